@@ -1,0 +1,39 @@
+"""The register's tables, in SQLAlchemy 2 typed style."""
+
+from otop_desktop.models.activity import (
+    ExportRecord,
+    Grant,
+    Household,
+    HouseholdSkill,
+    Sale,
+    Training,
+    TrainingParticipant,
+)
+from otop_desktop.models.base import Base, Money
+from otop_desktop.models.office import Counter, Office
+from otop_desktop.models.register import (
+    DigitalReadiness,
+    Entrepreneur,
+    Product,
+    ProductStandard,
+    StarRating,
+)
+
+__all__ = [
+    "Base",
+    "Counter",
+    "DigitalReadiness",
+    "Entrepreneur",
+    "ExportRecord",
+    "Grant",
+    "Household",
+    "HouseholdSkill",
+    "Money",
+    "Office",
+    "Product",
+    "ProductStandard",
+    "Sale",
+    "StarRating",
+    "Training",
+    "TrainingParticipant",
+]

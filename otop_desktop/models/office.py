@@ -1,0 +1,43 @@
+"""The office that keeps this register, and the counters behind its numbers."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from sqlalchemy import CheckConstraint, LargeBinary, String
+from sqlalchemy.orm import Mapped, mapped_column
+
+from otop_desktop.models.base import Base, UTCDateTime, utcnow
+
+
+class Office(Base):
+    """One row: what kind of register this is and who signs its certificates. It lives in
+    the database so that the command line and every PC on the register see the same office."""
+
+    __tablename__ = "office"
+    __table_args__ = (
+        CheckConstraint("id = 1", name="single_row"),
+        CheckConstraint("kind IN ('district', 'province', 'nation')", name="kind"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True, default=1)
+    kind: Mapped[str] = mapped_column(String(10))
+    province_code: Mapped[str | None] = mapped_column(String(2))
+    district_code: Mapped[str | None] = mapped_column(String(4))
+    name: Mapped[str] = mapped_column(String(200), default="")
+    officer_name: Mapped[str] = mapped_column(String(200), default="")
+    officer_position: Mapped[str] = mapped_column(String(200), default="")
+    # Ed25519 raw keys: 32 bytes private; the public key as hex, as the workbook carries it.
+    signing_private_key: Mapped[bytes] = mapped_column(LargeBinary(32))
+    signing_public_key: Mapped[str] = mapped_column(String(64))
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+
+
+class Counter(Base):
+    """Named sequences that only ever go up: registration numbers (per district and B.E.
+    year) and household codes. A deleted record never gives its number back."""
+
+    __tablename__ = "counters"
+
+    name: Mapped[str] = mapped_column(String(40), primary_key=True)
+    value: Mapped[int] = mapped_column(default=0)

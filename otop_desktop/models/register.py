@@ -1,0 +1,164 @@
+"""Entrepreneurs and their products: the register proper."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+from decimal import Decimal
+
+from sqlalchemy import (
+    Boolean,
+    CheckConstraint,
+    Date,
+    ForeignKey,
+    Index,
+    SmallInteger,
+    String,
+    Text,
+    UniqueConstraint,
+)
+from sqlalchemy.orm import Mapped, mapped_column, relationship
+
+from otop_desktop.domain import readiness_level
+from otop_desktop.models.base import Base, Money, UTCDateTime, utcnow
+
+
+class Entrepreneur(Base):
+    __tablename__ = "entrepreneurs"
+    __table_args__ = (
+        CheckConstraint("producer_type BETWEEN 1 AND 3", name="producer_type"),
+        CheckConstraint("status IN ('active', 'suspended', 'closed')", name="status"),
+        CheckConstraint("moo IS NULL OR moo BETWEEN 1 AND 99", name="moo"),
+        # What the lists filter and sort by.
+        Index(None, "district_code", "subdistrict_code"),
+        Index(None, "status"),
+        Index(None, "producer_type"),
+        Index(None, "national_id"),
+        Index(None, "name"),
+        Index(None, "registered_on"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    reg_no: Mapped[str] = mapped_column(String(20), unique=True)
+    # Kept beside subdistrict_code so that a province register filters by district on an index.
+    district_code: Mapped[str] = mapped_column(String(4))
+    producer_type: Mapped[int] = mapped_column(SmallInteger)
+    name: Mapped[str] = mapped_column(String(300))
+    contact_name: Mapped[str] = mapped_column(String(200), default="")
+    national_id: Mapped[str] = mapped_column(String(13))
+    house_no: Mapped[str] = mapped_column(String(20), default="")
+    moo: Mapped[int | None] = mapped_column(SmallInteger)
+    subdistrict_code: Mapped[str] = mapped_column(String(6))
+    phone: Mapped[str] = mapped_column(String(20), default="")
+    member_count: Mapped[int | None] = mapped_column()
+    status: Mapped[str] = mapped_column(String(10), default="active")
+    status_reason: Mapped[str] = mapped_column(String(300), default="")
+    status_date: Mapped[date | None] = mapped_column(Date)
+    registered_on: Mapped[date] = mapped_column(Date)
+    # A number the producer had before (e.g. from an imported spreadsheet); never reissued.
+    previous_reg_no: Mapped[str] = mapped_column(String(40), default="")
+    next_product_seq: Mapped[int] = mapped_column(default=1)
+    search_text: Mapped[str] = mapped_column(Text, default="")
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+    updated_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow, onupdate=utcnow)
+
+    products: Mapped[list[Product]] = relationship(
+        back_populates="entrepreneur",
+        cascade="all, delete-orphan",
+        passive_deletes=True,
+        order_by="Product.code",
+    )
+    readiness: Mapped[DigitalReadiness | None] = relationship(
+        cascade="all, delete-orphan", passive_deletes=True
+    )
+
+
+class Product(Base):
+    __tablename__ = "products"
+    __table_args__ = (
+        CheckConstraint("category BETWEEN 1 AND 5", name="category"),
+        CheckConstraint("price >= 0", name="price"),
+        CheckConstraint("current_stars BETWEEN 0 AND 5", name="current_stars"),
+        CheckConstraint("soft_power IS NULL OR soft_power IN ('Food', 'Fashion')", name="soft"),
+        Index(None, "entrepreneur_id"),
+        Index(None, "category"),
+        Index(None, "current_stars"),
+        Index(None, "name"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    entrepreneur_id: Mapped[int] = mapped_column(ForeignKey("entrepreneurs.id", ondelete="CASCADE"))
+    code: Mapped[str] = mapped_column(String(24), unique=True)
+    name: Mapped[str] = mapped_column(String(300))
+    category: Mapped[int] = mapped_column(SmallInteger)
+    price: Mapped[Decimal] = mapped_column(Money, default=Decimal(0))
+    unit: Mapped[str] = mapped_column(String(40), default="")
+    soft_power: Mapped[str | None] = mapped_column(String(10))
+    # The latest rating, kept here so that lists filter by stars on an index; the service
+    # updates it with the ratings.
+    current_stars: Mapped[int] = mapped_column(SmallInteger, default=0)
+    current_star_year: Mapped[int | None] = mapped_column(SmallInteger)
+    search_text: Mapped[str] = mapped_column(Text, default="")
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+    updated_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow, onupdate=utcnow)
+
+    entrepreneur: Mapped[Entrepreneur] = relationship(back_populates="products")
+    standards: Mapped[list[ProductStandard]] = relationship(
+        cascade="all, delete-orphan", passive_deletes=True, order_by="ProductStandard.id"
+    )
+    ratings: Mapped[list[StarRating]] = relationship(
+        cascade="all, delete-orphan", passive_deletes=True, order_by="StarRating.year_be"
+    )
+
+
+class ProductStandard(Base):
+    __tablename__ = "product_standards"
+    __table_args__ = (UniqueConstraint("product_id", "standard"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    product_id: Mapped[int] = mapped_column(ForeignKey("products.id", ondelete="CASCADE"))
+    standard: Mapped[str] = mapped_column(String(20))
+    cert_no: Mapped[str] = mapped_column(String(60), default="")
+    expires_on: Mapped[date | None] = mapped_column(Date)
+
+
+class StarRating(Base):
+    __tablename__ = "star_ratings"
+    __table_args__ = (
+        UniqueConstraint("product_id", "year_be"),
+        CheckConstraint("stars BETWEEN 1 AND 5", name="stars"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    product_id: Mapped[int] = mapped_column(ForeignKey("products.id", ondelete="CASCADE"))
+    year_be: Mapped[int] = mapped_column(SmallInteger)
+    stars: Mapped[int] = mapped_column(SmallInteger)
+
+
+class DigitalReadiness(Base):
+    """The digital-finance checklist of one entrepreneur."""
+
+    __tablename__ = "digital_readiness"
+
+    entrepreneur_id: Mapped[int] = mapped_column(
+        ForeignKey("entrepreneurs.id", ondelete="CASCADE"), primary_key=True
+    )
+    bank_account: Mapped[bool] = mapped_column(Boolean, default=False)
+    promptpay: Mapped[bool] = mapped_column(Boolean, default=False)
+    qr_payment: Mapped[bool] = mapped_column(Boolean, default=False)
+    online_sales: Mapped[bool] = mapped_column(Boolean, default=False)
+    digital_accounts: Mapped[bool] = mapped_column(Boolean, default=False)
+    gov_scheme: Mapped[bool] = mapped_column(Boolean, default=False)
+    assessed_on: Mapped[date | None] = mapped_column(Date)
+
+    @property
+    def level(self) -> int:
+        return readiness_level(
+            {
+                "bank_account": self.bank_account,
+                "promptpay": self.promptpay,
+                "qr_payment": self.qr_payment,
+                "online_sales": self.online_sales,
+                "digital_accounts": self.digital_accounts,
+                "gov_scheme": self.gov_scheme,
+            }
+        )

@@ -1,0 +1,33 @@
+"""Thai-aware search text. Thai has no spaces between words, so search is by substring over
+one normalised document per record (textnorm.normalize on both sides). SQLite indexes the
+documents with FTS5's trigram tokenizer (migration 0002); queries shorter than a trigram
+fall back to a scan in list order, which stops as soon as a page is full."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from otop_desktop.textnorm import normalize
+
+# Fields are joined by a newline, which a normalised query never holds, so that no match
+# runs across two fields.
+_SEP = "\n"
+
+#: Shortest query the trigram index can answer.
+TRIGRAM = 3
+
+
+def entrepreneur_doc(
+    name: str, contact_name: str, reg_no: str, previous_reg_no: str, product_names: Iterable[str]
+) -> str:
+    parts = [name, contact_name, reg_no, previous_reg_no, *product_names]
+    return _SEP.join(normalize(p) for p in parts if p)
+
+
+def product_doc(name: str, code: str, entrepreneur_name: str) -> str:
+    return _SEP.join(normalize(p) for p in (name, code, entrepreneur_name) if p)
+
+
+def fts_phrase(query: str) -> str:
+    """An FTS5 MATCH operand that matches ``query`` (already normalised) as a substring."""
+    return '"' + query.replace('"', '""') + '"'

@@ -1,0 +1,70 @@
+"""Numbers that are never reused: registration numbers (per district and B.E. year), product
+codes (per entrepreneur) and household codes (per subdistrict and หมู่ที่)."""
+
+from __future__ import annotations
+
+from sqlalchemy import Table, case
+from sqlalchemy.dialects import postgresql, sqlite
+from sqlalchemy.orm import Session
+
+from otop_desktop.models import Counter
+
+_COUNTERS: Table = Counter.__table__  # type: ignore[assignment]
+
+
+def _upsert(session: Session, name: str, value: int, *, add: bool) -> int:
+    """One atomic statement on both backends, so two clerks never draw the same number."""
+    insert = (
+        postgresql.insert
+        if session.bind and session.bind.dialect.name == "postgresql"
+        else (sqlite.insert)
+    )
+    stmt = insert(_COUNTERS).values(name=name, value=value)
+    new_value = (
+        _COUNTERS.c.value + value
+        if add
+        else case(
+            (_COUNTERS.c.value > stmt.excluded.value, _COUNTERS.c.value), else_=stmt.excluded.value
+        )
+    )
+    stmt = stmt.on_conflict_do_update(index_elements=["name"], set_={"value": new_value})
+    return int(session.execute(stmt.returning(_COUNTERS.c.value)).scalar_one())
+
+
+def next_number(session: Session, name: str) -> int:
+    return _upsert(session, name, 1, add=True)
+
+
+def raise_to(session: Session, name: str, value: int) -> None:
+    """Makes sure the counter ``name`` has reached ``value`` (after a bulk load or import)."""
+    _upsert(session, name, value, add=False)
+
+
+def registration_counter(district_code: str, year_be: int) -> str:
+    return f"reg:{district_code}:{year_be}"
+
+
+def format_reg_no(district_code: str, year_be: int, seq: int) -> str:
+    return f"{district_code}-{year_be}-{seq:04d}"
+
+
+def allocate_reg_no(session: Session, district_code: str, year_be: int) -> str:
+    seq = next_number(session, registration_counter(district_code, year_be))
+    return format_reg_no(district_code, year_be, seq)
+
+
+def format_product_code(reg_no: str, seq: int) -> str:
+    return f"{reg_no}-P{seq:02d}"
+
+
+def household_counter(subdistrict_code: str, moo: int) -> str:
+    return f"hh:{subdistrict_code}:{moo}"
+
+
+def format_household_code(subdistrict_code: str, moo: int, seq: int) -> str:
+    return f"{subdistrict_code}-{moo:02d}-{seq:04d}"
+
+
+def allocate_household_code(session: Session, subdistrict_code: str, moo: int) -> str:
+    seq = next_number(session, household_counter(subdistrict_code, moo))
+    return format_household_code(subdistrict_code, moo, seq)
