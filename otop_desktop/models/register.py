@@ -18,7 +18,7 @@ from sqlalchemy import (
 )
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
-from otop_desktop.domain import readiness_level
+from otop_desktop.domain import READINESS_ITEMS, readiness_level
 from otop_desktop.models.base import Base, Money, UTCDateTime, utcnow
 
 
@@ -152,13 +152,4 @@ class DigitalReadiness(Base):
 
     @property
     def level(self) -> int:
-        return readiness_level(
-            {
-                "bank_account": self.bank_account,
-                "promptpay": self.promptpay,
-                "qr_payment": self.qr_payment,
-                "online_sales": self.online_sales,
-                "digital_accounts": self.digital_accounts,
-                "gov_scheme": self.gov_scheme,
-            }
-        )
+        return readiness_level({key: getattr(self, key) for key, _, _ in READINESS_ITEMS})

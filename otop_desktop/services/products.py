@@ -1,0 +1,152 @@
+"""Products of an entrepreneur, with their standards and star ratings."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+from decimal import Decimal
+
+from sqlalchemy.orm import Session
+
+from otop_desktop.domain import Category, SoftPower, Standard
+from otop_desktop.errors import NotFoundError
+from otop_desktop.models import Product, ProductStandard, StarRating
+from otop_desktop.search import product_doc
+from otop_desktop.services.entrepreneurs import get_entrepreneur, refresh_search
+from otop_desktop.services.numbers import format_product_code
+from otop_desktop.thaiformat import be_year
+from otop_desktop.validation import Checker
+
+# The national OTOP Product Champion selection began in 2546 B.E.
+FIRST_SELECTION_YEAR = 2546
+
+
+@dataclass
+class StandardInput:
+    standard: Standard | str
+    cert_no: str = ""
+    expires_on: date | str | None = None
+
+
+@dataclass
+class RatingInput:
+    year_be: int | str
+    stars: int | str
+
+
+@dataclass
+class ProductInput:
+    name: str
+    category: Category | int | str | None
+    price: Decimal | str | int = Decimal(0)
+    unit: str = ""
+    soft_power: SoftPower | str | None = None
+    standards: list[StandardInput] = field(default_factory=list)
+    ratings: list[RatingInput] = field(default_factory=list)
+
+
+def _checked(
+    data: ProductInput,
+) -> tuple[dict[str, object], list[ProductStandard], list[StarRating]]:
+    check = Checker()
+    category = check.choice("category", data.category, Category)
+    soft_power = check.choice("soft_power", data.soft_power or None, SoftPower, required=False)
+    values: dict[str, object] = {
+        "name": check.text("product_name", data.name, required=True, max_len=300),
+        "category": int(category) if category else None,
+        "price": check.money("price", data.price, required=False),
+        "unit": check.text("unit", data.unit, required=False, max_len=40),
+        "soft_power": soft_power.value if soft_power else None,
+    }
+    standards: list[ProductStandard] = []
+    for item in data.standards:
+        standard = check.choice("standards", item.standard, Standard)
+        if standard is None:
+            continue
+        if any(s.standard == standard.value for s in standards):
+            check.fail(
+                "standards", f"มาตรฐาน {standard.value} ซ้ำ", f"{standard.value} is listed twice"
+            )
+            continue
+        standards.append(
+            ProductStandard(
+                standard=standard.value,
+                cert_no=check.text("standards", item.cert_no, required=False, max_len=60),
+                expires_on=check.date("standards", item.expires_on, required=False, future=True),
+            )
+        )
+    ratings: list[StarRating] = []
+    this_year = be_year(date.today())
+    for item in data.ratings:
+        year = check.integer(
+            "ratings", item.year_be, FIRST_SELECTION_YEAR, this_year, required=True
+        )
+        stars = check.integer("ratings", item.stars, 1, 5, required=True)
+        if year is None or stars is None:
+            continue
+        if any(r.year_be == year for r in ratings):
+            check.fail("ratings", f"ปีคัดสรร {year} ซ้ำ", f"The selection year {year} is listed twice")
+            continue
+        ratings.append(StarRating(year_be=year, stars=stars))
+    check.done()
+    return values, standards, ratings
+
+
+def _apply(
+    product: Product,
+    values: dict[str, object],
+    standards: list[ProductStandard],
+    ratings: list[StarRating],
+) -> None:
+    for key, value in values.items():
+        setattr(product, key, value)
+    product.standards = standards
+    product.ratings = sorted(ratings, key=lambda r: r.year_be)
+    latest = product.ratings[-1] if product.ratings else None
+    product.current_stars = latest.stars if latest else 0
+    product.current_star_year = latest.year_be if latest else None
+
+
+def get_product(session: Session, product_id: int) -> Product:
+    found = session.get(Product, product_id)
+    if found is None:
+        raise NotFoundError(
+            f"ไม่พบผลิตภัณฑ์รหัส {product_id} (อาจถูกลบไปแล้ว)",
+            f"No product {product_id} (it may have been deleted)",
+        )
+    return found
+
+
+def create_product(session: Session, entrepreneur_id: int, data: ProductInput) -> Product:
+    """Adds a product; its code is the producer's registration number and the next product
+    sequence, never one a deleted product had."""
+    values, standards, ratings = _checked(data)
+    entrepreneur = get_entrepreneur(session, entrepreneur_id)
+    product = Product(code=format_product_code(entrepreneur.reg_no, entrepreneur.next_product_seq))
+    entrepreneur.next_product_seq += 1
+    _apply(product, values, standards, ratings)
+    product.search_text = product_doc(product.name, product.code, entrepreneur.name)
+    entrepreneur.products.append(product)
+    refresh_search(entrepreneur)
+    session.flush()
+    return product
+
+
+def update_product(session: Session, product_id: int, data: ProductInput) -> Product:
+    values, standards, ratings = _checked(data)
+    product = get_product(session, product_id)
+    _apply(product, values, standards, ratings)
+    product.search_text = product_doc(product.name, product.code, product.entrepreneur.name)
+    refresh_search(product.entrepreneur)
+    session.flush()
+    return product
+
+
+def delete_product(session: Session, product_id: int) -> str:
+    """Deletes a product with its sales rows; returns its code for the confirmation."""
+    product = get_product(session, product_id)
+    entrepreneur, code = product.entrepreneur, product.code
+    entrepreneur.products.remove(product)
+    refresh_search(entrepreneur)
+    session.flush()
+    return code
