@@ -14,7 +14,7 @@ from alembic.runtime.migration import MigrationContext
 from alembic.script import ScriptDirectory
 from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.engine import URL, make_url
-from sqlalchemy.exc import ArgumentError, OperationalError
+from sqlalchemy.exc import ArgumentError, DBAPIError
 from sqlalchemy.orm import Session, sessionmaker
 
 from otop_desktop.errors import UserError
@@ -101,9 +101,15 @@ def upgrade(engine: Engine, revision: str = "head") -> None:
 
 
 def _unreachable(url: URL, exc: Exception) -> UserError:
+    if url.get_backend_name() == "sqlite":
+        return UserError(
+            f"เปิดทะเบียน {url.database} ไม่ได้ (ไฟล์เสียหรือไม่ใช่ฐานข้อมูล)",
+            f"Cannot open {url.database}: the file is damaged or not a database",
+        )
     where = url.render_as_string(hide_password=True)
     return UserError(
-        f"เปิดฐานข้อมูลไม่ได้: {where}", f"Cannot open the database {where}: {exc.__class__.__name__}"
+        f"ติดต่อฐานข้อมูล {where} ไม่ได้",
+        f"Cannot reach the database {where} ({exc.__class__.__name__})",
     )
 
 
@@ -131,20 +137,25 @@ class Register:
             Path(url.database).parent.mkdir(parents=True, exist_ok=True)
         engine = make_engine(db)
         try:
+            if not create and current_revision(engine) is None:
+                # Never migrate a database that is not a register (another program's file).
+                raise UserError(
+                    f"{db} ไม่ใช่ทะเบียน OTOP (ใช้คำสั่ง init)",
+                    f"{db} is not an OTOP register (run init)",
+                )
             upgrade(engine)
-        except OperationalError as exc:
+            register = cls(engine)
+            if not create and register.office() is None:
+                raise UserError(
+                    f"{db} ยังไม่ได้ตั้งค่าสำนักงาน (ใช้คำสั่ง init)",
+                    f"{db} is not an initialised register (run init)",
+                )
+        except DBAPIError as exc:
             engine.dispose()
             raise _unreachable(url, exc) from exc
-        except UserError:
+        except BaseException:
             engine.dispose()
             raise
-        register = cls(engine)
-        if not create and register.office() is None:
-            engine.dispose()
-            raise UserError(
-                f"{db} ยังไม่ได้ตั้งค่าสำนักงาน (ใช้คำสั่ง init)",
-                f"{db} is not an initialised register (run init)",
-            )
         return register
 
     @contextmanager

@@ -1,0 +1,120 @@
+"""The command line: ``python -m otop_desktop COMMAND``. Exit status 0 on success, 2 on bad
+input with one line in Thai and English on stderr, never a traceback."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import logging
+import sys
+from collections.abc import Callable, Sequence
+from datetime import date
+from typing import NoReturn
+
+from platformdirs import user_log_path
+
+from otop_desktop.database import Register
+from otop_desktop.domain import OfficeKind
+from otop_desktop.errors import UserError
+from otop_desktop.paths import APP_AUTHOR, APP_NAME
+from otop_desktop.thaiformat import Period, ThaiDateError, last_complete
+
+EXIT_OK, EXIT_INTERNAL, EXIT_USAGE = 0, 1, 2
+
+log = logging.getLogger(__name__)
+
+
+class _Parser(argparse.ArgumentParser):
+    def error(self, message: str) -> NoReturn:
+        raise UserError(f"คำสั่งไม่ถูกต้อง: {message}", f"Bad command line: {message}")
+
+
+def _period(text: str) -> Period:
+    try:
+        return Period.parse(text)
+    except ThaiDateError as exc:
+        raise argparse.ArgumentTypeError(exc.message_en) from exc
+
+
+def cmd_init(args: argparse.Namespace) -> int:
+    from otop_desktop.services.office import init_register
+
+    if args.nation:
+        kind, code = OfficeKind.NATION, None
+    elif args.province:
+        kind, code = OfficeKind.PROVINCE, args.province
+    else:
+        kind, code = OfficeKind.DISTRICT, args.district
+    with init_register(args.db, kind, code) as register:
+        office = register.office()
+        assert office is not None
+        print(f"{office.name} ({office.kind} {office.district_code or office.province_code or ''})")
+    return EXIT_OK
+
+
+def cmd_demo(args: argparse.Namespace) -> int:
+    from otop_desktop.demo import generate
+
+    until = args.until or last_complete(date.today())
+    with Register.open(args.db) as register:
+        summary = generate(register, args.scale, seed=args.seed, until=until)
+    print(summary.describe())
+    return EXIT_OK
+
+
+def cmd_stats(args: argparse.Namespace) -> int:
+    from otop_desktop.services.stats import register_stats
+
+    with Register.open(args.db) as register, register.read() as session:
+        figures = register_stats(session)
+    print(json.dumps(figures, ensure_ascii=False, indent=2))
+    return EXIT_OK
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = _Parser(prog="python -m otop_desktop", description="OTOP register")
+    commands = parser.add_subparsers(dest="command", required=True, parser_class=_Parser)
+    db_help = "register: a file path or a SQLAlchemy URL"
+
+    init = commands.add_parser("init", help="create or upgrade a register")
+    init.add_argument("--db", required=True, help=db_help)
+    area = init.add_mutually_exclusive_group(required=True)
+    area.add_argument("--district", metavar="CODE", help="district register, e.g. 5013")
+    area.add_argument("--province", metavar="CODE", help="province register, e.g. 50")
+    area.add_argument("--nation", action="store_true", help="national register")
+    init.set_defaults(run=cmd_init)
+
+    demo = commands.add_parser("demo", help="fill an empty register with synthetic data")
+    demo.add_argument("--db", required=True, help=db_help)
+    demo.add_argument("--scale", required=True, choices=["district", "province", "nation"])
+    demo.add_argument("--seed", type=int, default=1)
+    demo.add_argument("--until", type=_period, help="last month of sales, e.g. 2569-10")
+    demo.set_defaults(run=cmd_demo)
+
+    stats = commands.add_parser("stats", help="print the register's figures as JSON")
+    stats.add_argument("--db", required=True, help=db_help)
+    stats.set_defaults(run=cmd_stats)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    try:
+        args = build_parser().parse_args(argv)
+        run: Callable[[argparse.Namespace], int] = args.run
+        return run(args)
+    except UserError as exc:
+        print(exc.one_line(), file=sys.stderr)
+        return EXIT_USAGE
+    except KeyboardInterrupt:
+        print("ยกเลิกแล้ว / Cancelled", file=sys.stderr)
+        return EXIT_USAGE
+    except Exception as exc:
+        logfile = user_log_path(APP_NAME, APP_AUTHOR, ensure_exists=True) / "otop-cli.log"
+        logging.basicConfig(filename=logfile, level=logging.ERROR)
+        log.exception("command failed")
+        print(
+            f"เกิดข้อผิดพลาดภายในโปรแกรม (รายละเอียดใน {logfile}) / "
+            f"Internal error: {exc.__class__.__name__} (details in {logfile})",
+            file=sys.stderr,
+        )
+        return EXIT_INTERNAL

@@ -1,0 +1,269 @@
+"""Lists of entrepreneurs and products with filters, sorting, paging and Thai-aware search.
+
+Lists are built for lazy views: ``*_ids`` returns the ordered ids of everything that matches
+(cheap, integers only) and ``*_rows`` fetches the display rows of the few ids on screen."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from decimal import Decimal
+from typing import Any
+
+from sqlalchemy import ColumnElement, Select, column, exists, func, select, table
+from sqlalchemy.orm import Session
+
+from otop_desktop.models import Entrepreneur, Product
+from otop_desktop.search import TRIGRAM, fts_phrase
+from otop_desktop.textnorm import normalize
+
+
+@dataclass(frozen=True)
+class EntrepreneurFilter:
+    query: str = ""
+    district_code: str | None = None
+    subdistrict_code: str | None = None
+    producer_type: int | None = None
+    status: str | None = None
+    #: has at least one product of this category
+    category: int | None = None
+    #: has at least one product whose latest rating is this many stars
+    stars: int | None = None
+
+
+@dataclass(frozen=True)
+class ProductFilter:
+    query: str = ""
+    district_code: str | None = None
+    subdistrict_code: str | None = None
+    category: int | None = None
+    stars: int | None = None
+    soft_power: str | None = None
+    status: str | None = None
+    entrepreneur_id: int | None = None
+
+
+@dataclass(frozen=True)
+class EntrepreneurRow:
+    id: int
+    reg_no: str
+    name: str
+    producer_type: int
+    contact_name: str
+    subdistrict_code: str
+    moo: int | None
+    phone: str
+    status: str
+    registered_on: Any
+    product_count: int
+
+
+@dataclass(frozen=True)
+class ProductRow:
+    id: int
+    code: str
+    name: str
+    category: int
+    price: Decimal
+    unit: str
+    current_stars: int
+    soft_power: str | None
+    entrepreneur_id: int
+    entrepreneur_name: str
+    subdistrict_code: str
+
+
+ENTREPRENEUR_ORDER: dict[str, ColumnElement[Any]] = {
+    "reg_no": Entrepreneur.reg_no,
+    "name": Entrepreneur.name,
+    "registered_on": Entrepreneur.registered_on,
+    "subdistrict": Entrepreneur.subdistrict_code,
+    "status": Entrepreneur.status,
+    "producer_type": Entrepreneur.producer_type,
+}
+PRODUCT_ORDER: dict[str, ColumnElement[Any]] = {
+    "code": Product.code,
+    "name": Product.name,
+    "category": Product.category,
+    "price": Product.price,
+    "stars": Product.current_stars,
+}
+
+
+def _matches(session: Session, model: type[Entrepreneur] | type[Product], query: str) -> Any:
+    """The condition 'search document contains the query', or None for an empty query."""
+    q = normalize(query)
+    if not q:
+        return None
+    name = f"{model.__tablename__}_fts"
+    if len(q) >= TRIGRAM and session.get_bind().dialect.name == "sqlite":
+        fts = table(name, column("rowid"), column(name))
+        hits = select(fts.c.rowid).where(fts.c[name].op("MATCH")(fts_phrase(q)))
+        return model.id.in_(hits)
+    # Shorter than a trigram (or a server with its own trigram index): a plain substring test.
+    return model.search_text.contains(q, autoescape=True)
+
+
+def _entrepreneur_where(session: Session, f: EntrepreneurFilter) -> list[Any]:
+    where = [_matches(session, Entrepreneur, f.query)]
+    if f.district_code:
+        where.append(Entrepreneur.district_code == f.district_code)
+    if f.subdistrict_code:
+        where.append(Entrepreneur.subdistrict_code == f.subdistrict_code)
+    if f.producer_type:
+        where.append(Entrepreneur.producer_type == f.producer_type)
+    if f.status:
+        where.append(Entrepreneur.status == f.status)
+    product_terms = []
+    if f.category:
+        product_terms.append(Product.category == f.category)
+    if f.stars is not None:
+        product_terms.append(Product.current_stars == f.stars)
+    if product_terms:
+        where.append(exists().where(Product.entrepreneur_id == Entrepreneur.id, *product_terms))
+    return [w for w in where if w is not None]
+
+
+def _product_where(session: Session, f: ProductFilter) -> list[Any]:
+    where = [_matches(session, Product, f.query)]
+    if f.category:
+        where.append(Product.category == f.category)
+    if f.stars is not None:
+        where.append(Product.current_stars == f.stars)
+    if f.soft_power:
+        where.append(Product.soft_power == f.soft_power)
+    if f.entrepreneur_id is not None:
+        where.append(Product.entrepreneur_id == f.entrepreneur_id)
+    if f.district_code:
+        where.append(Entrepreneur.district_code == f.district_code)
+    if f.subdistrict_code:
+        where.append(Entrepreneur.subdistrict_code == f.subdistrict_code)
+    if f.status:
+        where.append(Entrepreneur.status == f.status)
+    return [w for w in where if w is not None]
+
+
+def _ordered(stmt: Select[Any], key: ColumnElement[Any], tiebreak: Any, descending: bool) -> Any:
+    if descending:
+        return stmt.order_by(key.desc(), tiebreak.desc())
+    return stmt.order_by(key, tiebreak)
+
+
+def entrepreneur_ids(
+    session: Session,
+    f: EntrepreneurFilter,
+    *,
+    order: str = "reg_no",
+    descending: bool = False,
+    offset: int = 0,
+    limit: int | None = None,
+) -> list[int]:
+    stmt = select(Entrepreneur.id).where(*_entrepreneur_where(session, f))
+    stmt = _ordered(stmt, ENTREPRENEUR_ORDER[order], Entrepreneur.id, descending)
+    return list(session.scalars(stmt.offset(offset).limit(limit)))
+
+
+def count_entrepreneurs(session: Session, f: EntrepreneurFilter) -> int:
+    stmt = select(func.count()).select_from(Entrepreneur).where(*_entrepreneur_where(session, f))
+    return int(session.scalar(stmt) or 0)
+
+
+def entrepreneur_rows(session: Session, ids: Sequence[int]) -> dict[int, EntrepreneurRow]:
+    """The display rows of ``ids`` (those on screen), keyed by id."""
+    products = (
+        select(func.count())
+        .where(Product.entrepreneur_id == Entrepreneur.id)
+        .correlate(Entrepreneur)
+        .scalar_subquery()
+    )
+    stmt = select(
+        Entrepreneur.id,
+        Entrepreneur.reg_no,
+        Entrepreneur.name,
+        Entrepreneur.producer_type,
+        Entrepreneur.contact_name,
+        Entrepreneur.subdistrict_code,
+        Entrepreneur.moo,
+        Entrepreneur.phone,
+        Entrepreneur.status,
+        Entrepreneur.registered_on,
+        products,
+    ).where(Entrepreneur.id.in_(ids))
+    return {row[0]: EntrepreneurRow(*row) for row in session.execute(stmt)}
+
+
+def list_entrepreneurs(
+    session: Session,
+    f: EntrepreneurFilter,
+    *,
+    order: str = "reg_no",
+    descending: bool = False,
+    offset: int = 0,
+    limit: int = 50,
+) -> list[EntrepreneurRow]:
+    """One page of the list, in order."""
+    ids = entrepreneur_ids(
+        session, f, order=order, descending=descending, offset=offset, limit=limit
+    )
+    rows = entrepreneur_rows(session, ids)
+    return [rows[i] for i in ids]
+
+
+def _product_select(session: Session, f: ProductFilter, *columns: Any) -> Select[Any]:
+    stmt = select(*columns).where(*_product_where(session, f))
+    if f.district_code or f.subdistrict_code or f.status:
+        stmt = stmt.join(Entrepreneur, Entrepreneur.id == Product.entrepreneur_id)
+    return stmt
+
+
+def product_ids(
+    session: Session,
+    f: ProductFilter,
+    *,
+    order: str = "code",
+    descending: bool = False,
+    offset: int = 0,
+    limit: int | None = None,
+) -> list[int]:
+    stmt = _product_select(session, f, Product.id)
+    stmt = _ordered(stmt, PRODUCT_ORDER[order], Product.id, descending)
+    return list(session.scalars(stmt.offset(offset).limit(limit)))
+
+
+def count_products(session: Session, f: ProductFilter) -> int:
+    return int(session.scalar(_product_select(session, f, func.count(Product.id))) or 0)
+
+
+def product_rows(session: Session, ids: Sequence[int]) -> dict[int, ProductRow]:
+    stmt = (
+        select(
+            Product.id,
+            Product.code,
+            Product.name,
+            Product.category,
+            Product.price,
+            Product.unit,
+            Product.current_stars,
+            Product.soft_power,
+            Product.entrepreneur_id,
+            Entrepreneur.name,
+            Entrepreneur.subdistrict_code,
+        )
+        .join(Entrepreneur, Entrepreneur.id == Product.entrepreneur_id)
+        .where(Product.id.in_(ids))
+    )
+    return {row[0]: ProductRow(*row) for row in session.execute(stmt)}
+
+
+def list_products(
+    session: Session,
+    f: ProductFilter,
+    *,
+    order: str = "code",
+    descending: bool = False,
+    offset: int = 0,
+    limit: int = 50,
+) -> list[ProductRow]:
+    ids = product_ids(session, f, order=order, descending=descending, offset=offset, limit=limit)
+    rows = product_rows(session, ids)
+    return [rows[i] for i in ids]

@@ -1,0 +1,80 @@
+"""Figures of a whole register, as ``stats`` prints them."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from otop_desktop.models import (
+    DigitalReadiness,
+    Entrepreneur,
+    ExportRecord,
+    Grant,
+    Household,
+    HouseholdSkill,
+    Product,
+    ProductStandard,
+    Sale,
+    StarRating,
+    Training,
+    TrainingParticipant,
+)
+from otop_desktop.services.office import get_office
+from otop_desktop.thaiformat import Period
+
+COUNTED = {
+    "entrepreneurs": Entrepreneur,
+    "products": Product,
+    "product_standards": ProductStandard,
+    "star_ratings": StarRating,
+    "digital_readiness": DigitalReadiness,
+    "sales": Sale,
+    "households": Household,
+    "household_skills": HouseholdSkill,
+    "trainings": Training,
+    "training_participants": TrainingParticipant,
+    "grants": Grant,
+    "export_records": ExportRecord,
+}
+
+
+def baht(satang: int) -> str:
+    """Whole satang as baht text with two decimals, e.g. ``"13773055668.00"``."""
+    return f"{Decimal(satang) / 100:.2f}"
+
+
+def register_stats(session: Session) -> dict[str, object]:
+    office = get_office(session)
+    result: dict[str, object] = {
+        "office": {
+            "kind": office.kind,
+            "province_code": office.province_code,
+            "district_code": office.district_code,
+            "name": office.name,
+        }
+    }
+    for name, model in COUNTED.items():
+        result[name] = session.scalar(select(func.count()).select_from(model))
+    # Sum the raw satang column: exact, and no Decimal per row.
+    amount = Sale.__table__.c.amount
+    by_period = session.execute(
+        select(Sale.period, func.sum(amount)).group_by(Sale.period).order_by(Sale.period)
+    ).all()
+    by_year: dict[str, int] = {}
+    for period, total in by_period:
+        key = str(period // 100)
+        by_year[key] = by_year.get(key, 0) + int(total)
+    result["sales_by_year"] = {year: baht(total) for year, total in by_year.items()}
+    result["sales_by_period"] = {
+        str(Period.from_key(period)): baht(int(total)) for period, total in by_period
+    }
+    result["entrepreneurs_by_district"] = dict(
+        session.execute(
+            select(Entrepreneur.district_code, func.count())
+            .group_by(Entrepreneur.district_code)
+            .order_by(Entrepreneur.district_code)
+        ).all()
+    )
+    return result
