@@ -67,7 +67,7 @@ def make_engine(db: str | Path) -> Engine:
     return create_engine(url, pool_pre_ping=True)
 
 
-def _alembic_config(connection: Any = None) -> Config:
+def alembic_config(connection: Any = None) -> Config:
     cfg = Config()
     cfg.set_main_option("script_location", str(migrations_dir()))
     cfg.attributes["connection"] = connection
@@ -75,7 +75,7 @@ def _alembic_config(connection: Any = None) -> Config:
 
 
 def head_revision() -> str:
-    head = ScriptDirectory.from_config(_alembic_config()).get_current_head()
+    head = ScriptDirectory.from_config(alembic_config()).get_current_head()
     assert head is not None
     return head
 
@@ -88,7 +88,7 @@ def current_revision(engine: Engine) -> str | None:
 def upgrade(engine: Engine, revision: str = "head") -> None:
     """Brings the schema to ``revision`` in one transaction; refuses a register made by a newer
     program instead of touching it."""
-    known = {s.revision for s in ScriptDirectory.from_config(_alembic_config()).walk_revisions()}
+    known = {s.revision for s in ScriptDirectory.from_config(alembic_config()).walk_revisions()}
     current = current_revision(engine)
     if current is not None and current not in known:
         raise UserError(
@@ -97,7 +97,7 @@ def upgrade(engine: Engine, revision: str = "head") -> None:
             "update the program to open it",
         )
     with engine.begin() as conn:
-        command.upgrade(_alembic_config(conn), revision)
+        command.upgrade(alembic_config(conn), revision)
 
 
 def _unreachable(url: URL, exc: Exception) -> UserError:

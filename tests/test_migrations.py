@@ -1,0 +1,123 @@
+"""Schema migrations: from nothing, from the first schema with data in it, and refusal of a
+register made by a newer program."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+from alembic.autogenerate import compare_metadata
+from alembic.runtime.migration import MigrationContext
+from sqlalchemy import text
+
+from otop_desktop.database import Register, current_revision, head_revision, make_engine, upgrade
+from otop_desktop.errors import UserError
+from otop_desktop.models import Base
+from otop_desktop.services.listing import EntrepreneurFilter, ProductFilter, list_entrepreneurs
+from otop_desktop.services.listing import list_products
+from tests.conftest import new_id
+
+FIRST = "0001"
+
+
+def test_an_empty_file_is_brought_to_the_head_and_matches_the_models(tmp_path) -> None:
+    engine = make_engine(tmp_path / "new.sqlite3")
+    upgrade(engine)
+    assert current_revision(engine) == head_revision()
+    with engine.connect() as conn:
+        assert conn.exec_driver_sql("PRAGMA journal_mode").scalar() == "wal"
+        assert conn.exec_driver_sql("PRAGMA foreign_keys").scalar() == 1
+        context = MigrationContext.configure(
+            conn,
+            opts={
+                "compare_type": True,
+                "include_object": lambda obj, name, kind, *_: (
+                    not (kind == "table" and "_fts" in (name or ""))
+                ),
+            },
+        )
+        assert compare_metadata(context, Base.metadata) == []
+    engine.dispose()
+
+
+def test_a_register_of_the_first_schema_is_upgraded_on_open_with_its_data(tmp_path) -> None:
+    path = tmp_path / "old.sqlite3"
+    engine = make_engine(path)
+    upgrade(engine, FIRST)
+    ident = new_id()
+    with engine.begin() as conn:
+        conn.execute(
+            text(
+                "INSERT INTO office (id, kind, province_code, district_code, name, officer_name,"
+                " officer_position, signing_private_key, signing_public_key, created_at)"
+                " VALUES (1, 'district', '50', '5013', 'สพอ.สันกำแพง', '', '', :k, :p, :now)"
+            ),
+            {"k": b"\0" * 32, "p": "00" * 32, "now": "2024-01-01 00:00:00"},
+        )
+        conn.execute(
+            text(
+                "INSERT INTO entrepreneurs (id, reg_no, district_code, producer_type, name,"
+                " contact_name, national_id, house_no, subdistrict_code, phone, status,"
+                " status_reason, registered_on, previous_reg_no, next_product_seq, created_at,"
+                " updated_at) VALUES (1, '5013-2560-0001', '5013', 2, 'ร้านร่มบ่อสร้าง', 'นายดี',"
+                " :ident, '1', '501302', '', 'active', '', :d, '', 2, :now, :now)"
+            ),
+            {"ident": ident, "d": date(2017, 1, 1), "now": "2024-01-01 00:00:00"},
+        )
+        conn.execute(
+            text(
+                "INSERT INTO products (id, entrepreneur_id, code, name, category, price, unit,"
+                " current_stars, created_at, updated_at) VALUES (1, 1, '5013-2560-0001-P01',"
+                " 'ร่มกระดาษสา', 4, 35000, 'คัน', 0, :now, :now)"
+            ),
+            {"now": "2024-01-01 00:00:00"},
+        )
+    engine.dispose()
+
+    with Register.open(path) as register:
+        assert current_revision(register.engine) == head_revision()
+        with register.read() as s:
+            # The search index was built for rows that existed before it.
+            found = list_entrepreneurs(s, EntrepreneurFilter(query="กระดาษสา"))
+            assert [r.reg_no for r in found] == ["5013-2560-0001"]
+            (product,) = list_products(s, ProductFilter(query="ร้านร่ม"))
+            assert str(product.price) == "350.00"
+
+
+def test_a_register_from_a_newer_program_is_refused_untouched(tmp_path) -> None:
+    path = tmp_path / "future.sqlite3"
+    engine = make_engine(path)
+    upgrade(engine)
+    with engine.begin() as conn:
+        conn.execute(text("UPDATE alembic_version SET version_num = '9999'"))
+    engine.dispose()
+    with pytest.raises(UserError, match="newer version"):
+        Register.open(path)
+
+
+def test_other_databases_are_not_migrated(tmp_path) -> None:
+    path = tmp_path / "other.sqlite3"
+    engine = make_engine(path)
+    with engine.begin() as conn:
+        conn.execute(text("CREATE TABLE notes (x)"))
+    engine.dispose()
+    with pytest.raises(UserError, match="not an OTOP register"):
+        Register.open(path)
+    engine = make_engine(path)
+    assert current_revision(engine) is None
+    engine.dispose()
+
+
+def test_downgrade_to_the_first_schema_and_back(tmp_path) -> None:
+    from alembic import command
+
+    from otop_desktop.database import alembic_config
+
+    engine = make_engine(tmp_path / "roundtrip.sqlite3")
+    upgrade(engine)
+    with engine.begin() as conn:
+        command.downgrade(alembic_config(conn), FIRST)
+    assert current_revision(engine) == FIRST
+    upgrade(engine)
+    assert current_revision(engine) == head_revision()
+    engine.dispose()

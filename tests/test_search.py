@@ -1,0 +1,137 @@
+"""Thai-aware substring search over names, products and registration numbers."""
+
+from __future__ import annotations
+
+import pytest
+
+from otop_desktop.services import entrepreneurs, products
+from otop_desktop.services.listing import (
+    EntrepreneurFilter,
+    ProductFilter,
+    count_entrepreneurs,
+    list_entrepreneurs,
+    list_products,
+)
+from otop_desktop.services.products import ProductInput, RatingInput
+from tests.conftest import person
+
+
+@pytest.fixture
+def filled(register):  # type: ignore[no-untyped-def]
+    with register.write() as s:
+        water = entrepreneurs.create_entrepreneur(
+            s, person(name="กลุ่มน้ำพริกหนุ่มบ้านแม่ออน", producer_type=1, member_count=12)
+        )
+        products.create_product(s, water.id, ProductInput("น้ำพริกหนุ่ม", 1, "45", "กระปุก"))
+        silk = entrepreneurs.create_entrepreneur(s, person(name="ร้านผ้าไหมสันกำแพง"))
+        products.create_product(
+            s,
+            silk.id,
+            ProductInput("ผ้าไหมยกดอก", 3, "1250", "ผืน", "Fashion", ratings=[RatingInput(2567, 5)]),
+        )
+        umbrella = entrepreneurs.create_entrepreneur(
+            s, person(name="Bo Sang Umbrella Co.", producer_type=3, subdistrict_code="501302")
+        )
+        products.create_product(s, umbrella.id, ProductInput("ร่มกระดาษสา", 4, "350", "คัน"))
+    return register
+
+
+def names(register, **filters) -> list[str]:  # type: ignore[no-untyped-def]
+    with register.read() as s:
+        return [r.name for r in list_entrepreneurs(s, EntrepreneurFilter(**filters))]
+
+
+@pytest.mark.parametrize(
+    "query",
+    [
+        "น้ำพริก",  # sara am as one character
+        "น\u0e49\u0e4d\u0e32พริก",  # the same typed as nikhahit + sara aa
+        "นํ้าพริก",  # nikhahit before the tone mark
+        "น้ำ\u200bพริก",  # a zero-width space pasted from the web
+        "  น้ำพริก ",
+    ],
+)
+def test_sara_am_and_invisible_characters_do_not_matter(filled, query) -> None:
+    assert names(filled, query=query) == ["กลุ่มน้ำพริกหนุ่มบ้านแม่ออน"]
+
+
+def test_substring_inside_thai_words(filled) -> None:
+    assert names(filled, query="ไหมสัน") == ["ร้านผ้าไหมสันกำแพง"]
+    assert names(filled, query="แม่ออน") == ["กลุ่มน้ำพริกหนุ่มบ้านแม่ออน"]
+
+
+def test_product_names_and_registration_numbers_find_the_producer(filled) -> None:
+    assert names(filled, query="ร่มกระดาษ") == ["Bo Sang Umbrella Co."]
+    assert names(filled, query="5013-2567-0002") == ["ร้านผ้าไหมสันกำแพง"]
+    # Thai digits in the query match Arabic digits in the number.
+    assert names(filled, query="๕๐๑๓-๒๕๖๗-๐๐๐๒") == ["ร้านผ้าไหมสันกำแพง"]
+
+
+def test_english_is_case_insensitive(filled) -> None:
+    assert names(filled, query="bo sang") == ["Bo Sang Umbrella Co."]
+    assert names(filled, query="UMBRELLA") == ["Bo Sang Umbrella Co."]
+
+
+def test_one_and_two_character_queries_work(filled) -> None:
+    assert names(filled, query="ร่") == ["Bo Sang Umbrella Co."]
+    assert names(filled, query="ผ") == ["ร้านผ้าไหมสันกำแพง"]
+    assert names(filled, query="%") == []  # a LIKE wildcard is only a character
+
+
+def test_quotes_and_operators_are_plain_text(filled) -> None:
+    assert names(filled, query='"ผ้า') == []
+    assert names(filled, query="ผ้า OR ร่ม") == []
+    assert names(filled, query="Co.") == ["Bo Sang Umbrella Co."]
+
+
+def test_filters_combine_with_search(filled) -> None:
+    assert names(filled, producer_type=3) == ["Bo Sang Umbrella Co."]
+    assert names(filled, subdistrict_code="501302") == ["Bo Sang Umbrella Co."]
+    assert names(filled, category=3) == ["ร้านผ้าไหมสันกำแพง"]
+    assert names(filled, stars=5) == ["ร้านผ้าไหมสันกำแพง"]
+    assert names(filled, query="ผ้า", status="closed") == []
+    with filled.read() as s:
+        assert count_entrepreneurs(s, EntrepreneurFilter(query="ร้าน")) == 1
+        assert count_entrepreneurs(s, EntrepreneurFilter()) == 3
+
+
+def test_search_follows_changes_and_deletes(filled) -> None:
+    with filled.read() as s:
+        (row,) = list_entrepreneurs(s, EntrepreneurFilter(query="ผ้าไหม"))
+    with filled.write() as s:
+        entrepreneurs.update_entrepreneur(s, row.id, person(name="ร้านไหมทองคำ"))
+    assert names(filled, query="ไหมสัน") == []
+    assert names(filled, query="ไหมทอง") == ["ร้านไหมทองคำ"]
+    with filled.read() as s:
+        (product,) = list_products(s, ProductFilter(query="ไหมทอง"))  # producer's new name
+    assert product.name == "ผ้าไหมยกดอก"
+    with filled.write() as s:
+        entrepreneurs.delete_entrepreneur(s, row.id)
+    assert names(filled, query="ไหมทอง") == []
+
+
+def test_product_list_filters_and_sorts(filled) -> None:
+    with filled.read() as s:
+        rows = list_products(s, ProductFilter(), order="price", descending=True)
+        assert [r.name for r in rows] == ["ผ้าไหมยกดอก", "ร่มกระดาษสา", "น้ำพริกหนุ่ม"]
+        assert [r.name for r in list_products(s, ProductFilter(soft_power="Fashion"))] == [
+            "ผ้าไหมยกดอก"
+        ]
+        assert [r.name for r in list_products(s, ProductFilter(subdistrict_code="501302"))] == [
+            "ร่มกระดาษสา"
+        ]
+        assert [r.name for r in list_products(s, ProductFilter(query="น้ำ", category=1))] == [
+            "น้ำพริกหนุ่ม"
+        ]
+
+
+def test_paging(filled) -> None:
+    with filled.read() as s:
+        first = list_entrepreneurs(s, EntrepreneurFilter(), limit=2)
+        rest = list_entrepreneurs(s, EntrepreneurFilter(), offset=2, limit=2)
+    assert [r.reg_no for r in first + rest] == [
+        "5013-2567-0001",
+        "5013-2567-0002",
+        "5013-2567-0003",
+    ]
+    assert first[0].product_count == 1
