@@ -13,8 +13,12 @@ from sqlalchemy import text
 from otop_desktop.database import Register, current_revision, head_revision, make_engine, upgrade
 from otop_desktop.errors import UserError
 from otop_desktop.models import Base
-from otop_desktop.services.listing import EntrepreneurFilter, ProductFilter, list_entrepreneurs
-from otop_desktop.services.listing import list_products
+from otop_desktop.services.listing import (
+    EntrepreneurFilter,
+    ProductFilter,
+    list_entrepreneurs,
+    list_products,
+)
 from tests.conftest import new_id
 
 FIRST = "0001"
