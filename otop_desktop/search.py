@@ -5,7 +5,10 @@ fall back to a scan in list order, which stops as soon as a page is full."""
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
+
+from sqlalchemy.orm import Session
 
 from otop_desktop.textnorm import normalize
 
@@ -15,6 +18,9 @@ _SEP = "\n"
 
 #: Shortest query the trigram index can answer.
 TRIGRAM = 3
+
+#: Tables with a search document and, on SQLite, an FTS5 index named ``<table>_fts``.
+SEARCHED_TABLES = ("entrepreneurs", "products")
 
 
 def entrepreneur_doc(
@@ -31,3 +37,26 @@ def product_doc(name: str, code: str, entrepreneur_name: str) -> str:
 def fts_phrase(query: str) -> str:
     """An FTS5 MATCH operand that matches ``query`` (already normalised) as a substring."""
     return '"' + query.replace('"', '""') + '"'
+
+
+@contextmanager
+def bulk_load(session: Session) -> Iterator[None]:
+    """Wraps a load of many rows (demo data, large imports) on SQLite. Keeping the trigram
+    index row by row through its triggers costs about fifteen times a rebuild, so the triggers
+    are set aside for the load and the index rebuilt after it — all in the caller's
+    transaction, so an error leaves triggers and index as they were."""
+    conn = session.connection()
+    if conn.dialect.name != "sqlite":
+        yield
+        return
+    triggers = conn.exec_driver_sql(
+        "SELECT name, sql FROM sqlite_master WHERE type = 'trigger' AND tbl_name IN "
+        f"({', '.join(repr(t) for t in SEARCHED_TABLES)}) AND name LIKE '%fts%'"
+    ).all()
+    for name, _ in triggers:
+        conn.exec_driver_sql(f'DROP TRIGGER "{name}"')
+    yield
+    for table in SEARCHED_TABLES:
+        conn.exec_driver_sql(f"INSERT INTO {table}_fts({table}_fts) VALUES ('rebuild')")
+    for _, sql in triggers:
+        conn.exec_driver_sql(sql)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from otop_desktop.search import bulk_load
 from otop_desktop.services import entrepreneurs, products
 from otop_desktop.services.listing import (
     EntrepreneurFilter,
@@ -135,3 +136,31 @@ def test_paging(filled) -> None:
         "5013-2567-0003",
     ]
     assert first[0].product_count == 1
+
+
+def _triggers(register) -> set[str]:  # type: ignore[no-untyped-def]
+    with register.read() as s:
+        rows = s.connection().exec_driver_sql("SELECT name FROM sqlite_master WHERE type='trigger'")
+        return {r[0] for r in rows}
+
+
+def test_bulk_load_rebuilds_the_index_and_restores_the_triggers(register) -> None:
+    before = _triggers(register)
+    assert len(before) == 6
+    with register.write() as s, bulk_load(s):
+        entrepreneurs.create_entrepreneur(s, person(name="กลุ่มจักสานไม้ไผ่"))
+    assert _triggers(register) == before
+    assert names(register, query="จักสาน") == ["กลุ่มจักสานไม้ไผ่"]
+    # Rows written after the load are indexed by the triggers again.
+    with register.write() as s:
+        entrepreneurs.create_entrepreneur(s, person(name="กลุ่มทอผ้าฝ้าย"))
+    assert names(register, query="ทอผ้า") == ["กลุ่มทอผ้าฝ้าย"]
+
+
+def test_a_failed_bulk_load_leaves_everything_as_it_was(register) -> None:
+    before = _triggers(register)
+    with pytest.raises(RuntimeError), register.write() as s, bulk_load(s):
+        entrepreneurs.create_entrepreneur(s, person(name="กลุ่มจักสานไม้ไผ่"))
+        raise RuntimeError("power cut")
+    assert _triggers(register) == before
+    assert names(register) == []
