@@ -3,6 +3,11 @@ WAL and foreign keys, made by the same migrations the program runs."""
 
 from __future__ import annotations
 
+import os
+
+# No display in CI; set before anything imports Qt.
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
 from collections.abc import Iterator
 from datetime import date
 from itertools import count
