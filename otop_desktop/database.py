@@ -12,7 +12,7 @@ from alembic import command
 from alembic.config import Config
 from alembic.runtime.migration import MigrationContext
 from alembic.script import ScriptDirectory
-from sqlalchemy import Engine, create_engine, event
+from sqlalchemy import Engine, create_engine, event, func, select
 from sqlalchemy.engine import URL, make_url
 from sqlalchemy.exc import ArgumentError, DBAPIError
 from sqlalchemy.orm import Session, sessionmaker
@@ -111,6 +111,24 @@ def _unreachable(url: URL, exc: Exception) -> UserError:
         f"ติดต่อฐานข้อมูล {where} ไม่ได้",
         f"Cannot reach the database {where} ({exc.__class__.__name__})",
     )
+
+
+def needs_set_up(db: str | Path) -> bool:
+    """True when there is no register at ``db`` yet, or one whose set-up stopped after the
+    schema was made but before the office was recorded (the first-run dialog's question)."""
+    url = database_url(db)
+    if url.get_backend_name() == "sqlite" and not Path(url.database or "").is_file():
+        return True
+    engine = make_engine(db)
+    try:
+        if current_revision(engine) is None:
+            return False  # not a register at all: Register.open refuses it in its own words
+        with engine.connect() as conn:
+            return conn.scalar(select(func.count()).select_from(Office)) == 0
+    except DBAPIError:
+        return False  # damaged or unreachable: Register.open reports it in its own words
+    finally:
+        engine.dispose()
 
 
 class Register:

@@ -16,6 +16,11 @@ from otop_desktop.models import Office
 from otop_desktop.validation import Checker
 
 
+def default_office_name(kind: OfficeKind, code: str | None = None) -> str:
+    """The office's usual name for a register of ``kind`` over the area ``code``."""
+    return _area(kind, code)[2]
+
+
 def _area(kind: OfficeKind, code: str | None) -> tuple[str | None, str | None, str]:
     """(province code, district code, default office name) for a kind and a geothai code."""
     if kind is OfficeKind.NATION:
@@ -28,9 +33,7 @@ def _area(kind: OfficeKind, code: str | None) -> tuple[str | None, str | None, s
     district = geothai.district(code or "")
     if district is None:
         raise UserError(f"ไม่พบรหัสอำเภอ {code}", f"Unknown district code {code}")
-    name = district.name_th
-    # Districts named after their province ("เมืองเชียงใหม่") already carry the word.
-    return district.province_code, district.code, f"สำนักงานพัฒนาชุมชนอำเภอ{name}"
+    return district.province_code, district.code, f"สำนักงานพัฒนาชุมชนอำเภอ{district.name_th}"
 
 
 def _new_key() -> tuple[bytes, str]:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-from sqlalchemy import func, select
+from sqlalchemy import BigInteger, func, select, type_coerce
 from sqlalchemy.orm import Session
 
 from otop_desktop.models import (
@@ -57,8 +57,8 @@ def register_stats(session: Session) -> dict[str, object]:
     }
     for name, model in COUNTED.items():
         result[name] = session.scalar(select(func.count()).select_from(model))
-    # Sum the raw satang column: exact, and no Decimal per row.
-    amount = Sale.__table__.c.amount
+    # Sum the whole satang as integers (exact, no Decimal per row), not through Money.
+    amount = type_coerce(Sale.amount, BigInteger)
     by_period = session.execute(
         select(Sale.period, func.sum(amount)).group_by(Sale.period).order_by(Sale.period)
     ).all()

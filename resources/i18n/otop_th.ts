@@ -1,0 +1,229 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="th_TH">
+<context>
+    <name>FirstRunDialog</name>
+    <message>
+        <source>Set up the OTOP register</source>
+        <translation>ตั้งค่าทะเบียน OTOP</translation>
+    </message>
+    <message>
+        <source>No register has been set up here yet:
+{path}
+
+Choose the district of your office. The register is created when you press Create register.</source>
+        <translation>ยังไม่มีทะเบียนที่ตั้งค่าไว้ในตำแหน่งนี้:
+{path}
+
+กรุณาเลือกอำเภอของสำนักงาน ทะเบียนจะถูกสร้างเมื่อกดปุ่ม “สร้างทะเบียน”</translation>
+    </message>
+    <message>
+        <source>e.g. District Community Development Officer</source>
+        <translation>เช่น พัฒนาการอำเภอ</translation>
+    </message>
+    <message>
+        <source>&amp;Province</source>
+        <translation>จังหวัด(&amp;P)</translation>
+    </message>
+    <message>
+        <source>&amp;District</source>
+        <translation>อำเภอ(&amp;D)</translation>
+    </message>
+    <message>
+        <source>Office &amp;name</source>
+        <translation>ชื่อสำนักงาน(&amp;N)</translation>
+    </message>
+    <message>
+        <source>&amp;Officer&apos;s name</source>
+        <translation>ชื่อผู้ลงนาม(&amp;O)</translation>
+    </message>
+    <message>
+        <source>Officer&apos;s posi&amp;tion</source>
+        <translation>ตำแหน่งผู้ลงนาม(&amp;T)</translation>
+    </message>
+    <message>
+        <source>Create register</source>
+        <translation>สร้างทะเบียน</translation>
+    </message>
+    <message>
+        <source>Cannot create the register at {path}:
+{reason}</source>
+        <translation>สร้างทะเบียนที่ {path} ไม่ได้:
+{reason}</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <source>Overview</source>
+        <translation>ภาพรวม</translation>
+    </message>
+    <message>
+        <source>Entrepreneurs</source>
+        <translation>ผู้ประกอบการ</translation>
+    </message>
+    <message>
+        <source>Products</source>
+        <translation>ผลิตภัณฑ์</translation>
+    </message>
+    <message>
+        <source>Monthly sales</source>
+        <translation>ยอดจำหน่ายรายเดือน</translation>
+    </message>
+    <message>
+        <source>Soft Power households</source>
+        <translation>ครัวเรือน Soft Power</translation>
+    </message>
+    <message>
+        <source>Trainings and grants</source>
+        <translation>การอบรมและเงินสนับสนุน</translation>
+    </message>
+    <message>
+        <source>Print</source>
+        <translation>พิมพ์เอกสาร</translation>
+    </message>
+    <message>
+        <source>Submission</source>
+        <translation>ส่งรายงานประจำเดือน</translation>
+    </message>
+    <message>
+        <source>Settings</source>
+        <translation>ตั้งค่า</translation>
+    </message>
+    <message>
+        <source>Register: {location}</source>
+        <translation>ทะเบียน: {location}</translation>
+    </message>
+    <message>
+        <source>&amp;File</source>
+        <translation>ไฟล์(&amp;F)</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>ออกจากโปรแกรม(&amp;Q)</translation>
+    </message>
+    <message>
+        <source>&amp;Go</source>
+        <translation>ไปที่(&amp;G)</translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>ช่วยเหลือ(&amp;H)</translation>
+    </message>
+    <message>
+        <source>&amp;About OTOP Desktop</source>
+        <translation>เกี่ยวกับ OTOP Desktop(&amp;A)</translation>
+    </message>
+    <message>
+        <source>OTOP register – {office}</source>
+        <translation>ทะเบียน OTOP – {office}</translation>
+    </message>
+    <message>
+        <source>&lt;h3&gt;OTOP Desktop {version}&lt;/h3&gt;&lt;p&gt;The register of OTOP producers and their products for Community Development offices.&lt;/p&gt;&lt;p&gt;Register: {location}&lt;/p&gt;&lt;p&gt;Thai text is set in Sarabun (SIL Open Font License).&lt;/p&gt;</source>
+        <translation>&lt;h3&gt;OTOP Desktop {version}&lt;/h3&gt;&lt;p&gt;ทะเบียนผู้ผลิตผู้ประกอบการและผลิตภัณฑ์ OTOP สำหรับสำนักงานพัฒนาชุมชน&lt;/p&gt;&lt;p&gt;ทะเบียน: {location}&lt;/p&gt;&lt;p&gt;ข้อความภาษาไทยใช้แบบอักษร Sarabun (SIL Open Font License)&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>About OTOP Desktop</source>
+        <translation>เกี่ยวกับ OTOP Desktop</translation>
+    </message>
+</context>
+<context>
+    <name>Messages</name>
+    <message>
+        <source>OTOP register</source>
+        <translation>ทะเบียน OTOP</translation>
+    </message>
+    <message>
+        <source>The program ran into an internal error. What you were doing may not have been saved.
+
+The details were written to:
+{log}
+
+Please send this file to whoever supports the program.</source>
+        <translation>โปรแกรมเกิดข้อผิดพลาดภายใน งานที่กำลังทำอยู่อาจยังไม่ได้บันทึก
+
+รายละเอียดบันทึกไว้ในไฟล์:
+{log}
+
+กรุณาส่งไฟล์นี้ให้ผู้ดูแลโปรแกรม</translation>
+    </message>
+</context>
+<context>
+    <name>OverviewPage</name>
+    <message>
+        <source>Office</source>
+        <translation>สำนักงาน</translation>
+    </message>
+    <message>
+        <source>Kind:</source>
+        <translation>ประเภท:</translation>
+    </message>
+    <message>
+        <source>Area:</source>
+        <translation>พื้นที่:</translation>
+    </message>
+    <message>
+        <source>Signing officer:</source>
+        <translation>ผู้ลงนาม:</translation>
+    </message>
+    <message>
+        <source>In the register</source>
+        <translation>ข้อมูลในทะเบียน</translation>
+    </message>
+    <message>
+        <source>entrepreneurs</source>
+        <translation>ผู้ประกอบการ (ราย)</translation>
+    </message>
+    <message>
+        <source>products</source>
+        <translation>ผลิตภัณฑ์ (รายการ)</translation>
+    </message>
+    <message>
+        <source>baht of sales in B.E. {year}</source>
+        <translation>ยอดจำหน่ายปี พ.ศ. {year} (บาท)</translation>
+    </message>
+    <message>
+        <source>no sales recorded yet</source>
+        <translation>ยังไม่มีข้อมูลยอดจำหน่าย</translation>
+    </message>
+    <message>
+        <source>District office</source>
+        <translation>สำนักงานระดับอำเภอ</translation>
+    </message>
+    <message>
+        <source>Province office</source>
+        <translation>สำนักงานระดับจังหวัด</translation>
+    </message>
+    <message>
+        <source>National office</source>
+        <translation>สำนักงานระดับประเทศ</translation>
+    </message>
+    <message>
+        <source>{district} district, {province} province</source>
+        <translation>อำเภอ{district} จังหวัด{province}</translation>
+    </message>
+    <message>
+        <source>{province} province</source>
+        <translation>จังหวัด{province}</translation>
+    </message>
+    <message>
+        <source>The whole country</source>
+        <translation>ทั้งประเทศ</translation>
+    </message>
+    <message>
+        <source>not set yet</source>
+        <translation>ยังไม่ได้ระบุ</translation>
+    </message>
+    <message>
+        <source>{name}, {position}</source>
+        <translation>{name} ({position})</translation>
+    </message>
+</context>
+<context>
+    <name>PlaceholderPage</name>
+    <message>
+        <source>This page is not ready yet. It comes in a later version of the program.</source>
+        <translation>หน้านี้ยังไม่พร้อมใช้งาน จะมีในโปรแกรมรุ่นถัดไป</translation>
+    </message>
+</context>
+</TS>

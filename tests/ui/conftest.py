@@ -1,0 +1,49 @@
+"""UI tests run headless on Qt's offscreen platform, with the application set up exactly as
+main.py sets it up: Sarabun, the Thai translation, the Thai locale."""
+
+from __future__ import annotations
+
+import os
+
+# Before the qapp fixture makes the application: Qt picks its platform only then, once.
+os.environ["QT_QPA_PLATFORM"] = "offscreen"
+
+from collections.abc import Callable, Iterator
+from pathlib import Path
+
+import pytest
+from PySide6.QtGui import QInputMethodEvent
+from PySide6.QtWidgets import QApplication, QLineEdit
+
+from otop_desktop.database import Register
+from otop_desktop.domain import OfficeKind
+from otop_desktop.services.office import init_register
+from ui.app import configure_application
+
+
+@pytest.fixture(scope="session", autouse=True)
+def configured_app(qapp: QApplication) -> QApplication:
+    configure_application(qapp)
+    return qapp
+
+
+@pytest.fixture
+def district_register(tmp_path: Path) -> Iterator[Register]:
+    """A fresh San Kamphaeng (5013) district register."""
+    with init_register(tmp_path / "r.sqlite3", OfficeKind.DISTRICT, "5013") as register:
+        yield register
+
+
+def _type_text(edit: QLineEdit, text: str) -> None:
+    # Thai arrives as an input-method commit, as from a real Thai keyboard; QTest's key
+    # clicks only know Latin-1 and abort the process on Thai.
+    edit.selectAll()
+    event = QInputMethodEvent("", [])
+    event.setCommitString(text)
+    QApplication.sendEvent(edit, event)
+
+
+@pytest.fixture
+def type_text() -> Callable[[QLineEdit, str], None]:
+    """Replaces a line edit's text as typed Thai would."""
+    return _type_text

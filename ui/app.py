@@ -1,0 +1,87 @@
+"""Application-wide set-up: the Sarabun font, the Thai translation and the Thai locale."""
+
+from __future__ import annotations
+
+import logging
+from importlib.metadata import PackageNotFoundError, version
+
+import fontpkg_sarabun
+from PySide6.QtCore import QLocale, QTranslator
+from PySide6.QtGui import QFont, QFontDatabase
+from PySide6.QtWidgets import QApplication
+from sqlalchemy.engine import URL
+
+from otop_desktop.paths import APP_AUTHOR, APP_NAME, resources_dir
+
+log = logging.getLogger(__name__)
+
+LANGUAGES = ("th", "en")
+FONT_POINT_SIZE = 11
+# The four faces the widgets use; the other weights would only cost start-up time.
+FONT_FILES = (
+    "Sarabun-Regular.ttf",
+    "Sarabun-Bold.ttf",
+    "Sarabun-Italic.ttf",
+    "Sarabun-BoldItalic.ttf",
+)
+# otop_th: the program's own strings (lupdate). qt_th: the few Qt-built-in strings the program
+# shows (standard buttons, the text-field menu); Qt ships no Thai translation of its own.
+TRANSLATION_FILES = ("otop_th", "qt_th")
+
+
+def program_version() -> str:
+    try:
+        return version("otop-desktop")
+    except PackageNotFoundError:  # run from a bundle without package metadata
+        return "0"
+
+
+def load_fonts() -> str | None:
+    """Registers Sarabun with Qt and returns its family name, or None if no face loaded.
+
+    Office PCs and test machines may have no Thai system font at all, and then Thai text
+    would show as boxes; the program therefore always brings its own."""
+    folder = fontpkg_sarabun.ROOT / "files"
+    loaded: str | None = None
+    for name in FONT_FILES:
+        font_id = QFontDatabase.addApplicationFont(str(folder / name))
+        if font_id < 0:
+            log.warning("could not load font %s", folder / name)
+            continue
+        loaded = QFontDatabase.applicationFontFamilies(font_id)[0]
+    return loaded
+
+
+def install_translators(app: QApplication) -> None:
+    """Installs the Thai translations from resources/i18n."""
+    folder = resources_dir() / "i18n"
+    for name in TRANSLATION_FILES:
+        # Parented to the application so the translator lives exactly as long as it does.
+        translator = QTranslator(app)
+        if translator.load(name, str(folder)):
+            app.installTranslator(translator)
+        else:
+            log.warning("could not load translation %s from %s", name, folder)
+
+
+def display_location(url: URL) -> str:
+    """Where a register is, fit to show: the file of a SQLite register, or the server URL
+    without its password."""
+    if url.get_backend_name() == "sqlite":
+        return url.database or ""
+    return url.render_as_string(hide_password=True)
+
+
+def configure_application(app: QApplication, language: str = "th") -> None:
+    """Everything the clerk sees before the first window: names, font, language, locale."""
+    app.setApplicationName(APP_NAME)
+    app.setOrganizationName(APP_AUTHOR)
+    app.setApplicationVersion(program_version())
+    family = load_fonts()
+    if family is not None:
+        app.setFont(QFont(family, FONT_POINT_SIZE))
+    if language == "th":
+        QLocale.setDefault(QLocale(QLocale.Language.Thai, QLocale.Country.Thailand))
+        install_translators(app)
+    else:
+        QLocale.setDefault(QLocale(QLocale.Language.English, QLocale.Country.UnitedKingdom))

@@ -1,0 +1,164 @@
+"""First run: a register that does not exist yet (or whose set-up never finished) is created
+here, for the district the clerk picks, before the main window opens."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import geothai
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QGuiApplication
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QLabel,
+    QLineEdit,
+    QVBoxLayout,
+    QWidget,
+)
+
+from otop_desktop.database import Register, database_url, needs_set_up
+from otop_desktop.domain import OfficeKind
+from otop_desktop.errors import UserError
+from otop_desktop.services.office import default_office_name, init_register, update_office
+from ui.app import display_location
+from ui.messages import show_error, show_user_error
+
+DEFAULT_PROVINCE = "50"  # Chiang Mai, the province the program is built around
+TEXT_MAX_LEN = 200  # the office columns' length, so the service never has to refuse it
+
+
+class FirstRunDialog(QDialog):
+    """Picks the district and names the office and its officer. OK creates the register;
+    Cancel leaves everything as it was. After OK, ``register`` is the open register."""
+
+    def __init__(self, db: str | Path, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._db = db
+        self._location = display_location(database_url(db))
+        self.register: Register | None = None
+        self._suggested_name = ""
+        self.setWindowTitle(self.tr("Set up the OTOP register"))
+        self.setMinimumWidth(560)
+
+        intro = QLabel(
+            self.tr(
+                "No register has been set up here yet:\n{path}\n\nChoose the district of "
+                "your office. The register is created when you press Create register."
+            ).format(path=self._location)
+        )
+        intro.setWordWrap(True)
+        intro.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+
+        self.province = QComboBox()
+        for province in geothai.provinces():
+            self.province.addItem(province.name_th, province.code)
+        self.district = QComboBox()
+        self.office_name = self._line_edit()
+        self.officer_name = self._line_edit()
+        self.officer_position = self._line_edit()
+        self.officer_position.setPlaceholderText(
+            self.tr("e.g. District Community Development Officer")
+        )
+
+        form = QFormLayout()
+        form.addRow(self.tr("&Province"), self.province)
+        form.addRow(self.tr("&District"), self.district)
+        form.addRow(self.tr("Office &name"), self.office_name)
+        form.addRow(self.tr("&Officer's name"), self.officer_name)
+        form.addRow(self.tr("Officer's posi&tion"), self.officer_position)
+
+        self.buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
+        self.ok_button = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
+        self.ok_button.setText(self.tr("Create register"))
+        self.buttons.accepted.connect(self.accept)
+        self.buttons.rejected.connect(self.reject)
+
+        layout = QVBoxLayout(self)
+        layout.addWidget(intro)
+        layout.addSpacing(8)
+        layout.addLayout(form)
+        layout.addWidget(self.buttons)
+
+        self.province.setCurrentIndex(self.province.findData(DEFAULT_PROVINCE))
+        self.province.currentIndexChanged.connect(self._fill_districts)
+        self.district.currentIndexChanged.connect(self._suggest_office_name)
+        self.office_name.textChanged.connect(self._update_ok)
+        self._fill_districts()
+
+    def _line_edit(self) -> QLineEdit:
+        edit = QLineEdit()
+        edit.setMaxLength(TEXT_MAX_LEN)
+        return edit
+
+    def district_code(self) -> str:
+        return str(self.district.currentData())
+
+    def _fill_districts(self) -> None:
+        self.district.clear()
+        for district in geothai.districts(str(self.province.currentData())):
+            self.district.addItem(district.name_th, district.code)
+
+    def _suggest_office_name(self) -> None:
+        district = geothai.district(self.district_code())
+        if district is None:
+            return
+        # Follow the district only while the clerk has not written a name of their own.
+        if self.office_name.text() in ("", self._suggested_name):
+            self._suggested_name = default_office_name(OfficeKind.DISTRICT, district.code)
+            self.office_name.setText(self._suggested_name)
+
+    def _update_ok(self) -> None:
+        self.ok_button.setEnabled(bool(self.office_name.text().strip()))
+
+    def accept(self) -> None:
+        try:
+            self.register = self._create_register()
+        except UserError as exc:
+            show_user_error(self, exc)
+            return
+        except OSError as exc:
+            # The core lets these through: a file where the folder should be, no permission.
+            show_error(
+                self,
+                self.tr("Cannot create the register at {path}:\n{reason}").format(
+                    path=self._location, reason=exc.strerror or exc
+                ),
+            )
+            return
+        super().accept()
+
+    def _create_register(self) -> Register:
+        # Creating the schema takes a moment; without the cursor the click looks ignored.
+        QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+        try:
+            register = init_register(self._db, OfficeKind.DISTRICT, self.district_code())
+            try:
+                with register.write() as session:
+                    update_office(
+                        session,
+                        name=self.office_name.text(),
+                        officer_name=self.officer_name.text(),
+                        officer_position=self.officer_position.text(),
+                    )
+            except BaseException:
+                register.close()
+                raise
+            return register
+        finally:
+            QGuiApplication.restoreOverrideCursor()
+
+
+def open_or_set_up(db: str | Path, parent: QWidget | None = None) -> Register | None:
+    """The register at ``db``, set up first through the dialog if it needs it; None when the
+    clerk cancels. Raises UserError when the register cannot be opened."""
+    if needs_set_up(db):
+        dialog = FirstRunDialog(db, parent)
+        if dialog.exec() != QDialog.DialogCode.Accepted:
+            return None
+        return dialog.register
+    return Register.open(db)

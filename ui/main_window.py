@@ -1,0 +1,274 @@
+"""The main window: a list of pages on the left, the chosen page on the right. Only the
+overview is real so far; the other pages say plainly that they come later."""
+
+from __future__ import annotations
+
+import html
+from typing import cast
+
+import geothai
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QFont, QKeySequence, QShowEvent
+from PySide6.QtWidgets import (
+    QFormLayout,
+    QFrame,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QMainWindow,
+    QMessageBox,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from otop_desktop.database import Register
+from otop_desktop.domain import OfficeKind
+from otop_desktop.models import Office
+from otop_desktop.services.office import get_office
+from otop_desktop.services.stats import register_stats
+from otop_desktop.thaiformat import format_money
+from ui.app import display_location, program_version
+
+NAV_WIDTH = 240
+# Fits a 1366×768 screen with the Windows taskbar and title bar, the office PCs' usual size.
+WINDOW_SIZE = (1200, 660)
+MINIMUM_SIZE = (900, 560)
+
+
+def heading(text: str = "", size_delta: int = 6) -> QLabel:
+    label = QLabel(text)
+    font = QFont(label.font())
+    font.setPointSize(font.pointSize() + size_delta)
+    font.setBold(True)
+    label.setFont(font)
+    label.setWordWrap(True)
+    return label
+
+
+class Figure(QFrame):
+    """One number of the register with what it counts, large enough to read at a glance."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setFrameShape(QFrame.Shape.StyledPanel)
+        self.value = heading(size_delta=8)
+        self.caption = QLabel()
+        self.caption.setWordWrap(True)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(16, 12, 16, 12)
+        layout.addWidget(self.value)
+        layout.addWidget(self.caption)
+
+    def set(self, value: str, caption: str) -> None:
+        self.value.setText(value)
+        self.caption.setText(caption)
+
+
+class OverviewPage(QWidget):
+    """The office and the size of its register. Read again each time the page is shown, so
+    it agrees with what the other pages have changed."""
+
+    def __init__(self, register: Register, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._register = register
+        self.office_name = heading()
+        self.kind = QLabel()
+        self.area = QLabel()
+        self.officer = QLabel()
+        for label in (self.office_name, self.kind, self.area, self.officer):
+            label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+
+        office_box = QGroupBox(self.tr("Office"))
+        office_form = QFormLayout(office_box)
+        office_form.addRow(self.tr("Kind:"), self.kind)
+        office_form.addRow(self.tr("Area:"), self.area)
+        office_form.addRow(self.tr("Signing officer:"), self.officer)
+
+        self.entrepreneurs = Figure()
+        self.products = Figure()
+        self.sales = Figure()
+        figures_box = QGroupBox(self.tr("In the register"))
+        figures = QHBoxLayout(figures_box)
+        for figure in (self.entrepreneurs, self.products, self.sales):
+            figures.addWidget(figure, 1)
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(24, 16, 24, 16)
+        layout.setSpacing(16)
+        layout.addWidget(self.office_name)
+        layout.addWidget(office_box)
+        layout.addWidget(figures_box)
+        layout.addStretch(1)
+
+    def showEvent(self, event: QShowEvent) -> None:
+        # Read on being shown, not when built: the window shows it first thing anyway. Not on
+        # spontaneous shows (the window restored from the taskbar): nothing changed then.
+        if not event.spontaneous():
+            self.refresh()
+        super().showEvent(event)
+
+    def refresh(self) -> None:
+        with self._register.read() as session:
+            office = get_office(session)
+            stats = register_stats(session)
+        self.office_name.setText(office.name)
+        self.kind.setText(self._kind_text(OfficeKind(office.kind)))
+        self.area.setText(self._area_text(office))
+        self.officer.setText(self._officer_text(office))
+        locale = self.locale()
+        self.entrepreneurs.set(
+            locale.toString(cast(int, stats["entrepreneurs"])), self.tr("entrepreneurs")
+        )
+        self.products.set(locale.toString(cast(int, stats["products"])), self.tr("products"))
+        by_year = cast(dict[str, str], stats["sales_by_year"])
+        if by_year:
+            year = max(by_year, key=int)
+            self.sales.set(
+                format_money(by_year[year]),
+                self.tr("baht of sales in B.E. {year}").format(year=year),
+            )
+        else:
+            self.sales.set("–", self.tr("no sales recorded yet"))
+
+    def _kind_text(self, kind: OfficeKind) -> str:
+        return {
+            OfficeKind.DISTRICT: self.tr("District office"),
+            OfficeKind.PROVINCE: self.tr("Province office"),
+            OfficeKind.NATION: self.tr("National office"),
+        }[kind]
+
+    def _area_text(self, office: Office) -> str:
+        province = geothai.province(office.province_code or "")
+        district = geothai.district(office.district_code or "")
+        if district is not None and province is not None:
+            return self.tr("{district} district, {province} province").format(
+                district=district.name_th, province=province.name_th
+            )
+        if province is not None:
+            return self.tr("{province} province").format(province=province.name_th)
+        return self.tr("The whole country")
+
+    def _officer_text(self, office: Office) -> str:
+        if not office.officer_name:
+            return self.tr("not set yet")
+        if not office.officer_position:
+            return office.officer_name
+        return self.tr("{name}, {position}").format(
+            name=office.officer_name, position=office.officer_position
+        )
+
+
+class PlaceholderPage(QWidget):
+    """Stands in for a page that a later version of the program brings."""
+
+    def __init__(self, title: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        note = QLabel(
+            self.tr("This page is not ready yet. It comes in a later version of the program.")
+        )
+        note.setWordWrap(True)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(24, 16, 24, 16)
+        layout.setSpacing(16)
+        layout.addWidget(heading(title))
+        layout.addWidget(note)
+        layout.addStretch(1)
+
+
+class MainWindow(QMainWindow):
+    """The window for one open register. Pages are addressed by key (``show_page``), so a
+    real page can take a placeholder's place without the rest of the window changing."""
+
+    def __init__(self, register: Register, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.register = register
+        self.nav = QListWidget()
+        self.nav.setFixedWidth(NAV_WIDTH)
+        self.nav.setObjectName("nav")
+        self.nav.setStyleSheet("QListWidget#nav::item { padding: 6px 10px; }")
+        self.stack = QStackedWidget()
+        self.overview = OverviewPage(register)
+        self._keys: list[str] = []
+
+        central = QWidget()
+        layout = QHBoxLayout(central)
+        layout.setContentsMargins(8, 8, 8, 8)
+        layout.addWidget(self.nav)
+        layout.addWidget(self.stack, 1)
+        self.setCentralWidget(central)
+
+        self._build_menus()
+        pages: list[tuple[str, str, QWidget | None]] = [
+            ("overview", self.tr("Overview"), self.overview),
+            ("entrepreneurs", self.tr("Entrepreneurs"), None),
+            ("products", self.tr("Products"), None),
+            ("sales", self.tr("Monthly sales"), None),
+            ("households", self.tr("Soft Power households"), None),
+            ("support", self.tr("Trainings and grants"), None),
+            ("print", self.tr("Print"), None),
+            ("submission", self.tr("Submission"), None),
+            ("settings", self.tr("Settings"), None),
+        ]
+        for key, title, widget in pages:
+            self._add_page(key, title, widget or PlaceholderPage(title))
+        self.nav.currentRowChanged.connect(self.stack.setCurrentIndex)
+        self.nav.setCurrentRow(0)
+
+        location = QLabel(
+            self.tr("Register: {location}").format(location=display_location(register.engine.url))
+        )
+        self.statusBar().addWidget(location)
+        self.update_title()
+        self.setMinimumSize(*MINIMUM_SIZE)
+        self.resize(*WINDOW_SIZE)
+
+    def _build_menus(self) -> None:
+        file_menu = self.menuBar().addMenu(self.tr("&File"))
+        self.quit_action = file_menu.addAction(self.tr("&Quit"))
+        # Spelt out: QKeySequence.StandardKey.Quit is empty on Windows.
+        self.quit_action.setShortcut(QKeySequence("Ctrl+Q"))
+        self.quit_action.triggered.connect(self.close)
+        self.go_menu = self.menuBar().addMenu(self.tr("&Go"))
+        help_menu = self.menuBar().addMenu(self.tr("&Help"))
+        self.about_action = help_menu.addAction(self.tr("&About OTOP Desktop"))
+        self.about_action.triggered.connect(self.show_about)
+
+    def _add_page(self, key: str, title: str, widget: QWidget) -> None:
+        index = len(self._keys)
+        self._keys.append(key)
+        self.nav.addItem(title)
+        self.stack.addWidget(widget)
+        if index < 9:  # Ctrl+1 … Ctrl+9; any further page is reached through the list alone
+            action = self.go_menu.addAction(title)
+            action.setShortcut(QKeySequence(f"Ctrl+{index + 1}"))
+            action.triggered.connect(lambda _checked=False, row=index: self.nav.setCurrentRow(row))
+            self.nav.item(index).setToolTip(
+                action.shortcut().toString(QKeySequence.SequenceFormat.NativeText)
+            )
+
+    def show_page(self, key: str) -> None:
+        self.nav.setCurrentRow(self._keys.index(key))
+
+    def current_page(self) -> str:
+        return self._keys[self.stack.currentIndex()]
+
+    def page(self, key: str) -> QWidget:
+        return self.stack.widget(self._keys.index(key))
+
+    def update_title(self) -> None:
+        with self.register.read() as session:
+            name = get_office(session).name
+        self.setWindowTitle(self.tr("OTOP register – {office}").format(office=name))
+
+    def show_about(self) -> None:
+        location = html.escape(display_location(self.register.engine.url))
+        text = self.tr(
+            "<h3>OTOP Desktop {version}</h3>"
+            "<p>The register of OTOP producers and their products for Community "
+            "Development offices.</p>"
+            "<p>Register: {location}</p>"
+            "<p>Thai text is set in Sarabun (SIL Open Font License).</p>"
+        ).format(version=program_version(), location=location)
+        QMessageBox.about(self, self.tr("About OTOP Desktop"), text)
