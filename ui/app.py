@@ -24,9 +24,9 @@ FONT_FILES = (
     "Sarabun-Italic.ttf",
     "Sarabun-BoldItalic.ttf",
 )
-# otop_th: the program's own strings (lupdate). qt_th: the few Qt-built-in strings the program
-# shows (standard buttons, the text-field menu); Qt ships no Thai translation of its own.
-TRANSLATION_FILES = ("otop_th", "qt_th")
+# One catalog per part of the UI (see resources/i18n/README.md), plus qt_th: the few Qt
+# built-in strings the program shows; Qt ships no Thai translation of its own.
+TRANSLATION_PATTERN = "*_th.qm"
 
 
 def program_version() -> str:
@@ -55,13 +55,13 @@ def load_fonts() -> str | None:
 def install_translators(app: QApplication) -> None:
     """Installs the Thai translations from resources/i18n."""
     folder = resources_dir() / "i18n"
-    for name in TRANSLATION_FILES:
+    for path in sorted(folder.glob(TRANSLATION_PATTERN)):
         # Parented to the application so the translator lives exactly as long as it does.
         translator = QTranslator(app)
-        if translator.load(name, str(folder)):
+        if translator.load(str(path)):
             app.installTranslator(translator)
         else:
-            log.warning("could not load translation %s from %s", name, folder)
+            log.warning("could not load translation %s", path)
 
 
 def display_location(url: URL) -> str:
