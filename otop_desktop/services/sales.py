@@ -3,14 +3,18 @@ product, never both, each with the part sold online."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from collections import defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass, field
 from decimal import Decimal
+from typing import Any
 
-from sqlalchemy import delete, select
-from sqlalchemy.orm import Session
+from sqlalchemy import delete, or_, select
+from sqlalchemy.orm import Session, selectinload
 
-from otop_desktop.errors import ValidationError
-from otop_desktop.models import Sale
+from otop_desktop.domain import Status
+from otop_desktop.errors import FieldError, ValidationError
+from otop_desktop.models import Entrepreneur, Product, Sale
 from otop_desktop.services.entrepreneurs import get_entrepreneur
 from otop_desktop.thaiformat import Period
 from otop_desktop.validation import Checker
@@ -22,21 +26,35 @@ class SaleInput:
     online_amount: Decimal | str | int = Decimal(0)
 
 
-def _checked(check: Checker, field: str, item: SaleInput) -> tuple[Decimal, Decimal]:
-    before = len(check.errors)
+@dataclass(frozen=True)
+class Figure:
+    """One checked figure: the month's sales and the part of them sold online."""
+
+    amount: Decimal
+    online_amount: Decimal
+
+
+def check_sale(item: SaleInput) -> tuple[Figure, list[FieldError]]:
+    """Checks one figure as typed (``1,250.50``, Thai digits); the errors name the field at
+    fault, ``amount`` or ``online_amount``, so a grid can mark the very cell. The figure is
+    only meaningful when there are no errors."""
+    check = Checker()
     amount = check.money("amount", item.amount)
     online = check.money("online_amount", item.online_amount, required=False)
-    # Name the row (whole business or product code) in every message of this figure.
-    check.errors[before:] = [
-        type(e)(field, e.message_th, e.message_en) for e in check.errors[before:]
-    ]
-    if len(check.errors) == before and online > amount:
+    if not check.errors and online > amount:
         check.fail(
-            field,
+            "online_amount",
             "ยอดขายออนไลน์ต้องไม่เกินยอดจำหน่ายทั้งหมด",
             "The online part is larger than the whole amount",
         )
-    return amount, online
+    return Figure(amount, online), check.errors
+
+
+def _checked(check: Checker, field: str, item: SaleInput) -> Figure:
+    figure, errors = check_sale(item)
+    # Name the row (whole business or product code) in every message of this figure.
+    check.errors += [FieldError(field, e.message_th, e.message_en) for e in errors]
+    return figure
 
 
 def set_month_sales(
@@ -62,8 +80,10 @@ def set_month_sales(
     codes = {p.id: p.code for p in entrepreneur.products}
     rows: list[Sale] = []
     if whole is not None:
-        amount, online = _checked(check, "amount", whole)
-        rows.append(Sale(period=period.key, amount=amount, online_amount=online))
+        figure = _checked(check, "amount", whole)
+        rows.append(
+            Sale(period=period.key, amount=figure.amount, online_amount=figure.online_amount)
+        )
     for product_id, item in by_product.items():
         if product_id not in codes:
             check.fail(
@@ -72,13 +92,22 @@ def set_month_sales(
                 f"Product {product_id} does not belong to {entrepreneur.reg_no}",
             )
             continue
-        amount, online = _checked(check, codes[product_id], item)
+        figure = _checked(check, codes[product_id], item)
         rows.append(
-            Sale(period=period.key, product_id=product_id, amount=amount, online_amount=online)
+            Sale(
+                period=period.key,
+                product_id=product_id,
+                amount=figure.amount,
+                online_amount=figure.online_amount,
+            )
         )
     check.done()
+    # "fetch" drops just the deleted rows from the session; the default would test every Sale
+    # the session holds, which makes a whole month's save slow down with each entrepreneur.
     session.execute(
-        delete(Sale).where(Sale.entrepreneur_id == entrepreneur_id, Sale.period == period.key)
+        delete(Sale)
+        .where(Sale.entrepreneur_id == entrepreneur_id, Sale.period == period.key)
+        .execution_options(synchronize_session="fetch")
     )
     for row in rows:
         row.entrepreneur_id = entrepreneur_id
@@ -95,3 +124,164 @@ def month_sales(session: Session, entrepreneur_id: int, period: Period) -> list[
             .order_by(Sale.product_id)
         )
     )
+
+
+# --- the month as one sheet, for entering a whole month at once -----------------------
+
+
+@dataclass(frozen=True)
+class SheetProduct:
+    id: int
+    code: str
+    name: str
+    category: int
+    figure: Figure | None
+
+
+@dataclass(frozen=True)
+class SheetRow:
+    """One entrepreneur on the month's sheet, with its products and that month's figures."""
+
+    entrepreneur_id: int
+    reg_no: str
+    name: str
+    status: str
+    products: tuple[SheetProduct, ...]
+    whole: Figure | None
+    #: The month's figures are per product; for a month without figures yet, the month
+    #: before's were (a producer usually reports the same way each month).
+    per_product: bool
+
+
+@dataclass(frozen=True)
+class MonthChange:
+    """What one entrepreneur's month becomes: as in set_month_sales, neither figure clears
+    the month."""
+
+    entrepreneur_id: int
+    whole: SaleInput | None = None
+    by_product: dict[int, SaleInput] = field(default_factory=dict)
+
+
+def _on_sheet(period: Period, district_code: str | None) -> list[Any]:
+    """Who the sheet lists: active producers, and any other that has figures this month
+    (a business closed mid-year still reports the months it traded)."""
+    reported = select(Sale.entrepreneur_id).where(Sale.period == period.key)
+    where = [or_(Entrepreneur.status == Status.ACTIVE.value, Entrepreneur.id.in_(reported))]
+    if district_code:
+        where.append(Entrepreneur.district_code == district_code)
+    return where
+
+
+def _in_district(stmt: Any, district_code: str | None) -> Any:
+    if not district_code:
+        return stmt
+    return stmt.join(Entrepreneur, Entrepreneur.id == Sale.entrepreneur_id).where(
+        Entrepreneur.district_code == district_code
+    )
+
+
+def month_sheet(
+    session: Session, period: Period, district_code: str | None = None
+) -> list[SheetRow]:
+    """Every entrepreneur of the sheet in registration-number order, with its products and
+    the month's figures. Four queries whatever the size of the register."""
+    where = _on_sheet(period, district_code)
+    people = session.execute(
+        select(Entrepreneur.id, Entrepreneur.reg_no, Entrepreneur.name, Entrepreneur.status)
+        .where(*where)
+        .order_by(Entrepreneur.reg_no)
+    ).all()
+    products = session.execute(
+        select(Product.id, Product.entrepreneur_id, Product.code, Product.name, Product.category)
+        .join(Entrepreneur, Entrepreneur.id == Product.entrepreneur_id)
+        .where(*where)
+        .order_by(Product.code)
+    ).all()
+    figures = session.execute(
+        _in_district(
+            select(Sale.entrepreneur_id, Sale.product_id, Sale.amount, Sale.online_amount).where(
+                Sale.period == period.key
+            ),
+            district_code,
+        )
+    ).all()
+    per_product_before = set(
+        session.scalars(
+            _in_district(
+                select(Sale.entrepreneur_id)
+                .where(Sale.period == period.prev().key, Sale.product_id.is_not(None))
+                .distinct(),
+                district_code,
+            )
+        )
+    )
+    whole: dict[int, Figure] = {}
+    by_product: dict[int, Figure] = {}
+    per_product_now: set[int] = set()
+    for entrepreneur_id, product_id, amount, online in figures:
+        if product_id is None:
+            whole[entrepreneur_id] = Figure(amount, online)
+        else:
+            by_product[product_id] = Figure(amount, online)
+            per_product_now.add(entrepreneur_id)
+    owned: dict[int, list[SheetProduct]] = defaultdict(list)
+    for product_id, entrepreneur_id, code, name, category in products:
+        owned[entrepreneur_id].append(
+            SheetProduct(product_id, code, name, category, by_product.get(product_id))
+        )
+    return [
+        SheetRow(
+            entrepreneur_id=entrepreneur_id,
+            reg_no=reg_no,
+            name=name,
+            status=status,
+            products=tuple(owned[entrepreneur_id]),
+            whole=whole.get(entrepreneur_id),
+            per_product=entrepreneur_id in per_product_now
+            or (
+                bool(owned[entrepreneur_id])
+                and entrepreneur_id not in whole
+                and entrepreneur_id in per_product_before
+            ),
+        )
+        for entrepreneur_id, reg_no, name, status in people
+    ]
+
+
+def save_month_sheet(session: Session, period: Period, changes: Iterable[MonthChange]) -> int:
+    """Applies many entrepreneurs' figures for ``period`` inside the caller's one unit of work.
+    Every problem of every entrepreneur is gathered into one ValidationError whose fields and
+    messages name the registration number (whole-business figure) or the product code, so
+    the caller's transaction rolls back and nothing is saved. Returns how many were saved."""
+    changes = list(changes)
+    # One query loads them all with their products; set_month_sales then finds them in the
+    # session instead of querying entrepreneur by entrepreneur.
+    loaded = session.scalars(
+        select(Entrepreneur)
+        .where(Entrepreneur.id.in_([c.entrepreneur_id for c in changes]))
+        .options(selectinload(Entrepreneur.products))
+    ).all()
+    reg_nos = {e.id: e.reg_no for e in loaded}
+    errors: list[FieldError] = []
+    for change in changes:
+        try:
+            set_month_sales(
+                session,
+                change.entrepreneur_id,
+                period,
+                whole=change.whole,
+                by_product=change.by_product,
+            )
+        except ValidationError as exc:
+            reg_no = reg_nos[change.entrepreneur_id]
+            for e in exc.errors:
+                # Figure errors carry the product code already; the rest are the whole
+                # business's, which the registration number names.
+                where = reg_no if e.field == "amount" else e.field
+                errors.append(
+                    FieldError(where, f"{where}: {e.message_th}", f"{where}: {e.message_en}")
+                )
+    if errors:
+        raise ValidationError(errors)
+    return len(changes)

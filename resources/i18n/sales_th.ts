@@ -1,0 +1,142 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="th_TH">
+<context>
+    <name>SalesPage</name>
+    <message>
+        <source>Previous month (Ctrl+PgUp)</source>
+        <translation>เดือนก่อนหน้า (Ctrl+PgUp)</translation>
+    </message>
+    <message>
+        <source>Next month (Ctrl+PgDown)</source>
+        <translation>เดือนถัดไป (Ctrl+PgDown)</translation>
+    </message>
+    <message>
+        <source>Month</source>
+        <translation>เดือน</translation>
+    </message>
+    <message>
+        <source>B.E. </source>
+        <translation>พ.ศ. </translation>
+    </message>
+    <message>
+        <source>Year (B.E.)</source>
+        <translation>ปี (พ.ศ.)</translation>
+    </message>
+    <message>
+        <source>All districts</source>
+        <translation>ทุกอำเภอ</translation>
+    </message>
+    <message>
+        <source>Find a reg. no. or name (Ctrl+F)</source>
+        <translation>ค้นหาเลขทะเบียนหรือชื่อ (Ctrl+F)</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>บันทึก</translation>
+    </message>
+    <message>
+        <source>Save the whole month (Ctrl+S)</source>
+        <translation>บันทึกยอดทั้งเดือน (Ctrl+S)</translation>
+    </message>
+    <message>
+        <source>Monthly sales</source>
+        <translation>ยอดจำหน่ายรายเดือน</translation>
+    </message>
+    <message>
+        <source>Totals of the month (baht)</source>
+        <translation>ยอดรวมของเดือน (บาท)</translation>
+    </message>
+    <message>
+        <source>Sold online</source>
+        <translation>ขายออนไลน์</translation>
+    </message>
+    <message>
+        <source>{reported} of {count} entrepreneurs have figures</source>
+        <translation>กรอกยอดแล้ว {reported} จาก {count} ราย</translation>
+    </message>
+    <message>
+        <source>Whole business</source>
+        <translation>รวมทั้งกิจการ</translation>
+    </message>
+    <message>
+        <source>{month} B.E. {year}</source>
+        <translation>{month} {year}</translation>
+    </message>
+    <message>
+        <source>No active entrepreneurs are registered yet.</source>
+        <translation>ยังไม่มีผู้ประกอบการที่ดำเนินกิจการอยู่ในทะเบียน</translation>
+    </message>
+    <message>
+        <source>Saved the sales of {period} (entrepreneurs changed: {count}).</source>
+        <translation>บันทึกยอดจำหน่ายเดือน{period} แล้ว (แก้ไข {count} ราย)</translation>
+    </message>
+    <message>
+        <source>The sales of {period} have changes that are not saved.</source>
+        <translation>ยอดจำหน่ายเดือน{period} มีการแก้ไขที่ยังไม่ได้บันทึก</translation>
+    </message>
+    <message>
+        <source>Save them before going on?</source>
+        <translation>ต้องการบันทึกก่อนหรือไม่</translation>
+    </message>
+    <message>
+        <source>Discard changes</source>
+        <translation>ไม่บันทึก</translation>
+    </message>
+    <message>
+        <source>Stay</source>
+        <translation>กลับไปแก้ไข</translation>
+    </message>
+    <message>
+        <source>All sales</source>
+        <translation>ยอดจำหน่ายทั้งหมด</translation>
+    </message>
+    <message>
+        <source>Cells in red are wrong ({count}): correct them, then save.</source>
+        <translation>ช่องสีแดงไม่ถูกต้อง ({count} ช่อง) กรุณาแก้ไขก่อนบันทึก</translation>
+    </message>
+    <message>
+        <source>Changes not saved yet (Ctrl+S saves).</source>
+        <translation>มีการแก้ไขที่ยังไม่ได้บันทึก (กด Ctrl+S เพื่อบันทึก)</translation>
+    </message>
+</context>
+<context>
+    <name>SalesSheetModel</name>
+    <message>
+        <source>{name}
+(baht)</source>
+        <translation>{name}
+(บาท)</translation>
+    </message>
+    <message>
+        <source>Reg. no. /
+product code</source>
+        <translation>เลขทะเบียน /
+รหัสผลิตภัณฑ์</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>ชื่อ</translation>
+    </message>
+    <message>
+        <source>Figures given</source>
+        <translation>กรอกยอดแบบ</translation>
+    </message>
+    <message>
+        <source>Products: {count}. Space switches between one figure for the whole business and a figure per product.</source>
+        <translation>มีผลิตภัณฑ์ {count} รายการ กด Space เพื่อสลับระหว่างกรอกยอดรวมทั้งกิจการกับกรอกยอดรายผลิตภัณฑ์</translation>
+    </message>
+    <message>
+        <source>The sum of the products&apos; figures</source>
+        <translation>ผลรวมของยอดรายผลิตภัณฑ์</translation>
+    </message>
+    <message>
+        <source>per product</source>
+        <translation>รายผลิตภัณฑ์</translation>
+    </message>
+    <message>
+        <source>whole business</source>
+        <translation>รวมทั้งกิจการ</translation>
+    </message>
+</context>
+</TS>

@@ -1,0 +1,115 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="th_TH">
+<context>
+    <name>SettingsPage</name>
+    <message>
+        <source>e.g. District Community Development Officer</source>
+        <translation>เช่น พัฒนาการอำเภอ</translation>
+    </message>
+    <message>
+        <source>Save office details</source>
+        <translation>บันทึกข้อมูลสำนักงาน</translation>
+    </message>
+    <message>
+        <source>Save the office details (Ctrl+S)</source>
+        <translation>บันทึกข้อมูลสำนักงาน (Ctrl+S)</translation>
+    </message>
+    <message>
+        <source>Office</source>
+        <translation>สำนักงาน</translation>
+    </message>
+    <message>
+        <source>Kind:</source>
+        <translation>ระดับ:</translation>
+    </message>
+    <message>
+        <source>Area:</source>
+        <translation>พื้นที่:</translation>
+    </message>
+    <message>
+        <source>Office &amp;name:</source>
+        <translation>ชื่อสำนักงาน(&amp;N):</translation>
+    </message>
+    <message>
+        <source>Signing &amp;officer&apos;s name:</source>
+        <translation>ชื่อเจ้าหน้าที่ผู้ลงนาม(&amp;O):</translation>
+    </message>
+    <message>
+        <source>Officer&apos;s posi&amp;tion:</source>
+        <translation>ตำแหน่งผู้ลงนาม(&amp;T):</translation>
+    </message>
+    <message>
+        <source>The office&apos;s name and its signing officer are printed on registration forms and certificates, and are the same on every computer that uses this register.</source>
+        <translation>ชื่อสำนักงานและผู้ลงนามจะพิมพ์ลงในแบบลงทะเบียนและใบรับรอง และใช้ร่วมกันในทุกเครื่องที่ใช้ทะเบียนนี้</translation>
+    </message>
+    <message>
+        <source>Language</source>
+        <translation>ภาษา</translation>
+    </message>
+    <message>
+        <source>&amp;Language of the program:</source>
+        <translation>ภาษาของโปรแกรม(&amp;L):</translation>
+    </message>
+    <message>
+        <source>Settings</source>
+        <translation>ตั้งค่า</translation>
+    </message>
+    <message>
+        <source>Saved.</source>
+        <translation>บันทึกแล้ว</translation>
+    </message>
+    <message>
+        <source>The office details have changes that are not saved.</source>
+        <translation>ข้อมูลสำนักงานมีการแก้ไขที่ยังไม่ได้บันทึก</translation>
+    </message>
+    <message>
+        <source>Save them before going on?</source>
+        <translation>ต้องการบันทึกก่อนหรือไม่</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>บันทึก</translation>
+    </message>
+    <message>
+        <source>Discard changes</source>
+        <translation>ไม่บันทึก</translation>
+    </message>
+    <message>
+        <source>Stay</source>
+        <translation>กลับไปแก้ไข</translation>
+    </message>
+    <message>
+        <source>District office</source>
+        <translation>สำนักงานระดับอำเภอ</translation>
+    </message>
+    <message>
+        <source>Province office</source>
+        <translation>สำนักงานระดับจังหวัด</translation>
+    </message>
+    <message>
+        <source>National office</source>
+        <translation>สำนักงานระดับประเทศ</translation>
+    </message>
+    <message>
+        <source>{district} district, {province} province</source>
+        <translation>อำเภอ{district} จังหวัด{province}</translation>
+    </message>
+    <message>
+        <source>{province} province</source>
+        <translation>จังหวัด{province}</translation>
+    </message>
+    <message>
+        <source>The whole country</source>
+        <translation>ทั้งประเทศ</translation>
+    </message>
+    <message>
+        <source>Your choice is kept for you on this computer. A new language applies from the next start of the program.</source>
+        <translation>ภาษาที่เลือกจะจำไว้สำหรับผู้ใช้นี้ในเครื่องนี้ และจะเปลี่ยนเมื่อเปิดโปรแกรมครั้งถัดไป</translation>
+    </message>
+    <message>
+        <source>The program starts in {language} next time. To switch now, close it and start it again.</source>
+        <translation>โปรแกรมจะใช้ภาษา {language} เมื่อเปิดครั้งถัดไป หากต้องการเปลี่ยนทันที ให้ปิดโปรแกรมแล้วเปิดใหม่</translation>
+    </message>
+</context>
+</TS>

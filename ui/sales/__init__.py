@@ -1,0 +1,1 @@
+"""Monthly sales: one month of every entrepreneur's figures, entered like a spreadsheet."""

@@ -1,0 +1,546 @@
+"""The monthly sales page: pick a month, type every entrepreneur's figures into one grid as
+in a spreadsheet, watch the totals, and save the whole month in one transaction."""
+
+from __future__ import annotations
+
+import html
+from datetime import date
+from decimal import Decimal
+
+import geothai
+from PySide6.QtCore import QAbstractItemModel, QLocale, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtGui import (
+    QAction,
+    QGuiApplication,
+    QInputMethodEvent,
+    QKeyEvent,
+    QKeySequence,
+    QShowEvent,
+)
+from PySide6.QtWidgets import (
+    QAbstractItemDelegate,
+    QAbstractItemView,
+    QApplication,
+    QComboBox,
+    QGridLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QMessageBox,
+    QPushButton,
+    QSpinBox,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
+    QTableView,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from otop_desktop.database import Register
+from otop_desktop.domain import Category, OfficeKind
+from otop_desktop.errors import UserError
+from otop_desktop.services.sales import MonthChange, month_sheet, save_month_sheet
+from otop_desktop.thaiformat import THAI_MONTHS, Period, be_year, format_money, last_complete
+from otop_desktop.validation import EARLIEST
+from ui.messages import message_title, show_user_error
+from ui.sales.sheet_model import AMOUNT_COLUMNS, Column, ModelIndex, SalesSheetModel, in_thai
+
+# Wide enough for any amount the register accepts (under a million million baht).
+AMOUNT_MAX_LENGTH = 24
+FIRST_YEAR_BE = be_year(EARLIEST)
+ERROR_STYLE = "color: #9b1c1c;"
+
+
+class AmountEditor(QLineEdit):
+    """A cell's editor. It remembers what the cell held, so that Escape can put it back even
+    though every keystroke has already reached the model."""
+
+    def __init__(self, cell: ModelIndex, parent: QWidget) -> None:
+        super().__init__(parent)
+        self.cell = QPersistentModelIndex(cell)
+        self.original = ""
+        self.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        self.setMaxLength(AMOUNT_MAX_LENGTH)
+
+
+class AmountDelegate(QStyledItemDelegate):
+    def createEditor(
+        self, parent: QWidget, option: QStyleOptionViewItem, index: ModelIndex
+    ) -> QWidget:
+        editor = AmountEditor(index, parent)
+        # Commit on every keystroke, so the totals follow the typing.
+        editor.textEdited.connect(lambda _text: self.commitData.emit(editor))
+        return editor
+
+    def setEditorData(self, editor: QWidget, index: ModelIndex) -> None:
+        assert isinstance(editor, AmountEditor)
+        # Once the clerk has typed, the editor leads: the model's tidied text (1,250.00 for
+        # 1250) must not jump back into the line being typed.
+        if editor.isModified():
+            return
+        text = str(index.data(Qt.ItemDataRole.EditRole) or "")
+        editor.original = text
+        editor.setText(text)
+
+    def setModelData(self, editor: QWidget, model: QAbstractItemModel, index: ModelIndex) -> None:
+        assert isinstance(editor, AmountEditor)
+        model.setData(index, editor.text(), Qt.ItemDataRole.EditRole)
+
+
+class SalesTable(QTableView):
+    """Moves like a spreadsheet: Tab goes to the next figure cell (across, then down), Enter
+    to the cell below, Delete empties a cell; typing starts editing."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setItemDelegate(AmountDelegate(self))
+        self.setEditTriggers(
+            QAbstractItemView.EditTrigger.AnyKeyPressed
+            | QAbstractItemView.EditTrigger.DoubleClicked
+            | QAbstractItemView.EditTrigger.EditKeyPressed
+        )
+        self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectItems)
+        self.setWordWrap(False)
+        self.verticalHeader().hide()
+
+    def editable(self, row: int, column: int) -> bool:
+        flags = self.model().flags(self.model().index(row, column))
+        return bool(flags & Qt.ItemFlag.ItemIsEditable)
+
+    def next_cell(self, forward: bool = True) -> QModelIndex:
+        """The next (or previous) figure cell in reading order; the current one at the end."""
+        current = self.currentIndex()
+        columns = self.model().columnCount()
+        end = self.model().rowCount() * columns
+        position = current.row() * columns + current.column() if current.isValid() else -1
+        step = 1 if forward else -1
+        position += step
+        while 0 <= position < end:
+            row, column = divmod(position, columns)
+            if column in AMOUNT_COLUMNS and self.editable(row, column):
+                return self.model().index(row, column)
+            position += step
+        return current
+
+    def cell_below(self) -> QModelIndex:
+        current = self.currentIndex()
+        if not current.isValid():
+            return self.next_cell()
+        column = current.column() if current.column() in AMOUNT_COLUMNS else Column.AMOUNT
+        for row in range(current.row() + 1, self.model().rowCount()):
+            if self.editable(row, column):
+                return self.model().index(row, column)
+        return current
+
+    def moveCursor(
+        self, cursorAction: QAbstractItemView.CursorAction, modifiers: Qt.KeyboardModifier
+    ) -> QModelIndex:
+        if cursorAction == QAbstractItemView.CursorAction.MoveNext:
+            return self.next_cell()
+        if cursorAction == QAbstractItemView.CursorAction.MovePrevious:
+            return self.next_cell(forward=False)
+        return super().moveCursor(cursorAction, modifiers)
+
+    def closeEditor(self, editor: QWidget, hint: QAbstractItemDelegate.EndEditHint) -> None:
+        Hint = QAbstractItemDelegate.EndEditHint
+        target: QModelIndex | None = None
+        if hint == Hint.EditNextItem:
+            target = self.next_cell()
+        elif hint == Hint.EditPreviousItem:
+            target = self.next_cell(forward=False)
+        elif hint == Hint.SubmitModelCache:  # Enter
+            target = self.cell_below()
+        elif (
+            hint == Hint.RevertModelCache
+            and isinstance(editor, AmountEditor)
+            and editor.isModified()
+            and editor.cell.isValid()
+        ):
+            self.model().setData(QModelIndex(editor.cell), editor.original)
+        # A spreadsheet selects the next cell without opening it: typing there replaces it,
+        # and the arrow keys keep moving between cells.
+        super().closeEditor(editor, Hint.NoHint if target is not None else hint)
+        if target is not None and target.isValid():
+            self.setCurrentIndex(target)
+
+    def inputMethodEvent(self, event: QInputMethodEvent) -> None:
+        current = self.currentIndex()
+        if (
+            self.state() != QAbstractItemView.State.EditingState
+            and event.commitString()
+            and current.isValid()
+            and current.flags() & Qt.ItemFlag.ItemIsEditable
+            and self.edit(current, QAbstractItemView.EditTrigger.AnyKeyPressed, event)
+        ):
+            # Qt opens the editor for text from an input method but keeps the text from it.
+            editor = QApplication.focusWidget()
+            if isinstance(editor, AmountEditor):
+                QApplication.sendEvent(editor, event)
+            return
+        super().inputMethodEvent(event)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        editing = self.state() == QAbstractItemView.State.EditingState
+        plain = event.modifiers() in (
+            Qt.KeyboardModifier.NoModifier,
+            Qt.KeyboardModifier.KeypadModifier,
+        )
+        current = self.currentIndex()
+        if not editing and plain and event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+            self.setCurrentIndex(self.cell_below())
+            return
+        if (
+            not editing
+            and plain
+            and event.key() in (Qt.Key.Key_Delete, Qt.Key.Key_Backspace)
+            and current.isValid()
+            and current.flags() & Qt.ItemFlag.ItemIsEditable
+        ):
+            self.model().setData(current, "")
+            return
+        super().keyPressEvent(event)
+
+
+def captioned(caption: str, amount: Decimal) -> str:
+    return f"{html.escape(caption)} <b>{format_money(amount)}</b>"
+
+
+def month_name(month: int) -> str:
+    if in_thai():
+        return THAI_MONTHS[month - 1]
+    return QLocale().standaloneMonthName(month, QLocale.FormatType.LongFormat)
+
+
+class SalesPage(QWidget):
+    """One month's figures of every entrepreneur. Call ``confirm_leave()`` before leaving the
+    page or closing the window: it asks what to do with unsaved figures."""
+
+    def __init__(
+        self, register: Register, parent: QWidget | None = None, *, today: date | None = None
+    ) -> None:
+        # ui.main_window imports this page, so its helper is fetched when the page is built.
+        from ui.main_window import heading
+
+        super().__init__(parent)
+        self._register = register
+        self._latest = Period.of(today or date.today())
+        self.period = last_complete(today or date.today())
+        office = register.office()
+        assert office is not None  # Register.open refuses a register without one
+        self._district: str | None = office.district_code
+        self._notice = ""  # the last thing done, shown while nothing is wrong
+
+        self.model = SalesSheetModel(self)
+        self.table = SalesTable()
+        self.table.setModel(self.model)
+        self._size_columns()
+
+        self.prev_button = QToolButton()
+        self.prev_button.setArrowType(Qt.ArrowType.LeftArrow)
+        self.prev_button.setShortcut(QKeySequence("Ctrl+PgUp"))
+        self.prev_button.setToolTip(self.tr("Previous month (Ctrl+PgUp)"))
+        self.next_button = QToolButton()
+        self.next_button.setArrowType(Qt.ArrowType.RightArrow)
+        self.next_button.setShortcut(QKeySequence("Ctrl+PgDown"))
+        self.next_button.setToolTip(self.tr("Next month (Ctrl+PgDown)"))
+        self.month_combo = QComboBox()
+        self.month_combo.addItems([month_name(m) for m in range(1, 13)])
+        self.month_combo.setAccessibleName(self.tr("Month"))
+        self.year_spin = QSpinBox()
+        self.year_spin.setRange(FIRST_YEAR_BE, self._latest.year_be)
+        self.year_spin.setPrefix(self.tr("B.E. "))
+        # A year typed digit by digit is one choice, not four.
+        self.year_spin.setKeyboardTracking(False)
+        self.year_spin.setAccessibleName(self.tr("Year (B.E.)"))
+
+        self.district_combo = QComboBox()
+        if office.kind == OfficeKind.PROVINCE and office.province_code:
+            self.district_combo.addItem(self.tr("All districts"), None)
+            for district in geothai.districts(office.province_code):
+                name = district.name_th if in_thai() else district.name_en
+                self.district_combo.addItem(name, district.code)
+        self.district_combo.setVisible(self.district_combo.count() > 0)
+
+        self.find_edit = QLineEdit()
+        self.find_edit.setPlaceholderText(self.tr("Find a reg. no. or name (Ctrl+F)"))
+        self.find_edit.setClearButtonEnabled(True)
+        self.find_edit.setMinimumWidth(self.find_edit.fontMetrics().horizontalAdvance("M") * 18)
+        find_action = QAction(self)
+        find_action.setShortcut(QKeySequence.StandardKey.Find)
+        find_action.triggered.connect(self._start_find)
+        self.addAction(find_action)
+
+        self.save_button = QPushButton(self.tr("Save"))
+        self.save_button.setToolTip(self.tr("Save the whole month (Ctrl+S)"))
+        save_action = QAction(self)
+        save_action.setShortcut(QKeySequence.StandardKey.Save)
+        save_action.triggered.connect(self.save)
+        self.addAction(save_action)
+
+        self.message = QLabel()
+        self.message.setWordWrap(True)
+
+        top = QHBoxLayout()
+        top.addWidget(heading(self.tr("Monthly sales")), 1)
+        top.addWidget(self.save_button)
+        picker = QHBoxLayout()
+        for widget in (self.prev_button, self.month_combo, self.year_spin, self.next_button):
+            picker.addWidget(widget)
+        picker.addSpacing(12)
+        picker.addWidget(self.district_combo)
+        picker.addStretch(1)
+        picker.addWidget(self.find_edit)
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(24, 16, 24, 16)
+        layout.addLayout(top)
+        layout.addLayout(picker)
+        layout.addWidget(self.table, 1)
+        layout.addWidget(self.message)
+        layout.addWidget(self._totals_box())
+
+        self.prev_button.clicked.connect(lambda: self.show_period(self.period.prev()))
+        self.next_button.clicked.connect(lambda: self.show_period(self.period.next()))
+        self.month_combo.activated.connect(self._picker_changed)
+        self.year_spin.valueChanged.connect(self._picker_changed)
+        self.district_combo.activated.connect(self._district_changed)
+        self.find_edit.textEdited.connect(self._find)
+        self.find_edit.returnPressed.connect(self.table.setFocus)
+        self.save_button.clicked.connect(self.save)
+        self.model.figures_changed.connect(self._figures_changed)
+        self.table.selectionModel().currentChanged.connect(self._show_message)
+        self._sync_picker()
+        self.reload()
+
+    # --- layout ---------------------------------------------------------------------------
+
+    def _size_columns(self) -> None:
+        metrics = self.table.fontMetrics()
+        header = self.table.horizontalHeader()
+        self.table.verticalHeader().setDefaultSectionSize(metrics.height() + 10)
+        self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+        # Measured, not resized to contents: that would read every row of a province sheet.
+        padding = 2 * metrics.horizontalAdvance("M")
+        widths = {
+            Column.NUMBER: metrics.horizontalAdvance("5013-2567-0001-P01"),
+            # Either choice, and the check box before it.
+            Column.BY_PRODUCT: max(
+                metrics.horizontalAdvance(self.model.mode_text(b)) for b in (True, False)
+            )
+            + 2 * metrics.height(),
+            Column.AMOUNT: metrics.horizontalAdvance("999,999,999.99"),
+            Column.ONLINE: metrics.horizontalAdvance("999,999,999.99"),
+        }
+        for column, width in widths.items():
+            title = str(self.model.headerData(column, Qt.Orientation.Horizontal))
+            widest = max(metrics.horizontalAdvance(line) for line in title.splitlines())
+            header.resizeSection(column, max(width, widest) + padding)
+        header.setSectionResizeMode(Column.NAME, QHeaderView.ResizeMode.Stretch)
+
+    def _totals_box(self) -> QGroupBox:
+        box = QGroupBox(self.tr("Totals of the month (baht)"))
+        self.all_sales = QLabel()
+        self.online_sales = QLabel()
+        self.reported = QLabel()
+        self.category_totals = {category: QLabel() for category in Category}
+        self.whole_total = QLabel()
+        # Category by category under the month's totals, in aligned columns.
+        cells = [
+            self.all_sales,
+            self.online_sales,
+            self.reported,
+            *self.category_totals.values(),
+            self.whole_total,
+        ]
+        grid = QGridLayout(box)
+        grid.setHorizontalSpacing(24)
+        for n, cell in enumerate(cells):
+            cell.setTextFormat(Qt.TextFormat.RichText)
+            grid.addWidget(cell, *divmod(n, 3))
+        grid.setColumnStretch(3, 1)
+        return box
+
+    # --- choosing the month -------------------------------------------------------------
+
+    def period_text(self, period: Period) -> str:
+        return self.tr("{month} B.E. {year}").format(
+            month=month_name(period.month), year=period.year_be
+        )
+
+    def _sync_picker(self) -> None:
+        for widget in (self.month_combo, self.year_spin):
+            widget.blockSignals(True)
+        self.month_combo.setCurrentIndex(self.period.month - 1)
+        self.year_spin.setValue(self.period.year_be)
+        for widget in (self.month_combo, self.year_spin):
+            widget.blockSignals(False)
+        self.prev_button.setEnabled(self.period.prev().year_be >= FIRST_YEAR_BE)
+        self.next_button.setEnabled(self.period < self._latest)
+
+    def _picker_changed(self) -> None:
+        chosen = Period(self.year_spin.value(), self.month_combo.currentIndex() + 1)
+        wanted = min(chosen, self._latest)
+        if not self.show_period(wanted):
+            self._sync_picker()
+
+    def show_period(self, period: Period) -> bool:
+        """Shows ``period``'s figures, after asking about unsaved ones; False if the clerk
+        chose to stay."""
+        if period == self.period:
+            self._sync_picker()
+            return True
+        if not self.confirm_leave():
+            return False
+        self.period = period
+        self._sync_picker()
+        self.reload()
+        return True
+
+    def _district_changed(self) -> None:
+        wanted = self.district_combo.currentData()
+        if wanted == self._district:
+            return
+        if not self.confirm_leave():
+            self.district_combo.setCurrentIndex(self.district_combo.findData(self._district))
+            return
+        self._district = wanted
+        self.reload()
+
+    # --- reading and saving ---------------------------------------------------------------
+
+    def reload(self) -> None:
+        """Reads the month again, staying on the same cell."""
+        current = self.table.currentIndex()
+        with self._register.read() as session:
+            rows = month_sheet(session, self.period, self._district)
+        self.model.load(rows)
+        if current.isValid() and current.row() < self.model.rowCount():
+            self.table.setCurrentIndex(self.model.index(current.row(), current.column()))
+        else:
+            self.table.setCurrentIndex(self.table.next_cell())
+        if not rows:
+            self._notice = self.tr("No active entrepreneurs are registered yet.")
+            self._show_message()
+
+    def showEvent(self, event: QShowEvent) -> None:
+        # Pick up entrepreneurs and products other pages added, unless the clerk is halfway
+        # through the month.
+        if not event.spontaneous() and not self.model.has_changes():
+            self.reload()
+        super().showEvent(event)
+
+    def save(self) -> bool:
+        """Writes the month's changed figures in one transaction; False when nothing could be
+        saved (cells in error, or the register refused)."""
+        if self.model.error_count():
+            first = self.model.first_error()
+            self.table.setCurrentIndex(first)
+            self.table.scrollTo(first)
+            self.table.setFocus()
+            self._show_message()
+            return False
+        changes = self.model.changes()
+        if not changes:
+            return True
+        try:
+            self._write(changes)
+        except UserError as exc:
+            show_user_error(self, exc)
+            return False
+        self.reload()
+        self._notice = self.tr("Saved the sales of {period} (entrepreneurs changed: {count}).")
+        self._notice = self._notice.format(period=self.period_text(self.period), count=len(changes))
+        self._show_message()
+        return True
+
+    def _write(self, changes: list[MonthChange]) -> None:
+        # A whole province's month takes a few seconds; without the cursor it looks stuck.
+        QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+        try:
+            with self._register.write() as session:
+                save_month_sheet(session, self.period, changes)
+        finally:
+            QGuiApplication.restoreOverrideCursor()
+
+    def confirm_leave(self) -> bool:
+        """True when the page may be left: nothing unsaved, or the clerk saved or discarded
+        it. False when they chose to stay."""
+        if not self.model.has_changes():
+            return True
+        box = QMessageBox(
+            QMessageBox.Icon.Question,
+            message_title(),
+            self.tr("The sales of {period} have changes that are not saved.").format(
+                period=self.period_text(self.period)
+            ),
+            QMessageBox.StandardButton.Save
+            | QMessageBox.StandardButton.Discard
+            | QMessageBox.StandardButton.Cancel,
+            self,
+        )
+        box.setInformativeText(self.tr("Save them before going on?"))
+        box.button(QMessageBox.StandardButton.Save).setText(self.tr("Save"))
+        box.button(QMessageBox.StandardButton.Discard).setText(self.tr("Discard changes"))
+        box.button(QMessageBox.StandardButton.Cancel).setText(self.tr("Stay"))
+        box.setDefaultButton(QMessageBox.StandardButton.Save)
+        box.setEscapeButton(QMessageBox.StandardButton.Cancel)
+        answer = box.exec()
+        if answer == QMessageBox.StandardButton.Save:
+            return self.save()
+        return answer == QMessageBox.StandardButton.Discard
+
+    # --- feedback -------------------------------------------------------------------------
+
+    def _figures_changed(self) -> None:
+        self._notice = ""
+        totals = self.model.totals()
+        self.all_sales.setText(captioned(self.tr("All sales"), totals.amount))
+        self.online_sales.setText(captioned(self.tr("Sold online"), totals.online))
+        self.reported.setText(
+            self.tr("{reported} of {count} entrepreneurs have figures").format(
+                reported=totals.reported, count=totals.entrepreneurs
+            )
+        )
+        for category, cell in self.category_totals.items():
+            name = category.label_th if in_thai() else category.label_en
+            cell.setText(captioned(name, totals.by_category[category]))
+        self.whole_total.setText(captioned(self.tr("Whole business"), totals.whole_business))
+        self.save_button.setEnabled(self.model.has_changes())
+        self._show_message()
+
+    def _show_message(self) -> None:
+        error = self.model.error_at(self.table.currentIndex())
+        count = self.model.error_count()
+        if not error and count:
+            error = self.tr("Cells in red are wrong ({count}): correct them, then save.")
+            error = error.format(count=count)
+        if error:
+            self.message.setStyleSheet(ERROR_STYLE)
+            self.message.setText(error)
+            return
+        self.message.setStyleSheet("")
+        if self._notice:
+            self.message.setText(self._notice)
+        elif self.model.has_changes():
+            self.message.setText(self.tr("Changes not saved yet (Ctrl+S saves)."))
+        else:
+            self.message.setText("")
+
+    def _start_find(self) -> None:
+        self.find_edit.setFocus()
+        self.find_edit.selectAll()
+
+    def _find(self, text: str) -> None:
+        found = self.model.find(text)
+        if not found.isValid():
+            return
+        # Straight to where its figure is typed, if the row has one.
+        row = found.row()
+        figures = [c for c in AMOUNT_COLUMNS if self.table.editable(row, c)]
+        target = self.model.index(row, figures[0]) if figures else found
+        self.table.setCurrentIndex(target)
+        self.table.scrollTo(target, QAbstractItemView.ScrollHint.PositionAtCenter)

@@ -1,0 +1,1 @@
+"""Settings: the office's record in the register, and the clerk's own preferences."""

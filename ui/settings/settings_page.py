@@ -1,0 +1,291 @@
+"""The settings page: the office's record in the register (its name, and the officer who signs
+certificates) and the clerk's own choice of language."""
+
+from __future__ import annotations
+
+import geothai
+from PySide6.QtCore import Signal
+from PySide6.QtGui import QAction, QKeySequence, QShowEvent
+from PySide6.QtWidgets import (
+    QComboBox,
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QMessageBox,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from otop_desktop.database import Register
+from otop_desktop.domain import OfficeKind
+from otop_desktop.errors import UserError, ValidationError
+from otop_desktop.models import Office
+from otop_desktop.services.office import get_office, update_office
+from ui.first_run import TEXT_MAX_LEN
+from ui.messages import message_title, show_user_error, user_message
+from ui.settings.preferences import Preferences, running_language
+
+ERROR_STYLE = "color: #9b1c1c;"
+HINT_STYLE = "color: palette(placeholder-text);"
+# Each language is named in itself, so that a clerk finds theirs whatever the program shows.
+LANGUAGE_NAMES = {"th": "ไทย", "en": "English"}
+
+
+class SettingsPage(QWidget):
+    """Call ``confirm_leave()`` before leaving the page or closing the window: it asks what
+    to do with office details typed but not saved."""
+
+    # The office's name or officer changed: the window title and the overview show them.
+    office_changed = Signal()
+
+    def __init__(
+        self,
+        register: Register,
+        parent: QWidget | None = None,
+        *,
+        preferences: Preferences | None = None,
+    ) -> None:
+        # ui.main_window imports this page, so its helper is fetched when the page is built.
+        from ui.main_window import heading
+
+        super().__init__(parent)
+        self._register = register
+        self._preferences = preferences if preferences is not None else Preferences()
+        self._saved: dict[str, str] = {}
+
+        self.kind = QLabel()
+        self.area = QLabel()
+        self.office_name = self._line_edit()
+        self.officer_name = self._line_edit()
+        self.officer_position = self._line_edit()
+        self.officer_position.setPlaceholderText(
+            self.tr("e.g. District Community Development Officer")
+        )
+        self.fields = {
+            "office_name": self.office_name,
+            "officer_name": self.officer_name,
+            "officer_position": self.officer_position,
+        }
+        self.errors = {name: self._error_label() for name in self.fields}
+        self.save_button = QPushButton(self.tr("Save office details"))
+        self.save_button.setToolTip(self.tr("Save the office details (Ctrl+S)"))
+        self.office_message = QLabel()
+        save_action = QAction(self)
+        save_action.setShortcut(QKeySequence.StandardKey.Save)
+        save_action.triggered.connect(self.save)
+        self.addAction(save_action)
+
+        office_box = QGroupBox(self.tr("Office"))
+        form = QFormLayout(office_box)
+        form.addRow(self.tr("Kind:"), self.kind)
+        form.addRow(self.tr("Area:"), self.area)
+        form.addRow(self.tr("Office &name:"), self._with_error("office_name"))
+        form.addRow(self.tr("Signing &officer's name:"), self._with_error("officer_name"))
+        form.addRow(self.tr("Officer's posi&tion:"), self._with_error("officer_position"))
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.save_button)
+        buttons.addWidget(self.office_message, 1)
+        form.addRow(buttons)
+        note = QLabel(
+            self.tr(
+                "The office's name and its signing officer are printed on registration forms "
+                "and certificates, and are the same on every computer that uses this register."
+            )
+        )
+        note.setWordWrap(True)
+        note.setStyleSheet(HINT_STYLE)
+        form.addRow(note)
+
+        self.language = QComboBox()
+        for code, name in LANGUAGE_NAMES.items():
+            self.language.addItem(name, code)
+        self.language_note = QLabel()
+        self.language_note.setWordWrap(True)
+        language_box = QGroupBox(self.tr("Language"))
+        language_form = QFormLayout(language_box)
+        language_form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.FieldsStayAtSizeHint)
+        language_form.addRow(self.tr("&Language of the program:"), self.language)
+        language_form.addRow(self.language_note)
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(24, 16, 24, 16)
+        layout.setSpacing(16)
+        layout.addWidget(heading(self.tr("Settings")))
+        layout.addWidget(office_box)
+        layout.addWidget(language_box)
+        layout.addStretch(1)
+
+        for edit in self.fields.values():
+            edit.textChanged.connect(self._edited)
+        self.save_button.clicked.connect(self.save)
+        self.language.activated.connect(self._language_chosen)
+        self.language.setCurrentIndex(self.language.findData(self._preferences.language))
+        self._show_language_note()
+        self.refresh()
+
+    def _line_edit(self) -> QLineEdit:
+        edit = QLineEdit()
+        edit.setMaxLength(TEXT_MAX_LEN)
+        # Room for a long office name; wider only spreads the form across a large screen.
+        edit.setMaximumWidth(60 * edit.fontMetrics().averageCharWidth())
+        return edit
+
+    def _error_label(self) -> QLabel:
+        label = QLabel()
+        label.setStyleSheet(ERROR_STYLE)
+        label.setWordWrap(True)
+        label.hide()
+        return label
+
+    def _with_error(self, name: str) -> QWidget:
+        """A field with its message under it, so the message stands next to what it is about."""
+        box = QWidget()
+        layout = QVBoxLayout(box)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(2)
+        layout.addWidget(self.fields[name])
+        layout.addWidget(self.errors[name])
+        box.setFocusProxy(self.fields[name])  # the label's mnemonic reaches the field
+        return box
+
+    # --- the office ---------------------------------------------------------------------
+
+    def refresh(self) -> None:
+        """Reads the office record again (another computer may have changed it)."""
+        with self._register.read() as session:
+            office = get_office(session)
+        self.kind.setText(self._kind_text(OfficeKind(office.kind)))
+        self.area.setText(self._area_text(office))
+        self._saved = {
+            "office_name": office.name,
+            "officer_name": office.officer_name,
+            "officer_position": office.officer_position,
+        }
+        for name, edit in self.fields.items():
+            edit.setText(self._saved[name])
+        self._show_errors(None)
+        self._edited()
+
+    def showEvent(self, event: QShowEvent) -> None:
+        if not event.spontaneous() and not self.has_changes():
+            self.refresh()
+        super().showEvent(event)
+
+    def has_changes(self) -> bool:
+        return any(edit.text() != self._saved.get(name) for name, edit in self.fields.items())
+
+    def _edited(self) -> None:
+        self.save_button.setEnabled(self.has_changes())
+        self.office_message.clear()
+
+    def save(self) -> bool:
+        """Writes the office details in one transaction; False if they were refused."""
+        if not self.has_changes():
+            return True
+        try:
+            with self._register.write() as session:
+                update_office(
+                    session,
+                    name=self.office_name.text(),
+                    officer_name=self.officer_name.text(),
+                    officer_position=self.officer_position.text(),
+                )
+        except ValidationError as exc:
+            self._show_errors(exc)
+            return False
+        except UserError as exc:
+            show_user_error(self, exc)
+            return False
+        self.refresh()
+        self.office_message.setText(self.tr("Saved."))
+        self.office_changed.emit()
+        return True
+
+    def _show_errors(self, exc: ValidationError | None) -> None:
+        first: QLineEdit | None = None
+        for name, label in self.errors.items():
+            errors = exc.for_field(name) if exc is not None else []
+            text = user_message(ValidationError(errors)) if errors else ""
+            label.setText(text)
+            label.setVisible(bool(text))
+            self.fields[name].setAccessibleDescription(text)
+            if text and first is None:
+                first = self.fields[name]
+        if first is not None:
+            first.setFocus()
+
+    def confirm_leave(self) -> bool:
+        """True when the page may be left: nothing unsaved, or the clerk saved or discarded
+        it. False when they chose to stay."""
+        if not self.has_changes():
+            return True
+        box = QMessageBox(
+            QMessageBox.Icon.Question,
+            message_title(),
+            self.tr("The office details have changes that are not saved."),
+            QMessageBox.StandardButton.Save
+            | QMessageBox.StandardButton.Discard
+            | QMessageBox.StandardButton.Cancel,
+            self,
+        )
+        box.setInformativeText(self.tr("Save them before going on?"))
+        box.button(QMessageBox.StandardButton.Save).setText(self.tr("Save"))
+        box.button(QMessageBox.StandardButton.Discard).setText(self.tr("Discard changes"))
+        box.button(QMessageBox.StandardButton.Cancel).setText(self.tr("Stay"))
+        box.setDefaultButton(QMessageBox.StandardButton.Save)
+        box.setEscapeButton(QMessageBox.StandardButton.Cancel)
+        answer = box.exec()
+        if answer == QMessageBox.StandardButton.Save:
+            return self.save()
+        if answer == QMessageBox.StandardButton.Discard:
+            self.refresh()
+            return True
+        return False
+
+    def _kind_text(self, kind: OfficeKind) -> str:
+        return {
+            OfficeKind.DISTRICT: self.tr("District office"),
+            OfficeKind.PROVINCE: self.tr("Province office"),
+            OfficeKind.NATION: self.tr("National office"),
+        }[kind]
+
+    def _area_text(self, office: Office) -> str:
+        thai = running_language() == "th"
+        province = geothai.province(office.province_code or "")
+        district = geothai.district(office.district_code or "")
+        province_name = (province.name_th if thai else province.name_en) if province else ""
+        if district is not None and province is not None:
+            return self.tr("{district} district, {province} province").format(
+                district=district.name_th if thai else district.name_en, province=province_name
+            )
+        if province is not None:
+            return self.tr("{province} province").format(province=province_name)
+        return self.tr("The whole country")
+
+    # --- the language -------------------------------------------------------------------
+
+    def _language_chosen(self) -> None:
+        self._preferences.language = str(self.language.currentData())
+        self._show_language_note()
+
+    def _show_language_note(self) -> None:
+        chosen = str(self.language.currentData())
+        if chosen == running_language():
+            self.language_note.setStyleSheet(HINT_STYLE)
+            self.language_note.setText(
+                self.tr(
+                    "Your choice is kept for you on this computer. A new language applies "
+                    "from the next start of the program."
+                )
+            )
+        else:
+            self.language_note.setStyleSheet("")
+            self.language_note.setText(
+                self.tr(
+                    "The program starts in {language} next time. To switch now, close it and "
+                    "start it again."
+                ).format(language=LANGUAGE_NAMES[chosen])
+            )
