@@ -58,7 +58,11 @@ def cmd_demo(args: argparse.Namespace) -> int:
     until = args.until or last_complete(date.today())
     with Register.open(args.db) as register:
         summary = generate(register, args.scale, seed=args.seed, until=until)
-    print(summary.describe())
+    print(
+        f"{summary.scale} {summary.until}: {summary.entrepreneurs:,} ผู้ประกอบการ/entrepreneurs, "
+        f"{summary.products:,} ผลิตภัณฑ์/products, {summary.sales:,} sales rows, "
+        f"{summary.rows:,} rows in {summary.seconds:.1f} s"
+    )
     return EXIT_OK
 
 

@@ -1,0 +1,238 @@
+"""Filling an empty register with realistic demo data: a district, a province or the nation."""
+
+from __future__ import annotations
+
+import queue
+import threading
+import time
+from collections.abc import Iterator
+from dataclasses import dataclass
+from datetime import date
+from typing import TypeVar, cast
+
+import sqlalchemy as sa
+from sqlalchemy.orm import Session
+
+from otop_desktop.database import Register
+from otop_desktop.demo.district import FIRST_PERIOD, District, Ids, Issued, Run
+from otop_desktop.demo.loader import (
+    COUNTERS,
+    ENTREPRENEURS,
+    GRANTS,
+    HOUSEHOLDS,
+    PRODUCTS,
+    SALES,
+    TABLES,
+    TRAININGS,
+    Batch,
+    write,
+)
+from otop_desktop.demo.plan import NATION_ENTREPRENEURS, Quota, nation_plan, province_plan
+from otop_desktop.domain import OfficeKind
+from otop_desktop.errors import UserError
+from otop_desktop.models import Office
+from otop_desktop.services.numbers import household_counter, registration_counter
+from otop_desktop.thaiformat import Period, last_complete
+
+#: Rows per batch. Two batches wait in the queue while one is written; the nation demo
+#: peaks at about 250 MB.
+_BATCH_ROWS = 100_000
+
+#: Tables whose rows get their ids here (Ids), since other rows refer to them.
+_GIVEN_IDS = (ENTREPRENEURS, PRODUCTS, HOUSEHOLDS, TRAININGS)
+
+T = TypeVar("T")
+
+
+@dataclass(frozen=True)
+class DemoSummary:
+    """What generate() wrote: rows per kind, and how long it took."""
+
+    scale: str
+    until: str
+    districts: int
+    entrepreneurs: int
+    products: int
+    sales: int
+    households: int
+    trainings: int
+    grants: int
+    #: Rows written to all tables.
+    rows: int
+    seconds: float
+
+
+def generate(
+    register: Register,
+    scale: str,
+    seed: int = 1,
+    until: Period | None = None,
+    *,
+    nation_size: int = NATION_ENTREPRENEURS,
+) -> DemoSummary:
+    """Fills the empty ``register`` with demo data of its own ``scale`` ("district",
+    "province" or "nation"), with sales up to the month ``until`` (default: the last complete
+    month), in one transaction. The same seed and month give the same data. ``nation_size``
+    is the number of producers at nation scale."""
+    started = time.perf_counter()
+    kind = _kind(scale)
+    until = until or last_complete(date.today())
+    if until < FIRST_PERIOD:
+        raise UserError(
+            f"ข้อมูลตัวอย่างเริ่มที่งวด {FIRST_PERIOD} จึงต้องสิ้นสุดไม่ก่อนงวดนั้น (ระบุ {until})",
+            f"Demo data starts in {FIRST_PERIOD}; it cannot end before that (got {until})",
+        )
+    office = register.office()
+    if office is None:
+        raise UserError("ทะเบียนยังไม่ได้ตั้งค่าสำนักงาน", "The register has no office set up")
+    if office.kind != kind.value:
+        have = OfficeKind(office.kind)
+        raise UserError(
+            f"ทะเบียนนี้เป็นทะเบียนระดับ{have.label_th} สร้างข้อมูลตัวอย่างระดับ{kind.label_th}ไม่ได้",
+            f"This is a {have.value} register; {kind.value} demo data needs a "
+            f"{kind.value} register",
+        )
+    quotas = _plan(kind, office, nation_size)
+    run = Run(
+        seed=seed,
+        until=until,
+        periods=tuple(Period.range(_first_period(kind, until), until)),
+        full=kind is not OfficeKind.NATION,
+    )
+    counts = dict.fromkeys(TABLES, 0)
+    with register.write() as session:
+        _refuse_if_filled(session)
+        ids = Ids(*(_next_id(session, t) for t in _GIVEN_IDS))
+        connection = session.connection()
+        for batch in _prefetched(_batches(quotas, run, ids)):
+            for table, rows in batch.rows.items():
+                counts[table] += len(rows)
+            write(connection, batch)
+        _advance_sequences(connection)
+    return DemoSummary(
+        scale=kind.value,
+        until=str(until),
+        districts=len(quotas),
+        entrepreneurs=counts[ENTREPRENEURS],
+        products=counts[PRODUCTS],
+        sales=counts[SALES],
+        households=counts[HOUSEHOLDS],
+        trainings=counts[TRAININGS],
+        grants=counts[GRANTS],
+        rows=sum(counts.values()),
+        seconds=time.perf_counter() - started,
+    )
+
+
+def _kind(scale: str) -> OfficeKind:
+    try:
+        return OfficeKind(scale)
+    except ValueError:
+        raise UserError(
+            f"ไม่รู้จักระดับข้อมูลตัวอย่าง {scale} (ใช้ district, province หรือ nation)",
+            f"Unknown demo scale {scale} (use district, province or nation)",
+        ) from None
+
+
+def _plan(kind: OfficeKind, office: Office, nation_size: int) -> list[Quota]:
+    if kind is OfficeKind.NATION:
+        return nation_plan(nation_size)
+    quotas = province_plan(office.province_code or "")
+    if kind is OfficeKind.PROVINCE:
+        return quotas
+    return [q for q in quotas if q.district_code == office.district_code]
+
+
+def _first_period(kind: OfficeKind, until: Period) -> Period:
+    """Sales since 2565; the nation register holds only the last twelve months."""
+    if kind is not OfficeKind.NATION:
+        return FIRST_PERIOD
+    first = until
+    for _ in range(11):
+        first = first.prev()
+    return max(first, FIRST_PERIOD)
+
+
+def _refuse_if_filled(session: Session) -> None:
+    """Demo numbers start at 0001, so a register that has issued any number is refused too."""
+    for table in (ENTREPRENEURS, HOUSEHOLDS, COUNTERS):
+        if session.execute(sa.select(sa.literal(1)).select_from(table).limit(1)).first():
+            raise UserError(
+                "ทะเบียนนี้มีข้อมูลอยู่แล้ว ข้อมูลตัวอย่างใส่ได้เฉพาะทะเบียนที่ว่าง",
+                "This register already holds data; demo data goes only into an empty register",
+            )
+
+
+def _advance_sequences(connection: sa.Connection) -> None:
+    """PostgreSQL draws ids from sequences, which rows inserted with their ids leave behind."""
+    if connection.dialect.name != "postgresql":
+        return
+    for table in _GIVEN_IDS:
+        connection.exec_driver_sql(
+            f"SELECT setval(pg_get_serial_sequence('{table.name}', 'id'), max(id)) "
+            f"FROM {table.name} HAVING count(*) > 0"
+        )
+
+
+def _next_id(session: Session, table: sa.TableClause) -> int:
+    return int(session.scalar(sa.select(sa.func.coalesce(sa.func.max(table.c.id), 0)))) + 1
+
+
+def _batches(quotas: list[Quota], run: Run, ids: Ids) -> Iterator[Batch]:
+    """The rows of all districts, some hundred thousand at a time; the last batch also
+    holds the counters, so that numbers issued later continue after the demo's."""
+    batch = Batch()
+    issued = Issued()
+    for quota in quotas:
+        out = District(quota, run).generate(ids, batch)
+        issued.registrations.update(out.registrations)
+        issued.households.update(out.households)
+        if len(batch) >= _BATCH_ROWS:
+            yield batch
+            batch = Batch()
+    # The counters table was empty (_refuse_if_filled): setting them is raising them, and one
+    # bulk insert instead of numbers.raise_to per counter saves seconds at nation scale.
+    batch.rows[COUNTERS] = [
+        *((registration_counter(d, y), seq) for (d, y), seq in issued.registrations.items()),
+        *((household_counter(s, m), seq) for (s, m), seq in issued.households.items()),
+    ]
+    yield batch
+
+
+def _prefetched(items: Iterator[T], depth: int = 2) -> Iterator[T]:
+    """``items``, made in a thread while the caller works on the previous ones. SQLite lets go
+    of the GIL while it writes, so generating the next batch overlaps writing this one."""
+    slots: queue.Queue[tuple[str, object]] = queue.Queue(maxsize=depth)
+    stop = threading.Event()
+
+    def put(kind: str, value: object) -> None:
+        while not stop.is_set():
+            try:
+                slots.put((kind, value), timeout=0.1)
+                return
+            except queue.Full:
+                continue
+
+    def produce() -> None:
+        try:
+            for item in items:
+                put("item", item)
+                if stop.is_set():
+                    return
+            put("end", None)
+        except BaseException as exc:  # handed to the caller's thread and raised there
+            put("error", exc)
+
+    worker = threading.Thread(target=produce, name="demo-generator", daemon=True)
+    worker.start()
+    try:
+        while True:
+            kind, value = slots.get()
+            if kind == "error":
+                raise cast(BaseException, value)
+            if kind == "end":
+                return
+            yield cast(T, value)
+    finally:
+        stop.set()
+        worker.join()

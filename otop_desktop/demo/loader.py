@@ -1,0 +1,117 @@
+"""Bulk inserts of plain row tuples, much faster than the ORM and than executemany.
+
+Rows go in as multi-row ``INSERT … VALUES (…), (…), …`` statements of some thousand rows.
+Measured on SQLite with nation-size data, that nearly halves the time of executemany for a
+plain table (sales), and it is more than three times faster for the tables with a full-text
+index: FTS5 flushes its pending index at the end of every statement, so executemany (one
+statement per row) writes one tiny index segment per row and then spends its time merging
+them."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from itertools import chain
+
+import sqlalchemy as sa
+from sqlalchemy.engine import Connection
+
+
+def _table(name: str, columns: str) -> sa.TableClause:
+    return sa.table(name, *(sa.column(c) for c in columns.split()))
+
+
+# Tuples follow the column order given here. Money columns take whole satang (the Money
+# type's storage), dates ISO text, timestamps the text SQLAlchemy stores for SQLite.
+ENTREPRENEURS = _table(
+    "entrepreneurs",
+    "id reg_no district_code producer_type name contact_name national_id house_no moo "
+    "subdistrict_code phone member_count status status_reason status_date registered_on "
+    "previous_reg_no next_product_seq search_text created_at updated_at",
+)
+PRODUCTS = _table(
+    "products",
+    "id entrepreneur_id code name category price unit soft_power current_stars "
+    "current_star_year search_text created_at updated_at",
+)
+STAR_RATINGS = _table("star_ratings", "product_id year_be stars")
+PRODUCT_STANDARDS = _table("product_standards", "product_id standard cert_no expires_on")
+DIGITAL_READINESS = _table(
+    "digital_readiness",
+    "entrepreneur_id bank_account promptpay qr_payment online_sales digital_accounts "
+    "gov_scheme assessed_on",
+)
+SALES = _table("sales", "entrepreneur_id period product_id amount online_amount")
+HOUSEHOLDS = _table(
+    "households",
+    "id code house_no moo subdistrict_code head_name member_count surveyed_on created_at",
+)
+HOUSEHOLD_SKILLS = _table(
+    "household_skills", "household_id member_name skill industry level training_wanted"
+)
+TRAININGS = _table("trainings", "id held_on topic organiser budget")
+TRAINING_PARTICIPANTS = _table("training_participants", "training_id entrepreneur_id")
+GRANTS = _table("grants", "entrepreneur_id granted_on amount purpose funder")
+COUNTERS = _table("counters", "name value")
+
+#: Parents before children, so that every foreign key finds its row.
+TABLES = (
+    ENTREPRENEURS,
+    PRODUCTS,
+    STAR_RATINGS,
+    PRODUCT_STANDARDS,
+    DIGITAL_READINESS,
+    SALES,
+    HOUSEHOLDS,
+    HOUSEHOLD_SKILLS,
+    TRAININGS,
+    TRAINING_PARTICIPANTS,
+    GRANTS,
+    COUNTERS,
+)
+
+# SQLite allows 32,766 parameters per statement, PostgreSQL 65,535.
+_MAX_PARAMS = 32_000
+#: Positional markers of the drivers (sqlite3, psycopg).
+_PLACEHOLDER = {"qmark": "?", "format": "%s", "pyformat": "%s"}
+
+
+class Batch:
+    """Rows waiting to be written, per table."""
+
+    def __init__(self) -> None:
+        self.rows: dict[sa.TableClause, list[tuple[object, ...]]] = {t: [] for t in TABLES}
+
+    def __len__(self) -> int:
+        return sum(len(r) for r in self.rows.values())
+
+
+def write(connection: Connection, batch: Batch) -> None:
+    for table in TABLES:
+        _insert(connection, table, batch.rows[table])
+
+
+def _insert(connection: Connection, table: sa.TableClause, rows: list[tuple[object, ...]]) -> None:
+    if not rows:
+        return
+    mark = _PLACEHOLDER[connection.dialect.paramstyle]
+    quote = connection.dialect.identifier_preparer.quote
+    width = len(table.c)
+    head = f"INSERT INTO {quote(table.name)} ({', '.join(quote(c.name) for c in table.c)}) VALUES "
+    one = "(" + ", ".join([mark] * width) + ")"
+    for chunk in _chunks(rows, _MAX_PARAMS // width):
+        params = tuple(chain.from_iterable(chunk))
+        connection.exec_driver_sql(head + ", ".join([one] * len(chunk)), params)
+
+
+def _chunks(rows: list[tuple[object, ...]], size: int) -> Iterator[list[tuple[object, ...]]]:
+    """Statements of ``size`` rows, the rest in powers of two. A prepared statement of some
+    thousand rows holds megabytes in the driver's statement cache; few distinct lengths keep
+    that cache small (one length per batch ran a nation demo up to 600 MB)."""
+    start = 0
+    while len(rows) - start >= size:
+        yield rows[start : start + size]
+        start += size
+    while start < len(rows):
+        step = 1 << ((len(rows) - start).bit_length() - 1)
+        yield rows[start : start + step]
+        start += step
