@@ -20,6 +20,7 @@ from ui.app import LANGUAGES, configure_application
 from ui.first_run import open_or_set_up
 from ui.main_window import MainWindow
 from ui.messages import install_excepthook, show_user_error
+from ui.settings.preferences import Preferences
 
 EXIT_OK, EXIT_CANNOT_OPEN = 0, 2
 LOG_MAX_BYTES = 1_000_000
@@ -33,7 +34,9 @@ def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
         help="register: a file path or a SQLAlchemy URL (default: %(default)s)",
         default=str(default_database()),
     )
-    parser.add_argument("--lang", choices=LANGUAGES, default="th", help="language of the program")
+    parser.add_argument(
+        "--lang", choices=LANGUAGES, help="language of the program (default: as in the settings)"
+    )
     return parser.parse_args(argv)
 
 
@@ -51,7 +54,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         format="%(asctime)s %(levelname)s %(name)s: %(message)s",
     )
     app = QApplication(sys.argv[:1])
-    configure_application(app, args.lang)
+    configure_application(app, args.lang or Preferences().language)
     install_excepthook(log_file)
     try:
         register = open_or_set_up(args.db)

@@ -56,6 +56,11 @@ def test_ratings_set_the_current_stars_and_standards_are_kept(register, owner) -
         assert [r.year_be for r in p.ratings] == [2562, 2565, 2567]
         assert [x.standard for x in p.standards] == ["มผช.", "อย."]
         assert p.standards[0].expires_on == date(2027, 1, 1)
+    with register.write() as s:  # the same rows again, one changed
+        data.ratings[0] = RatingInput(2565, 5)
+        p = products.update_product(s, p.id, data)
+        assert [(r.year_be, r.stars) for r in p.ratings] == [(2562, 3), (2565, 5), (2567, 5)]
+        assert [x.standard for x in p.standards] == ["มผช.", "อย."]
     with register.write() as s:
         p = products.update_product(s, p.id, silk(ratings=[]))
         assert (p.current_stars, p.current_star_year) == (0, None)

@@ -7,8 +7,8 @@ import html
 from typing import cast
 
 import geothai
-from PySide6.QtCore import Qt
-from PySide6.QtGui import QFont, QKeySequence, QShowEvent
+from PySide6.QtCore import QSignalBlocker, Qt
+from PySide6.QtGui import QCloseEvent, QKeySequence, QShowEvent
 from PySide6.QtWidgets import (
     QFormLayout,
     QFrame,
@@ -30,21 +30,17 @@ from otop_desktop.services.office import get_office
 from otop_desktop.services.stats import register_stats
 from otop_desktop.thaiformat import format_money
 from ui.app import display_location, program_version
+from ui.headings import heading
+from ui.lists.entrepreneurs import EntrepreneursPage
+from ui.lists.products import ProductsPage
+from ui.records import RecordActions
+from ui.sales.sales_page import SalesPage
+from ui.settings.settings_page import SettingsPage
 
 NAV_WIDTH = 240
 # Fits a 1366×768 screen with the Windows taskbar and title bar, the office PCs' usual size.
 WINDOW_SIZE = (1200, 660)
 MINIMUM_SIZE = (900, 560)
-
-
-def heading(text: str = "", size_delta: int = 6) -> QLabel:
-    label = QLabel(text)
-    font = QFont(label.font())
-    font.setPointSize(font.pointSize() + size_delta)
-    font.setBold(True)
-    label.setFont(font)
-    label.setWordWrap(True)
-    return label
 
 
 class Figure(QFrame):
@@ -190,6 +186,11 @@ class MainWindow(QMainWindow):
         self.nav.setStyleSheet("QListWidget#nav::item { padding: 6px 10px; }")
         self.stack = QStackedWidget()
         self.overview = OverviewPage(register)
+        self.settings = SettingsPage(register)
+        self.records = RecordActions(
+            register, EntrepreneursPage(register), ProductsPage(register), self
+        )
+        self.settings.office_changed.connect(self.update_title)
         self._keys: list[str] = []
 
         central = QWidget()
@@ -202,18 +203,18 @@ class MainWindow(QMainWindow):
         self._build_menus()
         pages: list[tuple[str, str, QWidget | None]] = [
             ("overview", self.tr("Overview"), self.overview),
-            ("entrepreneurs", self.tr("Entrepreneurs"), None),
-            ("products", self.tr("Products"), None),
-            ("sales", self.tr("Monthly sales"), None),
+            ("entrepreneurs", self.tr("Entrepreneurs"), self.records.entrepreneurs),
+            ("products", self.tr("Products"), self.records.products),
+            ("sales", self.tr("Monthly sales"), SalesPage(register)),
             ("households", self.tr("Soft Power households"), None),
             ("support", self.tr("Trainings and grants"), None),
             ("print", self.tr("Print"), None),
             ("submission", self.tr("Submission"), None),
-            ("settings", self.tr("Settings"), None),
+            ("settings", self.tr("Settings"), self.settings),
         ]
         for key, title, widget in pages:
             self._add_page(key, title, widget or PlaceholderPage(title))
-        self.nav.currentRowChanged.connect(self.stack.setCurrentIndex)
+        self.nav.currentRowChanged.connect(self._switch_page)
         self.nav.setCurrentRow(0)
 
         location = QLabel(
@@ -247,6 +248,26 @@ class MainWindow(QMainWindow):
             self.nav.item(index).setToolTip(
                 action.shortcut().toString(QKeySequence.SequenceFormat.NativeText)
             )
+
+    def _switch_page(self, row: int) -> None:
+        # A page with unsaved work (the sales grid) may keep the clerk where they are.
+        leaving = self.stack.currentWidget()
+        if row != self.stack.currentIndex() and not self._may_leave(leaving):
+            with QSignalBlocker(self.nav):
+                self.nav.setCurrentRow(self.stack.currentIndex())
+            return
+        self.stack.setCurrentIndex(row)
+
+    @staticmethod
+    def _may_leave(page: QWidget) -> bool:
+        confirm = getattr(page, "confirm_leave", None)
+        return confirm() if confirm is not None else True
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        if all(self._may_leave(self.stack.widget(i)) for i in range(self.stack.count())):
+            event.accept()
+        else:
+            event.ignore()
 
     def show_page(self, key: str) -> None:
         self.nav.setCurrentRow(self._keys.index(key))

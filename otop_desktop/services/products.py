@@ -135,6 +135,10 @@ def create_product(session: Session, entrepreneur_id: int, data: ProductInput) -
 def update_product(session: Session, product_id: int, data: ProductInput) -> Product:
     values, standards, ratings = _checked(data)
     product = get_product(session, product_id)
+    # The new standard and rating rows would be inserted before the old ones are deleted, and
+    # a year or standard kept would break the unique constraints: clear them first.
+    product.standards, product.ratings = [], []
+    session.flush()
     _apply(product, values, standards, ratings)
     product.search_text = product_doc(product.name, product.code, product.entrepreneur.name)
     refresh_search(product.entrepreneur)

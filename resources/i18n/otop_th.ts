@@ -226,4 +226,15 @@ Please send this file to whoever supports the program.</source>
         <translation>หน้านี้ยังไม่พร้อมใช้งาน จะมีในโปรแกรมรุ่นถัดไป</translation>
     </message>
 </context>
+<context>
+    <name>RecordActions</name>
+    <message>
+        <source>New product</source>
+        <translation>เพิ่มผลิตภัณฑ์</translation>
+    </message>
+    <message>
+        <source>Select the producer first: in the entrepreneur list, or a product of the same producer in the product list.</source>
+        <translation>กรุณาเลือกผู้ผลิตก่อน: เลือกในรายชื่อผู้ประกอบการ หรือเลือกผลิตภัณฑ์ของผู้ผลิตรายนั้นในรายการผลิตภัณฑ์</translation>
+    </message>
+</context>
 </TS>

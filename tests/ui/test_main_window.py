@@ -13,7 +13,11 @@ from otop_desktop.services.entrepreneurs import EntrepreneurInput, create_entrep
 from otop_desktop.services.sales import SaleInput, set_month_sales
 from otop_desktop.thaiformat import Period
 from otop_desktop.thaiid import make_thai_id
+from ui.lists.entrepreneurs import EntrepreneursPage
+from ui.lists.products import ProductsPage
 from ui.main_window import MainWindow, OverviewPage, PlaceholderPage
+from ui.sales.sales_page import SalesPage
+from ui.settings.settings_page import SettingsPage
 
 OFFICE = "สำนักงานพัฒนาชุมชนอำเภอสันกำแพง"
 PAGES = [
@@ -111,9 +115,15 @@ def test_navigation_lists_every_page_in_thai(qtbot: QtBot, district_register: Re
         "ส่งรายงานประจำเดือน",
         "ตั้งค่า",
     ]
-    assert isinstance(window.page("overview"), OverviewPage)
-    for key in PAGES[1:]:
-        assert isinstance(window.page(key), PlaceholderPage)
+    built = {
+        "overview": OverviewPage,
+        "entrepreneurs": EntrepreneursPage,
+        "products": ProductsPage,
+        "sales": SalesPage,
+        "settings": SettingsPage,
+    }
+    for key in PAGES:
+        assert isinstance(window.page(key), built.get(key, PlaceholderPage)), key
 
 
 def test_clicking_the_navigation_switches_pages(qtbot: QtBot, district_register: Register) -> None:
@@ -139,8 +149,8 @@ def test_ctrl_and_a_digit_switch_pages(qtbot: QtBot, district_register: Register
 
 def test_placeholder_pages_say_they_come_later(qtbot: QtBot, district_register: Register) -> None:
     window = open_window(qtbot, district_register)
-    texts = [label.text() for label in window.page("products").findChildren(QLabel)]
-    assert texts == ["ผลิตภัณฑ์", "หน้านี้ยังไม่พร้อมใช้งาน จะมีในโปรแกรมรุ่นถัดไป"]
+    texts = [label.text() for label in window.page("households").findChildren(QLabel)]
+    assert texts == ["ครัวเรือน Soft Power", "หน้านี้ยังไม่พร้อมใช้งาน จะมีในโปรแกรมรุ่นถัดไป"]
 
 
 def test_menus_and_quit(qtbot: QtBot, district_register: Register) -> None:

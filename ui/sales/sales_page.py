@@ -45,6 +45,7 @@ from otop_desktop.errors import UserError
 from otop_desktop.services.sales import MonthChange, month_sheet, save_month_sheet
 from otop_desktop.thaiformat import THAI_MONTHS, Period, be_year, format_money, last_complete
 from otop_desktop.validation import EARLIEST
+from ui.headings import heading
 from ui.messages import message_title, show_user_error
 from ui.sales.sheet_model import AMOUNT_COLUMNS, Column, ModelIndex, SalesSheetModel, in_thai
 
@@ -223,7 +224,6 @@ class SalesPage(QWidget):
         self, register: Register, parent: QWidget | None = None, *, today: date | None = None
     ) -> None:
         # ui.main_window imports this page, so its helper is fetched when the page is built.
-        from ui.main_window import heading
 
         super().__init__(parent)
         self._register = register

@@ -25,6 +25,7 @@ from otop_desktop.errors import UserError, ValidationError
 from otop_desktop.models import Office
 from otop_desktop.services.office import get_office, update_office
 from ui.first_run import TEXT_MAX_LEN
+from ui.headings import heading
 from ui.messages import message_title, show_user_error, user_message
 from ui.settings.preferences import Preferences, running_language
 
@@ -49,7 +50,6 @@ class SettingsPage(QWidget):
         preferences: Preferences | None = None,
     ) -> None:
         # ui.main_window imports this page, so its helper is fetched when the page is built.
-        from ui.main_window import heading
 
         super().__init__(parent)
         self._register = register

@@ -1,0 +1,173 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="th_TH">
+<context>
+    <name>EntrepreneursPage</name>
+    <message>
+        <source>Search by name, contact, registration no. or product (Ctrl+F)</source>
+        <translation>ค้นหาชื่อ ผู้ติดต่อ เลขทะเบียน หรือชื่อผลิตภัณฑ์ (Ctrl+F)</translation>
+    </message>
+    <message>
+        <source>New entrepreneur</source>
+        <translation>เพิ่มผู้ประกอบการ</translation>
+    </message>
+    <message>
+        <source>All producer types</source>
+        <translation>ทุกประเภทผู้ผลิต</translation>
+    </message>
+    <message>
+        <source>All statuses</source>
+        <translation>ทุกสถานะ</translation>
+    </message>
+    <message>
+        <source>All product categories</source>
+        <translation>ทุกประเภทผลิตภัณฑ์</translation>
+    </message>
+    <message>
+        <source>Any stars</source>
+        <translation>ทุกระดับดาว</translation>
+    </message>
+    <message>
+        <source>Registration no.</source>
+        <translation>เลขทะเบียน</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>ชื่อผู้ประกอบการ</translation>
+    </message>
+    <message>
+        <source>Producer type</source>
+        <translation>ประเภทผู้ผลิต</translation>
+    </message>
+    <message>
+        <source>Contact</source>
+        <translation>ผู้ติดต่อ</translation>
+    </message>
+    <message>
+        <source>Subdistrict</source>
+        <translation>ตำบล</translation>
+    </message>
+    <message>
+        <source>Moo</source>
+        <translation>หมู่</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>โทรศัพท์</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>สถานะ</translation>
+    </message>
+    <message>
+        <source>Registered</source>
+        <translation>วันที่ลงทะเบียน</translation>
+    </message>
+    <message>
+        <source>Products</source>
+        <translation>ผลิตภัณฑ์</translation>
+    </message>
+    <message>
+        <source>At least {count} entrepreneurs…</source>
+        <translation>พบอย่างน้อย {count} ราย…</translation>
+    </message>
+    <message>
+        <source>1 entrepreneur</source>
+        <translation>พบ 1 ราย</translation>
+    </message>
+    <message>
+        <source>{count} entrepreneurs</source>
+        <translation>พบ {count} ราย</translation>
+    </message>
+</context>
+<context>
+    <name>ListPage</name>
+    <message>
+        <source>All districts</source>
+        <translation>ทุกอำเภอ</translation>
+    </message>
+    <message>
+        <source>All subdistricts</source>
+        <translation>ทุกตำบล</translation>
+    </message>
+    <message>
+        <source>No stars</source>
+        <translation>ไม่มีดาว</translation>
+    </message>
+</context>
+<context>
+    <name>ProductsPage</name>
+    <message>
+        <source>Search by product name, code or producer (Ctrl+F)</source>
+        <translation>ค้นหาชื่อผลิตภัณฑ์ รหัส หรือชื่อผู้ผลิต (Ctrl+F)</translation>
+    </message>
+    <message>
+        <source>New product</source>
+        <translation>เพิ่มผลิตภัณฑ์</translation>
+    </message>
+    <message>
+        <source>All categories</source>
+        <translation>ทุกประเภทผลิตภัณฑ์</translation>
+    </message>
+    <message>
+        <source>Any stars</source>
+        <translation>ทุกระดับดาว</translation>
+    </message>
+    <message>
+        <source>Soft Power: any</source>
+        <translation>Soft Power ทั้งหมด</translation>
+    </message>
+    <message>
+        <source>All producer statuses</source>
+        <translation>ผู้ผลิตทุกสถานะ</translation>
+    </message>
+    <message>
+        <source>Code</source>
+        <translation>รหัสผลิตภัณฑ์</translation>
+    </message>
+    <message>
+        <source>Product</source>
+        <translation>ชื่อผลิตภัณฑ์</translation>
+    </message>
+    <message>
+        <source>Category</source>
+        <translation>ประเภท</translation>
+    </message>
+    <message>
+        <source>Price (baht)</source>
+        <translation>ราคา (บาท)</translation>
+    </message>
+    <message>
+        <source>Unit</source>
+        <translation>หน่วย</translation>
+    </message>
+    <message>
+        <source>Stars</source>
+        <translation>ระดับดาว</translation>
+    </message>
+    <message>
+        <source>Soft Power</source>
+        <translation>Soft Power</translation>
+    </message>
+    <message>
+        <source>Producer</source>
+        <translation>ผู้ผลิต</translation>
+    </message>
+    <message>
+        <source>Subdistrict</source>
+        <translation>ตำบล</translation>
+    </message>
+    <message>
+        <source>At least {count} products…</source>
+        <translation>พบอย่างน้อย {count} รายการ…</translation>
+    </message>
+    <message>
+        <source>1 product</source>
+        <translation>พบ 1 รายการ</translation>
+    </message>
+    <message>
+        <source>{count} products</source>
+        <translation>พบ {count} รายการ</translation>
+    </message>
+</context>
+</TS>

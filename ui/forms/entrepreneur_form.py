@@ -1,0 +1,426 @@
+"""The entrepreneur form: registering a producer, changing its record, deleting it."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import geothai
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QFont
+from PySide6.QtWidgets import (
+    QComboBox,
+    QCompleter,
+    QFormLayout,
+    QGridLayout,
+    QGroupBox,
+    QLabel,
+    QLineEdit,
+    QSpinBox,
+    QVBoxLayout,
+    QWidget,
+)
+from sqlalchemy.orm import Session
+
+from otop_desktop.database import Register
+from otop_desktop.domain import ProducerType, Status
+from otop_desktop.models import Entrepreneur
+from otop_desktop.services.entrepreneurs import (
+    DuplicateId,
+    EntrepreneurInput,
+    create_entrepreneur,
+    delete_entrepreneur,
+    get_entrepreneur,
+    same_id,
+    update_entrepreneur,
+)
+from otop_desktop.services.office import get_office
+from otop_desktop.thaiid import ThaiIdError, format_thai_id, parse_thai_id
+from ui.forms.record_dialog import RecordDialog
+from ui.widgets.be_date import BEDateEdit
+from ui.widgets.field_error import Level
+from ui.widgets.lang import label_of, pick, ui_is_thai
+
+ID_DIGITS = 13
+# Room for the messages under the fields on the office PCs' 1366×768 screens.
+DIALOG_WIDTH = 980
+# The most duplicates the ID warning names; more would push the form off the screen.
+DUPLICATES_NAMED = 3
+# The model's column lengths, so that the service never has to refuse a length.
+MAX_LEN = {
+    "name": 300,
+    "contact_name": 200,
+    "house_no": 20,
+    "phone": 20,
+    "status_reason": 300,
+    "previous_reg_no": 40,
+}
+
+
+def place_name(thai: str, english: str) -> str:
+    """A place as the clerk reads it: Thai, with the English name too in the English UI."""
+    return thai if ui_is_thai() else f"{thai} ({english})"
+
+
+class EntrepreneurDialog(RecordDialog):
+    """A new entrepreneur (``entrepreneur_id`` None) or an existing one. The production site
+    lies in the office's own area: its province and district come from the office record
+    (on a province register the district is chosen), the subdistrict is chosen from that
+    district's. The registration number is given on the first save and never changes.
+
+    Raises NotFoundError (a UserError) when the record to edit no longer exists."""
+
+    def __init__(
+        self, register: Register, entrepreneur_id: int | None, parent: QWidget | None = None
+    ) -> None:
+        super().__init__(register, parent)
+        self._id = entrepreneur_id
+        with register.read() as session:
+            office = get_office(session)
+            record = None if entrepreneur_id is None else get_entrepreneur(session, entrepreneur_id)
+        self._province_code = office.province_code
+        self._district_code = office.district_code
+        self._record_name = record.name if record else ""
+        self._reg_no = record.reg_no if record else ""
+
+        self.setWindowTitle(
+            self.tr("New entrepreneur")
+            if record is None
+            else self.tr("Entrepreneur {reg_no}").format(reg_no=record.reg_no)
+        )
+        # Widgets are made in the order Tab visits them: down the left column, then the right.
+        producer = self._producer_box(record)
+        registration = self._registration_box()
+        address = self._address_box()
+        status = self._status_box()
+
+        columns = QGridLayout()
+        columns.setHorizontalSpacing(16)
+        columns.addWidget(producer, 0, 0)
+        columns.addWidget(registration, 1, 0)
+        columns.addWidget(address, 0, 1)
+        columns.addWidget(status, 1, 1)
+        columns.setColumnStretch(0, 1)
+        columns.setColumnStretch(1, 1)
+        columns.setRowStretch(2, 1)
+        layout = QVBoxLayout(self)
+        layout.addLayout(columns, 1)
+        layout.addWidget(self.general_message)
+        layout.addLayout(self.button_row(can_delete=record is not None))
+
+        self.producer_type.currentIndexChanged.connect(self._follow_producer_type)
+        self.status.currentIndexChanged.connect(self._follow_status)
+        self.national_id.textChanged.connect(self._check_id)
+        self.national_id.editingFinished.connect(self._format_id)
+        if self.district_combo is not None:
+            self.district_combo.currentIndexChanged.connect(self._fill_subdistricts)
+        if self.province_combo is not None:
+            self.province_combo.currentIndexChanged.connect(self._fill_districts)
+            self._fill_districts()
+        else:
+            self._fill_subdistricts()
+        if record is None:
+            self.registered_on.setDate(date.today())
+        else:
+            self._load(record)
+        self._follow_producer_type()
+        self._follow_status()
+        self._check_id()
+        self.mark_clean()
+        width = max(DIALOG_WIDTH, self.sizeHint().width())
+        self.resize(width, self.heightForWidth(width))
+
+    # --- building -------------------------------------------------------------------------
+
+    def _line_edit(self, field: str) -> QLineEdit:
+        edit = QLineEdit()
+        edit.setMaxLength(MAX_LEN[field])
+        return edit
+
+    def _form(self, box: QGroupBox) -> QFormLayout:
+        form = QFormLayout(box)
+        # Thai labels are long; wrapping them keeps the two columns side by side at 1366 px.
+        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.DontWrapRows)
+        return form
+
+    def _producer_box(self, record: Entrepreneur | None) -> QGroupBox:
+        box = QGroupBox(self.tr("Producer"))
+        form = self._form(box)
+        self.reg_no = QLabel(record.reg_no if record else self.tr("assigned on save"))
+        font = QFont(self.reg_no.font())
+        font.setBold(record is not None)
+        font.setItalic(record is None)
+        self.reg_no.setFont(font)
+        self.reg_no.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        form.addRow(self.tr("Registration number"), self.reg_no)
+
+        self.producer_type = QComboBox()
+        self.producer_type.setPlaceholderText(self.tr("Choose…"))
+        for kind in ProducerType:
+            self.producer_type.addItem(label_of(kind), int(kind))
+        self.producer_type.setCurrentIndex(-1)
+        self.name = self._line_edit("name")
+        self.contact_name = self._line_edit("contact_name")
+        self.member_count = QSpinBox()
+        self.member_count.setRange(0, 100_000)
+        # 0 stands for "not given": a group must give its count, the others have none.
+        self.member_count.setSpecialValueText("–")
+        self.national_id = QLineEdit()
+        self.national_id.setMaxLength(30)
+        self.national_id.setPlaceholderText(self.tr("13 digits, dashes optional"))
+        self.fields.add_row(form, self.tr("Producer &type"), self.producer_type, "producer_type")
+        self.fields.add_row(form, self.tr("&Name"), self.name, "name")
+        self.fields.add_row(
+            form, self.tr("&Owner or group chair"), self.contact_name, "contact_name"
+        )
+        self.fields.add_row(form, self.tr("&Member count"), self.member_count, "member_count")
+        # Its message line carries the live check as well, which typing must not clear.
+        self.fields.add_row(
+            form, self.tr("&ID number"), self.national_id, "national_id", clear_on_edit=False
+        )
+        return box
+
+    def _registration_box(self) -> QGroupBox:
+        box = QGroupBox(self.tr("Registration"))
+        form = self._form(box)
+        self.registered_on = BEDateEdit()
+        self.registered_on.line_edit.setToolTip(self.tr("Left empty, today's date is used"))
+        self.previous_reg_no = self._line_edit("previous_reg_no")
+        self.fields.add_row(
+            form, self.tr("Re&gistration date"), self.registered_on, "registered_on"
+        )
+        self.fields.add_row(
+            form, self.tr("Pr&evious registration number"), self.previous_reg_no, "previous_reg_no"
+        )
+        return box
+
+    def _address_box(self) -> QGroupBox:
+        box = QGroupBox(self.tr("Production site and contact"))
+        form = self._form(box)
+        self.house_no = self._line_edit("house_no")
+        self.moo = QSpinBox()
+        self.moo.setRange(0, 99)
+        self.moo.setSpecialValueText("–")  # no หมู่ที่ (a town address)
+        self.fields.add_row(form, self.tr("&House number"), self.house_no, "house_no")
+        self.fields.add_row(form, self.tr("&Village (moo)"), self.moo, "moo")
+
+        # Chosen only where the office's area is wider than one district; otherwise shown.
+        self.province_combo: QComboBox | None = None
+        self.district_combo: QComboBox | None = None
+        if self._province_code is None:
+            self.province_combo = QComboBox()
+            for province in geothai.provinces():
+                self.province_combo.addItem(
+                    place_name(province.name_th, province.name_en), province.code
+                )
+            self.fields.add_row(form, self.tr("Provin&ce"), self.province_combo)
+        else:
+            province = geothai.province(self._province_code)
+            assert province is not None
+            form.addRow(self.tr("Province"), QLabel(place_name(province.name_th, province.name_en)))
+        if self._district_code is None:
+            self.district_combo = QComboBox()
+            self.fields.add_row(form, self.tr("&District"), self.district_combo)
+            if self.province_combo is None:
+                self._fill_districts()
+        else:
+            district = geothai.district(self._district_code)
+            assert district is not None
+            form.addRow(self.tr("District"), QLabel(place_name(district.name_th, district.name_en)))
+
+        self.subdistrict = QComboBox()
+        self.subdistrict.setEditable(True)
+        self.subdistrict.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
+        assert self.subdistrict.lineEdit() is not None
+        self.subdistrict.lineEdit().setPlaceholderText(self.tr("Type to search"))
+        completer = QCompleter(self.subdistrict.model(), self.subdistrict)
+        completer.setFilterMode(Qt.MatchFlag.MatchContains)
+        completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+        completer.setCompletionMode(QCompleter.CompletionMode.PopupCompletion)
+        self.subdistrict.setCompleter(completer)
+        self.phone = self._line_edit("phone")
+        self.fields.add_row(form, self.tr("S&ubdistrict"), self.subdistrict, "subdistrict_code")
+        self.fields.add_row(form, self.tr("&Phone"), self.phone, "phone")
+        return box
+
+    def _status_box(self) -> QGroupBox:
+        box = QGroupBox(self.tr("Status of the business"))
+        form = self._form(box)
+        self.status = QComboBox()
+        for status in Status:
+            self.status.addItem(label_of(status), status.value)
+        self.status_reason = self._line_edit("status_reason")
+        self.status_reason.setPlaceholderText(self.tr("e.g. COVID-19"))
+        self.status_date = BEDateEdit()
+        self.fields.add_row(form, self.tr("St&atus"), self.status, "status")
+        self.fields.add_row(form, self.tr("&Reason"), self.status_reason, "status_reason")
+        self.fields.add_row(form, self.tr("Date o&f change"), self.status_date, "status_date")
+        return box
+
+    # --- keeping the fields consistent -----------------------------------------------------
+
+    def _fill_districts(self) -> None:
+        assert self.district_combo is not None
+        province = (
+            self._province_code
+            if self.province_combo is None
+            else str(self.province_combo.currentData())
+        )
+        self.district_combo.clear()
+        for district in geothai.districts(province or ""):
+            self.district_combo.addItem(
+                place_name(district.name_th, district.name_en), district.code
+            )
+
+    def _chosen_district(self) -> str:
+        if self.district_combo is None:
+            return self._district_code or ""
+        return str(self.district_combo.currentData() or "")
+
+    def _fill_subdistricts(self) -> None:
+        self.subdistrict.clear()
+        for subdistrict in geothai.subdistricts(self._chosen_district()):
+            self.subdistrict.addItem(
+                place_name(subdistrict.name_th, subdistrict.name_en), subdistrict.code
+            )
+        self.subdistrict.setCurrentIndex(-1)
+        self.subdistrict.clearEditText()
+
+    def _subdistrict_code(self) -> str:
+        """The code of the subdistrict whose name is in the field; empty when the text names
+        none of the district's (the service then asks to choose one)."""
+        index = self.subdistrict.findText(
+            self.subdistrict.currentText().strip(), Qt.MatchFlag.MatchFixedString
+        )
+        return str(self.subdistrict.itemData(index)) if index >= 0 else ""
+
+    def _is_group(self) -> bool:
+        return self.producer_type.currentData() == ProducerType.GROUP
+
+    def _is_active(self) -> bool:
+        return self.status.currentData() == Status.ACTIVE
+
+    def _follow_producer_type(self) -> None:
+        self.member_count.setEnabled(self._is_group())
+
+    def _follow_status(self) -> None:
+        active = self._is_active()
+        self.status_reason.setEnabled(not active)
+        self.status_date.setEnabled(not active)
+
+    def _check_id(self) -> None:
+        """Judges the ID as it is typed: how many digits so far, a wrong check digit with the
+        digit expected, and a warning (not a refusal) when another record has it."""
+        message = self.fields.message("national_id")
+        text = self.national_id.text()
+        if not text.strip():
+            message.clear_message()
+            return
+        try:
+            national_id = parse_thai_id(text)
+        except ThaiIdError as exc:
+            typed = sum(ch.isdigit() for ch in text)
+            if exc.code == "length" and typed < ID_DIGITS:
+                message.show_message(
+                    self.tr("{typed} of 13 digits").format(typed=typed), Level.HINT
+                )
+            else:
+                message.show_message(pick(exc.message_th, exc.message_en), Level.ERROR)
+            return
+        with self._register.read() as session:
+            duplicates = same_id(session, national_id, exclude=self._id)
+        if duplicates:
+            message.show_message(self._duplicate_warning(duplicates), Level.WARNING)
+        else:
+            message.show_message(self.tr("✓ The check digit is correct"), Level.OK)
+
+    def _duplicate_warning(self, duplicates: list[DuplicateId]) -> str:
+        named = [f"{d.reg_no} {d.name}" for d in duplicates[:DUPLICATES_NAMED]]
+        if len(duplicates) > DUPLICATES_NAMED:
+            named.append(
+                self.tr("and {count} more").format(count=len(duplicates) - DUPLICATES_NAMED)
+            )
+        return self.tr(
+            "⚠ This ID number is already registered: {records}. Check that this is not the "
+            "same producer; you can still save."
+        ).format(records=", ".join(named))
+
+    def _format_id(self) -> None:
+        try:
+            national_id = parse_thai_id(self.national_id.text())
+        except ThaiIdError:
+            return  # left as typed, so the clerk can see and fix the mistake
+        self.national_id.setText(format_thai_id(national_id))
+
+    # --- the record -----------------------------------------------------------------------
+
+    def _load(self, record: Entrepreneur) -> None:
+        self.producer_type.setCurrentIndex(self.producer_type.findData(record.producer_type))
+        self.name.setText(record.name)
+        self.contact_name.setText(record.contact_name)
+        self.member_count.setValue(record.member_count or 0)
+        self.national_id.setText(self._shown_id(record.national_id))
+        self.house_no.setText(record.house_no)
+        self.moo.setValue(record.moo or 0)
+        if self.province_combo is not None:
+            self.province_combo.setCurrentIndex(
+                self.province_combo.findData(record.subdistrict_code[:2])
+            )
+        if self.district_combo is not None:
+            self.district_combo.setCurrentIndex(
+                self.district_combo.findData(record.subdistrict_code[:4])
+            )
+        self.subdistrict.setCurrentIndex(self.subdistrict.findData(record.subdistrict_code))
+        self.phone.setText(record.phone)
+        self.status.setCurrentIndex(self.status.findData(record.status))
+        self.status_reason.setText(record.status_reason)
+        self.status_date.setDate(record.status_date)
+        self.registered_on.setDate(record.registered_on)
+        self.previous_reg_no.setText(record.previous_reg_no)
+
+    @staticmethod
+    def _shown_id(national_id: str) -> str:
+        try:
+            return format_thai_id(national_id)
+        except ThaiIdError:
+            return national_id  # an imported record with a malformed ID: shown as stored
+
+    def entered(self) -> EntrepreneurInput:
+        """The form as the service takes it. Fields that do not apply (the member count of a
+        single owner, the reason of an active business) are left out, not saved hidden."""
+        active = self._is_active()
+        return EntrepreneurInput(
+            producer_type=self.producer_type.currentData(),
+            name=self.name.text(),
+            national_id=self.national_id.text(),
+            subdistrict_code=self._subdistrict_code(),
+            contact_name=self.contact_name.text(),
+            house_no=self.house_no.text(),
+            moo=self.moo.value() or None,
+            phone=self.phone.text(),
+            member_count=(self.member_count.value() or None) if self._is_group() else None,
+            status=str(self.status.currentData()),
+            status_reason="" if active else self.status_reason.text(),
+            status_date=None if active else self.status_date.entered(),
+            registered_on=self.registered_on.entered(),
+            previous_reg_no=self.previous_reg_no.text(),
+        )
+
+    def snapshot(self) -> object:
+        return self.entered()
+
+    def write(self, session: Session) -> int:
+        if self._id is None:
+            return create_entrepreneur(session, self.entered()).id
+        return update_entrepreneur(session, self._id, self.entered()).id
+
+    def remove(self, session: Session) -> None:
+        assert self._id is not None
+        delete_entrepreneur(session, self._id)
+
+    def delete_question(self) -> str:
+        return self.tr(
+            "Delete {reg_no} {name} from the register?\n\nIts products, monthly sales, "
+            "trainings and grants are deleted with it. The registration number is not given "
+            "out again."
+        ).format(reg_no=self._reg_no, name=self._record_name)

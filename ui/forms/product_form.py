@@ -1,0 +1,259 @@
+"""The product form: one product of an entrepreneur, with its standards and star ratings."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QFont
+from PySide6.QtWidgets import (
+    QComboBox,
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QSpinBox,
+    QVBoxLayout,
+    QWidget,
+)
+from sqlalchemy.orm import Session
+
+from otop_desktop.database import Register
+from otop_desktop.domain import Category, SoftPower, Standard
+from otop_desktop.models import Product
+from otop_desktop.services.entrepreneurs import get_entrepreneur
+from otop_desktop.services.products import (
+    FIRST_SELECTION_YEAR,
+    ProductInput,
+    RatingInput,
+    StandardInput,
+    create_product,
+    delete_product,
+    get_product,
+    update_product,
+)
+from otop_desktop.thaiformat import be_year, format_money
+from ui.forms.record_dialog import RecordDialog
+from ui.widgets.be_date import BEDateEdit
+from ui.widgets.lang import label_of
+from ui.widgets.row_table import RowTable
+
+# Units clerks write most; any other can be typed. Stored as typed, so they stay Thai in the
+# English UI as well: they are data, not labels.
+COMMON_UNITS = ("ผืน", "ชิ้น", "ขวด", "กล่อง", "ถุง", "คัน", "ห่อ", "กิโลกรัม", "ชุด")
+NAME_MAX_LEN = 300
+UNIT_MAX_LEN = 40
+CERT_MAX_LEN = 60
+# Room for the standards table and the messages on the office PCs' 1366×768 screens.
+DIALOG_WIDTH = 980
+
+
+class ProductDialog(RecordDialog):
+    """A new product of ``entrepreneur_id`` (``product_id`` None) or an existing one. The
+    product code is given on the first save. Raises NotFoundError (a UserError) when the
+    producer or the product no longer exists."""
+
+    def __init__(
+        self,
+        register: Register,
+        entrepreneur_id: int,
+        product_id: int | None,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(register, parent)
+        self._entrepreneur_id = entrepreneur_id
+        self._id = product_id
+        with register.read() as session:
+            producer = get_entrepreneur(session, entrepreneur_id)
+            record = None if product_id is None else get_product(session, product_id)
+            producer_text = f"{producer.reg_no} {producer.name}"
+            if record is not None:
+                # Read while the session is open: the rows are loaded on first access.
+                standards = [(s.standard, s.cert_no, s.expires_on) for s in record.standards]
+                ratings = [(r.year_be, r.stars) for r in record.ratings]
+        self._record_code = record.code if record else ""
+        self._record_name = record.name if record else ""
+        self.setWindowTitle(
+            self.tr("New product")
+            if record is None
+            else self.tr("Product {code}").format(code=record.code)
+        )
+
+        details = self._details_box(producer_text, record)
+        self.standards = RowTable(
+            [self.tr("Standard"), self.tr("Certificate number"), self.tr("Expires on")],
+            self.tr("Add s&tandard"),
+            self._standard_row,
+            stretch_column=1,
+        )
+        self.ratings = RowTable(
+            [self.tr("Selection year (B.E.)"), self.tr("Stars")],
+            self.tr("Add &rating"),
+            self._rating_row,
+        )
+        standards_box = QGroupBox(self.tr("Standards"))
+        self.fields.add_row(QFormLayout(standards_box), None, self.standards, "standards")
+        ratings_box = QGroupBox(self.tr("Star ratings (OTOP Product Champion)"))
+        self.fields.add_row(QFormLayout(ratings_box), None, self.ratings, "ratings")
+
+        right = QVBoxLayout()
+        right.addWidget(standards_box)
+        right.addWidget(ratings_box)
+        right.addStretch(1)
+        columns = QHBoxLayout()
+        columns.setSpacing(16)
+        columns.addWidget(details, 1)
+        columns.addLayout(right, 1)
+        layout = QVBoxLayout(self)
+        layout.addLayout(columns, 1)
+        layout.addWidget(self.general_message)
+        layout.addLayout(self.button_row(can_delete=record is not None))
+
+        if record is not None:
+            self._load(record, standards, ratings)
+        self.mark_clean()
+        width = max(DIALOG_WIDTH, self.sizeHint().width())
+        self.resize(width, self.heightForWidth(width))
+
+    # --- building -------------------------------------------------------------------------
+
+    def _details_box(self, producer_text: str, record: Product | None) -> QGroupBox:
+        box = QGroupBox(self.tr("Product"))
+        form = QFormLayout(box)
+        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        producer = QLabel(producer_text)
+        producer.setWordWrap(True)
+        producer.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        form.addRow(self.tr("Producer"), producer)
+        self.code = QLabel(record.code if record else self.tr("assigned on save"))
+        font = QFont(self.code.font())
+        font.setBold(record is not None)
+        font.setItalic(record is None)
+        self.code.setFont(font)
+        self.code.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        form.addRow(self.tr("Product code"), self.code)
+
+        self.name = QLineEdit()
+        self.name.setMaxLength(NAME_MAX_LEN)
+        self.category = QComboBox()
+        self.category.setPlaceholderText(self.tr("Choose…"))
+        for category in Category:
+            self.category.addItem(label_of(category), int(category))
+        self.category.setCurrentIndex(-1)
+        self.price = QLineEdit()
+        self.price.setPlaceholderText(self.tr("e.g. 1,250.50"))
+        self.price.setAlignment(Qt.AlignmentFlag.AlignRight)
+        self.unit = QComboBox()
+        self.unit.setEditable(True)
+        self.unit.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
+        self.unit.addItems(COMMON_UNITS)
+        self.unit.setCurrentIndex(-1)
+        assert self.unit.lineEdit() is not None
+        self.unit.lineEdit().setMaxLength(UNIT_MAX_LEN)
+        self.soft_power = QComboBox()
+        self.soft_power.addItem(self.tr("None"), None)
+        self.soft_power.addItem(self.tr("Food (food and beverages)"), SoftPower.FOOD.value)
+        self.soft_power.addItem(self.tr("Fashion (clothing and dress)"), SoftPower.FASHION.value)
+
+        self.fields.add_row(form, self.tr("&Name"), self.name, "product_name")
+        self.fields.add_row(form, self.tr("&Category"), self.category, "category")
+        self.fields.add_row(form, self.tr("&Price (baht)"), self.price, "price")
+        self.price.setToolTip(self.tr("Thai digits and thousands commas are accepted"))
+        self.fields.add_row(form, self.tr("&Unit"), self.unit, "unit")
+        self.fields.add_row(form, self.tr("S&oft Power"), self.soft_power, "soft_power")
+        return box
+
+    def _standard_row(self) -> list[QWidget]:
+        standard = QComboBox()
+        for item in Standard:
+            standard.addItem(item.value, item.value)
+        taken = {str(row[0].currentData()) for row in self.standards.rows()}
+        # A new row offers the first standard not yet listed: each may be listed once.
+        free = next((s for s in Standard if s.value not in taken), Standard.FDA)
+        standard.setCurrentIndex(standard.findData(free.value))
+        cert_no = QLineEdit()
+        cert_no.setMaxLength(CERT_MAX_LEN)
+        expires_on = BEDateEdit(inline_message=False)
+        return [standard, cert_no, expires_on]
+
+    def _rating_row(self) -> list[QWidget]:
+        year = QSpinBox()
+        this_year = be_year(date.today())
+        year.setRange(FIRST_SELECTION_YEAR, this_year)
+        taken = {row[0].value() for row in self.ratings.rows() if isinstance(row[0], QSpinBox)}
+        free = (y for y in range(this_year, FIRST_SELECTION_YEAR - 1, -1) if y not in taken)
+        year.setValue(next(free, this_year))
+        # A year is not a quantity: 2,568 would read wrong.
+        year.setGroupSeparatorShown(False)
+        stars = QSpinBox()
+        stars.setRange(1, 5)
+        stars.setSuffix(" ★")
+        return [year, stars]
+
+    # --- the record -----------------------------------------------------------------------
+
+    def _load(
+        self,
+        record: Product,
+        standards: list[tuple[str, str, date | None]],
+        ratings: list[tuple[int, int]],
+    ) -> None:
+        self.name.setText(record.name)
+        self.category.setCurrentIndex(self.category.findData(record.category))
+        self.price.setText(format_money(record.price))
+        self.unit.setCurrentText(record.unit)
+        self.soft_power.setCurrentIndex(self.soft_power.findData(record.soft_power))
+        for standard, cert_no, expires_on in standards:
+            combo, cert_edit, date_edit = self.standards.add_row()
+            assert isinstance(combo, QComboBox) and isinstance(cert_edit, QLineEdit)
+            assert isinstance(date_edit, BEDateEdit)
+            combo.setCurrentIndex(combo.findData(standard))
+            cert_edit.setText(cert_no)
+            date_edit.setDate(expires_on)
+        for year_be, stars in ratings:
+            year_spin, stars_spin = self.ratings.add_row()
+            assert isinstance(year_spin, QSpinBox) and isinstance(stars_spin, QSpinBox)
+            year_spin.setValue(year_be)
+            stars_spin.setValue(stars)
+
+    def entered(self) -> ProductInput:
+        standards = []
+        for combo, cert_edit, date_edit in self.standards.rows():
+            assert isinstance(combo, QComboBox) and isinstance(cert_edit, QLineEdit)
+            assert isinstance(date_edit, BEDateEdit)
+            standards.append(
+                StandardInput(str(combo.currentData()), cert_edit.text(), date_edit.entered())
+            )
+        ratings = []
+        for year_spin, stars_spin in self.ratings.rows():
+            assert isinstance(year_spin, QSpinBox) and isinstance(stars_spin, QSpinBox)
+            ratings.append(RatingInput(year_spin.value(), stars_spin.value()))
+        return ProductInput(
+            name=self.name.text(),
+            category=self.category.currentData(),
+            price=self.price.text(),
+            unit=self.unit.currentText(),
+            soft_power=self.soft_power.currentData(),
+            standards=standards,
+            ratings=ratings,
+        )
+
+    def snapshot(self) -> object:
+        return self.entered()
+
+    def write(self, session: Session) -> int:
+        data = self.entered()
+        if self._id is None:
+            return create_product(session, self._entrepreneur_id, data).id
+        return update_product(session, self._id, data).id
+
+    def remove(self, session: Session) -> None:
+        assert self._id is not None
+        delete_product(session, self._id)
+
+    def delete_question(self) -> str:
+        return self.tr(
+            "Delete the product {code} {name}?\n\nIts monthly sales are deleted with it. The "
+            "product code is not given out again."
+        ).format(code=self._record_code, name=self._record_name)

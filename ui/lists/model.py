@@ -1,0 +1,309 @@
+"""A lazy table over a listing service, in the manner of Anki's browser table: the model holds
+only the ordered ids of everything that matches, and fetches the display rows of the few that
+are on screen, a block at a time, into a bounded cache. A register of 600,000 products so
+costs one list of integers and a few hundred rows, however far the clerk scrolls.
+
+Reading all the ids of a national register takes up to half a second, so a new filter or
+sort reads the first HEAD ids at once (enough for the first screens, and quick even for a
+search that scans) and the whole list in a worker thread, which then appends the rest. The
+worker starts once the view has painted the first screen: it holds the interpreter lock for
+much of its work, and would otherwise slow that paint down threefold."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from typing import Any, Generic, Protocol, TypeVar
+
+import geothai
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QLocale,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    Qt,
+    QTimer,
+    Signal,
+)
+from sqlalchemy.orm import Session
+
+from otop_desktop.database import Register
+from otop_desktop.domain import Category, ProducerType, Status
+from ui.jobs import Cancelled, Job, Progress
+
+F = TypeVar("F")
+R = TypeVar("R")
+F_contra = TypeVar("F_contra", contravariant=True)
+
+# Ids read before the list is first shown; the rest follow from a worker thread.
+HEAD = 200
+# The worker starts this long after the first ids at the latest, should no view paint them.
+REST_DELAY_MS = 200
+# Rows fetched at once: a screenful or two either side of the row asked for, so that
+# scrolling a screen at a time costs one query per few screens.
+BLOCK = 100
+# Rows kept; the oldest block goes first. Far more than any screen shows.
+MAX_CACHED = 1_000
+
+LEFT = Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter
+RIGHT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
+CENTER = Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignVCenter
+
+# data() runs some thousand times a screen; plain integers compare fastest.
+_DISPLAY = Qt.ItemDataRole.DisplayRole.value
+_TOOLTIP = Qt.ItemDataRole.ToolTipRole.value
+_ALIGNMENT = Qt.ItemDataRole.TextAlignmentRole.value
+_ID = Qt.ItemDataRole.UserRole.value
+_FLAGS = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemNeverHasChildren
+
+AnyIndex = QModelIndex | QPersistentModelIndex
+NO_PARENT = QModelIndex()
+
+
+class IdsQuery(Protocol[F_contra]):
+    """``entrepreneur_ids`` / ``product_ids``: the ordered ids of the matches."""
+
+    def __call__(
+        self, session: Session, f: F_contra, *, order: str, descending: bool, limit: int | None
+    ) -> list[int]: ...
+
+
+@dataclass(frozen=True)
+class Column(Generic[R]):
+    """One column of a list: its header, the text of a cell, and how it sorts and sits."""
+
+    title: str
+    text: Callable[[R], str]
+    # The service's order key (ENTREPRENEUR_ORDER / PRODUCT_ORDER); None: not sortable.
+    order: str | None = None
+    # A typical cell, to size the column by; the header's title counts too.
+    sample: str = ""
+    align: Qt.AlignmentFlag = LEFT
+    # Takes the width the other columns leave (the name); ``sample`` is its least.
+    fill: bool = False
+
+
+def thai_ui() -> bool:
+    return QLocale().language() == QLocale.Language.Thai
+
+
+def label(value: ProducerType | Category | Status) -> str:
+    """A domain value's name in the language the program runs in."""
+    return value.label_th if thai_ui() else value.label_en
+
+
+def subdistrict_name(code: str) -> str:
+    found = geothai.subdistrict(code)
+    return found.name_th if found is not None else code
+
+
+class LazyTableModel(QAbstractTableModel, Generic[F, R]):
+    """The rows of one list for the current filter and sort. Sorting and filtering are the
+    service's work: both just read the ids again."""
+
+    # The whole list is in: rowCount() is the number of matches.
+    loaded = Signal()
+    # Reading the whole list in the worker thread failed (the exception).
+    failed = Signal(object)
+
+    def __init__(
+        self,
+        register: Register,
+        columns: Sequence[Column[R]],
+        ids_of: IdsQuery[F],
+        rows_of: Callable[[Session, Sequence[int]], dict[int, R]],
+        f: F,
+        *,
+        order: str,
+        descending: bool = False,
+        parent: QObject | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self._register = register
+        self.columns = list(columns)
+        self._alignments = [c.align for c in self.columns]
+        self._ids_of = ids_of
+        self._rows_of = rows_of
+        self._filter = f
+        self._order = order
+        self._descending = descending
+        self._ids: list[int] = []
+        # False while the worker thread reads the rest of the ids.
+        self.complete = True
+        # The worker reading the current list; a result from any other is dropped.
+        self._job: Job[list[int]] | None = None
+        # What the worker is to read (filter, order key, descending) until it starts.
+        self._rest: tuple[F, str, bool] | None = None
+        self._rest_timer = QTimer(self)
+        self._rest_timer.setSingleShot(True)
+        self._rest_timer.setInterval(REST_DELAY_MS)
+        self._rest_timer.timeout.connect(self.read_rest)
+        # id -> the texts of its cells; None for an id whose record went (another clerk
+        # deleted it) after the ids were read. Insertion-ordered: the first keys are oldest.
+        self._cells: dict[int, tuple[str, ...] | None] = {}
+
+    # The list ----------------------------------------------------------------------------
+
+    def set_filter(self, f: F) -> None:
+        self._filter = f
+        # Other records, the same data: rows already fetched stay good.
+        self._load(self._order, self._descending, keep_rows=True)
+
+    def reload(self, f: F | None = None) -> None:
+        """Reads the ids again, for the filter ``f`` if given, and forgets every row (the
+        records may have changed)."""
+        if f is not None:
+            self._filter = f
+        self._load(self._order, self._descending, keep_rows=False)
+
+    def _load(self, order: str, descending: bool, *, keep_rows: bool) -> None:
+        if self._job is not None:
+            self._job.cancel()
+            self._job = None
+        self._rest = None
+        # Read before the reset, so that a failed read leaves the list as it was.
+        with self._register.read() as session:
+            head = self._ids_of(
+                session, self._filter, order=order, descending=descending, limit=HEAD
+            )
+        self.beginResetModel()
+        self._order, self._descending, self._ids = order, descending, head
+        self.complete = len(head) < HEAD
+        if not keep_rows:
+            self._cells.clear()
+        self.endResetModel()
+        if self.complete:
+            self.loaded.emit()
+        else:
+            self._rest = (self._filter, order, descending)
+            self._rest_timer.start()
+
+    def read_rest(self) -> None:
+        """Starts reading the whole list in a worker thread, if that is still to do. The view
+        calls it when it has painted."""
+        if self._rest is None:
+            return
+        self._rest_timer.stop()
+        f, order, descending = self._rest
+        self._rest = None
+        register, ids_of = self._register, self._ids_of
+
+        def read_all(progress: Progress) -> list[int]:
+            if progress.cancelled:  # a newer load came before this one started
+                raise Cancelled
+            with register.read() as session:
+                return ids_of(session, f, order=order, descending=descending, limit=None)
+
+        self._job = Job(read_all)
+        self._job.succeeded.connect(self._append_rest)
+        self._job.failed.connect(self._rest_failed)
+        self._job.start()
+
+    def _rest_failed(self, error: Exception) -> None:
+        if self.sender() is self._job:
+            self._job = None
+            self.failed.emit(error)
+
+    def _append_rest(self, ids: list[int]) -> None:
+        if self.sender() is not self._job:
+            return  # read for a filter or an order since changed
+        self._job = None
+        shown = len(self._ids)
+        if ids[:shown] == self._ids:
+            # Appended, not reset: the view keeps its place and the current row.
+            if len(ids) > shown:
+                self.beginInsertRows(NO_PARENT, shown, len(ids) - 1)
+                self._ids = ids
+                self.endInsertRows()
+        else:  # records came or went in between
+            self.beginResetModel()
+            self._ids = ids
+            self.endResetModel()
+        self.complete = True
+        self.loaded.emit()
+
+    def id_at(self, row: int) -> int:
+        return self._ids[row]
+
+    def row_of(self, item_id: int) -> int | None:
+        try:
+            return self._ids.index(item_id)
+        except ValueError:
+            return None
+
+    def cached_count(self) -> int:
+        return len(self._cells)
+
+    def cells(self, row: int) -> tuple[str, ...] | None:
+        """The texts of the row's cells, fetched with its neighbours if not cached yet."""
+        item_id = self._ids[row]
+        try:
+            return self._cells[item_id]
+        except KeyError:
+            self._fetch_around(row)
+            return self._cells[item_id]
+
+    def _fetch_around(self, row: int) -> None:
+        start = max(0, row - BLOCK // 2)
+        wanted = [i for i in self._ids[start : start + BLOCK] if i not in self._cells]
+        with self._register.read() as session:
+            fetched = self._rows_of(session, wanted)
+        overflow = len(self._cells) + len(wanted) - MAX_CACHED
+        if overflow > 0:
+            for old in list(self._cells)[:overflow]:
+                del self._cells[old]
+        for item_id in wanted:
+            found = fetched.get(item_id)
+            self._cells[item_id] = (
+                None if found is None else tuple(c.text(found) for c in self.columns)
+            )
+
+    # Sorting -----------------------------------------------------------------------------
+
+    def sort_section(self) -> int:
+        return next(i for i, c in enumerate(self.columns) if c.order == self._order)
+
+    def sort_order(self) -> Qt.SortOrder:
+        if self._descending:
+            return Qt.SortOrder.DescendingOrder
+        return Qt.SortOrder.AscendingOrder
+
+    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        key = self.columns[column].order
+        descending = order == Qt.SortOrder.DescendingOrder
+        if key is None or (key, descending) == (self._order, self._descending):
+            return
+        self._load(key, descending, keep_rows=True)
+
+    # QAbstractTableModel -----------------------------------------------------------------
+
+    def rowCount(self, parent: AnyIndex = NO_PARENT) -> int:
+        return 0 if parent.isValid() else len(self._ids)
+
+    def columnCount(self, parent: AnyIndex = NO_PARENT) -> int:
+        return 0 if parent.isValid() else len(self.columns)
+
+    def data(self, index: AnyIndex, role: int = _DISPLAY) -> Any:
+        if role in (_DISPLAY, _TOOLTIP):
+            if not index.isValid():
+                return None
+            cells = self.cells(index.row())
+            return None if cells is None else cells[index.column()]
+        if role == _ALIGNMENT:
+            return self._alignments[index.column()] if index.isValid() else None
+        if role == _ID:
+            return self._ids[index.row()] if index.isValid() else None
+        return None
+
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = _DISPLAY) -> Any:
+        if orientation != Qt.Orientation.Horizontal or not 0 <= section < len(self.columns):
+            return None
+        if role == _DISPLAY:
+            return self.columns[section].title
+        if role == _ALIGNMENT:
+            return self._alignments[section]
+        return None
+
+    def flags(self, index: AnyIndex) -> Qt.ItemFlag:
+        return _FLAGS if index.isValid() else Qt.ItemFlag.NoItemFlags

@@ -1,0 +1,419 @@
+"""What the entrepreneur and product lists share: a search box that narrows the list as the
+clerk types, filter boxes, a count, and a lazy table that the keyboard alone can work."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from typing import Any, Generic, TypeVar
+
+import geothai
+from PySide6.QtCore import QCoreApplication, QEvent, QModelIndex, QObject, Qt, QTimer, Signal
+from PySide6.QtGui import QKeyEvent, QKeySequence, QPaintEvent, QShortcut, QShowEvent
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QSizePolicy,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from otop_desktop.database import Register
+from otop_desktop.domain import Category, OfficeKind, Status
+from ui.jobs import report_error
+from ui.lists.model import Column, LazyTableModel, label
+
+F = TypeVar("F")
+R = TypeVar("R")
+
+# Typing pauses this long before the list follows; short enough to feel immediate, long
+# enough that a fast typist's word is one query, not one per letter.
+SEARCH_DELAY_MS = 120
+# Room beside a column's text: the cell's margins, and the header's with its sort arrow.
+CELL_PADDING = 12
+TITLE_PADDING = 26
+# Filter boxes share the row's width equally, down to this many characters at the window's
+# smallest (where a province office has six of them); their lists open wide enough for every
+# entry whatever the width of the box.
+COMBO_CHARS = 4
+OPEN_KEYS = (Qt.Key.Key_Return, Qt.Key.Key_Enter)
+
+
+class ListTable(QTableView):
+    """The table of a list page: Enter opens the current row, Up on the first row goes back
+    to the search box, and typing goes to the search box (a view's own type-ahead would read
+    every row of the list to find a match)."""
+
+    openCurrent = Signal()
+    leftAtTop = Signal()
+    typed = Signal(str)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        # The column that takes the width the others leave, but never less than its minimum
+        # (a Stretch section would shrink to nothing on a small screen).
+        self.fill_section = -1
+        self.fill_minimum = 0
+
+    def fill_width(self) -> None:
+        if self.fill_section < 0:
+            return
+        header = self.horizontalHeader()
+        others = sum(
+            header.sectionSize(i)
+            for i in range(header.count())
+            if i != self.fill_section and not header.isSectionHidden(i)
+        )
+        width = max(self.fill_minimum, self.viewport().width() - others)
+        header.resizeSection(self.fill_section, width)
+
+    def other_resized(self, section: int, _old: int, _new: int) -> None:
+        if section != self.fill_section:
+            self.fill_width()
+
+    def viewportEvent(self, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.Resize:
+            self.fill_width()
+        return super().viewportEvent(event)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        if event.key() in OPEN_KEYS and self.currentIndex().isValid():
+            self.openCurrent.emit()
+            return
+        if event.key() == Qt.Key.Key_Up and self.currentIndex().row() <= 0:
+            self.leftAtTop.emit()
+            return
+        super().keyPressEvent(event)
+
+    def keyboardSearch(self, search: str) -> None:
+        self.typed.emit(search)
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        super().paintEvent(event)
+        model = self.model()
+        if isinstance(model, LazyTableModel):
+            model.read_rest()
+
+
+class ListPage(QWidget, Generic[F, R]):
+    """A list of records over a LazyTableModel. Subclasses make the model and the filter
+    boxes, and say how the boxes and the search text make a filter (``current_filter``)."""
+
+    # The record (entrepreneur or product id) the clerk asked to open.
+    openRequested = Signal(int)
+    # The clerk asked to register a new record.
+    newRequested = Signal()
+
+    model: LazyTableModel[F, R]
+
+    def __init__(self, register: Register, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        office = register.office()
+        assert office is not None  # Register.open refuses a register without one
+        self._loaded = False
+        # A record to make current once a long list has been read to it.
+        self._pending: int | None = None
+
+        self.search = QLineEdit()
+        self.search.setClearButtonEnabled(True)
+        self.search.installEventFilter(self)
+        self.new_button = QPushButton()
+        self.new_button.setToolTip("Ctrl+N")
+        self.new_button.clicked.connect(self.newRequested)
+        self.count_label = QLabel()
+        self.table = ListTable()
+
+        self._debounce = QTimer(self)
+        self._debounce.setSingleShot(True)
+        self._debounce.setInterval(SEARCH_DELAY_MS)
+        self._debounce.timeout.connect(self.apply_filter)
+        self.search.textChanged.connect(self._debounce.start)
+
+        top = QHBoxLayout()
+        top.addWidget(self.search, 1)
+        top.addWidget(self.count_label)
+        top.addWidget(self.new_button)
+        self.filters = QHBoxLayout()
+        self.filters.setSpacing(6)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(16, 8, 16, 8)
+        layout.addLayout(top)
+        layout.addLayout(self.filters)
+        layout.addWidget(self.table, 1)
+
+        # Window-wide, so that they work straight after the page is picked in the navigation
+        # list; a hidden page's shortcuts do not fire, so the pages do not clash.
+        QShortcut(QKeySequence("Ctrl+F"), self, self.focus_search)
+        QShortcut(QKeySequence("Ctrl+N"), self).activated.connect(self.newRequested)
+
+        # Filters on the office's own area: subdistricts for a district office; districts,
+        # then their subdistricts, for a province office; none for the national office,
+        # whose lists are searched instead (the service filters by district at most).
+        self.district_box: QComboBox | None = None
+        self.subdistrict_box: QComboBox | None = None
+        kind = OfficeKind(office.kind)
+        if kind is OfficeKind.PROVINCE:
+            districts = geothai.districts(office.province_code or "")
+            self.district_box = self.add_filter(
+                QCoreApplication.translate("ListPage", "All districts"),
+                [(d.name_th, d.code) for d in districts],
+                first=self._fill_subdistricts,
+            )
+            self.subdistrict_box = self.add_filter(
+                QCoreApplication.translate("ListPage", "All subdistricts"), []
+            )
+            self.subdistrict_box.setEnabled(False)
+        elif kind is OfficeKind.DISTRICT:
+            self.subdistrict_box = self.add_filter(
+                QCoreApplication.translate("ListPage", "All subdistricts"),
+                self._subdistricts(office.district_code or ""),
+            )
+
+    # Building, for the subclasses ---------------------------------------------------------
+
+    def set_model(self, model: LazyTableModel[F, R]) -> None:
+        self.model = model
+        table = self.table
+        table.setModel(model)
+        table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        table.setAlternatingRowColors(True)
+        table.setWordWrap(False)
+        table.setTextElideMode(Qt.TextElideMode.ElideRight)
+        table.setHorizontalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
+        table.setTabKeyNavigation(False)
+        rows = table.verticalHeader()
+        rows.hide()
+        # Fixed heights: sized to the contents, the view would read every row of the list.
+        rows.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+        rows.setDefaultSectionSize(table.fontMetrics().height() + 8)
+        header = table.horizontalHeader()
+        header.setHighlightSections(False)
+        # Fitting a column to its contents (double-click on a divider) reads the rows on
+        # screen only.
+        header.setResizeContentsPrecision(0)
+        header.setStretchLastSection(False)
+        self._size_columns(model.columns)
+        # The page sorts rather than the view, so that the current record stays current.
+        header.setSectionsClickable(True)
+        header.setSortIndicatorShown(True)
+        header.setSortIndicator(model.sort_section(), model.sort_order())
+        header.sortIndicatorChanged.connect(self._sort)
+        table.doubleClicked.connect(self._open_at)
+        table.openCurrent.connect(self._open_current)
+        table.leftAtTop.connect(self.focus_search)
+        table.typed.connect(self._type_into_search)
+        model.loaded.connect(self._list_complete)
+        model.failed.connect(self._report_failure)
+
+    def add_filter(
+        self,
+        all_text: str,
+        choices: Sequence[tuple[str, Any]],
+        first: Callable[[], None] | None = None,
+    ) -> QComboBox:
+        """A filter box whose first entry (``all_text``) does not filter. A change runs
+        ``first`` (if given), then filters."""
+        box = QComboBox()
+        box.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        box.setMinimumContentsLength(COMBO_CHARS)
+        box.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
+        box.setToolTip(all_text)
+        self._set_choices(box, all_text, choices)
+        if first is not None:
+            box.currentIndexChanged.connect(first)
+        box.currentIndexChanged.connect(self.apply_filter)
+        self.filters.addWidget(box)
+        return box
+
+    def category_choices(self) -> list[tuple[str, Any]]:
+        return [(label(c), int(c)) for c in Category]
+
+    def status_choices(self) -> list[tuple[str, Any]]:
+        return [(label(s), s.value) for s in Status]
+
+    def stars_choices(self) -> list[tuple[str, Any]]:
+        return [
+            (QCoreApplication.translate("ListPage", "No stars"), 0),
+            *(("★" * n, n) for n in range(1, 6)),
+        ]
+
+    def area_filter(self) -> dict[str, str | None]:
+        """The district and subdistrict the area boxes ask for, as filter fields."""
+        return {
+            "district_code": self.district_box.currentData() if self.district_box else None,
+            "subdistrict_code": (
+                self.subdistrict_box.currentData() if self.subdistrict_box else None
+            ),
+        }
+
+    def current_filter(self) -> F:
+        raise NotImplementedError
+
+    def count_text(self, count: int, complete: bool) -> str:
+        """How many the list shows; ``complete`` False while the rest are still being read."""
+        raise NotImplementedError
+
+    # Using the list ----------------------------------------------------------------------
+
+    def reload(self) -> None:
+        """Reads the list again (after records changed), keeping the filter, the sort and
+        the current record."""
+        f = self.current_filter()
+        self._keeping_current(lambda: self.model.reload(f))
+        self._loaded = True
+
+    def apply_filter(self) -> None:
+        """Shows what the search text and the filter boxes ask for, at once."""
+        self._debounce.stop()
+        if not self._loaded:
+            return  # the first show reads the list with this filter
+        f = self.current_filter()
+        self._keeping_current(lambda: self.model.set_filter(f))
+
+    def select_id(self, item_id: int) -> bool:
+        """Makes the record current and scrolls to it; False if the list does not show it.
+        While a long list is still being read, a record not read yet is made current when it
+        comes (if the clerk has not picked another meanwhile)."""
+        row = self.model.row_of(item_id)
+        if row is None:
+            if self.model.complete:
+                return False
+            self._pending = item_id
+            return True
+        self._pending = None
+        index = self.model.index(row, 0)
+        self.table.setCurrentIndex(index)
+        self.table.scrollTo(index)
+        return True
+
+    def current_id(self) -> int | None:
+        index = self.table.currentIndex()
+        return self.model.id_at(index.row()) if index.isValid() else None
+
+    def focus_search(self) -> None:
+        self.search.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        self.search.selectAll()
+
+    def showEvent(self, event: QShowEvent) -> None:
+        # Read on being shown, not when built, so that the window opens without waiting for
+        # a long list; and again on each later showing, since other pages change records.
+        # Not on spontaneous shows (the window restored from the taskbar): nothing changed.
+        if not event.spontaneous():
+            self.reload()
+        super().showEvent(event)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self.search and event.type() == QEvent.Type.KeyPress:
+            assert isinstance(event, QKeyEvent)
+            if event.key() in (Qt.Key.Key_Down, Qt.Key.Key_PageDown, *OPEN_KEYS):
+                self._enter_table()
+                return True
+            if event.key() == Qt.Key.Key_Escape and self.search.text():
+                self.search.clear()
+                return True
+        return super().eventFilter(watched, event)
+
+    # Internals ---------------------------------------------------------------------------
+
+    def _keeping_current(self, change: Callable[[], None]) -> None:
+        current = self.current_id()
+        if current is None:
+            current = self._pending
+        change()
+        if current is not None:
+            self.select_id(current)
+        self._show_count()
+
+    def _list_complete(self) -> None:
+        if self._pending is not None and not self.table.currentIndex().isValid():
+            self.select_id(self._pending)
+        self._pending = None
+        self._show_count()
+
+    def _show_count(self) -> None:
+        model = self.model
+        self.count_label.setText(self.count_text(model.rowCount(), model.complete))
+
+    def _enter_table(self) -> None:
+        self.apply_filter()  # the clerk may be quicker than the debounce
+        if self.model.rowCount() == 0:
+            return
+        if not self.table.currentIndex().isValid():
+            self.table.setCurrentIndex(self.model.index(0, 0))
+        self.table.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def _open_at(self, index: QModelIndex) -> None:
+        self.openRequested.emit(self.model.id_at(index.row()))
+
+    def _report_failure(self, error: Exception) -> None:
+        report_error(self, error)
+
+    def _open_current(self) -> None:
+        item_id = self.current_id()
+        if item_id is not None:
+            self.openRequested.emit(item_id)
+
+    def _type_into_search(self, text: str) -> None:
+        self.search.setFocus(Qt.FocusReason.OtherFocusReason)
+        self.search.end(False)
+        self.search.insert(text)
+
+    def _sort(self, section: int, order: Qt.SortOrder) -> None:
+        if self.model.columns[section].order is None:
+            # A column the service cannot sort by: the click changed nothing, so the arrow
+            # goes back to where the list is sorted.
+            self.table.horizontalHeader().setSortIndicator(
+                self.model.sort_section(), self.model.sort_order()
+            )
+            return
+        self._keeping_current(lambda: self.model.sort(section, order))
+
+    def _size_columns(self, columns: Sequence[Column[R]]) -> None:
+        table = self.table
+        header = table.horizontalHeader()
+        cell = table.fontMetrics()
+        title = header.fontMetrics()
+        for section, column in enumerate(columns):
+            width = max(
+                cell.horizontalAdvance(column.sample) + CELL_PADDING,
+                title.horizontalAdvance(column.title) + TITLE_PADDING,
+            )
+            header.resizeSection(section, width)
+            if column.fill:
+                table.fill_section, table.fill_minimum = section, width
+        # The clerk narrowed or widened another column: the name takes up the difference.
+        header.sectionResized.connect(table.other_resized)
+
+    def _subdistricts(self, district_code: str) -> list[tuple[str, Any]]:
+        return [(s.name_th, s.code) for s in geothai.subdistricts(district_code)]
+
+    def _fill_subdistricts(self) -> None:
+        assert self.district_box is not None and self.subdistrict_box is not None
+        district = self.district_box.currentData()
+        box = self.subdistrict_box
+        box.blockSignals(True)
+        self._set_choices(
+            box,
+            QCoreApplication.translate("ListPage", "All subdistricts"),
+            self._subdistricts(district) if district else [],
+        )
+        box.blockSignals(False)
+        box.setEnabled(bool(district))
+
+    def _set_choices(
+        self, box: QComboBox, all_text: str, choices: Sequence[tuple[str, Any]]
+    ) -> None:
+        box.clear()
+        box.addItem(all_text, None)
+        for text, value in choices:
+            box.addItem(text, value)
+        # The closed box is narrow; its open list is as wide as its longest entry.
+        view = box.view()
+        view.setMinimumWidth(view.sizeHintForColumn(0) + TITLE_PADDING)

@@ -1,0 +1,84 @@
+"""The list of products: every product of the office's area, searched and filtered."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import QWidget
+
+from otop_desktop.database import Register
+from otop_desktop.domain import Category, SoftPower
+from otop_desktop.services.listing import ProductFilter, ProductRow, product_ids, product_rows
+from otop_desktop.thaiformat import format_money
+from ui.lists.model import RIGHT, Column, LazyTableModel, label, subdistrict_name
+from ui.lists.page import ListPage
+
+
+class ProductsPage(ListPage[ProductFilter, ProductRow]):
+    """``openRequested(id)`` with the product id on double-click or Enter, ``newRequested()``
+    on Ctrl+N or the button; ``reload()`` after a record changed, ``select_id(id)``."""
+
+    def __init__(self, register: Register, parent: QWidget | None = None) -> None:
+        super().__init__(register, parent)
+        self.search.setPlaceholderText(self.tr("Search by product name, code or producer (Ctrl+F)"))
+        self.new_button.setText(self.tr("New product"))
+        self.category_box = self.add_filter(self.tr("All categories"), self.category_choices())
+        self.stars_box = self.add_filter(self.tr("Any stars"), self.stars_choices())
+        self.soft_power_box = self.add_filter(
+            self.tr("Soft Power: any"), [(s.value, s.value) for s in SoftPower]
+        )
+        self.status_box = self.add_filter(self.tr("All producer statuses"), self.status_choices())
+        columns = [
+            Column(self.tr("Code"), lambda r: r.code, "code", "5013-2567-0000-P00"),
+            Column(self.tr("Product"), lambda r: r.name, "name", "ผ้าฝ้ายทอมือลายดอกพิกุล", fill=True),
+            Column(
+                self.tr("Category"),
+                lambda r: label(Category(r.category)),
+                "category",
+                label(Category.TEXTILE),
+            ),
+            Column(
+                self.tr("Price (baht)"),
+                lambda r: format_money(r.price),
+                "price",
+                "00,000.00",
+                RIGHT,
+            ),
+            Column(self.tr("Unit"), lambda r: r.unit, None, "กระปุก"),
+            Column(self.tr("Stars"), lambda r: "★" * r.current_stars, "stars", "★★★★★"),
+            Column(self.tr("Soft Power"), lambda r: r.soft_power or "", None, "Fashion"),
+            Column(self.tr("Producer"), lambda r: r.entrepreneur_name, None, "กลุ่มกาแฟบ้านสบเตี๊ยะ"),
+            Column(
+                self.tr("Subdistrict"),
+                lambda r: subdistrict_name(r.subdistrict_code),
+                None,
+                "ร้องวัวแดง",
+            ),
+        ]
+        self.set_model(
+            LazyTableModel(
+                register,
+                columns,
+                product_ids,
+                product_rows,
+                ProductFilter(),
+                order="code",
+                parent=self,
+            )
+        )
+
+    def current_filter(self) -> ProductFilter:
+        return ProductFilter(
+            query=self.search.text(),
+            category=self.category_box.currentData(),
+            stars=self.stars_box.currentData(),
+            soft_power=self.soft_power_box.currentData(),
+            status=self.status_box.currentData(),
+            **self.area_filter(),
+        )
+
+    def count_text(self, count: int, complete: bool) -> str:
+        number = self.locale().toString(count)
+        if not complete:
+            return self.tr("At least {count} products…").format(count=number)
+        if count == 1:
+            return self.tr("1 product")
+        return self.tr("{count} products").format(count=number)

@@ -1,0 +1,94 @@
+"""Opening the entry forms from the lists: a list asks, a dialog edits in its own unit of
+work, and the lists are read again so that they show what was saved."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QObject
+from PySide6.QtWidgets import QDialog, QMessageBox, QWidget
+
+from otop_desktop.database import Register
+from otop_desktop.errors import UserError
+from otop_desktop.services.products import get_product
+from ui.forms.entrepreneur_form import EntrepreneurDialog
+from ui.forms.product_form import ProductDialog
+from ui.lists.entrepreneurs import EntrepreneursPage
+from ui.lists.products import ProductsPage
+from ui.messages import show_user_error
+
+
+class RecordActions(QObject):
+    def __init__(
+        self,
+        register: Register,
+        entrepreneurs: EntrepreneursPage,
+        products: ProductsPage,
+        parent: QWidget,
+    ) -> None:
+        super().__init__(parent)
+        self._register = register
+        self._window = parent
+        self.entrepreneurs = entrepreneurs
+        self.products = products
+        entrepreneurs.openRequested.connect(self.open_entrepreneur)
+        entrepreneurs.newRequested.connect(lambda: self.open_entrepreneur(None))
+        products.openRequested.connect(self.open_product)
+        products.newRequested.connect(self.new_product)
+
+    def open_entrepreneur(self, entrepreneur_id: int | None) -> None:
+        try:
+            dialog = EntrepreneurDialog(self._register, entrepreneur_id, self._window)
+        except UserError as exc:  # deleted on another PC meanwhile
+            show_user_error(self._window, exc)
+            self._reload()
+            return
+        if dialog.exec() == QDialog.DialogCode.Accepted:
+            self._reload()
+            if dialog.saved_id is not None:
+                self.entrepreneurs.select_id(dialog.saved_id)
+
+    def open_product(self, product_id: int) -> None:
+        try:
+            with self._register.read() as session:
+                owner = get_product(session, product_id).entrepreneur_id
+        except UserError as exc:
+            show_user_error(self._window, exc)
+            self._reload()
+            return
+        self._product_dialog(owner, product_id)
+
+    def new_product(self) -> None:
+        """A product belongs to a producer: the one of the product selected in the product
+        list, or else the one selected in the entrepreneur list."""
+        product_id = self.products.current_id()
+        if product_id is not None:
+            with self._register.read() as session:
+                owner: int | None = get_product(session, product_id).entrepreneur_id
+        else:
+            owner = self.entrepreneurs.current_id()
+        if owner is None:
+            QMessageBox.information(
+                self._window,
+                self.tr("New product"),
+                self.tr(
+                    "Select the producer first: in the entrepreneur list, or a product of the "
+                    "same producer in the product list."
+                ),
+            )
+            return
+        self._product_dialog(owner, None)
+
+    def _product_dialog(self, owner: int, product_id: int | None) -> None:
+        try:
+            dialog = ProductDialog(self._register, owner, product_id, self._window)
+        except UserError as exc:
+            show_user_error(self._window, exc)
+            self._reload()
+            return
+        if dialog.exec() == QDialog.DialogCode.Accepted:
+            self._reload()
+            if dialog.saved_id is not None:
+                self.products.select_id(dialog.saved_id)
+
+    def _reload(self) -> None:
+        self.entrepreneurs.reload()
+        self.products.reload()
