@@ -4,7 +4,7 @@ overview is real so far; the other pages say plainly that they come later."""
 from __future__ import annotations
 
 import html
-from typing import cast
+from collections.abc import Callable
 
 import geothai
 from PySide6.QtCore import QSignalBlocker, Qt
@@ -27,10 +27,11 @@ from otop_desktop.database import Register
 from otop_desktop.domain import OfficeKind
 from otop_desktop.models import Office
 from otop_desktop.services.office import get_office
-from otop_desktop.services.stats import register_stats
+from otop_desktop.services.stats import Overview, overview
 from otop_desktop.thaiformat import format_money
 from ui.app import display_location, program_version
 from ui.headings import heading
+from ui.jobs import Job, Progress
 from ui.lists.entrepreneurs import EntrepreneursPage
 from ui.lists.products import ProductsPage
 from ui.records import RecordActions
@@ -108,22 +109,30 @@ class OverviewPage(QWidget):
     def refresh(self) -> None:
         with self._register.read() as session:
             office = get_office(session)
-            stats = register_stats(session)
         self.office_name.setText(office.name)
         self.kind.setText(self._kind_text(OfficeKind(office.kind)))
         self.area.setText(self._area_text(office))
         self.officer.setText(self._officer_text(office))
+        # The sums take a while on a national register: count off the GUI thread, so the
+        # window is usable at once.
+        register = self._register
+
+        def count(_progress: Progress) -> Overview:
+            with register.read() as session:
+                return overview(session)
+
+        self.figures_job = Job(count)
+        self.figures_job.succeeded.connect(self._show_figures)
+        self.figures_job.start()
+
+    def _show_figures(self, figures: Overview) -> None:
         locale = self.locale()
-        self.entrepreneurs.set(
-            locale.toString(cast(int, stats["entrepreneurs"])), self.tr("entrepreneurs")
-        )
-        self.products.set(locale.toString(cast(int, stats["products"])), self.tr("products"))
-        by_year = cast(dict[str, str], stats["sales_by_year"])
-        if by_year:
-            year = max(by_year, key=int)
+        self.entrepreneurs.set(locale.toString(figures.entrepreneurs), self.tr("entrepreneurs"))
+        self.products.set(locale.toString(figures.products), self.tr("products"))
+        if figures.latest_year is not None:
             self.sales.set(
-                format_money(by_year[year]),
-                self.tr("baht of sales in B.E. {year}").format(year=year),
+                format_money(figures.latest_year_sales),
+                self.tr("baht of sales in B.E. {year}").format(year=figures.latest_year),
             )
         else:
             self.sales.set("–", self.tr("no sales recorded yet"))
@@ -173,6 +182,28 @@ class PlaceholderPage(QWidget):
         layout.addStretch(1)
 
 
+class LazyPage(QWidget):
+    """Builds its page the first time it is shown: the sales grid reads a whole month when it
+    is built, which on a national register would hold up the window's opening."""
+
+    def __init__(self, build: Callable[[], QWidget], parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._build = build
+        self.page: QWidget | None = None
+        self._layout = QVBoxLayout(self)
+        self._layout.setContentsMargins(0, 0, 0, 0)
+
+    def showEvent(self, event: QShowEvent) -> None:
+        if self.page is None:
+            self.page = self._build()
+            self._layout.addWidget(self.page)
+        super().showEvent(event)
+
+    def confirm_leave(self) -> bool:
+        confirm = getattr(self.page, "confirm_leave", None)
+        return confirm() if confirm is not None else True
+
+
 class MainWindow(QMainWindow):
     """The window for one open register. Pages are addressed by key (``show_page``), so a
     real page can take a placeholder's place without the rest of the window changing."""
@@ -205,7 +236,7 @@ class MainWindow(QMainWindow):
             ("overview", self.tr("Overview"), self.overview),
             ("entrepreneurs", self.tr("Entrepreneurs"), self.records.entrepreneurs),
             ("products", self.tr("Products"), self.records.products),
-            ("sales", self.tr("Monthly sales"), SalesPage(register)),
+            ("sales", self.tr("Monthly sales"), LazyPage(lambda: SalesPage(register))),
             ("households", self.tr("Soft Power households"), None),
             ("support", self.tr("Trainings and grants"), None),
             ("print", self.tr("Print"), None),
