@@ -21,6 +21,30 @@ def message_title() -> str:
     return QCoreApplication.translate("Messages", "OTOP register")
 
 
+def ask_to_save(parent: QWidget, text: str) -> QMessageBox.StandardButton:
+    """Asks what to do with unsaved changes before leaving them: Save, Discard, or Cancel
+    (stay and go on editing), which is also what Esc answers."""
+    buttons = (
+        QMessageBox.StandardButton.Save
+        | QMessageBox.StandardButton.Discard
+        | QMessageBox.StandardButton.Cancel
+    )
+    box = QMessageBox(QMessageBox.Icon.Question, message_title(), text, buttons, parent)
+    box.setInformativeText(QCoreApplication.translate("Messages", "Save them before going on?"))
+    box.button(QMessageBox.StandardButton.Save).setText(
+        QCoreApplication.translate("Messages", "Save")
+    )
+    box.button(QMessageBox.StandardButton.Discard).setText(
+        QCoreApplication.translate("Messages", "Discard changes")
+    )
+    box.button(QMessageBox.StandardButton.Cancel).setText(
+        QCoreApplication.translate("Messages", "Stay")
+    )
+    box.setDefaultButton(QMessageBox.StandardButton.Save)
+    box.setEscapeButton(QMessageBox.StandardButton.Cancel)
+    return QMessageBox.StandardButton(box.exec())
+
+
 def user_message(exc: UserError) -> str:
     """The error in the language the program is running in; one line per field at fault."""
     thai = QLocale().language() == QLocale.Language.Thai

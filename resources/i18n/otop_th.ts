@@ -134,6 +134,22 @@ Choose the district of your office. The register is created when you press Creat
         <translation>ทะเบียน OTOP</translation>
     </message>
     <message>
+        <source>Save them before going on?</source>
+        <translation>ต้องการบันทึกก่อนหรือไม่</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>บันทึก</translation>
+    </message>
+    <message>
+        <source>Discard changes</source>
+        <translation>ไม่บันทึก</translation>
+    </message>
+    <message>
+        <source>Stay</source>
+        <translation>กลับไปแก้ไข</translation>
+    </message>
+    <message>
         <source>The program ran into an internal error. What you were doing may not have been saved.
 
 The details were written to:

@@ -76,18 +76,6 @@
         <translation>ยอดจำหน่ายเดือน{period} มีการแก้ไขที่ยังไม่ได้บันทึก</translation>
     </message>
     <message>
-        <source>Save them before going on?</source>
-        <translation>ต้องการบันทึกก่อนหรือไม่</translation>
-    </message>
-    <message>
-        <source>Discard changes</source>
-        <translation>ไม่บันทึก</translation>
-    </message>
-    <message>
-        <source>Stay</source>
-        <translation>กลับไปแก้ไข</translation>
-    </message>
-    <message>
         <source>All sales</source>
         <translation>ยอดจำหน่ายทั้งหมด</translation>
     </message>

@@ -64,22 +64,6 @@
         <translation>ข้อมูลสำนักงานมีการแก้ไขที่ยังไม่ได้บันทึก</translation>
     </message>
     <message>
-        <source>Save them before going on?</source>
-        <translation>ต้องการบันทึกก่อนหรือไม่</translation>
-    </message>
-    <message>
-        <source>Save</source>
-        <translation>บันทึก</translation>
-    </message>
-    <message>
-        <source>Discard changes</source>
-        <translation>ไม่บันทึก</translation>
-    </message>
-    <message>
-        <source>Stay</source>
-        <translation>กลับไปแก้ไข</translation>
-    </message>
-    <message>
         <source>District office</source>
         <translation>สำนักงานระดับอำเภอ</translation>
     </message>

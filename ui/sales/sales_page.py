@@ -46,7 +46,7 @@ from otop_desktop.services.sales import MonthChange, month_sheet, save_month_she
 from otop_desktop.thaiformat import THAI_MONTHS, Period, be_year, format_money, last_complete
 from otop_desktop.validation import EARLIEST
 from ui.headings import heading
-from ui.messages import message_title, show_user_error
+from ui.messages import ask_to_save, show_user_error
 from ui.sales.sheet_model import AMOUNT_COLUMNS, Column, ModelIndex, SalesSheetModel, in_thai
 
 # Wide enough for any amount the register accepts (under a million million baht).
@@ -471,24 +471,12 @@ class SalesPage(QWidget):
         it. False when they chose to stay."""
         if not self.model.has_changes():
             return True
-        box = QMessageBox(
-            QMessageBox.Icon.Question,
-            message_title(),
+        answer = ask_to_save(
+            self,
             self.tr("The sales of {period} have changes that are not saved.").format(
                 period=self.period_text(self.period)
             ),
-            QMessageBox.StandardButton.Save
-            | QMessageBox.StandardButton.Discard
-            | QMessageBox.StandardButton.Cancel,
-            self,
         )
-        box.setInformativeText(self.tr("Save them before going on?"))
-        box.button(QMessageBox.StandardButton.Save).setText(self.tr("Save"))
-        box.button(QMessageBox.StandardButton.Discard).setText(self.tr("Discard changes"))
-        box.button(QMessageBox.StandardButton.Cancel).setText(self.tr("Stay"))
-        box.setDefaultButton(QMessageBox.StandardButton.Save)
-        box.setEscapeButton(QMessageBox.StandardButton.Cancel)
-        answer = box.exec()
         if answer == QMessageBox.StandardButton.Save:
             return self.save()
         return answer == QMessageBox.StandardButton.Discard

@@ -26,7 +26,7 @@ from otop_desktop.models import Office
 from otop_desktop.services.office import get_office, update_office
 from ui.first_run import TEXT_MAX_LEN
 from ui.headings import heading
-from ui.messages import message_title, show_user_error, user_message
+from ui.messages import ask_to_save, show_user_error, user_message
 from ui.settings.preferences import Preferences, running_language
 
 ERROR_STYLE = "color: #9b1c1c;"
@@ -222,22 +222,10 @@ class SettingsPage(QWidget):
         it. False when they chose to stay."""
         if not self.has_changes():
             return True
-        box = QMessageBox(
-            QMessageBox.Icon.Question,
-            message_title(),
-            self.tr("The office details have changes that are not saved."),
-            QMessageBox.StandardButton.Save
-            | QMessageBox.StandardButton.Discard
-            | QMessageBox.StandardButton.Cancel,
+        answer = ask_to_save(
             self,
+            self.tr("The office details have changes that are not saved."),
         )
-        box.setInformativeText(self.tr("Save them before going on?"))
-        box.button(QMessageBox.StandardButton.Save).setText(self.tr("Save"))
-        box.button(QMessageBox.StandardButton.Discard).setText(self.tr("Discard changes"))
-        box.button(QMessageBox.StandardButton.Cancel).setText(self.tr("Stay"))
-        box.setDefaultButton(QMessageBox.StandardButton.Save)
-        box.setEscapeButton(QMessageBox.StandardButton.Cancel)
-        answer = box.exec()
         if answer == QMessageBox.StandardButton.Save:
             return self.save()
         if answer == QMessageBox.StandardButton.Discard:
