@@ -6,7 +6,6 @@ from __future__ import annotations
 import html
 from collections.abc import Callable
 
-import geothai
 from PySide6.QtCore import QSignalBlocker, Qt
 from PySide6.QtGui import QCloseEvent, QKeySequence, QShowEvent
 from PySide6.QtWidgets import (
@@ -34,6 +33,7 @@ from ui.headings import heading
 from ui.jobs import Job, Progress
 from ui.lists.entrepreneurs import EntrepreneursPage
 from ui.lists.products import ProductsPage
+from ui.office_text import office_area_text, office_kind_text
 from ui.records import RecordActions
 from ui.sales.sales_page import SalesPage
 from ui.settings.settings_page import SettingsPage
@@ -110,8 +110,8 @@ class OverviewPage(QWidget):
         with self._register.read() as session:
             office = get_office(session)
         self.office_name.setText(office.name)
-        self.kind.setText(self._kind_text(OfficeKind(office.kind)))
-        self.area.setText(self._area_text(office))
+        self.kind.setText(office_kind_text(OfficeKind(office.kind)))
+        self.area.setText(office_area_text(office))
         self.officer.setText(self._officer_text(office))
         # The sums take a while on a national register: count off the GUI thread, so the
         # window is usable at once.
@@ -136,24 +136,6 @@ class OverviewPage(QWidget):
             )
         else:
             self.sales.set("–", self.tr("no sales recorded yet"))
-
-    def _kind_text(self, kind: OfficeKind) -> str:
-        return {
-            OfficeKind.DISTRICT: self.tr("District office"),
-            OfficeKind.PROVINCE: self.tr("Province office"),
-            OfficeKind.NATION: self.tr("National office"),
-        }[kind]
-
-    def _area_text(self, office: Office) -> str:
-        province = geothai.province(office.province_code or "")
-        district = geothai.district(office.district_code or "")
-        if district is not None and province is not None:
-            return self.tr("{district} district, {province} province").format(
-                district=district.name_th, province=province.name_th
-            )
-        if province is not None:
-            return self.tr("{province} province").format(province=province.name_th)
-        return self.tr("The whole country")
 
     def _officer_text(self, office: Office) -> str:
         if not office.officer_name:

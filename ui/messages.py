@@ -9,10 +9,11 @@ import sys
 from pathlib import Path
 from types import TracebackType
 
-from PySide6.QtCore import QCoreApplication, QLocale
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
 from otop_desktop.errors import UserError, ValidationError
+from ui.lang import pick
 
 log = logging.getLogger(__name__)
 
@@ -47,10 +48,9 @@ def ask_to_save(parent: QWidget, text: str) -> QMessageBox.StandardButton:
 
 def user_message(exc: UserError) -> str:
     """The error in the language the program is running in; one line per field at fault."""
-    thai = QLocale().language() == QLocale.Language.Thai
     if isinstance(exc, ValidationError):
-        return "\n".join(e.message_th if thai else e.message_en for e in exc.errors)
-    return exc.message_th if thai else exc.message_en
+        return "\n".join(pick(e.message_th, e.message_en) for e in exc.errors)
+    return pick(exc.message_th, exc.message_en)
 
 
 def show_user_error(parent: QWidget | None, exc: UserError) -> None:

@@ -165,6 +165,33 @@ Please send this file to whoever supports the program.</source>
     </message>
 </context>
 <context>
+    <name>Office</name>
+    <message>
+        <source>District office</source>
+        <translation>สำนักงานระดับอำเภอ</translation>
+    </message>
+    <message>
+        <source>Province office</source>
+        <translation>สำนักงานระดับจังหวัด</translation>
+    </message>
+    <message>
+        <source>National office</source>
+        <translation>สำนักงานระดับประเทศ</translation>
+    </message>
+    <message>
+        <source>The whole country</source>
+        <translation>ทั้งประเทศ</translation>
+    </message>
+    <message>
+        <source>{province} province</source>
+        <translation>จังหวัด{province}</translation>
+    </message>
+    <message>
+        <source>{district} district, {province} province</source>
+        <translation>อำเภอ{district} จังหวัด{province}</translation>
+    </message>
+</context>
+<context>
     <name>OverviewPage</name>
     <message>
         <source>Office</source>
@@ -201,30 +228,6 @@ Please send this file to whoever supports the program.</source>
     <message>
         <source>no sales recorded yet</source>
         <translation>ยังไม่มีข้อมูลยอดจำหน่าย</translation>
-    </message>
-    <message>
-        <source>District office</source>
-        <translation>สำนักงานระดับอำเภอ</translation>
-    </message>
-    <message>
-        <source>Province office</source>
-        <translation>สำนักงานระดับจังหวัด</translation>
-    </message>
-    <message>
-        <source>National office</source>
-        <translation>สำนักงานระดับประเทศ</translation>
-    </message>
-    <message>
-        <source>{district} district, {province} province</source>
-        <translation>อำเภอ{district} จังหวัด{province}</translation>
-    </message>
-    <message>
-        <source>{province} province</source>
-        <translation>จังหวัด{province}</translation>
-    </message>
-    <message>
-        <source>The whole country</source>
-        <translation>ทั้งประเทศ</translation>
     </message>
     <message>
         <source>not set yet</source>

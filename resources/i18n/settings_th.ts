@@ -64,30 +64,6 @@
         <translation>ข้อมูลสำนักงานมีการแก้ไขที่ยังไม่ได้บันทึก</translation>
     </message>
     <message>
-        <source>District office</source>
-        <translation>สำนักงานระดับอำเภอ</translation>
-    </message>
-    <message>
-        <source>Province office</source>
-        <translation>สำนักงานระดับจังหวัด</translation>
-    </message>
-    <message>
-        <source>National office</source>
-        <translation>สำนักงานระดับประเทศ</translation>
-    </message>
-    <message>
-        <source>{district} district, {province} province</source>
-        <translation>อำเภอ{district} จังหวัด{province}</translation>
-    </message>
-    <message>
-        <source>{province} province</source>
-        <translation>จังหวัด{province}</translation>
-    </message>
-    <message>
-        <source>The whole country</source>
-        <translation>ทั้งประเทศ</translation>
-    </message>
-    <message>
         <source>Your choice is kept for you on this computer. A new language applies from the next start of the program.</source>
         <translation>ภาษาที่เลือกจะจำไว้สำหรับผู้ใช้นี้ในเครื่องนี้ และจะเปลี่ยนเมื่อเปิดโปรแกรมครั้งถัดไป</translation>
     </message>

@@ -36,9 +36,9 @@ from otop_desktop.services.entrepreneurs import (
 from otop_desktop.services.office import get_office
 from otop_desktop.thaiid import ThaiIdError, format_thai_id, parse_thai_id
 from ui.forms.record_dialog import RecordDialog
+from ui.lang import label_of, pick, ui_is_thai
 from ui.widgets.be_date import BEDateEdit
 from ui.widgets.field_error import Level
-from ui.widgets.lang import label_of, pick, ui_is_thai
 
 ID_DIGITS = 13
 # Room for the messages under the fields on the office PCs' 1366×768 screens.

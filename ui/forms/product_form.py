@@ -35,8 +35,8 @@ from otop_desktop.services.products import (
 )
 from otop_desktop.thaiformat import be_year, format_money
 from ui.forms.record_dialog import RecordDialog
+from ui.lang import label_of
 from ui.widgets.be_date import BEDateEdit
-from ui.widgets.lang import label_of
 from ui.widgets.row_table import RowTable
 
 # Units clerks write most; any other can be typed. Stored as typed, so they stay Thai in the

@@ -18,10 +18,10 @@ from sqlalchemy.orm import Session
 
 from otop_desktop.database import Register
 from otop_desktop.errors import UserError, ValidationError
+from ui.lang import pick
 from ui.messages import show_user_error
 from ui.widgets.confirm import confirm
 from ui.widgets.field_error import FieldMessage, FieldRows
-from ui.widgets.lang import pick
 
 
 class RecordDialog(QDialog):

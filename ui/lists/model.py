@@ -18,7 +18,6 @@ from typing import Any, Generic, Protocol, TypeVar
 import geothai
 from PySide6.QtCore import (
     QAbstractTableModel,
-    QLocale,
     QModelIndex,
     QObject,
     QPersistentModelIndex,
@@ -31,6 +30,7 @@ from sqlalchemy.orm import Session
 from otop_desktop.database import Register
 from otop_desktop.domain import Category, ProducerType, Status
 from ui.jobs import Cancelled, Job, Progress
+from ui.lang import ui_is_thai
 
 F = TypeVar("F")
 R = TypeVar("R")
@@ -84,13 +84,9 @@ class Column(Generic[R]):
     fill: bool = False
 
 
-def thai_ui() -> bool:
-    return QLocale().language() == QLocale.Language.Thai
-
-
 def label(value: ProducerType | Category | Status) -> str:
     """A domain value's name in the language the program runs in."""
-    return value.label_th if thai_ui() else value.label_en
+    return value.label_th if ui_is_thai() else value.label_en
 
 
 def subdistrict_name(code: str) -> str:

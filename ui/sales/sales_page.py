@@ -46,8 +46,9 @@ from otop_desktop.services.sales import MonthChange, month_sheet, save_month_she
 from otop_desktop.thaiformat import THAI_MONTHS, Period, be_year, format_money, last_complete
 from otop_desktop.validation import EARLIEST
 from ui.headings import heading
+from ui.lang import ui_is_thai
 from ui.messages import ask_to_save, show_user_error
-from ui.sales.sheet_model import AMOUNT_COLUMNS, Column, ModelIndex, SalesSheetModel, in_thai
+from ui.sales.sheet_model import AMOUNT_COLUMNS, Column, ModelIndex, SalesSheetModel
 
 # Wide enough for any amount the register accepts (under a million million baht).
 AMOUNT_MAX_LENGTH = 24
@@ -211,7 +212,7 @@ def captioned(caption: str, amount: Decimal) -> str:
 
 
 def month_name(month: int) -> str:
-    if in_thai():
+    if ui_is_thai():
         return THAI_MONTHS[month - 1]
     return QLocale().standaloneMonthName(month, QLocale.FormatType.LongFormat)
 
@@ -261,7 +262,7 @@ class SalesPage(QWidget):
         if office.kind == OfficeKind.PROVINCE and office.province_code:
             self.district_combo.addItem(self.tr("All districts"), None)
             for district in geothai.districts(office.province_code):
-                name = district.name_th if in_thai() else district.name_en
+                name = district.name_th if ui_is_thai() else district.name_en
                 self.district_combo.addItem(name, district.code)
         self.district_combo.setVisible(self.district_combo.count() > 0)
 
@@ -494,7 +495,7 @@ class SalesPage(QWidget):
             )
         )
         for category, cell in self.category_totals.items():
-            name = category.label_th if in_thai() else category.label_en
+            name = category.label_th if ui_is_thai() else category.label_en
             cell.setText(captioned(name, totals.by_category[category]))
         self.whole_total.setText(captioned(self.tr("Whole business"), totals.whole_business))
         self.save_button.setEnabled(self.model.has_changes())

@@ -12,7 +12,6 @@ from typing import Any
 
 from PySide6.QtCore import (
     QAbstractTableModel,
-    QLocale,
     QModelIndex,
     QObject,
     QPersistentModelIndex,
@@ -27,6 +26,7 @@ from otop_desktop.services.sales import Figure, MonthChange, SaleInput, SheetRow
 from otop_desktop.textnorm import normalize
 from otop_desktop.thaiformat import format_money
 from otop_desktop.validation import label
+from ui.lang import ui_is_thai
 from ui.messages import user_message
 
 ModelIndex = QModelIndex | QPersistentModelIndex
@@ -38,10 +38,6 @@ DERIVED_FOREGROUND = QColor("#6b7280")
 # Product rows sit under their entrepreneur; a plain indent reads as "belongs to" without
 # the cost of a tree view, whose keyboard moves would skip the collapsed rows.
 PRODUCT_INDENT = "      "
-
-
-def in_thai() -> bool:
-    return QLocale().language() == QLocale.Language.Thai
 
 
 class Column(IntEnum):
@@ -291,7 +287,7 @@ class SalesSheetModel(QAbstractTableModel):
     def _title(self, column: Column) -> str:
         if column in AMOUNT_COLUMNS:
             th, en = label("amount" if column is Column.AMOUNT else "online_amount")
-            name = th if in_thai() else en[:1].upper() + en[1:]
+            name = th if ui_is_thai() else en[:1].upper() + en[1:]
             return self.tr("{name}\n(baht)").format(name=name)
         return {
             Column.NUMBER: self.tr("Reg. no. /\nproduct code"),
@@ -342,7 +338,7 @@ class SalesSheetModel(QAbstractTableModel):
             return line.row.name  # long group names are cut off at the column's edge
         if role == Qt.ItemDataRole.ToolTipRole and k != NO_PRODUCT:
             category = Category(line.row.products[k].category)
-            return category.label_th if in_thai() else category.label_en
+            return category.label_th if ui_is_thai() else category.label_en
         if role == Qt.ItemDataRole.ToolTipRole and self._checkable(index.row()):
             return self.tr(
                 "Products: {count}. Space switches between one figure for the whole "
@@ -383,7 +379,7 @@ class SalesSheetModel(QAbstractTableModel):
             if row.status == Status.ACTIVE:
                 return row.name
             status = Status(row.status)
-            return f"{row.name} ({status.label_th if in_thai() else status.label_en})"
+            return f"{row.name} ({status.label_th if ui_is_thai() else status.label_en})"
         if column is Column.BY_PRODUCT:
             if k != NO_PRODUCT or not row.products:
                 return ""

@@ -6,10 +6,11 @@ from __future__ import annotations
 
 from typing import Generic, TypeVar, overload
 
-from PySide6.QtCore import QLocale, QSettings
+from PySide6.QtCore import QSettings
 
 from otop_desktop.paths import APP_AUTHOR, APP_NAME
 from ui.app import LANGUAGES
+from ui.lang import ui_is_thai
 
 T = TypeVar("T", str, int, bool)
 
@@ -58,4 +59,4 @@ class Preferences:
 
 def running_language() -> str:
     """The language the program started in (configure_application set the locale to it)."""
-    return "th" if QLocale().language() == QLocale.Language.Thai else "en"
+    return "th" if ui_is_thai() else "en"

@@ -3,7 +3,6 @@ certificates) and the clerk's own choice of language."""
 
 from __future__ import annotations
 
-import geothai
 from PySide6.QtCore import Signal
 from PySide6.QtGui import QAction, QKeySequence, QShowEvent
 from PySide6.QtWidgets import (
@@ -22,11 +21,11 @@ from PySide6.QtWidgets import (
 from otop_desktop.database import Register
 from otop_desktop.domain import OfficeKind
 from otop_desktop.errors import UserError, ValidationError
-from otop_desktop.models import Office
 from otop_desktop.services.office import get_office, update_office
 from ui.first_run import TEXT_MAX_LEN
 from ui.headings import heading
 from ui.messages import ask_to_save, show_user_error, user_message
+from ui.office_text import office_area_text, office_kind_text
 from ui.settings.preferences import Preferences, running_language
 
 ERROR_STYLE = "color: #9b1c1c;"
@@ -157,8 +156,8 @@ class SettingsPage(QWidget):
         """Reads the office record again (another computer may have changed it)."""
         with self._register.read() as session:
             office = get_office(session)
-        self.kind.setText(self._kind_text(OfficeKind(office.kind)))
-        self.area.setText(self._area_text(office))
+        self.kind.setText(office_kind_text(OfficeKind(office.kind)))
+        self.area.setText(office_area_text(office))
         self._saved = {
             "office_name": office.name,
             "officer_name": office.officer_name,
@@ -232,26 +231,6 @@ class SettingsPage(QWidget):
             self.refresh()
             return True
         return False
-
-    def _kind_text(self, kind: OfficeKind) -> str:
-        return {
-            OfficeKind.DISTRICT: self.tr("District office"),
-            OfficeKind.PROVINCE: self.tr("Province office"),
-            OfficeKind.NATION: self.tr("National office"),
-        }[kind]
-
-    def _area_text(self, office: Office) -> str:
-        thai = running_language() == "th"
-        province = geothai.province(office.province_code or "")
-        district = geothai.district(office.district_code or "")
-        province_name = (province.name_th if thai else province.name_en) if province else ""
-        if district is not None and province is not None:
-            return self.tr("{district} district, {province} province").format(
-                district=district.name_th if thai else district.name_en, province=province_name
-            )
-        if province is not None:
-            return self.tr("{province} province").format(province=province_name)
-        return self.tr("The whole country")
 
     # --- the language -------------------------------------------------------------------
 

@@ -42,8 +42,8 @@ from otop_desktop.thaiformat import (
     format_be_date,
     parse_be_date,
 )
+from ui.lang import pick, ui_is_thai
 from ui.widgets.field_error import FieldMessage
-from ui.widgets.lang import pick, ui_is_thai
 
 # The calendar never leaves the years parse_be_date accepts, so a picked date always reads
 # back as itself.

@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
 )
 
 from otop_desktop.errors import FieldError
-from ui.widgets.lang import pick
+from ui.lang import pick
 
 
 class Level(Enum):
