@@ -13,13 +13,13 @@ from typing import NoReturn
 
 from platformdirs import user_log_path
 
+from otop_desktop import cli_legacy, cli_print, cli_submission
+from otop_desktop.cli_args import DB_HELP, EXIT_INTERNAL, EXIT_OK, EXIT_USAGE, period_arg
 from otop_desktop.database import Register
 from otop_desktop.domain import OfficeKind
 from otop_desktop.errors import UserError
 from otop_desktop.paths import APP_AUTHOR, APP_NAME
-from otop_desktop.thaiformat import Period, ThaiDateError, last_complete
-
-EXIT_OK, EXIT_INTERNAL, EXIT_USAGE = 0, 1, 2
+from otop_desktop.thaiformat import last_complete
 
 log = logging.getLogger(__name__)
 
@@ -27,13 +27,6 @@ log = logging.getLogger(__name__)
 class _Parser(argparse.ArgumentParser):
     def error(self, message: str) -> NoReturn:
         raise UserError(f"คำสั่งไม่ถูกต้อง: {message}", f"Bad command line: {message}")
-
-
-def _period(text: str) -> Period:
-    try:
-        return Period.parse(text)
-    except ThaiDateError as exc:
-        raise argparse.ArgumentTypeError(exc.message_en) from exc
 
 
 def cmd_init(args: argparse.Namespace) -> int:
@@ -78,10 +71,9 @@ def cmd_stats(args: argparse.Namespace) -> int:
 def build_parser() -> argparse.ArgumentParser:
     parser = _Parser(prog="python -m otop_desktop", description="OTOP register")
     commands = parser.add_subparsers(dest="command", required=True, parser_class=_Parser)
-    db_help = "register: a file path or a SQLAlchemy URL"
 
     init = commands.add_parser("init", help="create or upgrade a register")
-    init.add_argument("--db", required=True, help=db_help)
+    init.add_argument("--db", required=True, help=DB_HELP)
     area = init.add_mutually_exclusive_group(required=True)
     area.add_argument("--district", metavar="CODE", help="district register, e.g. 5013")
     area.add_argument("--province", metavar="CODE", help="province register, e.g. 50")
@@ -89,15 +81,23 @@ def build_parser() -> argparse.ArgumentParser:
     init.set_defaults(run=cmd_init)
 
     demo = commands.add_parser("demo", help="fill an empty register with synthetic data")
-    demo.add_argument("--db", required=True, help=db_help)
+    demo.add_argument("--db", required=True, help=DB_HELP)
     demo.add_argument("--scale", required=True, choices=["district", "province", "nation"])
     demo.add_argument("--seed", type=int, default=1)
-    demo.add_argument("--until", type=_period, help="last month of sales, e.g. 2569-10")
+    demo.add_argument("--until", type=period_arg, help="last month of sales, e.g. 2569-10")
     demo.set_defaults(run=cmd_demo)
 
     stats = commands.add_parser("stats", help="print the register's figures as JSON")
-    stats.add_argument("--db", required=True, help=db_help)
+    stats.add_argument("--db", required=True, help=DB_HELP)
     stats.set_defaults(run=cmd_stats)
+
+    exports = commands.add_parser("export", help="write files that leave the office")
+    imports = commands.add_parser("import", help="read files into the register")
+    export_kinds = exports.add_subparsers(dest="what", required=True, parser_class=_Parser)
+    import_kinds = imports.add_subparsers(dest="what", required=True, parser_class=_Parser)
+    cli_print.add_commands(commands)
+    cli_submission.add_commands(export_kinds, import_kinds)
+    cli_legacy.add_commands(import_kinds)
     return parser
 
 

@@ -79,8 +79,18 @@ class Status(StrEnum):
 
 
 class SoftPower(StrEnum):
+    """The province's two Soft Power lines a product may be tagged with."""
+
     FOOD = "Food"
     FASHION = "Fashion"
+
+    @property
+    def label_th(self) -> str:
+        return {"Food": "อาหาร เครื่องดื่ม", "Fashion": "เสื้อผ้า ชุดแต่งกาย"}[self]
+
+    @property
+    def label_en(self) -> str:
+        return {"Food": "Food and drink", "Fashion": "Fashion and dress"}[self]
 
 
 class Standard(StrEnum):
@@ -92,6 +102,30 @@ class Standard(StrEnum):
     GAP = "GAP"
     HALAL = "Halal"
     ORGANIC = "organic"
+
+    @property
+    def label_th(self) -> str:
+        return _STANDARD_TH.get(self, self.value)
+
+    @property
+    def label_en(self) -> str:
+        return _STANDARD_EN.get(self, self.value)
+
+
+# The value is the short name the workbook stores; the labels say what it is.
+_STANDARD_TH = {
+    Standard.FDA: "อย. (สำนักงานคณะกรรมการอาหารและยา)",
+    Standard.TCPS: "มผช. (มาตรฐานผลิตภัณฑ์ชุมชน)",
+    Standard.TIS: "มอก. (มาตรฐานผลิตภัณฑ์อุตสาหกรรม)",
+    Standard.HALAL: "ฮาลาล",
+    Standard.ORGANIC: "เกษตรอินทรีย์",
+}
+_STANDARD_EN = {
+    Standard.FDA: "Thai FDA (อย.)",
+    Standard.TCPS: "Community product standard (มผช.)",
+    Standard.TIS: "Thai industrial standard (มอก.)",
+    Standard.ORGANIC: "Organic",
+}
 
 
 class Industry(StrEnum):
