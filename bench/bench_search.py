@@ -85,9 +85,9 @@ def measure(
     with register.read() as s:
         ours = timed(lambda: list_page(s, f, limit=PAGE))
         ids = ids_of(s, f, limit=PAGE)
-        sql_ids = captured_sql(s, lambda: ids_of(s, f, limit=PAGE))
-        sql_rows = captured_sql(s, lambda: rows_of(s, ids))
-    theirs = timed(lambda: (raw.execute(sql_ids).fetchall(), raw.execute(sql_rows).fetchall()))
+        statements = captured_sql(s, lambda: ids_of(s, f, limit=PAGE))
+        statements += captured_sql(s, lambda: rows_of(s, ids))
+    theirs = timed(lambda: [raw.execute(sql).fetchall() for sql in statements])
     return ours, theirs
 
 
@@ -127,9 +127,9 @@ def main() -> None:
     register.close()
 
 
-def captured_sql(session: Session, call: Callable[[], object]) -> str:
-    """The last SQL statement ``call`` sends, with its parameters written in, so that plain
-    sqlite3 can run exactly the same query."""
+def captured_sql(session: Session, call: Callable[[], object]) -> list[str]:
+    """The SQL statements ``call`` sends, with their parameters written in, so that plain
+    sqlite3 can run exactly the same queries."""
     statements: list[str] = []
     engine = session.get_bind()
 
@@ -141,7 +141,7 @@ def captured_sql(session: Session, call: Callable[[], object]) -> str:
         call()
     finally:
         event.remove(engine, "before_cursor_execute", grab)
-    return statements[-1]
+    return statements
 
 
 def _inline(statement: str, parameters: tuple[object, ...]) -> str:

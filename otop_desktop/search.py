@@ -34,6 +34,24 @@ def product_doc(name: str, code: str, entrepreneur_name: str) -> str:
     return _SEP.join(normalize(p) for p in (name, code, entrepreneur_name) if p)
 
 
+# One bit per character of the Thai consonants, vowels and ฯ (U+0E01–U+0E3A) and the leading
+# vowels เ–ไ (U+0E40–U+0E44): 63 bits, so the mask is a positive signed 64-bit integer on any
+# backend. Queries too short for the trigram index test the mask first, which an index
+# beside the sort key holds, so a rare character does not read every row of the table.
+_MASK_BITS = {
+    chr(code): 1 << bit
+    for bit, code in enumerate([*range(0x0E01, 0x0E3B), *range(0x0E40, 0x0E45)])
+}
+
+
+def search_mask(text: str) -> int:
+    """The characters of ``text`` (a normalised search document or query) that have a bit."""
+    mask = 0
+    for char in set(text):
+        mask |= _MASK_BITS.get(char, 0)
+    return mask
+
+
 def fts_phrase(query: str) -> str:
     """An FTS5 MATCH operand that matches ``query`` (already normalised) as a substring."""
     return '"' + query.replace('"', '""') + '"'

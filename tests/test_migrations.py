@@ -84,6 +84,9 @@ def test_a_register_of_the_first_schema_is_upgraded_on_open_with_its_data(tmp_pa
             # The search index was built for rows that existed before it.
             found = list_entrepreneurs(s, EntrepreneurFilter(query="กระดาษสา"))
             assert [r.reg_no for r in found] == ["5013-2560-0001"]
+            # ... and so were the character masks that short queries test.
+            found = list_entrepreneurs(s, EntrepreneurFilter(query="ร่"))
+            assert [r.reg_no for r in found] == ["5013-2560-0001"]
             (product,) = list_products(s, ProductFilter(query="ร้านร่ม"))
             assert str(product.price) == "350.00"
 

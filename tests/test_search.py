@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import pytest
+from sqlalchemy import text
 
-from otop_desktop.search import bulk_load
-from otop_desktop.services import entrepreneurs, products
+from otop_desktop.models import Entrepreneur
+from otop_desktop.search import bulk_load, search_mask
+from otop_desktop.services import entrepreneurs, listing, products
 from otop_desktop.services.listing import (
     EntrepreneurFilter,
     ProductFilter,
@@ -77,6 +79,33 @@ def test_one_and_two_character_queries_work(filled) -> None:
     assert names(filled, query="ร่") == ["Bo Sang Umbrella Co."]
     assert names(filled, query="ผ") == ["ร้านผ้าไหมสันกำแพง"]
     assert names(filled, query="%") == []  # a LIKE wildcard is only a character
+
+
+def test_short_queries_test_the_character_mask_kept_by_every_write(filled) -> None:
+    assert search_mask("ก") == 1 and search_mask("ไก่") == search_mask("กไ")
+    assert search_mask("ab12") == 0  # no bit: such queries are plain substring tests
+    with filled.read() as s:
+        (row,) = list_entrepreneurs(s, EntrepreneurFilter(query="ผ้าไหม"))
+        assert s.get(Entrepreneur, row.id).search_mask == search_mask(  # type: ignore[union-attr]
+            s.get(Entrepreneur, row.id).search_text  # type: ignore[union-attr]
+        )
+    with filled.write() as s:
+        entrepreneurs.update_entrepreneur(s, row.id, person(name="ร้านฬาฬิกา"))
+    assert names(filled, query="ฬ") == ["ร้านฬาฬิกา"]
+    assert names(filled, query="ไห") == ["ร้านฬาฬิกา"]  # still its product's name
+    # A row written without the ORM has no mask yet and is always tested in full.
+    with filled.write() as s:
+        s.execute(text("UPDATE entrepreneurs SET search_mask = NULL WHERE id = :i"), {"i": row.id})
+    assert names(filled, query="ฬา") == ["ร้านฬาฬิกา"]
+
+
+def test_broad_queries_walk_the_sort_order_with_the_same_result(filled, monkeypatch) -> None:
+    narrow = names(filled, query="ร้าน") + names(filled, query="กลุ่ม")
+    monkeypatch.setattr(listing, "BROAD_MATCH", 0)
+    assert names(filled, query="ร้าน") + names(filled, query="กลุ่ม") == narrow
+    with filled.read() as s:
+        walked = [r.name for r in list_products(s, ProductFilter(query="ผ้าไหม"))]
+    assert walked == ["ผ้าไหมยกดอก"]
 
 
 def test_quotes_and_operators_are_plain_text(filled) -> None:

@@ -34,7 +34,7 @@ from otop_desktop.demo.loader import (
 )
 from otop_desktop.demo.plan import Quota
 from otop_desktop.domain import Category, Industry, ProducerType, SkillLevel, SoftPower, Standard
-from otop_desktop.search import entrepreneur_doc, product_doc
+from otop_desktop.search import entrepreneur_doc, product_doc, search_mask
 from otop_desktop.services.numbers import (
     format_household_code,
     format_product_code,
@@ -366,7 +366,8 @@ class District:
                     registered_on.isoformat(),
                     "",
                     count + 1,
-                    entrepreneur_doc(name, contact, reg_no, "", product_names),
+                    doc := entrepreneur_doc(name, contact, reg_no, "", product_names),
+                    search_mask(doc),
                     created,
                     _iso_time(stop) if stop else created,
                 )
@@ -468,7 +469,8 @@ class District:
                     soft[0] if soft and rng.random() < soft[1] else None,
                     stars,
                     star_year,
-                    product_doc(name, code, producer.name),
+                    doc := product_doc(name, code, producer.name),
+                    search_mask(doc),
                     created,
                     created,
                 )

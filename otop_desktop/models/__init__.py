@@ -18,11 +18,13 @@ from otop_desktop.models.register import (
     ProductStandard,
     StarRating,
 )
+from otop_desktop.models.submission import DistrictKey, PeriodLock, ReceivedSubmission
 
 __all__ = [
     "Base",
     "Counter",
     "DigitalReadiness",
+    "DistrictKey",
     "Entrepreneur",
     "ExportRecord",
     "Grant",
@@ -30,8 +32,10 @@ __all__ = [
     "HouseholdSkill",
     "Money",
     "Office",
+    "PeriodLock",
     "Product",
     "ProductStandard",
+    "ReceivedSubmission",
     "Sale",
     "StarRating",
     "Training",

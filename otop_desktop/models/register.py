@@ -6,6 +6,7 @@ from datetime import date, datetime
 from decimal import Decimal
 
 from sqlalchemy import (
+    BigInteger,
     Boolean,
     CheckConstraint,
     Date,
@@ -16,10 +17,11 @@ from sqlalchemy import (
     Text,
     UniqueConstraint,
 )
-from sqlalchemy.orm import Mapped, mapped_column, relationship
+from sqlalchemy.orm import Mapped, mapped_column, relationship, validates
 
 from otop_desktop.domain import READINESS_ITEMS, readiness_level
 from otop_desktop.models.base import Base, Money, UTCDateTime, utcnow
+from otop_desktop.search import search_mask
 
 
 class Entrepreneur(Base):
@@ -35,6 +37,8 @@ class Entrepreneur(Base):
         Index(None, "national_id"),
         Index(None, "name"),
         Index(None, "registered_on"),
+        # Short searches walk the list's default order and test the mask (search.search_mask).
+        Index(None, "reg_no", "search_mask"),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)
@@ -58,6 +62,8 @@ class Entrepreneur(Base):
     previous_reg_no: Mapped[str] = mapped_column(String(40), default="")
     next_product_seq: Mapped[int] = mapped_column(default=1)
     search_text: Mapped[str] = mapped_column(Text, default="")
+    # NULL when written without the ORM (bulk loads): such a row is always a candidate.
+    search_mask: Mapped[int | None] = mapped_column(BigInteger)
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
     updated_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow, onupdate=utcnow)
 
@@ -71,6 +77,11 @@ class Entrepreneur(Base):
         cascade="all, delete-orphan", passive_deletes=True
     )
 
+    @validates("search_text")
+    def _keep_mask(self, _key: str, text: str) -> str:
+        self.search_mask = search_mask(text)
+        return text
+
 
 class Product(Base):
     __tablename__ = "products"
@@ -83,6 +94,7 @@ class Product(Base):
         Index(None, "category"),
         Index(None, "current_stars"),
         Index(None, "name"),
+        Index(None, "code", "search_mask"),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)
@@ -98,6 +110,8 @@ class Product(Base):
     current_stars: Mapped[int] = mapped_column(SmallInteger, default=0)
     current_star_year: Mapped[int | None] = mapped_column(SmallInteger)
     search_text: Mapped[str] = mapped_column(Text, default="")
+    # NULL when written without the ORM (bulk loads): such a row is always a candidate.
+    search_mask: Mapped[int | None] = mapped_column(BigInteger)
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
     updated_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow, onupdate=utcnow)
 
@@ -108,6 +122,11 @@ class Product(Base):
     ratings: Mapped[list[StarRating]] = relationship(
         cascade="all, delete-orphan", passive_deletes=True, order_by="StarRating.year_be"
     )
+
+    @validates("search_text")
+    def _keep_mask(self, _key: str, text: str) -> str:
+        self.search_mask = search_mask(text)
+        return text
 
 
 class ProductStandard(Base):
