@@ -193,3 +193,11 @@ def test_a_failed_bulk_load_leaves_everything_as_it_was(register) -> None:
         raise RuntimeError("power cut")
     assert _triggers(register) == before
     assert names(register) == []
+
+
+def test_a_province_filter_keeps_its_districts(filled) -> None:
+    assert len(names(filled, province_code="50")) == 3
+    assert names(filled, province_code="51") == []
+    with filled.read() as s:
+        assert len(list_products(s, ProductFilter(province_code="50"))) == 3
+        assert list_products(s, ProductFilter(province_code="51")) == []

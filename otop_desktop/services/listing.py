@@ -21,6 +21,7 @@ from otop_desktop.textnorm import normalize
 @dataclass(frozen=True)
 class EntrepreneurFilter:
     query: str = ""
+    province_code: str | None = None
     district_code: str | None = None
     subdistrict_code: str | None = None
     producer_type: int | None = None
@@ -34,6 +35,7 @@ class EntrepreneurFilter:
 @dataclass(frozen=True)
 class ProductFilter:
     query: str = ""
+    province_code: str | None = None
     district_code: str | None = None
     subdistrict_code: str | None = None
     category: int | None = None
@@ -127,8 +129,15 @@ def _matches(session: Session, model: type[Entrepreneur] | type[Product], query:
     )
 
 
+def _in_province(province_code: str | None) -> Any:
+    """District codes begin with their province's two digits: a range on the district index."""
+    if not province_code:
+        return None
+    return Entrepreneur.district_code.between(f"{province_code}00", f"{province_code}99")
+
+
 def _entrepreneur_where(session: Session, f: EntrepreneurFilter) -> list[Any]:
-    where = [_matches(session, Entrepreneur, f.query)]
+    where = [_matches(session, Entrepreneur, f.query), _in_province(f.province_code)]
     if f.district_code:
         where.append(Entrepreneur.district_code == f.district_code)
     if f.subdistrict_code:
@@ -157,6 +166,8 @@ def _product_where(session: Session, f: ProductFilter) -> list[Any]:
         where.append(Product.soft_power == f.soft_power)
     if f.entrepreneur_id is not None:
         where.append(Product.entrepreneur_id == f.entrepreneur_id)
+    if f.province_code:
+        where.append(_in_province(f.province_code))
     if f.district_code:
         where.append(Entrepreneur.district_code == f.district_code)
     if f.subdistrict_code:
@@ -236,7 +247,7 @@ def list_entrepreneurs(
 
 def _product_select(session: Session, f: ProductFilter, *columns: Any) -> Select[Any]:
     stmt = select(*columns).where(*_product_where(session, f))
-    if f.district_code or f.subdistrict_code or f.status:
+    if f.province_code or f.district_code or f.subdistrict_code or f.status:
         stmt = stmt.join(Entrepreneur, Entrepreneur.id == Product.entrepreneur_id)
     return stmt
 

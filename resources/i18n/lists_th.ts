@@ -83,6 +83,10 @@
 <context>
     <name>ListPage</name>
     <message>
+        <source>All provinces</source>
+        <translation>ทุกจังหวัด</translation>
+    </message>
+    <message>
         <source>All districts</source>
         <translation>ทุกอำเภอ</translation>
     </message>

@@ -6,6 +6,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import date
+from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QModelIndex, QPoint, Qt
@@ -15,9 +16,11 @@ from pytestqt.qtbot import QtBot
 from sqlalchemy.orm import Session
 
 from otop_desktop.database import Register
+from otop_desktop.domain import OfficeKind
 from otop_desktop.errors import UserError
 from otop_desktop.services import listing
 from otop_desktop.services.entrepreneurs import create_entrepreneur
+from otop_desktop.services.office import init_register
 from otop_desktop.services.products import ProductInput, RatingInput, create_product
 from tests.conftest import person
 from ui.lists import EntrepreneursPage, ProductsPage
@@ -497,6 +500,30 @@ def test_a_province_office_filters_by_district_then_subdistrict(
     page.district_box.setCurrentIndex(0)
     assert sorted(listed(page)) == sorted([san_kamphaeng, doi_saket])
     assert not page.subdistrict_box.isEnabled()
+
+
+def test_the_national_office_filters_by_province_then_district(
+    qtbot: QtBot, tmp_path: Path
+) -> None:
+    with init_register(tmp_path / "nation.sqlite3", OfficeKind.NATION) as register:
+        with register.write() as s:
+            chiang_mai = create_entrepreneur(s, person(name="ร้านสันกำแพง")).id
+            lamphun = create_entrepreneur(s, person(name="ร้านลำพูน", subdistrict_code="510101")).id
+        show(qtbot, ProductsPage(register))  # the same boxes
+        page = EntrepreneursPage(register)
+        show(qtbot, page)
+        assert page.province_box is not None and page.district_box is not None
+        assert not page.district_box.isEnabled()
+        choose(page.province_box, "ลำพูน")
+        assert listed(page) == [lamphun]
+        choose(page.district_box, "เมืองลำพูน")
+        assert listed(page) == [lamphun]
+        choose(page.province_box, "เชียงใหม่")
+        assert listed(page) == [chiang_mai]
+        assert page.district_box.currentIndex() == 0 and page.district_box.isEnabled()
+        page.province_box.setCurrentIndex(0)
+        assert sorted(listed(page)) == sorted([chiang_mai, lamphun])
+        assert not page.district_box.isEnabled()
 
 
 # Sorting --------------------------------------------------------------------------------

@@ -152,18 +152,27 @@ class ListPage(QWidget, Generic[F, R]):
         QShortcut(QKeySequence("Ctrl+N"), self).activated.connect(self.newRequested)
 
         # Filters on the office's own area: subdistricts for a district office; districts,
-        # then their subdistricts, for a province office; none for the national office,
-        # whose lists are searched instead (the service filters by district at most).
+        # then their subdistricts, for a province office; provinces, then districts, then
+        # subdistricts for the national office. Each box below is filled when the one above
+        # is chosen.
+        self.province_box: QComboBox | None = None
         self.district_box: QComboBox | None = None
         self.subdistrict_box: QComboBox | None = None
         kind = OfficeKind(office.kind)
-        if kind is OfficeKind.PROVINCE:
-            districts = geothai.districts(office.province_code or "")
+        if kind is OfficeKind.NATION:
+            self.province_box = self.add_filter(
+                QCoreApplication.translate("ListPage", "All provinces"),
+                [(p.name_th, p.code) for p in geothai.provinces()],
+                first=self._fill_districts,
+            )
+        if kind in (OfficeKind.NATION, OfficeKind.PROVINCE):
+            districts = geothai.districts(office.province_code) if office.province_code else []
             self.district_box = self.add_filter(
                 QCoreApplication.translate("ListPage", "All districts"),
                 [(d.name_th, d.code) for d in districts],
                 first=self._fill_subdistricts,
             )
+            self.district_box.setEnabled(bool(districts))
             self.subdistrict_box = self.add_filter(
                 QCoreApplication.translate("ListPage", "All subdistricts"), []
             )
@@ -245,8 +254,9 @@ class ListPage(QWidget, Generic[F, R]):
         ]
 
     def area_filter(self) -> dict[str, str | None]:
-        """The district and subdistrict the area boxes ask for, as filter fields."""
+        """The province, district and subdistrict the area boxes ask for, as filter fields."""
         return {
+            "province_code": self.province_box.currentData() if self.province_box else None,
             "district_code": self.district_box.currentData() if self.district_box else None,
             "subdistrict_code": (
                 self.subdistrict_box.currentData() if self.subdistrict_box else None
@@ -394,18 +404,31 @@ class ListPage(QWidget, Generic[F, R]):
     def _subdistricts(self, district_code: str) -> list[tuple[str, Any]]:
         return [(s.name_th, s.code) for s in geothai.subdistricts(district_code)]
 
+    def _fill_districts(self) -> None:
+        assert self.province_box is not None and self.district_box is not None
+        province = self.province_box.currentData()
+        self._fill_below(
+            self.district_box,
+            QCoreApplication.translate("ListPage", "All districts"),
+            [(d.name_th, d.code) for d in geothai.districts(province)] if province else [],
+        )
+        self._fill_subdistricts()
+
     def _fill_subdistricts(self) -> None:
         assert self.district_box is not None and self.subdistrict_box is not None
         district = self.district_box.currentData()
-        box = self.subdistrict_box
-        box.blockSignals(True)
-        self._set_choices(
-            box,
+        self._fill_below(
+            self.subdistrict_box,
             QCoreApplication.translate("ListPage", "All subdistricts"),
             self._subdistricts(district) if district else [],
         )
+
+    def _fill_below(self, box: QComboBox, all_text: str, choices: list[tuple[str, Any]]) -> None:
+        """New choices for a box below the one the clerk changed, without filtering twice."""
+        box.blockSignals(True)
+        self._set_choices(box, all_text, choices)
         box.blockSignals(False)
-        box.setEnabled(bool(district))
+        box.setEnabled(bool(choices))
 
     def _set_choices(
         self, box: QComboBox, all_text: str, choices: Sequence[tuple[str, Any]]
