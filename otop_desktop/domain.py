@@ -19,6 +19,15 @@ class ProducerType(IntEnum):
     def label_en(self) -> str:
         return _PRODUCER_EN[self]
 
+    @property
+    def short_th(self) -> str:
+        """For a list column, where the full name does not fit."""
+        return {1: "กลุ่มผู้ผลิตชุมชน", 2: "เจ้าของรายเดียว", 3: "SME"}[self]
+
+    @property
+    def short_en(self) -> str:
+        return {1: "Community group", 2: "Single owner", 3: "SME"}[self]
+
 
 _PRODUCER_TH = {
     ProducerType.GROUP: "กลุ่มผู้ผลิตชุมชน",

@@ -195,7 +195,7 @@ def test_entrepreneur_cells_read_in_thai(entrepreneurs: EntrepreneursPage, sampl
     assert cells == [
         "5013-2565-0001",
         "Bo Sang Umbrella Co.",
-        "ผู้ผลิตที่เป็นวิสาหกิจขนาดกลางและขนาดย่อม",
+        "SME",  # the short name: the full one does not fit a column
         "นางแก้ว ใจดี",
         "ทรายมูล",
         "3",

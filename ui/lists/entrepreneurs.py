@@ -13,8 +13,13 @@ from otop_desktop.services.listing import (
     entrepreneur_rows,
 )
 from otop_desktop.thaiformat import format_be_date
+from ui.lang import pick
 from ui.lists.model import CENTER, RIGHT, Column, LazyTableModel, label, subdistrict_name
 from ui.lists.page import ListPage
+
+
+def _short(producer_type: ProducerType) -> str:
+    return pick(producer_type.short_th, producer_type.short_en)
 
 
 class EntrepreneursPage(ListPage[EntrepreneurFilter, EntrepreneurRow]):
@@ -41,10 +46,9 @@ class EntrepreneursPage(ListPage[EntrepreneurFilter, EntrepreneurRow]):
             Column(self.tr("Name"), lambda r: r.name, "name", "กลุ่มกาแฟบ้านสบเตี๊ยะ", fill=True),
             Column(
                 self.tr("Producer type"),
-                lambda r: label(ProducerType(r.producer_type)),
+                lambda r: _short(ProducerType(r.producer_type)),
                 "producer_type",
-                # The Thai name's width: the English names are longer, and elide.
-                ProducerType.GROUP.label_th,
+                ProducerType.GROUP.short_th,
             ),
             Column(self.tr("Contact"), lambda r: r.contact_name, None, "นางอัมพร สุขเกษม"),
             Column(
