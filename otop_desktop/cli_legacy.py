@@ -1,9 +1,112 @@
-"""``import legacy``: a clerk's old spreadsheet of producers and products."""
+"""``import legacy``: a clerk's old spreadsheet of producers and products.
+
+The mapping it used goes to standard output as JSON (the form ``--mapping`` takes, so it can
+be saved, corrected and given back); what it found and did goes to standard error."""
 
 from __future__ import annotations
 
 import argparse
+import sys
+
+from otop_desktop.cli_args import DB_HELP, EXIT_OK, EXIT_USAGE
+from otop_desktop.database import Register
+from otop_desktop.legacy import (
+    Preview,
+    Problem,
+    RowsRefused,
+    import_table,
+    load_mapping,
+    mapping_json,
+    open_table,
+    preview_table,
+    suggest_mapping,
+)
+from otop_desktop.validation import label
+
+
+def _say(text: str) -> None:
+    print(text, file=sys.stderr)
+
+
+def problem_line(problem: Problem) -> str:
+    """``แถว 7 คอลัมน์ “เลขบัตร” (เลขประจำตัว): … / row 7, column “เลขบัตร” (ID number): …``"""
+    th, en = label(problem.field) if problem.field else ("", "")
+    where_th = f"แถว {problem.row}"
+    where_en = f"row {problem.row}"
+    if problem.heading:
+        where_th += f" คอลัมน์ “{problem.heading}”"
+        where_en += f", column “{problem.heading}”"
+    if problem.field:
+        where_th += f" ({th})"
+        where_en += f" ({en})"
+    return f"{where_th}: {problem.message_th} / {where_en}: {problem.message_en}"
+
+
+def _report(preview: Preview) -> None:
+    table = preview.table
+    _say(
+        f"ไฟล์ {table.file.name} แผ่นงาน {table.sheet} หัวตารางแถว {table.heading_row}: "
+        f"{len(preview.rows):,} แถวข้อมูล ข้าม {len(preview.skipped):,} แถว / "
+        f"{table.file.name}, sheet {table.sheet}, headings on row {table.heading_row}: "
+        f"{len(preview.rows):,} data rows, {len(preview.skipped):,} skipped"
+    )
+    for problem in preview.problems:
+        _say(problem_line(problem))
+
+
+def cmd_import_legacy(args: argparse.Namespace) -> int:
+    table = open_table(args.file)
+    mapping = load_mapping(args.mapping, table) if args.mapping else suggest_mapping(table.headings)
+    print(mapping_json(mapping))
+    with Register.open(args.db) as register:
+        if args.dry_run:
+            preview = preview_table(register, table, mapping)
+            _report(preview)
+            if not preview.ok:
+                _say(RowsRefused(preview).one_line())
+                return EXIT_USAGE
+            _say(
+                f"ตรวจแล้วไม่พบปัญหา: ผู้ประกอบการ {preview.producer_count:,} ราย "
+                f"ผลิตภัณฑ์ {preview.product_count:,} รายการ (ยังไม่ได้บันทึก) / "
+                f"No problems: {preview.producer_count:,} producers, "
+                f"{preview.product_count:,} products (nothing written: dry run)"
+            )
+            return EXIT_OK
+        try:
+            result = import_table(register, table, mapping)
+        except RowsRefused as refused:
+            _report(refused.preview)
+            _say(refused.one_line())
+            return EXIT_USAGE
+    for record in result.producers:
+        before = f" ({record.previous_reg_no})" if record.previous_reg_no else ""
+        _say(f"{record.row}: {record.reg_no}{before} {record.name}")
+    _say(
+        f"นำเข้าผู้ประกอบการ {len(result.producers):,} ราย ผลิตภัณฑ์ {result.product_count:,} "
+        f"รายการ / Imported {len(result.producers):,} producers, "
+        f"{result.product_count:,} products"
+    )
+    return EXIT_OK
 
 
 def add_commands(imports: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     """Adds ``legacy`` under ``import``."""
+    legacy = imports.add_parser(
+        "legacy",
+        help="import a clerk's old spreadsheet of producers and products",
+        description="Reads FILE (.xlsx, .xls or CSV in UTF-8 or TIS-620), prints the column "
+        "mapping as JSON on standard output and every row's problems on standard error, and "
+        "imports all rows in one transaction; exit status 2 and nothing written if any row "
+        "is at fault.",
+    )
+    legacy.add_argument("--db", required=True, help=DB_HELP)
+    legacy.add_argument("file", metavar="FILE", help="the spreadsheet")
+    legacy.add_argument(
+        "--mapping",
+        metavar="MAPPING.json",
+        help="which column heading holds which field, as the command prints it",
+    )
+    legacy.add_argument(
+        "--dry-run", action="store_true", help="check and report only; write nothing"
+    )
+    legacy.set_defaults(run=cmd_import_legacy)

@@ -49,7 +49,7 @@ class DuplicateId:
     name: str
 
 
-def _checked(session: Session, data: EntrepreneurInput) -> dict[str, object]:
+def check_entrepreneur(session: Session, data: EntrepreneurInput) -> dict[str, object]:
     check = Checker()
     office = get_office(session)
     producer_type = check.choice("producer_type", data.producer_type, ProducerType)
@@ -149,7 +149,7 @@ def same_id(session: Session, national_id: str, *, exclude: int | None = None) -
 def create_entrepreneur(session: Session, data: EntrepreneurInput) -> Entrepreneur:
     """Registers a producer and gives it the next registration number of its district and
     B.E. year of registration."""
-    values = _checked(session, data)
+    values = check_entrepreneur(session, data)
     subdistrict_code = str(values["subdistrict_code"])
     registered_on = values["registered_on"]
     assert isinstance(registered_on, date)
@@ -172,7 +172,7 @@ def update_entrepreneur(
     """Changes a record. The registration number stays: it was issued and may be printed on a
     certificate, even if the registration date is corrected."""
     entrepreneur = get_entrepreneur(session, entrepreneur_id)
-    values = _checked(session, data)
+    values = check_entrepreneur(session, data)
     renamed = values["name"] != entrepreneur.name
     for key, value in values.items():
         setattr(entrepreneur, key, value)

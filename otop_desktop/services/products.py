@@ -45,7 +45,7 @@ class ProductInput:
     ratings: list[RatingInput] = field(default_factory=list)
 
 
-def _checked(
+def check_product(
     data: ProductInput,
 ) -> tuple[dict[str, object], list[ProductStandard], list[StarRating]]:
     check = Checker()
@@ -120,7 +120,7 @@ def get_product(session: Session, product_id: int) -> Product:
 def create_product(session: Session, entrepreneur_id: int, data: ProductInput) -> Product:
     """Adds a product; its code is the producer's registration number and the next product
     sequence, never one a deleted product had."""
-    values, standards, ratings = _checked(data)
+    values, standards, ratings = check_product(data)
     entrepreneur = get_entrepreneur(session, entrepreneur_id)
     product = Product(code=format_product_code(entrepreneur.reg_no, entrepreneur.next_product_seq))
     entrepreneur.next_product_seq += 1
@@ -133,7 +133,7 @@ def create_product(session: Session, entrepreneur_id: int, data: ProductInput) -
 
 
 def update_product(session: Session, product_id: int, data: ProductInput) -> Product:
-    values, standards, ratings = _checked(data)
+    values, standards, ratings = check_product(data)
     product = get_product(session, product_id)
     # The new standard and rating rows would be inserted before the old ones are deleted, and
     # a year or standard kept would break the unique constraints: clear them first.

@@ -1,0 +1,205 @@
+"""Cleaning one cell of an old spreadsheet into what the services take: what a clerk's sheet
+typically holds (numbers where text belongs, Thai digits, words for codes, B.E. years typed
+into Excel dates, phone numbers that lost their leading 0) is put right; what cannot be is
+passed on as it is, for the services' own checks to name."""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+from decimal import Decimal
+
+import geothai
+
+from otop_desktop.domain import Category, ProducerType
+from otop_desktop.errors import FieldError
+from otop_desktop.legacy.reading import Cell
+from otop_desktop.models import Office
+from otop_desktop.textnorm import clean_text, normalize, to_arabic_digits
+from otop_desktop.thaiformat import BE_OFFSET, MIN_BE_YEAR, format_be_date
+
+# Ordered: the first whose word is in the cell wins, so the more particular words come first
+# (วิสาหกิจขนาดกลาง before วิสาหกิจชุมชน, สมุนไพร before อาหาร, which สมุนไพรที่ไม่ใช่อาหาร holds).
+_PRODUCER_WORDS: tuple[tuple[str, ProducerType], ...] = (
+    ("ขนาดกลาง", ProducerType.SME),
+    ("ขนาดย่อม", ProducerType.SME),
+    ("sme", ProducerType.SME),
+    ("นิติบุคคล", ProducerType.SME),
+    ("บริษัท", ProducerType.SME),
+    ("หจก", ProducerType.SME),
+    ("ห้างหุ้นส่วน", ProducerType.SME),
+    ("รายเดียว", ProducerType.SINGLE_OWNER),
+    ("เจ้าของ", ProducerType.SINGLE_OWNER),
+    ("บุคคล", ProducerType.SINGLE_OWNER),
+    ("single", ProducerType.SINGLE_OWNER),
+    ("owner", ProducerType.SINGLE_OWNER),
+    ("กลุ่ม", ProducerType.GROUP),
+    ("วิสาหกิจชุมชน", ProducerType.GROUP),
+    ("group", ProducerType.GROUP),
+    ("community", ProducerType.GROUP),
+)
+_CATEGORY_WORDS: tuple[tuple[str, Category], ...] = (
+    ("สมุนไพร", Category.HERBAL),
+    ("herbal", Category.HERBAL),
+    ("เครื่องดื่ม", Category.BEVERAGE),
+    ("beverage", Category.BEVERAGE),
+    ("drink", Category.BEVERAGE),
+    ("เครื่องแต่งกาย", Category.TEXTILE),
+    ("ผ้า", Category.TEXTILE),
+    ("textile", Category.TEXTILE),
+    ("apparel", Category.TEXTILE),
+    ("ของใช้", Category.UTENSIL),
+    ("ของตกแต่ง", Category.UTENSIL),
+    ("ของที่ระลึก", Category.UTENSIL),
+    ("utensil", Category.UTENSIL),
+    ("decoration", Category.UTENSIL),
+    ("souvenir", Category.UTENSIL),
+    ("อาหาร", Category.FOOD),
+    ("food", Category.FOOD),
+)
+
+_MOO_PREFIX_RE = re.compile(r"^(หมู่ที่|หมู่|ม\.?|moo\.?)\s*", re.IGNORECASE)
+_SUBDISTRICT_PREFIX_RE = re.compile(r"^(ตำบล|ต\.)\s*")
+_PHONE_SPLIT_RE = re.compile(r"[,;/]|\s{2,}|หรือ")
+_PRICE_WORDS_RE = re.compile(r"บาท|฿|thb", re.IGNORECASE)
+# An ID that went through a number format: 1.23457E+12 has lost its last digits for good.
+_SCIENTIFIC_RE = re.compile(r"^\d+(\.\d+)?e\+?\d+$", re.IGNORECASE)
+
+
+def text_of(cell: Cell) -> str:
+    """A cell as the clerk reads it, cleaned of stray spaces and invisible characters."""
+    if cell is None:
+        return ""
+    if isinstance(cell, date):
+        return format_be_date(cell)
+    return clean_text(str(cell))
+
+
+def is_blank(cell: Cell) -> bool:
+    return text_of(cell) == ""
+
+
+def words_to_code(cell: Cell, vocabulary: tuple[tuple[str, ProducerType | Category], ...]) -> str:
+    """A code given as words (``กลุ่มผู้ผลิตชุมชน``, ``ผ้าและเครื่องแต่งกาย``) as its digit; the
+    text as it is when no word fits (the services then say it is unknown)."""
+    text = to_arabic_digits(text_of(cell))
+    key = normalize(text)
+    if key.isdigit():
+        return key
+    for word, value in vocabulary:
+        if word in key:
+            return str(int(value))
+    return text
+
+
+def producer_type(cell: Cell) -> str:
+    return words_to_code(cell, _PRODUCER_WORDS)
+
+
+def category(cell: Cell) -> str:
+    return words_to_code(cell, _CATEGORY_WORDS)
+
+
+def registered_on(cell: Cell) -> date | str:
+    """A date: an Excel date as it is, unless its year is a B.E. year typed into a date cell
+    (Excel takes 15/10/2567 for the year 2567 C.E.); text is left to parse_be_date."""
+    if isinstance(cell, date):
+        if cell.year >= MIN_BE_YEAR:
+            try:
+                return cell.replace(year=cell.year - BE_OFFSET)
+            except ValueError:  # 29 February of a B.E. year whose C.E. year is no leap year
+                return text_of(cell)
+        return cell
+    return to_arabic_digits(text_of(cell))
+
+
+def national_id(cell: Cell) -> tuple[str, FieldError | None]:
+    """The ID as typed (thaiid strips dashes, spaces and Thai digits); an ID that Excel
+    turned into ``1.23457E+12`` is named as such, since its digits are gone."""
+    if isinstance(cell, float):
+        return str(cell), _lost_digits()
+    text = text_of(cell)
+    if _SCIENTIFIC_RE.match(to_arabic_digits(text).replace(" ", "")):
+        return text, _lost_digits()
+    return text, None
+
+
+def _lost_digits() -> FieldError:
+    return FieldError(
+        "national_id",
+        "เลขประจำตัวถูกบันทึกเป็นตัวเลขแบบย่อ (เช่น 1.23E+12) ทำให้เลขหาย "
+        "กรุณาจัดรูปแบบคอลัมน์เป็นข้อความแล้วพิมพ์ใหม่",
+        "The ID was stored as a rounded number (e.g. 1.23E+12) and its digits are lost; "
+        "format the column as text and type it again",
+    )
+
+
+def id_key(text: str) -> str:
+    """The digits of an ID, which rows of one producer share."""
+    return "".join(ch for ch in to_arabic_digits(text) if ch.isdigit())
+
+
+def phone(cell: Cell) -> str:
+    """The first of the numbers given; a number cell that lost its leading 0 gets it back."""
+    if isinstance(cell, int) and 8 <= len(str(cell)) <= 9:
+        return "0" + str(cell)
+    text = to_arabic_digits(text_of(cell))
+    first = _PHONE_SPLIT_RE.split(text, maxsplit=1)[0].strip()
+    return first
+
+
+def moo(cell: Cell) -> str:
+    """``หมู่ 3``, ``ม.3``, ``หมู่ที่ ๓`` → ``3``."""
+    return _MOO_PREFIX_RE.sub("", to_arabic_digits(text_of(cell)))
+
+
+def price(cell: Cell) -> str:
+    if isinstance(cell, float):
+        # The float's shortest repr is the number the clerk typed (150.5, not 150.4999…).
+        return str(Decimal(repr(cell)))
+    return _PRICE_WORDS_RE.sub("", to_arabic_digits(text_of(cell))).strip()
+
+
+def plain(cell: Cell) -> str:
+    """Text fields; a number cell (a house number, a member count) as its digits."""
+    return text_of(cell)
+
+
+def subdistrict(cell: Cell, office: Office) -> tuple[str, FieldError | None]:
+    """A subdistrict code, or a subdistrict's name (with or without ``ต.``/``ตำบล``) matched
+    among the subdistricts of the office's district (or province)."""
+    text = to_arabic_digits(text_of(cell))
+    if not text or text.isdigit():
+        return text, None
+    name = normalize(_SUBDISTRICT_PREFIX_RE.sub("", text))
+    if office.district_code:
+        candidates = geothai.subdistricts(office.district_code)
+        area_th = f"อำเภอ{_district_name(office.district_code)}"
+        area_en = f"district {office.district_code}"
+    elif office.province_code:
+        candidates = [
+            s for d in geothai.districts(office.province_code) for s in geothai.subdistricts(d.code)
+        ]
+        area_th, area_en = "จังหวัดของสำนักงาน", f"province {office.province_code}"
+    else:
+        candidates, area_th, area_en = [], "ทะเบียนนี้", "this register"
+    found = [s for s in candidates if name in (normalize(s.name_th), normalize(s.name_en))]
+    if len(found) == 1:
+        return found[0].code, None
+    if found:
+        codes = ", ".join(s.code for s in found)
+        return text, FieldError(
+            "subdistrict_code",
+            f"มีตำบลชื่อ {text} มากกว่าหนึ่งแห่งใน{area_th} (รหัส {codes}) กรุณาใส่รหัสตำบล",
+            f"More than one subdistrict in {area_en} is called {text} ({codes}); give the code",
+        )
+    return text, FieldError(
+        "subdistrict_code",
+        f"ไม่พบตำบลชื่อ {text} ใน{area_th}",
+        f"No subdistrict called {text} in {area_en}",
+    )
+
+
+def _district_name(code: str) -> str:
+    district = geothai.district(code)
+    return district.name_th if district else code

@@ -1,0 +1,340 @@
+"""Checking every row of a clerk's sheet before anything is written: each row cleaned into the
+services' inputs, checked by the services' own validation, and its problems named by the
+spreadsheet's row number and column heading. Several rows with one producer's ID are that
+producer's products; a row that gives a product but no producer (the producer's cells left
+blank or merged) is another product of the producer above it."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from datetime import date
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from otop_desktop.errors import FieldError, ValidationError
+from otop_desktop.legacy import cleaning
+from otop_desktop.legacy.headings import PRODUCER_FIELDS, PRODUCT_FIELDS, Mapping, Table
+from otop_desktop.legacy.reading import Cell
+from otop_desktop.models import Entrepreneur, Office
+from otop_desktop.services.entrepreneurs import EntrepreneurInput, check_entrepreneur
+from otop_desktop.services.office import get_office
+from otop_desktop.services.products import ProductInput, check_product
+from otop_desktop.textnorm import normalize
+from otop_desktop.thaiformat import ThaiDateError, format_be_date, parse_be_date
+from otop_desktop.thaiid import ThaiIdError, format_thai_id, parse_thai_id
+
+# A row whose first words are these is a total (or a sub-total) under the data, not a producer.
+_TOTAL_RE = re.compile(r"^(รวม|ยอดรวม|total|sum\b|grand total)", re.IGNORECASE)
+# Fields compared between rows of one producer: the ones a clerk fills on every row.
+_SAME_PRODUCER_FIELDS = tuple(f for f in PRODUCER_FIELDS if f != "national_id")
+
+#: progress(done, total); may raise to stop (ui.jobs.Cancelled).
+ProgressFn = Callable[[int, int], None]
+
+
+@dataclass(frozen=True)
+class Problem:
+    """One problem of one row; ``heading`` is the column it is in ('' for the whole row)."""
+
+    row: int
+    heading: str
+    field: str
+    message_th: str
+    message_en: str
+
+
+@dataclass
+class Row:
+    """One data row of the sheet as it will be imported."""
+
+    number: int
+    #: field → the cleaned value as the preview shows it (mapped fields only).
+    values: dict[str, str]
+    #: The producer's first row (this one, or the one above whose producer this row adds to).
+    producer_row: int
+    entrepreneur: EntrepreneurInput | None  # only on a producer's first row
+    product: ProductInput | None
+    problems: list[Problem] = field(default_factory=list)
+
+    @property
+    def ok(self) -> bool:
+        return not self.problems
+
+    def problems_of(self, field_name: str) -> list[Problem]:
+        return [p for p in self.problems if p.field == field_name]
+
+
+@dataclass(frozen=True)
+class Skipped:
+    row: int
+    reason_th: str
+    reason_en: str
+
+
+@dataclass
+class Preview:
+    """A sheet checked against the register: every data row with its problems."""
+
+    table: Table
+    mapping: Mapping
+    rows: list[Row]
+    skipped: list[Skipped]
+
+    @property
+    def problems(self) -> list[Problem]:
+        return [p for row in self.rows for p in row.problems]
+
+    @property
+    def ok(self) -> bool:
+        return bool(self.rows) and all(row.ok for row in self.rows)
+
+    @property
+    def producer_count(self) -> int:
+        return sum(1 for row in self.rows if row.entrepreneur is not None)
+
+    @property
+    def product_count(self) -> int:
+        return sum(1 for row in self.rows if row.product is not None)
+
+
+def _cells(table: Table, mapping: Mapping, cells: list[Cell]) -> dict[str, Cell]:
+    out: dict[str, Cell] = {}
+    for target, heading in mapping.items():
+        column = table.column(heading)
+        out[target] = cells[column] if column < len(cells) else None
+    return out
+
+
+def _is_total(cells: list[Cell], raw: dict[str, Cell]) -> bool:
+    # A producer's name may begin with รวม (รวมใจพัฒนา), but a producer row has an ID.
+    if not cleaning.is_blank(raw.get("national_id")):
+        return False
+    return any(_TOTAL_RE.match(cleaning.text_of(c)) for c in cells if isinstance(c, str))
+
+
+@dataclass
+class _Producer:
+    row: int
+    values: dict[str, str]
+    products: set[str] = field(default_factory=set)
+
+
+class _Checker:
+    """Checks the rows one by one, remembering each producer's first row."""
+
+    def __init__(self, session: Session, table: Table, mapping: Mapping) -> None:
+        self.session = session
+        self.table = table
+        self.mapping = mapping
+        self.office: Office = get_office(session)
+        self.producers: dict[str, _Producer] = {}
+        self.last: _Producer | None = None
+
+    def problem(self, row: int, error: FieldError) -> Problem:
+        return Problem(
+            row, self.mapping.get(error.field, ""), error.field, error.message_th, error.message_en
+        )
+
+    def row(self, number: int, raw: dict[str, Cell]) -> Row:
+        producer_given = any(not cleaning.is_blank(raw.get(f)) for f in PRODUCER_FIELDS)
+        product_given = any(not cleaning.is_blank(raw.get(f)) for f in PRODUCT_FIELDS)
+        errors: list[FieldError] = []
+        values: dict[str, str] = {}
+        entrepreneur: EntrepreneurInput | None = None
+        if not producer_given and self.last is not None:
+            producer = self.last
+        else:
+            entrepreneur, values, errors, key = self._producer(raw)
+            producer = self.producers.get(key) if key else None
+            if producer is None:
+                producer = _Producer(number, values)
+                if key:
+                    self.producers[key] = producer
+                cleaned = {e.field for e in errors}
+                # A cell that cleaning already found at fault is not named twice.
+                errors += [
+                    e for e in self._validate_producer(entrepreneur) if e.field not in cleaned
+                ]
+            else:
+                entrepreneur = None
+                errors += self._same_producer(producer, values)
+        self.last = producer
+        product = None
+        if product_given or not producer_given:
+            product, product_values, product_errors = self._product(raw, producer)
+            values.update(product_values)
+            errors += product_errors
+        problems = [self.problem(number, e) for e in errors]
+        return Row(number, values, producer.row, entrepreneur, product, problems)
+
+    def _producer(
+        self, raw: dict[str, Cell]
+    ) -> tuple[EntrepreneurInput, dict[str, str], list[FieldError], str]:
+        errors: list[FieldError] = []
+        national_id, id_error = cleaning.national_id(raw.get("national_id"))
+        subdistrict, place_error = cleaning.subdistrict(raw.get("subdistrict_code"), self.office)
+        errors += [e for e in (id_error, place_error) if e is not None]
+        registered = cleaning.registered_on(raw.get("registered_on"))
+        name = cleaning.plain(raw.get("name"))
+        data = EntrepreneurInput(
+            producer_type=cleaning.producer_type(raw.get("producer_type")),
+            name=name,
+            national_id=national_id,
+            subdistrict_code=subdistrict,
+            # A sheet without a contact column is one of single owners: each is their own.
+            contact_name=cleaning.plain(raw.get("contact_name"))
+            if "contact_name" in self.mapping
+            else name,
+            house_no=cleaning.plain(raw.get("house_no")),
+            moo=cleaning.moo(raw.get("moo")),
+            phone=cleaning.phone(raw.get("phone")),
+            member_count=cleaning.plain(raw.get("member_count")),
+            registered_on=registered or None,
+            previous_reg_no=cleaning.plain(raw.get("previous_reg_no")),
+        )
+        shown = {
+            "name": data.name,
+            "contact_name": data.contact_name,
+            "national_id": _shown_id(national_id),
+            "producer_type": str(data.producer_type or ""),
+            "house_no": data.house_no,
+            "moo": str(data.moo or ""),
+            "subdistrict_code": subdistrict,
+            "phone": data.phone,
+            "member_count": str(data.member_count or ""),
+            "registered_on": _shown_date(registered),
+            "previous_reg_no": data.previous_reg_no,
+        }
+        values = {f: shown[f] for f in PRODUCER_FIELDS if f in self.mapping}
+        key = cleaning.id_key(national_id) if id_error is None else ""
+        return data, values, errors, key
+
+    def _validate_producer(self, data: EntrepreneurInput) -> list[FieldError]:
+        try:
+            check_entrepreneur(self.session, data)
+        except ValidationError as exc:
+            return list(exc.errors)
+        return []
+
+    def _same_producer(self, producer: _Producer, values: dict[str, str]) -> list[FieldError]:
+        errors = []
+        for name in _SAME_PRODUCER_FIELDS:
+            mine, theirs = values.get(name, ""), producer.values.get(name, "")
+            if mine and normalize(mine) != normalize(theirs):
+                errors.append(
+                    FieldError(
+                        name,
+                        f"ไม่ตรงกับแถวที่ {producer.row} ที่มีเลขประจำตัวเดียวกัน (“{mine}” กับ “{theirs}”)",
+                        f"Differs from row {producer.row}, which has the same ID "
+                        f"(“{mine}” and “{theirs}”)",
+                    )
+                )
+        return errors
+
+    def _product(
+        self, raw: dict[str, Cell], producer: _Producer
+    ) -> tuple[ProductInput, dict[str, str], list[FieldError]]:
+        data = ProductInput(
+            name=cleaning.plain(raw.get("product_name")),
+            category=cleaning.category(raw.get("category")),
+            price=cleaning.price(raw.get("price")),
+            unit=cleaning.plain(raw.get("unit")),
+        )
+        shown = {
+            "product_name": data.name,
+            "category": str(data.category or ""),
+            "price": str(data.price),
+            "unit": data.unit,
+        }
+        values = {f: shown[f] for f in PRODUCT_FIELDS if f in self.mapping}
+        errors: list[FieldError] = []
+        try:
+            check_product(data)
+        except ValidationError as exc:
+            errors += exc.errors
+        key = normalize(data.name)
+        if key and key in producer.products:
+            errors.append(
+                FieldError(
+                    "product_name",
+                    f"ผลิตภัณฑ์ {data.name} ของผู้ประกอบการรายนี้ซ้ำกับแถวก่อนหน้า",
+                    f"The product {data.name} is listed twice for this producer",
+                )
+            )
+        producer.products.add(key)
+        return data, values, errors
+
+
+def _shown_id(text: str) -> str:
+    try:
+        return format_thai_id(parse_thai_id(text))
+    except ThaiIdError:
+        return text
+
+
+def _shown_date(value: date | str) -> str:
+    """Every date in one form, however the sheet wrote it; as written if it does not parse
+    (the services' check then says why)."""
+    try:
+        return format_be_date(value if isinstance(value, date) else parse_be_date(value))
+    except ThaiDateError:
+        return value if isinstance(value, str) else ""
+
+
+def _in_register(session: Session, ids: Iterable[str]) -> dict[str, tuple[str, str]]:
+    """Producers already registered under these IDs: ID → (registration number, name)."""
+    wanted = sorted(set(ids))
+    found: dict[str, tuple[str, str]] = {}
+    # SQLite allows a limited number of parameters per statement.
+    for start in range(0, len(wanted), 500):
+        stmt = select(Entrepreneur.national_id, Entrepreneur.reg_no, Entrepreneur.name).where(
+            Entrepreneur.national_id.in_(wanted[start : start + 500])
+        )
+        for national_id, reg_no, name in session.execute(stmt):
+            found.setdefault(national_id, (reg_no, name))
+    return found
+
+
+def check_table(
+    session: Session, table: Table, mapping: Mapping, progress: ProgressFn | None = None
+) -> Preview:
+    """Every row of ``table`` read through ``mapping`` and checked against the register the
+    session is on. Writes nothing."""
+    checker = _Checker(session, table, mapping)
+    rows: list[Row] = []
+    skipped: list[Skipped] = []
+    total = len(table.rows)
+    for done, (number, cells) in enumerate(table.rows, 1):
+        raw = _cells(table, mapping, cells)
+        if all(cleaning.is_blank(c) for c in raw.values()):
+            skipped.append(Skipped(number, "แถวว่าง", "blank row"))
+        elif _is_total(cells, raw):
+            skipped.append(Skipped(number, "แถวรวม", "total row"))
+        else:
+            rows.append(checker.row(number, raw))
+        if progress is not None:
+            progress(done, total)
+    registered = _in_register(
+        session,
+        (cleaning.id_key(r.entrepreneur.national_id) for r in rows if r.entrepreneur is not None),
+    )
+    for row in rows:
+        if row.entrepreneur is None:
+            continue
+        found = registered.get(cleaning.id_key(row.entrepreneur.national_id))
+        if found is not None:
+            reg_no, name = found
+            row.problems.append(
+                checker.problem(
+                    row.number,
+                    FieldError(
+                        "national_id",
+                        f"มีผู้ประกอบการเลขประจำตัวนี้ในทะเบียนแล้ว: {reg_no} {name}",
+                        f"Already in the register under this ID: {reg_no} {name}",
+                    ),
+                )
+            )
+    return Preview(table, mapping, rows, skipped)

@@ -1,0 +1,181 @@
+"""The wizard that imports a clerk's old spreadsheet: choose the file, confirm the columns,
+look over the rows with their problems, import all or nothing, see the numbers given."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QMessageBox
+from pytestqt.modeltest import ModelTester
+from pytestqt.qtbot import QtBot
+from sqlalchemy import func, select
+
+from otop_desktop.database import Register
+from otop_desktop.legacy import ImportResult
+from otop_desktop.models import Entrepreneur
+from otop_desktop.services.entrepreneurs import create_entrepreneur
+from tests.conftest import person
+from tests.data.legacy.files import ID_B, good_rows, write_xlsx
+from ui.legacy.preview_model import ERROR_BACKGROUND
+from ui.legacy.wizard import LegacyImportWizard
+
+
+@pytest.fixture
+def warnings(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    shown: list[str] = []
+    monkeypatch.setattr(QMessageBox, "warning", lambda _p, _t, text: shown.append(text))
+    return shown
+
+
+@pytest.fixture
+def wizard(qtbot: QtBot, district_register: Register) -> LegacyImportWizard:
+    w = LegacyImportWizard(district_register)
+    qtbot.addWidget(w)
+    w.show()
+    return w
+
+
+def producers(register: Register) -> int:
+    with register.read() as session:
+        return session.scalar(select(func.count()).select_from(Entrepreneur)) or 0
+
+
+def to_preview(wizard: LegacyImportWizard, path: Path) -> None:
+    wizard.file_page.path_edit.setText(str(path))
+    wizard.next()
+    assert wizard.currentPage() is wizard.mapping_page
+    wizard.next()
+    assert wizard.currentPage() is wizard.preview_page
+
+
+def test_a_clean_file_all_the_way_through(
+    qtbot: QtBot, wizard: LegacyImportWizard, district_register: Register, tmp_path: Path
+) -> None:
+    path = write_xlsx(tmp_path / "old.xlsx", good_rows())
+    assert not wizard.file_page.isComplete()
+    wizard.file_page.path_edit.setText(str(path))
+    assert wizard.file_page.isComplete()
+    wizard.next()
+    page = wizard.mapping_page
+    assert wizard.currentPage() is page
+    # The suggested columns are chosen; every heading of the file is offered.
+    assert page.combos["national_id"].currentText() == "เลขบัตรประชาชน"
+    assert page.combos["price"].currentText() == "ราคา (บาท)"
+    assert page.combos["contact_name"].count() == 1 + 16
+    assert "ใจดี" in page._examples["contact_name"].text()
+
+    wizard.next()
+    preview = wizard.preview_page
+    assert wizard.currentPage() is preview
+    assert preview.model.rowCount() == 4
+    assert preview.isComplete()
+    assert "4 แถว" in preview.summary.text()
+    assert preview.model.index(0, 1).data() == "ถูกต้อง"
+
+    received: list[ImportResult] = []
+    wizard.imported.connect(received.append)
+    wizard.next()
+    assert wizard.currentPage() is wizard.result_page
+    assert producers(district_register) == 3
+    assert len(received) == 1 and received[0].product_count == 4
+    assert "แถว 5: 5013-2566-0001 กลุ่มทอผ้าบ้านป่าตาล  (สก.001/2550)" in (
+        wizard.result_page.numbers.toPlainText()
+    )
+
+
+def test_rows_with_problems_are_shown_and_block_the_import(
+    wizard: LegacyImportWizard, district_register: Register, tmp_path: Path
+) -> None:
+    rows = good_rows()
+    rows[2][3] = ID_B[:12] + str((int(ID_B[12]) + 1) % 10)  # a wrong check digit
+    path = write_xlsx(tmp_path / "old.xlsx", rows)
+    to_preview(wizard, path)
+    page = wizard.preview_page
+    assert not page.isComplete()
+    assert "1 แถวที่มีปัญหา" in page.summary.text()
+    model = page.model
+    row = [model.row_at(r).number for r in range(model.rowCount())].index(7)
+    id_column = [model.field_at(c) for c in range(model.columnCount())].index("national_id")
+    cell = model.index(row, id_column)
+    assert cell.data(Qt.ItemDataRole.BackgroundRole) == ERROR_BACKGROUND
+    assert "หลักสุดท้าย" in cell.data(Qt.ItemDataRole.ToolTipRole)
+    assert model.index(row, 1).data() == "1 ปัญหา"
+    assert model.headerData(id_column, Qt.Orientation.Horizontal) == "เลขประจำตัว"
+    assert "หลักสุดท้าย" in model.index(row, model.problems_column).data()
+
+    page.problems_only.setChecked(True)
+    assert model.rowCount() == 1 and model.row_at(0).number == 7
+
+    # The clerk corrects the file in Excel and checks again.
+    write_xlsx(path, good_rows())
+    page.recheck.click()
+    assert page.isComplete()
+    assert model.rowCount() == 4
+    assert not page.problems_only.isChecked()
+
+
+def test_the_preview_model_passes_the_model_tester(
+    qtmodeltester: ModelTester, wizard: LegacyImportWizard, tmp_path: Path
+) -> None:
+    rows = good_rows()
+    rows[0][12] = "abc"
+    to_preview(wizard, write_xlsx(tmp_path / "old.xlsx", rows))
+    model = wizard.preview_page.model
+    assert model.rowCount() == 4
+    qtmodeltester.check(model, force_py=True)
+    qtmodeltester.check(model)
+    model.set_problems_only(True)
+    qtmodeltester.check(model, force_py=True)
+
+
+def test_changing_a_column_in_the_mapping_step(
+    wizard: LegacyImportWizard, district_register: Register, tmp_path: Path
+) -> None:
+    wizard.file_page.path_edit.setText(str(write_xlsx(tmp_path / "old.xlsx", good_rows())))
+    wizard.next()
+    combos = wizard.mapping_page.combos
+    combos["phone"].setCurrentIndex(0)  # not in the file
+    wizard.next()
+    assert "phone" not in wizard.mapping
+    wizard.next()
+    with district_register.read() as session:
+        assert set(session.scalars(select(Entrepreneur.phone))) == {""}
+
+
+def test_one_column_for_two_fields_is_refused(
+    wizard: LegacyImportWizard, tmp_path: Path, warnings: list[str]
+) -> None:
+    wizard.file_page.path_edit.setText(str(write_xlsx(tmp_path / "old.xlsx", good_rows())))
+    wizard.next()
+    combos = wizard.mapping_page.combos
+    combos["contact_name"].setCurrentIndex(combos["contact_name"].findData("ชื่อกลุ่ม/ผู้ประกอบการ"))
+    wizard.next()
+    assert wizard.currentPage() is wizard.mapping_page
+    assert "มากกว่าหนึ่งช่องข้อมูล" in warnings[0]
+
+
+def test_an_unreadable_file_stays_on_the_first_step(
+    wizard: LegacyImportWizard, tmp_path: Path, warnings: list[str]
+) -> None:
+    bad = tmp_path / "broken.xlsx"
+    bad.write_bytes(b"PK\x03\x04 not really")
+    wizard.file_page.path_edit.setText(str(bad))
+    wizard.next()
+    assert wizard.currentPage() is wizard.file_page
+    assert "broken.xlsx" in warnings[0]
+
+
+def test_a_producer_registered_since_the_check_stops_the_import(
+    wizard: LegacyImportWizard, district_register: Register, tmp_path: Path, warnings: list[str]
+) -> None:
+    to_preview(wizard, write_xlsx(tmp_path / "old.xlsx", good_rows()))
+    assert wizard.preview_page.isComplete()
+    with district_register.write() as session:
+        create_entrepreneur(session, person(national_id=ID_B))
+    wizard.next()
+    assert wizard.currentPage() is wizard.preview_page
+    assert not wizard.preview_page.isComplete()
+    assert "ไม่ได้นำเข้าข้อมูลใด" in warnings[0]
+    assert producers(district_register) == 1

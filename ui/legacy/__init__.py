@@ -1,0 +1,1 @@
+"""Importing a clerk's old spreadsheet of producers and products (the wizard)."""

@@ -1,0 +1,158 @@
+"""The rows of a clerk's old spreadsheet as they would be imported: one table row per sheet
+row, a column per mapped field with the cleaned value, the cells at fault in red with their
+problems as tool tips, and every problem of the row in the last column."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import geothai
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtGui import QColor
+
+from otop_desktop.domain import Category, ProducerType
+from otop_desktop.legacy import Preview, Row
+from otop_desktop.validation import label
+from ui.lang import label_of, pick
+
+ERROR_BACKGROUND = QColor("#fbd5d5")
+ERROR_FOREGROUND = QColor("#9b1c1c")
+OK_FOREGROUND = QColor("#166534")
+
+AnyIndex = QModelIndex | QPersistentModelIndex
+_FLAGS = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemNeverHasChildren
+_RIGHT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
+
+# The problems come right after the verdict, so that they are on screen however many
+# fields there are; the cells at fault are marked in their own columns too.
+ROW, STATUS, PROBLEMS = 0, 1, 2
+FIRST_FIELD = 3
+
+
+def field_label(field: str) -> str:
+    """A field's name as a heading: the validation messages' label, capitalised in English."""
+    th, en = label(field)
+    return pick(th, en[:1].upper() + en[1:])
+
+
+def _shown(field: str, value: str) -> str:
+    """Codes as the clerk knows them: the type's and category's names, the subdistrict's."""
+    if field == "producer_type" and value.isdigit() and int(value) in iter(ProducerType):
+        return label_of(ProducerType(int(value)))
+    if field == "category" and value.isdigit() and int(value) in iter(Category):
+        return label_of(Category(int(value)))
+    if field == "subdistrict_code" and (found := geothai.subdistrict(value)) is not None:
+        return f"{value} {pick(found.name_th, found.name_en)}"
+    return value
+
+
+class PreviewModel(QAbstractTableModel):
+    """Read-only; ``set_problems_only`` narrows it to the rows with problems."""
+
+    def __init__(self, parent: Any = None) -> None:
+        super().__init__(parent)
+        self._preview: Preview | None = None
+        self._fields: list[str] = []
+        self._rows: list[Row] = []
+        self._problems_only = False
+
+    # --- what it shows ----------------------------------------------------------------
+
+    def set_preview(self, preview: Preview | None) -> None:
+        self.beginResetModel()
+        self._preview = preview
+        self._fields = list(preview.mapping) if preview is not None else []
+        self._filter()
+        self.endResetModel()
+
+    def set_problems_only(self, on: bool) -> None:
+        self.beginResetModel()
+        self._problems_only = on
+        self._filter()
+        self.endResetModel()
+
+    def _filter(self) -> None:
+        rows = self._preview.rows if self._preview is not None else []
+        self._rows = [r for r in rows if not r.ok] if self._problems_only else list(rows)
+
+    def row_at(self, row: int) -> Row:
+        return self._rows[row]
+
+    def field_at(self, column: int) -> str | None:
+        index = column - FIRST_FIELD
+        return self._fields[index] if 0 <= index < len(self._fields) else None
+
+    @property
+    def problems_column(self) -> int:
+        return PROBLEMS
+
+    # --- QAbstractTableModel ----------------------------------------------------------
+
+    def rowCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._rows)
+
+    def columnCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else FIRST_FIELD + len(self._fields)
+
+    def flags(self, index: AnyIndex) -> Qt.ItemFlag:
+        return _FLAGS if index.isValid() else Qt.ItemFlag.NoItemFlags
+
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
+        if orientation != Qt.Orientation.Horizontal or not 0 <= section < self.columnCount():
+            return None
+        field = self.field_at(section)
+        if role == Qt.ItemDataRole.DisplayRole:
+            if section == ROW:
+                return self.tr("Row")
+            if section == STATUS:
+                return self.tr("Check")
+            if section == PROBLEMS:
+                return self.tr("Problems")
+            return field_label(field) if field is not None else None
+        if role == Qt.ItemDataRole.ToolTipRole and field is not None and self._preview:
+            return self.tr("Column “{heading}” of the file").format(
+                heading=self._preview.mapping[field]
+            )
+        return None
+
+    def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or not 0 <= index.row() < len(self._rows):
+            return None
+        row = self._rows[index.row()]
+        column = index.column()
+        field = self.field_at(column)
+        problems = row.problems_of(field) if field is not None else []
+        if role == Qt.ItemDataRole.DisplayRole:
+            if column == ROW:
+                return str(row.number)
+            if column == STATUS:
+                if row.ok:
+                    return self.tr("OK")
+                if len(row.problems) == 1:
+                    return self.tr("1 problem")
+                return self.tr("{n} problems").format(n=len(row.problems))
+            if field is not None:
+                return _shown(field, row.values.get(field, ""))
+            return "; ".join(pick(p.message_th, p.message_en) for p in row.problems)
+        if role == Qt.ItemDataRole.ToolTipRole:
+            if problems:
+                return "\n".join(pick(p.message_th, p.message_en) for p in problems)
+            if column == self.problems_column and row.problems:
+                return "\n".join(pick(p.message_th, p.message_en) for p in row.problems)
+            if field is not None and row.entrepreneur is None and field not in row.values:
+                return self.tr("Another product of the producer on row {row}").format(
+                    row=row.producer_row
+                )
+            return None
+        if role == Qt.ItemDataRole.BackgroundRole and problems:
+            return ERROR_BACKGROUND
+        if role == Qt.ItemDataRole.ForegroundRole:
+            if problems or (column in (STATUS, self.problems_column) and not row.ok):
+                return ERROR_FOREGROUND
+            if column == STATUS:
+                return OK_FOREGROUND
+        if role == Qt.ItemDataRole.TextAlignmentRole and column == ROW:
+            return _RIGHT
+        return None

@@ -1,0 +1,430 @@
+"""Importing a clerk's old spreadsheet of producers and products, step by step: choose the
+file, confirm or change which column holds which field, look over every row with its
+problems, import (all rows or none), and see the numbers the producers were given.
+
+Reading, checking and importing run off the GUI thread (ui.jobs) behind a progress dialog
+with Cancel; a cancelled import writes nothing."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QModelIndex, Qt, Signal
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QFileDialog,
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QMessageBox,
+    QPlainTextEdit,
+    QPushButton,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+    QWizard,
+    QWizardPage,
+)
+
+from otop_desktop.database import Register
+from otop_desktop.errors import UserError
+from otop_desktop.legacy import (
+    ImportResult,
+    Mapping,
+    Preview,
+    RowsRefused,
+    Table,
+    check_mapping,
+    import_table,
+    open_table,
+    preview_table,
+    suggest_mapping,
+)
+from otop_desktop.legacy.cleaning import text_of
+from otop_desktop.legacy.headings import PRODUCER_FIELDS, PRODUCT_FIELDS
+from ui.jobs import Progress, run_with_progress
+from ui.lang import pick
+from ui.legacy.preview_model import PreviewModel, field_label
+from ui.messages import message_title, show_user_error
+
+HINT_STYLE = "color: palette(placeholder-text);"
+ERROR_STYLE = "color: #9b1c1c;"
+# Columns are sized to their contents up to these widths; a cell's tool tip shows it all.
+MAX_WIDTH = 240
+MAX_PROBLEMS_WIDTH = 340
+# Rows looked through for an example value of each column.
+SAMPLE_ROWS = 20
+
+
+class FilePage(QWizardPage):
+    def __init__(self, wizard: LegacyImportWizard) -> None:
+        super().__init__()
+        self._wizard = wizard
+        self.setTitle(self.tr("Choose the spreadsheet"))
+        self.setSubTitle(
+            self.tr(
+                "An Excel file (.xlsx or the older .xls) or a CSV file in UTF-8 or Thai "
+                "Windows (TIS-620) encoding. Title rows above the headings and total rows "
+                "below the data are found and left out."
+            )
+        )
+        self.path_edit = QLineEdit()
+        self.path_edit.setPlaceholderText(self.tr("Path of the file"))
+        self.path_edit.textChanged.connect(self.completeChanged)
+        browse = QPushButton(self.tr("Browse…"))
+        browse.clicked.connect(self._browse)
+        row = QHBoxLayout()
+        row.addWidget(self.path_edit, 1)
+        row.addWidget(browse)
+        layout = QVBoxLayout(self)
+        layout.addWidget(QLabel(self.tr("File:")))
+        layout.addLayout(row)
+        layout.addStretch(1)
+
+    def _browse(self) -> None:
+        path, _ = QFileDialog.getOpenFileName(
+            self,
+            self.tr("Choose the spreadsheet"),
+            self.path_edit.text(),
+            self.tr("Spreadsheets (*.xlsx *.xls *.csv *.txt);;All files (*)"),
+        )
+        if path:
+            self.path_edit.setText(path)
+
+    def isComplete(self) -> bool:
+        return bool(self.path_edit.text().strip())
+
+    def validatePage(self) -> bool:
+        path = Path(self.path_edit.text().strip())
+        table = run_with_progress(
+            self,
+            self.tr("Reading the file"),
+            lambda _progress: open_table(path),
+            label=self.tr("Reading {name}…").format(name=path.name),
+        )
+        if table is None:
+            return False
+        self._wizard.set_table(table)
+        return True
+
+
+class MappingPage(QWizardPage):
+    """A combo per field of the register, offering the file's headings; the suggested ones
+    are chosen already, and an example value from the file shows beside each."""
+
+    def __init__(self, wizard: LegacyImportWizard) -> None:
+        super().__init__()
+        self._wizard = wizard
+        self.setTitle(self.tr("Which column holds what"))
+        self.combos: dict[str, QComboBox] = {}
+        self._examples: dict[str, QLabel] = {}
+        self.source = QLabel()
+        self.source.setWordWrap(True)
+        groups = QHBoxLayout()
+        for title, fields in (
+            (self.tr("Producer"), PRODUCER_FIELDS),
+            (self.tr("Product"), PRODUCT_FIELDS),
+        ):
+            box = QGroupBox(title)
+            form = QFormLayout(box)
+            for field in fields:
+                combo = QComboBox()
+                combo.setMinimumContentsLength(18)
+                combo.currentIndexChanged.connect(lambda _i, f=field: self._show_example(f))
+                example = QLabel()
+                example.setStyleSheet(HINT_STYLE)
+                example.setMinimumWidth(160)
+                cell = QHBoxLayout()
+                cell.addWidget(combo)
+                cell.addWidget(example, 1)
+                form.addRow(field_label(field), cell)
+                self.combos[field] = combo
+                self._examples[field] = example
+            groups.addWidget(box, 3 if fields is PRODUCER_FIELDS else 2, Qt.AlignmentFlag.AlignTop)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.source)
+        layout.addLayout(groups)
+        layout.addStretch(1)
+
+    def initializePage(self) -> None:
+        table = self._wizard.table
+        assert table is not None
+        self.setSubTitle(
+            self.tr(
+                "Sheet “{sheet}”, headings on row {row}. Check the suggested columns; choose "
+                "“not in the file” for a field the file does not have."
+            ).format(sheet=table.sheet, row=table.heading_row)
+        )
+        self.source.setText(table.file.name)
+        suggested = self._wizard.mapping or suggest_mapping(table.headings)
+        for field, combo in self.combos.items():
+            combo.blockSignals(True)
+            combo.clear()
+            combo.addItem(self.tr("— not in the file —"), None)
+            for heading in table.headings:
+                combo.addItem(heading, heading)
+            chosen = suggested.get(field)
+            combo.setCurrentIndex(combo.findData(chosen) if chosen else 0)
+            combo.blockSignals(False)
+            self._show_example(field)
+
+    def _show_example(self, field: str) -> None:
+        table = self._wizard.table
+        heading = self.combos[field].currentData()
+        text = ""
+        if table is not None and heading:
+            column = table.column(heading)
+            for _, cells in table.rows[:SAMPLE_ROWS]:
+                if column < len(cells) and (text := text_of(cells[column])):
+                    break
+        self._examples[field].setText(self.tr("e.g. {value}").format(value=text) if text else "")
+
+    def mapping(self) -> Mapping:
+        return {f: c.currentData() for f, c in self.combos.items() if c.currentData()}
+
+    def validatePage(self) -> bool:
+        table = self._wizard.table
+        assert table is not None
+        try:
+            mapping = check_mapping(self.mapping(), table, self.tr("Mapping"))
+        except UserError as exc:
+            show_user_error(self, exc)
+            return False
+        self._wizard.mapping = mapping
+        return self._wizard.check()
+
+
+class PreviewPage(QWizardPage):
+    """Every row as it would be imported; the import is offered once no row has a problem.
+    "Check again" reads the file anew, for a clerk who corrects it in Excel meanwhile."""
+
+    def __init__(self, wizard: LegacyImportWizard) -> None:
+        super().__init__()
+        self._wizard = wizard
+        self.setTitle(self.tr("Check the rows"))
+        self.setCommitPage(True)
+        self.setButtonText(QWizard.WizardButton.CommitButton, self.tr("Import"))
+        self.summary = QLabel()
+        self.summary.setWordWrap(True)
+        self.problems_only = QCheckBox(self.tr("Only rows with problems"))
+        self.recheck = QPushButton(self.tr("Check again"))
+        self.recheck.setToolTip(self.tr("Read the file again, after correcting it"))
+        self.recheck.clicked.connect(self._check_again)
+        self.model = PreviewModel(self)
+        self.problems_only.toggled.connect(self.model.set_problems_only)
+        self.view = QTableView()
+        self.view.setModel(self.model)
+        self.view.setAlternatingRowColors(True)
+        self.view.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
+        self.view.verticalHeader().hide()
+        self.view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        self.view.setWordWrap(False)
+        self.details = QLabel()
+        self.details.setWordWrap(True)
+        self.details.setStyleSheet(ERROR_STYLE)
+        self.details.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.view.selectionModel().currentRowChanged.connect(self._show_details)
+        self.model.modelReset.connect(self.details.clear)
+        bar = QHBoxLayout()
+        bar.addWidget(self.problems_only)
+        bar.addStretch(1)
+        bar.addWidget(self.recheck)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.summary)
+        layout.addLayout(bar)
+        layout.addWidget(self.view, 1)
+        layout.addWidget(self.details)
+
+    def _show_details(self, current: QModelIndex) -> None:
+        """The problems of the row under the cursor in full, each with its column."""
+        if not current.isValid():
+            self.details.clear()
+            return
+        row = self.model.row_at(current.row())
+        lines = []
+        for problem in row.problems:
+            where = self.tr("Row {row}").format(row=problem.row)
+            if problem.heading:
+                where += " · " + self.tr("column “{heading}”").format(heading=problem.heading)
+            lines.append(f"{where}: {pick(problem.message_th, problem.message_en)}")
+        self.details.setText("\n".join(lines))
+
+    def initializePage(self) -> None:
+        self.show_preview()
+
+    def show_preview(self) -> None:
+        preview = self._wizard.preview
+        self.model.set_preview(preview)
+        if preview is None:
+            return
+        self.view.resizeColumnsToContents()
+        for column in range(self.model.columnCount()):
+            widest = MAX_PROBLEMS_WIDTH if column == self.model.problems_column else MAX_WIDTH
+            self.view.setColumnWidth(column, min(self.view.columnWidth(column), widest))
+        bad = sum(1 for row in preview.rows if not row.ok)
+        counts = self.tr(
+            "{rows} rows: {producers} producers, {products} products; {skipped} blank or "
+            "total rows left out."
+        ).format(
+            rows=len(preview.rows),
+            producers=preview.producer_count,
+            products=preview.product_count,
+            skipped=len(preview.skipped),
+        )
+        if not preview.rows:
+            verdict = self.tr("The sheet has no data rows below its headings.")
+        elif bad:
+            verdict = self.tr(
+                "{bad} rows have problems (in red). Nothing can be imported until every row "
+                "is right: correct the file and check again, or go back and change the columns."
+            ).format(bad=bad)
+        else:
+            verdict = self.tr("Every row is ready. Import writes them all at once.")
+        self.summary.setText(f"{counts}\n{verdict}")
+        self.summary.setStyleSheet(ERROR_STYLE if bad or not preview.rows else "")
+        self.problems_only.setEnabled(bad > 0)
+        if not bad:
+            self.problems_only.setChecked(False)
+        self.completeChanged.emit()
+
+    def _check_again(self) -> None:
+        if self._wizard.reload():
+            self.show_preview()
+
+    def isComplete(self) -> bool:
+        return self._wizard.preview is not None and self._wizard.preview.ok
+
+    def validatePage(self) -> bool:
+        return self._wizard.run_import()
+
+
+class ResultPage(QWizardPage):
+    def __init__(self, wizard: LegacyImportWizard) -> None:
+        super().__init__()
+        self._wizard = wizard
+        self.setTitle(self.tr("Imported"))
+        self.summary = QLabel()
+        self.summary.setWordWrap(True)
+        self.numbers = QPlainTextEdit()
+        self.numbers.setReadOnly(True)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.summary)
+        layout.addWidget(self.numbers, 1)
+
+    def initializePage(self) -> None:
+        result = self._wizard.result
+        assert result is not None
+        self.summary.setText(
+            self.tr(
+                "{producers} producers and {products} products were added to the register, "
+                "each producer with a new registration number. A number from the old file is "
+                "kept as the previous registration number."
+            ).format(producers=len(result.producers), products=result.product_count)
+        )
+        lines = []
+        for record in result.producers:
+            before = f"  ({record.previous_reg_no})" if record.previous_reg_no else ""
+            line = self.tr("Row {row}: {reg_no} {name}").format(
+                row=record.row, reg_no=record.reg_no, name=record.name
+            )
+            lines.append(line + before)
+        self.numbers.setPlainText("\n".join(lines))
+
+
+class LegacyImportWizard(QWizard):
+    """``imported`` is emitted with the ImportResult once the rows are in the register."""
+
+    imported = Signal(object)
+
+    def __init__(self, register: Register, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.register = register
+        self.table: Table | None = None
+        self.mapping: Mapping = {}
+        self.preview: Preview | None = None
+        self.result: ImportResult | None = None
+        self.setWindowTitle(self.tr("Import an old spreadsheet"))
+        self.setWizardStyle(QWizard.WizardStyle.ModernStyle)
+        self.setOption(QWizard.WizardOption.NoBackButtonOnLastPage, True)
+        self.setOption(QWizard.WizardOption.NoCancelButtonOnLastPage, True)
+        self.setButtonText(QWizard.WizardButton.NextButton, self.tr("Next >"))
+        self.setButtonText(QWizard.WizardButton.BackButton, self.tr("< Back"))
+        self.setButtonText(QWizard.WizardButton.CancelButton, self.tr("Cancel"))
+        self.setButtonText(QWizard.WizardButton.FinishButton, self.tr("Close"))
+        self.file_page = FilePage(self)
+        self.mapping_page = MappingPage(self)
+        self.preview_page = PreviewPage(self)
+        self.result_page = ResultPage(self)
+        for page in (self.file_page, self.mapping_page, self.preview_page, self.result_page):
+            self.addPage(page)
+        self.resize(1200, 700)
+
+    def set_table(self, table: Table) -> None:
+        if self.table is None or table.headings != self.table.headings:
+            self.mapping = {}  # another layout: suggest anew
+        self.table = table
+
+    def check(self) -> bool:
+        """Checks every row of the table through the mapping; False if cancelled or failed."""
+        table, mapping = self.table, self.mapping
+        assert table is not None
+
+        def work(progress: Progress) -> Preview:
+            return preview_table(self.register, table, mapping, progress)
+
+        preview = run_with_progress(
+            self, self.tr("Checking"), work, label=self.tr("Checking every row…")
+        )
+        if preview is None:
+            return False
+        self.preview = preview
+        return True
+
+    def reload(self) -> bool:
+        """Reads the file again (the clerk may have corrected it) and checks it again."""
+        assert self.table is not None
+        path = self.table.file
+        table = run_with_progress(
+            self,
+            self.tr("Reading the file"),
+            lambda _progress: open_table(path),
+            label=self.tr("Reading {name}…").format(name=path.name),
+        )
+        if table is None:
+            return False
+        try:
+            self.mapping = check_mapping(self.mapping, table, self.tr("Mapping"))
+        except UserError as exc:
+            show_user_error(self, exc)
+            return False
+        self.table = table
+        return self.check()
+
+    def run_import(self) -> bool:
+        table, mapping = self.table, self.mapping
+        assert table is not None
+
+        def work(progress: Progress) -> ImportResult | RowsRefused:
+            try:
+                return import_table(self.register, table, mapping, progress)
+            except RowsRefused as refused:
+                # Rows that became wrong since the check (a producer registered meanwhile).
+                return refused
+
+        outcome = run_with_progress(
+            self, self.tr("Importing"), work, label=self.tr("Writing to the register…")
+        )
+        if isinstance(outcome, RowsRefused):
+            self.preview = outcome.preview
+            self.preview_page.show_preview()
+            QMessageBox.warning(self, message_title(), pick(outcome.message_th, outcome.message_en))
+            return False
+        if outcome is None:
+            return False
+        self.result = outcome
+        self.imported.emit(outcome)
+        return True
