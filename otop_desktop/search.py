@@ -39,8 +39,7 @@ def product_doc(name: str, code: str, entrepreneur_name: str) -> str:
 # backend. Queries too short for the trigram index test the mask first, which an index
 # beside the sort key holds, so a rare character does not read every row of the table.
 _MASK_BITS = {
-    chr(code): 1 << bit
-    for bit, code in enumerate([*range(0x0E01, 0x0E3B), *range(0x0E40, 0x0E45)])
+    chr(code): 1 << bit for bit, code in enumerate([*range(0x0E01, 0x0E3B), *range(0x0E40, 0x0E45)])
 }
 
 

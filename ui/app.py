@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import logging
-from importlib.metadata import PackageNotFoundError, version
 
 import fontpkg_sarabun
 from PySide6.QtCore import QLocale, QTranslator
@@ -12,6 +11,7 @@ from PySide6.QtWidgets import QApplication
 from sqlalchemy.engine import URL
 
 from otop_desktop.paths import APP_AUTHOR, APP_NAME, resources_dir
+from otop_desktop.version import program_version
 
 log = logging.getLogger(__name__)
 
@@ -28,12 +28,6 @@ FONT_FILES = (
 # built-in strings the program shows; Qt ships no Thai translation of its own.
 TRANSLATION_PATTERN = "*_th.qm"
 
-
-def program_version() -> str:
-    try:
-        return version("otop-desktop")
-    except PackageNotFoundError:  # run from a bundle without package metadata
-        return "0"
 
 
 def load_fonts() -> str | None:

@@ -28,7 +28,8 @@ from otop_desktop.models import Office
 from otop_desktop.services.office import get_office
 from otop_desktop.services.stats import Overview, overview
 from otop_desktop.thaiformat import format_money
-from ui.app import display_location, program_version
+from otop_desktop.version import program_version
+from ui.app import display_location
 from ui.headings import heading
 from ui.jobs import Job, Progress
 from ui.lists.entrepreneurs import EntrepreneursPage

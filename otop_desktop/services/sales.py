@@ -16,6 +16,7 @@ from otop_desktop.domain import Status
 from otop_desktop.errors import FieldError, ValidationError
 from otop_desktop.models import Entrepreneur, Product, Sale
 from otop_desktop.services.entrepreneurs import get_entrepreneur
+from otop_desktop.submission.locks import ensure_open
 from otop_desktop.thaiformat import Period
 from otop_desktop.validation import Checker
 
@@ -66,8 +67,21 @@ def set_month_sales(
     by_product: dict[int, SaleInput] | None = None,
 ) -> list[Sale]:
     """Replaces one entrepreneur's sales for ``period``. ``whole`` is the whole-business figure;
-    ``by_product`` maps product ids to their figures. Giving neither clears the month."""
-    by_product = by_product or {}
+    ``by_product`` maps product ids to their figures. Giving neither clears the month. A month
+    submitted to the province is refused (PeriodLockedError) until it is unlocked."""
+    entrepreneur = get_entrepreneur(session, entrepreneur_id)
+    ensure_open(session, [entrepreneur.district_code], period)
+    return _replace_month(session, entrepreneur, period, whole, by_product or {})
+
+
+def _replace_month(
+    session: Session,
+    entrepreneur: Entrepreneur,
+    period: Period,
+    whole: SaleInput | None,
+    by_product: dict[int, SaleInput],
+) -> list[Sale]:
+    entrepreneur_id = entrepreneur.id
     check = Checker()
     if whole is not None and by_product:
         check.fail(
@@ -76,7 +90,6 @@ def set_month_sales(
             "Give either one whole-business figure or figures per product, not both",
         )
         raise ValidationError(check.errors)
-    entrepreneur = get_entrepreneur(session, entrepreneur_id)
     codes = {p.id: p.code for p in entrepreneur.products}
     rows: list[Sale] = []
     if whole is not None:
@@ -262,19 +275,19 @@ def save_month_sheet(session: Session, period: Period, changes: Iterable[MonthCh
         .where(Entrepreneur.id.in_([c.entrepreneur_id for c in changes]))
         .options(selectinload(Entrepreneur.products))
     ).all()
-    reg_nos = {e.id: e.reg_no for e in loaded}
+    found = {e.id: e for e in loaded}
+    for change in changes:
+        if change.entrepreneur_id not in found:
+            get_entrepreneur(session, change.entrepreneur_id)  # raises NotFoundError
+    ensure_open(session, {e.district_code for e in loaded}, period)
     errors: list[FieldError] = []
     for change in changes:
         try:
-            set_month_sales(
-                session,
-                change.entrepreneur_id,
-                period,
-                whole=change.whole,
-                by_product=change.by_product,
+            _replace_month(
+                session, found[change.entrepreneur_id], period, change.whole, change.by_product
             )
         except ValidationError as exc:
-            reg_no = reg_nos[change.entrepreneur_id]
+            reg_no = found[change.entrepreneur_id].reg_no
             for e in exc.errors:
                 # Figure errors carry the product code already; the rest are the whole
                 # business's, which the registration number names.

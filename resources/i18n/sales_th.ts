@@ -40,12 +40,48 @@
         <translation>บันทึกยอดทั้งเดือน (Ctrl+S)</translation>
     </message>
     <message>
+        <source>Unlock for changes…</source>
+        <translation>ปลดล็อกเพื่อแก้ไข…</translation>
+    </message>
+    <message>
+        <source>Open the month for changes again; it must then be sent again</source>
+        <translation>เปิดให้แก้ไขงวดนี้อีกครั้ง แล้วต้องส่งจังหวัดใหม่</translation>
+    </message>
+    <message>
         <source>Monthly sales</source>
         <translation>ยอดจำหน่ายรายเดือน</translation>
     </message>
     <message>
         <source>Totals of the month (baht)</source>
         <translation>ยอดรวมของเดือน (บาท)</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;{period} was sent to the province&lt;/b&gt; on {when} by {user}. Its figures are read-only; to correct them, unlock the month — it must then be sent again.</source>
+        <translation>&lt;b&gt;งวด {period} ส่งจังหวัดแล้ว&lt;/b&gt; เมื่อ {when} โดย {user} ยอดจำหน่ายของงวดนี้แก้ไขไม่ได้ หากต้องแก้ไข ให้ปลดล็อกงวดก่อน แล้วต้องส่งจังหวัดใหม่</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;{period} was unlocked&lt;/b&gt; on {when} by {user} ({reason}). Export and send the month again once the figures are corrected.</source>
+        <translation>&lt;b&gt;งวด {period} ปลดล็อกแล้ว&lt;/b&gt; เมื่อ {when} โดย {user} (เหตุผล: {reason}) เมื่อแก้ไขยอดเสร็จ ให้ส่งออกและส่งจังหวัดใหม่</translation>
+    </message>
+    <message>
+        <source>Unlock {period}</source>
+        <translation>ปลดล็อกงวด {period}</translation>
+    </message>
+    <message>
+        <source>Why must the figures change? The reason is kept with the month.</source>
+        <translation>เหตุผลที่ต้องแก้ไขยอด (บันทึกไว้กับงวดนี้)</translation>
+    </message>
+    <message>
+        <source>Unlock</source>
+        <translation>ปลดล็อก</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>ยกเลิก</translation>
+    </message>
+    <message>
+        <source>{period} is unlocked: correct the figures, save, then send it again.</source>
+        <translation>ปลดล็อกงวด {period} แล้ว แก้ไขยอดแล้วบันทึก จากนั้นส่งจังหวัดใหม่</translation>
     </message>
     <message>
         <source>Sold online</source>

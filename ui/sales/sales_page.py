@@ -22,10 +22,12 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QApplication,
     QComboBox,
+    QFrame,
     QGridLayout,
     QGroupBox,
     QHBoxLayout,
     QHeaderView,
+    QInputDialog,
     QLabel,
     QLineEdit,
     QMessageBox,
@@ -42,8 +44,25 @@ from PySide6.QtWidgets import (
 from otop_desktop.database import Register
 from otop_desktop.domain import Category, OfficeKind
 from otop_desktop.errors import UserError
+from otop_desktop.services.office import get_office
 from otop_desktop.services.sales import MonthChange, month_sheet, save_month_sheet
-from otop_desktop.thaiformat import THAI_MONTHS, Period, be_year, format_money, last_complete
+from otop_desktop.submission.export import export_user
+from otop_desktop.submission.locks import (
+    REASON_MAX,
+    MonthState,
+    PeriodLockedError,
+    PeriodState,
+    period_state,
+    unlock_period,
+)
+from otop_desktop.thaiformat import (
+    THAI_MONTHS,
+    Period,
+    be_year,
+    format_be_date,
+    format_money,
+    last_complete,
+)
 from otop_desktop.validation import EARLIEST
 from ui.headings import heading
 from ui.lang import ui_is_thai
@@ -54,6 +73,7 @@ from ui.sales.sheet_model import AMOUNT_COLUMNS, Column, ModelIndex, SalesSheetM
 AMOUNT_MAX_LENGTH = 24
 FIRST_YEAR_BE = be_year(EARLIEST)
 ERROR_STYLE = "color: #9b1c1c;"
+BANNER_STYLE = "#lockBanner { background: #fff4ce; border: 1px solid #e0b400; border-radius: 4px; }"
 
 
 class AmountEditor(QLineEdit):
@@ -285,6 +305,22 @@ class SalesPage(QWidget):
         self.message = QLabel()
         self.message.setWordWrap(True)
 
+        # Shown for a month sent to the province: its figures are read-only until unlocked.
+        self.state: PeriodState | None = None
+        self.lock_banner = QFrame()
+        self.lock_banner.setObjectName("lockBanner")
+        self.lock_banner.setStyleSheet(BANNER_STYLE)
+        self.lock_text = QLabel()
+        self.lock_text.setWordWrap(True)
+        self.unlock_button = QPushButton(self.tr("Unlock for changes…"))
+        self.unlock_button.setToolTip(
+            self.tr("Open the month for changes again; it must then be sent again")
+        )
+        banner = QHBoxLayout(self.lock_banner)
+        banner.addWidget(self.lock_text, 1)
+        banner.addWidget(self.unlock_button)
+        self.lock_banner.hide()
+
         top = QHBoxLayout()
         top.addWidget(heading(self.tr("Monthly sales")), 1)
         top.addWidget(self.save_button)
@@ -300,6 +336,7 @@ class SalesPage(QWidget):
         layout.setContentsMargins(24, 16, 24, 16)
         layout.addLayout(top)
         layout.addLayout(picker)
+        layout.addWidget(self.lock_banner)
         layout.addWidget(self.table, 1)
         layout.addWidget(self.message)
         layout.addWidget(self._totals_box())
@@ -312,6 +349,7 @@ class SalesPage(QWidget):
         self.find_edit.textEdited.connect(self._find)
         self.find_edit.returnPressed.connect(self.table.setFocus)
         self.save_button.clicked.connect(self.save)
+        self.unlock_button.clicked.connect(self.unlock)
         self.model.figures_changed.connect(self._figures_changed)
         self.table.selectionModel().currentChanged.connect(self._show_message)
         self._sync_picker()
@@ -418,7 +456,12 @@ class SalesPage(QWidget):
         current = self.table.currentIndex()
         with self._register.read() as session:
             rows = month_sheet(session, self.period, self._district)
+            # Months are locked per district; "all districts" of a province shows none.
+            self.state = (
+                period_state(session, self._district, self.period) if self._district else None
+            )
         self.model.load(rows)
+        self._show_lock()
         if current.isValid() and current.row() < self.model.rowCount():
             self.table.setCurrentIndex(self.model.index(current.row(), current.column()))
         else:
@@ -449,6 +492,12 @@ class SalesPage(QWidget):
             return True
         try:
             self._write(changes)
+        except PeriodLockedError as exc:
+            # Sent from another PC while this one was typing: the figures stay on screen,
+            # unsaved, and the banner says why.
+            show_user_error(self, exc)
+            self._refresh_lock()
+            return False
         except UserError as exc:
             show_user_error(self, exc)
             return False
@@ -466,6 +515,92 @@ class SalesPage(QWidget):
                 save_month_sheet(session, self.period, changes)
         finally:
             QGuiApplication.restoreOverrideCursor()
+
+    # --- the month's submission lock ------------------------------------------------------
+
+    def _refresh_lock(self) -> None:
+        if self._district:
+            with self._register.read() as session:
+                self.state = period_state(session, self._district, self.period)
+        self._show_lock()
+
+    def _show_lock(self) -> None:
+        state = self.state
+        locked = state is not None and state.locked
+        self.model.set_read_only(locked and not self.model.has_changes())
+        self.unlock_button.setVisible(locked)
+        if state is None or state.state is MonthState.OPEN:
+            self.lock_banner.hide()
+            return
+        when = self._when(state)
+        if locked:
+            text = self.tr(
+                "<b>{period} was sent to the province</b> on {when} by {user}. Its figures "
+                "are read-only; to correct them, unlock the month — it must then be sent again."
+            )
+        else:
+            text = self.tr(
+                "<b>{period} was unlocked</b> on {when} by {user} ({reason}). Export and send "
+                "the month again once the figures are corrected."
+            )
+        self.lock_text.setText(
+            text.format(
+                period=html.escape(self.period_text(self.period)),
+                when=html.escape(when),
+                user=html.escape(state.user or "-"),
+                reason=html.escape(state.reason),
+            )
+        )
+        self.lock_banner.show()
+        self.save_button.setEnabled(self.model.has_changes() and not self.model.read_only)
+
+    @staticmethod
+    def _when(state: PeriodState) -> str:
+        if state.at is None:
+            return ""
+        day = state.at.astimezone().date()
+        return format_be_date(day) if ui_is_thai() else day.isoformat()
+
+    def ask_reason(self) -> str | None:
+        """The reason for unlocking, as the clerk types it; None if they cancel."""
+        dialog = QInputDialog(self)
+        dialog.setWindowTitle(
+            self.tr("Unlock {period}").format(period=self.period_text(self.period))
+        )
+        dialog.setLabelText(
+            self.tr("Why must the figures change? The reason is kept with the month.")
+        )
+        dialog.setOkButtonText(self.tr("Unlock"))
+        dialog.setCancelButtonText(self.tr("Cancel"))
+        edit = dialog.findChild(QLineEdit)
+        if edit is not None:
+            edit.setMaxLength(REASON_MAX)
+        dialog.resize(480, dialog.sizeHint().height())
+        if not dialog.exec():
+            return None
+        return dialog.textValue()
+
+    def unlock(self) -> bool:
+        """Asks for a reason and opens the submitted month for changes; True if unlocked."""
+        if self._district is None or self.state is None or not self.state.locked:
+            return False
+        reason = self.ask_reason()
+        if reason is None:
+            return False
+        try:
+            with self._register.write() as session:
+                user = export_user(get_office(session), "")
+                unlock_period(session, self._district, self.period, reason=reason, user=user)
+        except UserError as exc:
+            show_user_error(self, exc)
+            return False
+        self._refresh_lock()
+        self._notice = self.tr(
+            "{period} is unlocked: correct the figures, save, then send it again."
+        )
+        self._notice = self._notice.format(period=self.period_text(self.period))
+        self._show_message()
+        return True
 
     def confirm_leave(self) -> bool:
         """True when the page may be left: nothing unsaved, or the clerk saved or discarded
@@ -498,7 +633,7 @@ class SalesPage(QWidget):
             name = category.label_th if ui_is_thai() else category.label_en
             cell.setText(captioned(name, totals.by_category[category]))
         self.whole_total.setText(captioned(self.tr("Whole business"), totals.whole_business))
-        self.save_button.setEnabled(self.model.has_changes())
+        self.save_button.setEnabled(self.model.has_changes() and not self.model.read_only)
         self._show_message()
 
     def _show_message(self) -> None:

@@ -164,6 +164,8 @@ class SalesSheetModel(QAbstractTableModel):
         self._lines: list[EntrepreneurLine] = []
         # (entrepreneur line, product or NO_PRODUCT) per table row, in table order.
         self._rows: list[tuple[int, int]] = []
+        # A month submitted to the province is shown, not changed, until it is unlocked.
+        self._read_only = False
 
     # --- loading and reading back -----------------------------------------------------
 
@@ -173,6 +175,19 @@ class SalesSheetModel(QAbstractTableModel):
         self._rows = [pos for i in range(len(self._lines)) for pos in self._layout(i)]
         self.endResetModel()
         self.figures_changed.emit()
+
+    @property
+    def read_only(self) -> bool:
+        return self._read_only
+
+    def set_read_only(self, read_only: bool) -> None:
+        if read_only == self._read_only:
+            return
+        self._read_only = read_only
+        if self._rows:
+            # The flags of every cell change.
+            last = self.index(len(self._rows) - 1, self.columnCount() - 1)
+            self.dataChanged.emit(self.index(0, 0), last)
 
     def _layout(self, i: int) -> list[tuple[int, int]]:
         line = self._lines[i]
@@ -299,6 +314,8 @@ class SalesSheetModel(QAbstractTableModel):
         if not index.isValid():
             return Qt.ItemFlag.NoItemFlags
         flags = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+        if self._read_only:
+            return flags
         column = index.column()
         if column == Column.BY_PRODUCT and self._checkable(index.row()):
             flags |= Qt.ItemFlag.ItemIsUserCheckable
@@ -394,7 +411,7 @@ class SalesSheetModel(QAbstractTableModel):
         return format_money(total.amount if column is Column.AMOUNT else total.online_amount)
 
     def setData(self, index: ModelIndex, value: Any, role: int = Qt.ItemDataRole.EditRole) -> bool:
-        if not index.isValid():
+        if not index.isValid() or self._read_only:
             return False
         row, column = index.row(), index.column()
         i, k = self._rows[row]

@@ -1,0 +1,251 @@
+"""The district's monthly submission workbook (shared/spec/monthly-submission.md): one
+file per district and month, written atomically, recorded in the register (who, when,
+which file, its sha256) and, on a district register, locking the month's sales."""
+
+from __future__ import annotations
+
+import getpass
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
+from dataclasses import dataclass
+from datetime import datetime, timedelta, timezone
+from decimal import Decimal
+from pathlib import Path
+
+import geothai
+from openpyxl import Workbook
+from sqlalchemy.orm import Session
+
+from otop_desktop.database import Register
+from otop_desktop.domain import OfficeKind
+from otop_desktop.errors import UserError
+from otop_desktop.models import DistrictKey, ExportRecord, Office
+from otop_desktop.services.office import get_office
+from otop_desktop.submission import spec
+from otop_desktop.submission.collect import DistrictRows, collect
+from otop_desktop.submission.locks import record_submitted
+from otop_desktop.submission.summary import tally, write_district_summary
+from otop_desktop.submission.workbook import (
+    SIZING_ROWS,
+    PendingFiles,
+    ProgressFn,
+    RowProgress,
+    SheetWriter,
+    new_workbook,
+    writable_folder,
+)
+from otop_desktop.thaiformat import Period
+from otop_desktop.version import program_version
+
+#: Thailand keeps +07:00 all year; a fixed offset needs no time-zone database.
+THAI_TIME = timezone(timedelta(hours=7))
+EXPORT_KIND = "monthly"
+
+
+
+@dataclass(frozen=True)
+class ExportResult:
+    district_code: str
+    path: Path
+    rows: dict[str, int]
+    sales_total: Decimal
+    sha256: str
+
+
+def district_name(code: str) -> str:
+    found = geothai.district(code)
+    return found.name_th if found is not None else code
+
+
+def districts_to_export(
+    office: Office, district_code: str | None, all_districts: bool
+) -> list[str]:
+    """A district register exports its own district; a province register the district
+    asked for (in its province) or all of them."""
+    kind = OfficeKind(office.kind)
+    if kind is OfficeKind.DISTRICT:
+        own = office.district_code or ""
+        if all_districts or (district_code and district_code != own):
+            raise UserError(
+                f"ทะเบียนอำเภอส่งได้เฉพาะอำเภอของตนเอง ({own})",
+                f"A district register exports its own district only ({own})",
+            )
+        return [own]
+    if kind is OfficeKind.PROVINCE:
+        province = office.province_code or ""
+        if all_districts:
+            return [d.code for d in geothai.districts(province)]
+        if not district_code:
+            raise UserError(
+                "ทะเบียนจังหวัด: ระบุ --district รหัสอำเภอ หรือ --all-districts",
+                "On a province register give --district CODE or --all-districts",
+            )
+        found = geothai.district(district_code)
+        if found is None or found.province_code != province:
+            raise UserError(
+                f"อำเภอรหัส {district_code} ไม่อยู่ในจังหวัดรหัส {province}",
+                f"District {district_code} is not in province {province}",
+            )
+        return [found.code]
+    raise UserError(
+        "ส่งออกข้อมูลรายเดือนได้จากทะเบียนอำเภอหรือทะเบียนจังหวัดเท่านั้น",
+        "The monthly workbook is exported from a district or province register only",
+    )
+
+
+def targets_for(out: Path, codes: Sequence[str], period: Period) -> dict[str, Path]:
+    """A file ``*.xlsx`` for one district, or a folder where each file gets its spec name."""
+    if out.suffix.lower() == ".xlsx":
+        if len(codes) != 1:
+            raise UserError(
+                "ส่งออกหลายอำเภอ: --out ต้องเป็นโฟลเดอร์",
+                "Several districts: --out must be a folder",
+            )
+        writable_folder(out.parent)
+        return {codes[0]: out}
+    folder = writable_folder(out)
+    return {code: folder / spec.file_name(code, period) for code in codes}
+
+
+def metadata(
+    office: Office,
+    public_key: str,
+    rows: DistrictRows,
+    period: Period,
+    created_at: datetime,
+    sha256: str,
+) -> list[tuple[str, object]]:
+    counts = [
+        (sheet.rows_key, len(r)) for sheet, r in zip(spec.DATA_SHEETS, rows.sheets(), strict=True)
+    ]
+    return [
+        ("format_version", str(spec.FORMAT_VERSION)),
+        ("province_code", rows.district_code[:2]),
+        ("district_code", rows.district_code),
+        ("district_name", district_name(rows.district_code)),
+        ("period", str(period)),
+        ("created_at", created_at.astimezone(THAI_TIME).isoformat(timespec="seconds")),
+        ("program_version", program_version()),
+        ("geo_data_version", geothai.DATA_VERSION),
+        ("office_public_key", public_key),
+        *counts,
+        ("sales_total", f"{rows.sales_total():.2f}"),
+        ("sha256", sha256),
+        ("office_name", office.name),
+    ]
+
+
+def write_data_sheet(
+    wb: Workbook,
+    sheet: spec.DataSheet,
+    rows: Sequence[Sequence[object]],
+    progress: RowProgress,
+    *,
+    name: str | None = None,
+) -> None:
+    writer = SheetWriter(wb.create_sheet(name or sheet.name), [c.kind for c in sheet.columns])
+    writer.size_columns(sheet.headers, rows[:SIZING_ROWS])
+    writer.header(sheet.headers)
+    for row in rows:
+        writer.append(row)
+        progress.advance()
+    writer.filter_all(len(sheet.columns))
+
+
+@contextmanager
+def district_workbook(
+    meta: list[tuple[str, object]], title: str, rows: DistrictRows, progress: RowProgress
+) -> Iterator[Workbook]:
+    with new_workbook() as wb:
+        info = SheetWriter(wb.create_sheet(spec.META_SHEET), (spec.Kind.TEXT, spec.Kind.TEXT))
+        info.size_columns((), meta, maximum=70)  # the public key whole
+        for key, value in meta:
+            info.append((key, value))
+        write_district_summary(wb, title, tally(rows))
+        for sheet, data in zip(spec.DATA_SHEETS, rows.sheets(), strict=True):
+            write_data_sheet(wb, sheet, data, progress)
+        yield wb
+
+
+def _public_key(session: Session, office: Office, district_code: str) -> str:
+    """The district office's key: this office's own on a district register; on a province
+    register the one the district's last workbook carried, if any."""
+    if office.kind == OfficeKind.DISTRICT.value:
+        return office.signing_public_key
+    known = session.get(DistrictKey, district_code)
+    return known.public_key if known is not None else office.signing_public_key
+
+
+def export_user(office: Office, user: str) -> str:
+    """Who the export record names: the user given, else the office's officer, else the
+    computer's login name."""
+    if user.strip() or office.officer_name:
+        return (user.strip() or office.officer_name)[:100]
+    try:
+        return getpass.getuser()[:100]
+    except (OSError, KeyError):
+        return ""
+
+
+def export_monthly(
+    register: Register,
+    period: Period,
+    out: Path,
+    *,
+    district_code: str | None = None,
+    all_districts: bool = False,
+    user: str = "",
+    progress: ProgressFn | None = None,
+) -> list[ExportResult]:
+    """Writes each district's workbook for ``period`` and records the export (and, on a
+    district register, the month's 'submitted' lock) in one transaction. ``progress`` is
+    called with (rows written, rows in all) and may raise to cancel: then nothing is
+    written or recorded."""
+    results: list[ExportResult] = []
+    with PendingFiles() as files:
+        with register.write() as session:
+            office = get_office(session)
+            codes = districts_to_export(office, district_code, all_districts)
+            targets = targets_for(out, codes, period)
+            for target in targets.values():
+                files.reserve(target)
+            who = export_user(office, user)
+            data = collect(session, period, codes)
+            counter = RowProgress(sum(r.row_count for r in data.values()), progress)
+            created_at = datetime.now(THAI_TIME)
+            for code in codes:
+                rows = data[code]
+                sha256 = spec.data_sha256(rows.sheets())
+                key = _public_key(session, office, code)
+                meta = metadata(office, key, rows, period, created_at, sha256)
+                title = f"สรุปข้อมูล OTOP อำเภอ{district_name(code)} งวด {period.label_th}"
+                with district_workbook(meta, title, rows, counter) as wb:
+                    files.save(wb, targets[code])
+                record = ExportRecord(
+                    kind=EXPORT_KIND,
+                    period=period.key,
+                    district_code=code,
+                    file_name=str(targets[code].resolve())[:500],
+                    sha256=sha256,
+                    personal_data=True,  # citizen IDs and phone numbers
+                    created_by=who,
+                )
+                session.add(record)
+                if office.kind == OfficeKind.DISTRICT.value:
+                    record_submitted(session, code, period, record, who)
+                results.append(
+                    ExportResult(
+                        code,
+                        targets[code],
+                        {
+                            s.rows_key: len(r)
+                            for s, r in zip(spec.DATA_SHEETS, rows.sheets(), strict=True)
+                        },
+                        rows.sales_total(),
+                        sha256,
+                    )
+                )
+            counter.finish()
+        # After the commit: a file is never in place without its record in the register.
+        files.place()
+    return results
