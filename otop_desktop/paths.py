@@ -5,6 +5,7 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
+import fontpkg_sarabun
 from platformdirs import user_data_path
 
 APP_NAME = "OTOP Desktop"
@@ -27,3 +28,9 @@ def resources_dir() -> Path:
 
 def default_database() -> Path:
     return user_data_path(APP_NAME, APP_AUTHOR, ensure_exists=True) / "otop-register.sqlite3"
+
+
+def sarabun_file(file_name: str = "Sarabun-Regular.ttf") -> Path:
+    """A Sarabun face shipped by ``fontpkg-sarabun``: the screens and the printed documents
+    set Thai in the same font, whatever the PC has installed."""
+    return fontpkg_sarabun.ROOT / "files" / file_name

@@ -4,13 +4,12 @@ from __future__ import annotations
 
 import logging
 
-import fontpkg_sarabun
 from PySide6.QtCore import QLocale, QTranslator
 from PySide6.QtGui import QFont, QFontDatabase
 from PySide6.QtWidgets import QApplication
 from sqlalchemy.engine import URL
 
-from otop_desktop.paths import APP_AUTHOR, APP_NAME, resources_dir
+from otop_desktop.paths import APP_AUTHOR, APP_NAME, resources_dir, sarabun_file
 from otop_desktop.version import program_version
 
 log = logging.getLogger(__name__)
@@ -29,18 +28,16 @@ FONT_FILES = (
 TRANSLATION_PATTERN = "*_th.qm"
 
 
-
 def load_fonts() -> str | None:
     """Registers Sarabun with Qt and returns its family name, or None if no face loaded.
 
     Office PCs and test machines may have no Thai system font at all, and then Thai text
     would show as boxes; the program therefore always brings its own."""
-    folder = fontpkg_sarabun.ROOT / "files"
     loaded: str | None = None
     for name in FONT_FILES:
-        font_id = QFontDatabase.addApplicationFont(str(folder / name))
+        font_id = QFontDatabase.addApplicationFont(str(sarabun_file(name)))
         if font_id < 0:
-            log.warning("could not load font %s", folder / name)
+            log.warning("could not load font %s", sarabun_file(name))
             continue
         loaded = QFontDatabase.applicationFontFamilies(font_id)[0]
     return loaded

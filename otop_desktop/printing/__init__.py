@@ -1,0 +1,1 @@
+"""Printed documents (reportlab, A4); every piece of Thai text goes through ``typeset``."""

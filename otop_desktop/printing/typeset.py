@@ -1,0 +1,384 @@
+"""Thai typesetting for printed documents: Sarabun, HarfBuzz shaping, breaks between words.
+
+Every piece of printed text goes through here. ``para()`` turns plain text into a
+reportlab Paragraph whose lines break only between words (see ``thai_words``) and whose
+glyphs are shaped by HarfBuzz, so tone marks sit above upper vowels (ที่ ปี่ กิ่ง) and ญ
+loses its tail before a lower vowel (กตัญญู). ``draw_text()`` does the same for the odd
+string drawn straight on a canvas (page headers, footers, page numbers).
+
+How the breaking works: reportlab accepts a Paragraph made of ready "frag words"
+([width, (frag, text)] lists, the form its own ``split()`` passes on), breaks lines only
+between them, and puts a space after those of class ``_HSFrag`` only. ``para()`` builds
+that list from the Thai words itself, so reportlab never has to find words in Thai, which
+has no spaces. Each word is shaped once and cached: certificates repeat the same words
+thousands of times."""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Literal
+
+from reportlab.lib.colors import Color, black
+from reportlab.lib.enums import TA_CENTER, TA_RIGHT
+from reportlab.lib.styles import ParagraphStyle
+from reportlab.pdfbase import pdfmetrics
+from reportlab.pdfbase.ttfonts import ShapedFragWord, TTFont, shapeFragWord
+from reportlab.pdfgen.canvas import Canvas
+from reportlab.platypus import Paragraph
+from reportlab.platypus.paragraph import _FK_BREAK, _FK_TEXT, _HSFrag
+from reportlab.platypus.paraparser import ParaFrag
+
+from otop_desktop.paths import sarabun_file
+from otop_desktop.printing.thai_words import (
+    Token,
+    clusters,
+    subwords,
+    syllables,
+    tokens,
+    words,
+)
+from otop_desktop.textnorm import to_thai_digits
+
+__all__ = [
+    "BODY_SIZE",
+    "FONT",
+    "FONT_BOLD",
+    "Styles",
+    "TextOptions",
+    "ThaiParagraph",
+    "digits",
+    "draw_text",
+    "line_texts",
+    "para",
+    "register_fonts",
+    "styles",
+    "text_width",
+    "words",
+]
+
+FONT = "Sarabun"
+FONT_BOLD = "Sarabun-Bold"
+_FONT_FILES = {FONT: "Sarabun-Regular.ttf", FONT_BOLD: "Sarabun-Bold.ttf"}
+
+# Thai government documents are set at 16 pt (domain.md).
+BODY_SIZE = 16.0
+SMALL_SIZE = 14.0
+TITLE_SIZE = 20.0
+# Sarabun's ascent + descent is 1.3 em: room for a tone mark stacked on an upper vowel
+# above and for the tails of ฤ ญ and lower vowels below, without lines touching.
+LINE_HEIGHT = 1.3
+
+Align = Literal["left", "centre", "right"]
+
+_register_lock = threading.Lock()
+_registered = False
+
+
+def register_fonts() -> None:
+    """Registers Sarabun and Sarabun Bold with reportlab, once per process."""
+    global _registered
+    if _registered:
+        return
+    with _register_lock:
+        registered = pdfmetrics.getRegisteredFontNames()
+        for name, file_name in _FONT_FILES.items():
+            if name not in registered:
+                pdfmetrics.registerFont(TTFont(name, str(sarabun_file(file_name)), shapable=True))
+        pdfmetrics.registerFontFamily(
+            FONT, normal=FONT, bold=FONT_BOLD, italic=FONT, boldItalic=FONT_BOLD
+        )
+        _registered = True
+
+
+@dataclass(frozen=True)
+class TextOptions:
+    """How text is printed: ``thai_digits`` sets 0–9 as ๐–๙."""
+
+    thai_digits: bool = False
+
+
+def digits(text: str, options: TextOptions) -> str:
+    """``text`` with its digits as the options ask (for text drawn outside paragraphs)."""
+    return to_thai_digits(text) if options.thai_digits else text
+
+
+@dataclass(frozen=True)
+class Styles:
+    """The paragraph styles of every printed document; all Sarabun, all shaped."""
+
+    body: ParagraphStyle
+    body_bold: ParagraphStyle
+    title: ParagraphStyle
+    heading: ParagraphStyle
+    small: ParagraphStyle
+    cell: ParagraphStyle
+    cell_bold: ParagraphStyle
+    centre: ParagraphStyle
+    right: ParagraphStyle
+
+
+def _style(name: str, font: str, size: float, **kwargs: object) -> ParagraphStyle:
+    return ParagraphStyle(
+        name,
+        fontName=font,
+        fontSize=size,
+        leading=round(size * LINE_HEIGHT, 1),
+        shaping=1,
+        # Breaks are placed by para(); reportlab's own splitting of long words cuts
+        # between letters and marks, and para() never hands it a word too long.
+        splitLongWords=0,
+        # A line may not borrow from its spaces to fit: only justified text shrinks them
+        # when drawn, so on other lines the text would overrun the column.
+        spaceShrinkage=0,
+        **kwargs,
+    )
+
+
+@lru_cache(maxsize=1)
+def styles() -> Styles:
+    """The shared styles (registers the fonts). Derive with ``ParagraphStyle(name,
+    parent=...)`` rather than changing these."""
+    register_fonts()
+    return Styles(
+        body=_style("body", FONT, BODY_SIZE),
+        body_bold=_style("body_bold", FONT_BOLD, BODY_SIZE),
+        title=_style("title", FONT_BOLD, TITLE_SIZE, alignment=TA_CENTER, spaceAfter=6),
+        heading=_style("heading", FONT_BOLD, BODY_SIZE, spaceBefore=6, spaceAfter=3),
+        small=_style("small", FONT, SMALL_SIZE),
+        cell=_style("cell", FONT, SMALL_SIZE),
+        cell_bold=_style("cell_bold", FONT_BOLD, SMALL_SIZE),
+        centre=_style("centre", FONT, BODY_SIZE, alignment=TA_CENTER),
+        right=_style("right", FONT, BODY_SIZE, alignment=TA_RIGHT),
+    )
+
+
+# --- paragraphs ---------------------------------------------------------------------------
+
+
+class _Word(list[object]):
+    """A frag word that a line may end after, with no space before the next word."""
+
+
+class _SpacedWord(_HSFrag):
+    """A frag word followed by a space."""
+
+
+class _Unchanged(_Word, ShapedFragWord):
+    """A word that shaping leaves as it is (digits, Latin): marked as shaped so reportlab
+    does not shape it again at every layout."""
+
+
+class _SpacedUnchanged(_SpacedWord, ShapedFragWord):
+    """The same, followed by a space."""
+
+
+# (font, size, colour, rise, background, shaped)
+_FragKey = tuple[str, float, Color, float, Color | None, bool]
+# Shaped frag words by (frag key, text, space follows). Shared between paragraphs:
+# reportlab only reads frag words and clones their frags when it lays out a line.
+_shaped: dict[tuple[_FragKey, str, bool], list[object]] = {}
+_shaped_lock = threading.Lock()
+# About 1.4 kB a word: the 2,475 certificates of a province use 4,500 words.
+_SHAPED_LIMIT = 50_000
+
+
+def _frag_key(style: ParagraphStyle) -> _FragKey:
+    return (
+        style.fontName,
+        float(style.fontSize),
+        style.textColor or black,
+        float(getattr(style, "rise", 0) or 0),
+        style.backColor,
+        # Only a style that turns shaping off explicitly gets unshaped text (tests do, to
+        # show what shaping is for).
+        bool(style.shaping),
+    )
+
+
+def _frag(key: _FragKey, text: str) -> ParaFrag:
+    font, size, colour, rise, back, _ = key
+    frag = ParaFrag()
+    frag.text = text
+    frag.fontName = font
+    frag.fontSize = size
+    frag.textColor = colour
+    frag.rise = rise
+    frag.bold = frag.italic = frag.greek = 0
+    frag.link = []
+    frag.us_lines = []
+    frag._fkind = _FK_TEXT
+    if back is not None:
+        frag.backColor = back
+    return frag
+
+
+def _word(key: _FragKey, text: str, spaced: bool) -> list[object]:
+    """The shaped frag word for ``text``, from the cache when it was seen before."""
+    cache_key = (key, text, spaced)
+    word = _shaped.get(cache_key)
+    if word is None:
+        width = pdfmetrics.stringWidth(text, key[0], key[1])
+        plain = (_SpacedWord if spaced else _Word)([width, (_frag(key, text), text)])
+        word = plain
+        if key[5]:
+            word = shapeFragWord(plain)
+            if word is plain:
+                word = (_SpacedUnchanged if spaced else _Unchanged)(plain)
+        with _shaped_lock:
+            if len(_shaped) >= _SHAPED_LIMIT:
+                _shaped.clear()
+            _shaped[cache_key] = word
+    return word
+
+
+# A token that ends the line: para() turns each newline of the text into one.
+_LINE_BREAK: Token = ("\n", False)
+
+
+def _frag_word(key: _FragKey, token: Token) -> list[object]:
+    if token is _LINE_BREAK:
+        frag = _frag(key, "")
+        frag.lineBreak = True
+        frag._fkind = _FK_BREAK
+        return [0, (frag, "")]
+    return _word(key, *token)
+
+
+class ThaiParagraph(Paragraph):
+    """A Paragraph built from words (see the module doc). Keeps the text's tokens so that
+    a word wider than the column can be cut into smaller pieces once the width is known,
+    and so that the laid-out lines can be read back (``line_texts``).
+
+    Pieces of a paragraph split across frames are plain word lists (reportlab makes them
+    with ``frags=``) and are laid out as they are."""
+
+    _key: _FragKey | None = None
+    _tokens: Sequence[Token] = ()
+    _words: Sequence[list[object]] = ()
+    # What the current ``frags`` were made from: the tokens, or pieces of the long ones.
+    _laid_out: Sequence[Token] = ()
+
+    def _use_tokens(self, key: _FragKey, parts: list[Token]) -> None:
+        self._key = key
+        self._tokens = self._laid_out = parts
+        self._words = self.frags
+
+    def breakLines(self, width: float | Sequence[float]) -> object:
+        if self._key is not None:
+            limit = min(width) if isinstance(width, Sequence) else width
+            self._fit_words(self._key, limit)
+        return super().breakLines(width)
+
+    def _fit_words(self, key: _FragKey, limit: float) -> None:
+        """Cuts every word wider than ``limit`` into the words it is made of, syllables or
+        character clusters (``_fitting_pieces``), so reportlab can break inside it where it
+        must, and never between a letter and its marks. A wider layout later gets the whole
+        words back."""
+        if not any(word[0] > limit for word in self._words):
+            self.frags, self._laid_out = self._words, self._tokens
+            return
+        parts: list[Token] = []
+        for token, word in zip(self._tokens, self._words, strict=True):
+            text, space = token
+            if word[0] <= limit:
+                parts.append(token)
+                continue
+            pieces = _fitting_pieces(key, text, limit)
+            parts.extend((piece, False) for piece in pieces[:-1])
+            parts.append((pieces[-1], space))
+        self.frags = [_frag_word(key, part) for part in parts]
+        self._laid_out = parts
+
+
+def _fitting_pieces(key: _FragKey, text: str, limit: float) -> list[str]:
+    """``text`` cut, as far as needed for each piece to fit ``limit``, into the words it
+    is made of, then syllables, then character clusters."""
+    if len(text) < 2 or _word(key, text, False)[0] <= limit:
+        return [text]
+    for cut in (subwords, syllables, clusters):
+        pieces = cut(text)
+        if len(pieces) > 1:
+            return [fitted for piece in pieces for fitted in _fitting_pieces(key, piece, limit)]
+    return [text]
+
+
+def para(text: str, style: ParagraphStyle, options: TextOptions = TextOptions()) -> Paragraph:
+    """``text`` (plain text, never markup; a newline starts a new line) as a shaped
+    paragraph that breaks lines only between words; digits as ``options`` asks."""
+    register_fonts()
+    text = digits(text, options)
+    key = _frag_key(style)
+    parts: list[Token] = []
+    for number, line in enumerate(text.split("\n")):
+        if number:
+            parts.append(_LINE_BREAK)
+        parts.extend(tokens(line))
+    if not parts:
+        # reportlab needs one (empty) word to give an empty paragraph its height.
+        parts = [("", False)]
+    paragraph = ThaiParagraph(None, style, frags=[_frag_word(key, part) for part in parts])
+    paragraph.text = text
+    paragraph._use_tokens(key, parts)
+    return paragraph
+
+
+def line_texts(paragraph: Paragraph) -> list[str]:
+    """The text of each line of a wrapped ``para()`` paragraph, as the source text (not
+    glyphs): for checking where lines broke."""
+    if not isinstance(paragraph, ThaiParagraph) or paragraph._key is None:
+        raise TypeError("line_texts needs a whole paragraph made by para()")
+    parts = paragraph._laid_out
+    starts = [line.sFW for line in paragraph.blPara.lines]
+    ends = [*starts[1:], len(parts)]
+    result = []
+    for start, end in zip(starts, ends, strict=True):
+        line = ""
+        for text, space in parts[start:end]:
+            if (text, space) != _LINE_BREAK:
+                line += text + (" " if space else "")
+        result.append(line.rstrip(" "))
+    return result
+
+
+# --- text drawn straight on a canvas ------------------------------------------------------
+
+
+def _shaped_line(text: str, font: str, size: float) -> tuple[str, float]:
+    """``text`` as glyphs with HarfBuzz's positions (a ShapedStr) and its width."""
+    word = _word((font, float(size), black, 0.0, None, True), text, False)
+    return word[1][1], float(word[0])
+
+
+def text_width(text: str, font: str = FONT, size: float = BODY_SIZE) -> float:
+    """The width of ``text`` as ``draw_text`` sets it (shaped)."""
+    register_fonts()
+    return _shaped_line(text, font, size)[1]
+
+
+def draw_text(
+    canvas: Canvas,
+    x: float,
+    y: float,
+    text: str,
+    font: str = FONT,
+    size: float = BODY_SIZE,
+    align: Align = "left",
+    options: TextOptions = TextOptions(),
+) -> None:
+    """Draws one line of shaped text with its baseline at ``y``; ``x`` is the left edge,
+    the centre or the right edge as ``align`` says."""
+    register_fonts()
+    # Not canvas.drawString(shaping=True): reportlab 5.1 ignores ``shaping`` there unless
+    # its bidi support is installed, and Thai marks then collide with the vowels.
+    glyphs, width = _shaped_line(digits(text, options), font, size)
+    if align == "centre":
+        x -= width / 2
+    elif align == "right":
+        x -= width
+    line = canvas.beginText(x, y)
+    line.setFont(font, size)
+    line.textOut(glyphs)
+    canvas.drawText(line)
