@@ -3,6 +3,121 @@
 from __future__ import annotations
 
 import argparse
+import sys
+from pathlib import Path
+
+from otop_desktop.cli_args import DB_HELP, EXIT_OK, EXIT_USAGE, period_arg
+from otop_desktop.database import Register
+
+# --- export monthly, export province ----------------------------------------------------
+
+
+def cmd_export_monthly(args: argparse.Namespace) -> int:
+    from otop_desktop.submission.export import export_monthly
+
+    with Register.open(args.db) as register:
+        results = export_monthly(
+            register,
+            args.period,
+            Path(args.out),
+            district_code=args.district,
+            all_districts=args.all_districts,
+            user=args.user or "",
+        )
+    for r in results:
+        counts = ", ".join(f"{key.removeprefix('rows_')} {n:,}" for key, n in r.rows.items())
+        print(f"{r.path}  {counts}; sales {r.sales_total:,.2f} baht; sha256 {r.sha256}")
+    return EXIT_OK
+
+
+def cmd_export_province(args: argparse.Namespace) -> int:
+    from otop_desktop.submission.provincial import export_province
+
+    with Register.open(args.db) as register:
+        result = export_province(register, args.period, Path(args.out), user=args.user or "")
+    counts = ", ".join(f"{key.removeprefix('rows_')} {n:,}" for key, n in result.rows.items())
+    print(
+        f"{result.path}  {result.districts_with_data} districts with data; {counts};"
+        f" sales {result.sales_total:,.2f} baht"
+    )
+    return EXIT_OK
+
+
+def add_export_commands(exports: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+    monthly = exports.add_parser(
+        "monthly",
+        help="the month's submission workbook of a district (or of every district)",
+        description="Writes OTOP-<district>-<YYYYMM>.xlsx (monthly-submission.md) and, on a "
+        "district register, marks the month as submitted.",
+    )
+    monthly.add_argument("--db", required=True, help=DB_HELP)
+    monthly.add_argument("--period", required=True, type=period_arg, help="B.E. month, 2568-10")
+    which = monthly.add_mutually_exclusive_group()
+    which.add_argument("--district", metavar="CODE", help="on a province register: a district")
+    which.add_argument(
+        "--all-districts", action="store_true", help="on a province register: every district"
+    )
+    monthly.add_argument(
+        "--out", required=True, help="a folder (files get their standard names) or a .xlsx file"
+    )
+    monthly.add_argument("--user", help="who exports (default: the office's signing officer)")
+    monthly.set_defaults(run=cmd_export_monthly)
+
+    province = exports.add_parser(
+        "province", help="the consolidated provincial workbook of a month"
+    )
+    province.add_argument("--db", required=True, help=DB_HELP)
+    province.add_argument("--period", required=True, type=period_arg, help="B.E. month, 2568-10")
+    province.add_argument("--out", required=True, help="a .xlsx file or a folder")
+    province.add_argument("--user", help="who exports (default: the office's signing officer)")
+    province.set_defaults(run=cmd_export_province)
+
+
+# --- import submission (S2) -------------------------------------------------------------
+
+
+def cmd_import_submission(args: argparse.Namespace) -> int:
+    from otop_desktop.submission.importer import import_submissions
+
+    with Register.open(args.db) as register:
+        results = import_submissions(register, [Path(f) for f in args.files], dry_run=args.dry_run)
+    for r in results:
+        if not r.accepted:
+            print(f"ไม่รับ / rejected: {r.path}", file=sys.stderr)
+            for reason in r.reasons:
+                print(f"  - {reason.text_th} / {reason.text_en}", file=sys.stderr)
+            continue
+        notes = [f"district {r.district_code}, period {r.period}"]
+        notes.append(
+            f"entrepreneurs {r.entrepreneurs:,}, products {r.products:,}, sales {r.sales:,}, "
+            f"households {r.households:,}, support {r.support:,}"
+        )
+        if r.replaced:
+            notes.append("replaces the earlier file of that month")
+        if not r.snapshot:
+            notes.append("an older month: the register snapshot of a later month is kept")
+        done = "ตรวจผ่าน / would be accepted" if args.dry_run else "รับแล้ว / accepted"
+        print(f"{done}: {r.path} ({'; '.join(notes)})")
+        for warning in r.warnings:
+            print(f"  ! {warning.text_th} / {warning.text_en}")
+    if args.dry_run:
+        print("ทดลองเท่านั้น ไม่มีการบันทึก / dry run: nothing was changed")
+    return EXIT_USAGE if any(not r.accepted for r in results) else EXIT_OK
+
+
+def add_import_commands(imports: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+    submission = imports.add_parser(
+        "submission",
+        help="district monthly workbooks, into a province register",
+        description="Reads each OTOP-<district>-<YYYYMM>.xlsx in its own transaction; a "
+        "refused file changes nothing. Exit status 2 if any file was refused.",
+    )
+    submission.add_argument("--db", required=True, help=DB_HELP)
+    submission.add_argument("files", nargs="+", metavar="FILE", help="district workbooks")
+    submission.add_argument(
+        "--dry-run", action="store_true", help="check the files and report; change nothing"
+    )
+    submission.set_defaults(run=cmd_import_submission)
 
 
 def add_commands(
@@ -10,3 +125,5 @@ def add_commands(
     imports: argparse._SubParsersAction,  # type: ignore[type-arg]
 ) -> None:
     """Adds ``monthly`` and ``province`` under ``export``, ``submission`` under ``import``."""
+    add_export_commands(exports)
+    add_import_commands(imports)

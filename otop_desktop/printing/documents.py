@@ -1,0 +1,366 @@
+"""What the print page and the ``print`` command call: the kinds of document, their options,
+and :func:`render`, which makes one PDF (a batch of certificates or forms is one PDF) into
+bytes, a file or a stream, reporting progress as it goes.
+
+    options = PrintOptions(registrations=("5013-2567-0042",), thai_digits=True)
+    printed = render(register, DocumentKind.CERTIFICATE, options, progress=progress)
+    printed.save(path)  # or render(..., out=path_or_stream); printed.data for a preview
+"""
+
+from __future__ import annotations
+
+import hashlib
+import io
+import os
+import tempfile
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import date
+from enum import StrEnum
+from pathlib import Path
+from typing import BinaryIO
+
+import geothai
+from reportlab.platypus import PageBreak
+from sqlalchemy.orm import Session
+
+from otop_desktop.database import Register
+from otop_desktop.errors import NotFoundError, UserError
+from otop_desktop.models import ExportRecord
+from otop_desktop.printing import certificate, monthly_report, register_list, registration_form
+from otop_desktop.printing.layout import LANDSCAPE, LIST_MARGINS, Document, Start
+from otop_desktop.printing.print_data import (
+    chosen_ids,
+    chunks,
+    load_entrepreneurs,
+    monthly_sales,
+    register_rows,
+    signing_office,
+)
+from otop_desktop.printing.typeset import TextOptions
+from otop_desktop.services.office import get_office
+from otop_desktop.thaiformat import Period
+
+#: (documents, pages, registration numbers left out)
+Batch = tuple[int, int, tuple[str, ...]]
+#: ``(done, total)``; may raise (e.g. ui.jobs.Cancelled) to stop the work, writing nothing.
+ProgressCallback = Callable[[int, int], None]
+
+
+class DocumentKind(StrEnum):
+    CERTIFICATE = "certificate"
+    FORM = "form"
+    REGISTER = "register"
+    MONTHLY = "monthly"
+
+    @property
+    def label_th(self) -> str:
+        return _KIND_TH[self]
+
+    @property
+    def label_en(self) -> str:
+        return _KIND_EN[self]
+
+    @property
+    def per_record(self) -> bool:
+        """One document per chosen record (``registrations``), all in one PDF."""
+        return self in (DocumentKind.CERTIFICATE, DocumentKind.FORM)
+
+
+_KIND_TH = {
+    DocumentKind.CERTIFICATE: "หนังสือรับรองการลงทะเบียน",
+    DocumentKind.FORM: "แบบลงทะเบียนผู้ผลิต ผู้ประกอบการ OTOP",
+    DocumentKind.REGISTER: "ทะเบียนรายชื่อผู้ผลิต ผู้ประกอบการ รายตำบล",
+    DocumentKind.MONTHLY: "รายงานยอดจำหน่ายประจำเดือน",
+}
+_KIND_EN = {
+    DocumentKind.CERTIFICATE: "Registration certificate",
+    DocumentKind.FORM: "Registration form",
+    DocumentKind.REGISTER: "Register list by subdistrict",
+    DocumentKind.MONTHLY: "Monthly sales report",
+}
+
+
+@dataclass(frozen=True)
+class PrintOptions:
+    """What to print. Which fields apply depends on the kind:
+
+    - certificate, form: ``registrations`` (none: every active record, of ``district_code``
+      if given); form: ``blank`` for the empty form to fill by hand; certificate:
+      ``issued_on`` (default today).
+    - register: ``district_code``, ``show_personal`` (full citizen IDs and phones; the
+      print is recorded).
+    - monthly: ``period`` (required), ``district_code``.
+    - all: ``thai_digits``; ``printed_by`` names the user in the record of the print.
+    """
+
+    registrations: tuple[str, ...] = ()
+    district_code: str | None = None
+    blank: bool = False
+    period: Period | None = None
+    thai_digits: bool = False
+    show_personal: bool = False
+    issued_on: date | None = None
+    printed_by: str = ""
+
+
+@dataclass(frozen=True)
+class Printed:
+    """A rendered PDF."""
+
+    data: bytes
+    #: Certificates or forms in the batch; 1 for a list or a report.
+    documents: int
+    pages: int
+    #: Registration numbers a whole-register batch left out, for want of products.
+    skipped: tuple[str, ...] = ()
+
+    def save(self, out: Path | str | BinaryIO) -> None:
+        """Writes the PDF to a path (replacing a file only once it is whole) or a stream."""
+        if isinstance(out, str | Path):
+            _write_file(Path(out), self.data)
+        else:
+            out.write(self.data)
+
+
+def _write_file(path: Path, data: bytes) -> None:
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        handle, temp = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
+        try:
+            with os.fdopen(handle, "wb") as file:
+                file.write(data)
+            os.replace(temp, path)
+        except BaseException:
+            Path(temp).unlink(missing_ok=True)
+            raise
+    except OSError as exc:
+        raise UserError(
+            f"บันทึกไฟล์ {path} ไม่ได้ ({exc.strerror or exc})",
+            f"Cannot write {path} ({exc.strerror or exc})",
+        ) from exc
+
+
+def _check(session: Session, kind: DocumentKind, options: PrintOptions) -> None:
+    if kind is DocumentKind.MONTHLY and options.period is None:
+        raise UserError(
+            "กรุณาระบุเดือนของรายงาน เช่น 2568-10", "Give the month of the report, e.g. 2568-10"
+        )
+    if options.blank and kind is not DocumentKind.FORM:
+        raise UserError(
+            "แบบว่างมีเฉพาะแบบลงทะเบียน", "Only the registration form can be printed blank"
+        )
+    if options.blank and options.registrations:
+        raise UserError("แบบว่างไม่ต้องระบุเลขทะเบียน", "A blank form takes no registration numbers")
+    if options.registrations and not kind.per_record:
+        raise UserError(
+            f"{kind.label_th} ไม่ได้พิมพ์รายราย จึงไม่ต้องระบุเลขทะเบียน",
+            f"The {kind.label_en.lower()} is not printed per record; give no registration numbers",
+        )
+    code = options.district_code
+    if code:
+        district = geothai.district(code)
+        office = get_office(session)
+        inside = district is not None and (
+            office.province_code is None
+            or (
+                district.province_code == office.province_code
+                and office.district_code in (None, code)
+            )
+        )
+        if not inside:
+            raise UserError(
+                f"ไม่พบอำเภอรหัส {code} ในทะเบียนนี้", f"District {code} is not in this register"
+            )
+
+
+def render(
+    register: Register,
+    kind: DocumentKind,
+    options: PrintOptions | None = None,
+    *,
+    out: Path | str | BinaryIO | None = None,
+    progress: ProgressCallback | None = None,
+) -> Printed:
+    """Makes the PDF; with ``out`` also writes it there. Missing data (an unknown number, a
+    record without products, no signing officer, a month without sales) is a UserError and
+    nothing is written. A print that shows personal data is recorded (ExportRecord)."""
+    options = options or PrintOptions()
+    text = TextOptions(thai_digits=options.thai_digits)
+    buffer = io.BytesIO()
+    with register.read() as session:
+        _check(session, kind, options)
+        if kind is DocumentKind.CERTIFICATE:
+            batch = _certificates(session, options, text, buffer, progress)
+        elif kind is DocumentKind.FORM:
+            batch = _forms(session, options, text, buffer, progress)
+        elif kind is DocumentKind.REGISTER:
+            batch = _register(session, options, text, buffer, progress)
+        else:
+            batch = _monthly(session, options, text, buffer, progress)
+    printed = Printed(buffer.getvalue(), *batch)
+    if out is not None:
+        printed.save(out)
+    personal = (kind is DocumentKind.REGISTER and options.show_personal) or (
+        kind is DocumentKind.FORM and not options.blank
+    )
+    if personal:
+        with register.write() as session:
+            session.add(
+                ExportRecord(
+                    kind=f"print_{kind.value}",
+                    district_code=options.district_code,
+                    file_name=str(out) if isinstance(out, str | Path) else "",
+                    sha256=hashlib.sha256(printed.data).hexdigest(),
+                    personal_data=True,
+                    created_by=options.printed_by,
+                )
+            )
+    return printed
+
+
+def _batch(
+    session: Session,
+    options: PrintOptions,
+    buffer: BinaryIO,
+    progress: ProgressCallback | None,
+    *,
+    decorate: Callable[..., None] | None,
+    full: bool,
+    one: Callable[..., list[object]],
+    label: Callable[[str], str],
+    title: str,
+    text: TextOptions,
+    footer: bool,
+    needs_products: bool,
+) -> Batch:
+    ids = chosen_ids(session, options.registrations, district_code=options.district_code)
+    doc = Document(buffer, options=text, decorate=decorate, title=title, footer=footer)
+    total = len(ids)
+    story: list[object] = []
+    skipped: list[str] = []
+    done = 0
+    for part in chunks(ids):
+        for entrepreneur in load_entrepreneurs(session, part, full=full):
+            done += 1
+            # A whole-register batch leaves out what cannot be printed and says so; a
+            # record asked for by its number is refused (``one`` raises).
+            if needs_products and not options.registrations and not entrepreneur.products:
+                skipped.append(entrepreneur.reg_no)
+                continue
+            if story:
+                story.append(PageBreak())
+            story.append(Start(label(entrepreneur.reg_no), done - 1, total, progress))
+            story += one(entrepreneur, doc.width)
+    if not story:
+        raise NotFoundError(
+            "ไม่มีผู้ประกอบการที่มีผลิตภัณฑ์ให้พิมพ์", "There are no records with products to print"
+        )
+    doc.build(story)
+    if progress is not None:
+        progress(total, total)
+    return total - len(skipped), doc.page, tuple(skipped)
+
+
+def _certificates(
+    session: Session,
+    options: PrintOptions,
+    text: TextOptions,
+    buffer: BinaryIO,
+    progress: ProgressCallback | None,
+) -> Batch:
+    office = signing_office(session)
+    issued_on = options.issued_on or date.today()
+    return _batch(
+        session,
+        options,
+        buffer,
+        progress,
+        decorate=certificate.decorate,
+        full=False,
+        one=lambda e, width: certificate.certificate(e, office, issued_on, width, text),
+        label=lambda reg_no: "",
+        title=DocumentKind.CERTIFICATE.label_th,
+        text=text,
+        footer=False,
+        needs_products=True,
+    )
+
+
+def _forms(
+    session: Session,
+    options: PrintOptions,
+    text: TextOptions,
+    buffer: BinaryIO,
+    progress: ProgressCallback | None,
+) -> Batch:
+    office = get_office(session)
+    if options.blank:
+        doc = Document(buffer, options=text, title=DocumentKind.FORM.label_th)
+        doc.build(registration_form.form(None, office, doc.width, text))
+        if progress is not None:
+            progress(1, 1)
+        return 1, doc.page, ()
+    return _batch(
+        session,
+        options,
+        buffer,
+        progress,
+        decorate=None,
+        full=True,
+        one=lambda e, width: registration_form.form(e, office, width, text),
+        label=lambda reg_no: f"แบบลงทะเบียน OTOP เลขทะเบียน {reg_no}",
+        title=DocumentKind.FORM.label_th,
+        text=text,
+        footer=True,
+        needs_products=False,
+    )
+
+
+def _register(
+    session: Session,
+    options: PrintOptions,
+    text: TextOptions,
+    buffer: BinaryIO,
+    progress: ProgressCallback | None,
+) -> Batch:
+    office = get_office(session)
+    rows = register_rows(session, options.district_code)
+    if progress is not None:
+        progress(0, 1)
+    doc = Document(
+        buffer,
+        page_size=LANDSCAPE,
+        margins=LIST_MARGINS,
+        options=text,
+        title=DocumentKind.REGISTER.label_th,
+    )
+    doc.section.label = office.name
+    doc.build(
+        register_list.register_list(
+            rows, office, options.district_code, options.show_personal, doc.width, text
+        )
+    )
+    if progress is not None:
+        progress(1, 1)
+    return 1, doc.page, ()
+
+
+def _monthly(
+    session: Session,
+    options: PrintOptions,
+    text: TextOptions,
+    buffer: BinaryIO,
+    progress: ProgressCallback | None,
+) -> Batch:
+    assert options.period is not None
+    office = get_office(session)
+    sales = monthly_sales(session, options.period, options.district_code)
+    if progress is not None:
+        progress(0, 1)
+    doc = Document(buffer, options=text, title=DocumentKind.MONTHLY.label_th)
+    doc.section.label = office.name
+    doc.build(monthly_report.monthly_report(sales, office, doc.width, text))
+    if progress is not None:
+        progress(1, 1)
+    return 1, doc.page, ()

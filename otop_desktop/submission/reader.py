@@ -1,0 +1,493 @@
+"""Reading a district's monthly workbook as the spec fixes it: the sheets and their headers,
+every cell's type, the metadata, the row counts, the sales total and the sha256. openpyxl
+reads in read-only mode (rows stream, nothing held but the values); ``safety`` has checked
+the file before, and found the merged cells that read-only mode does not report.
+
+Every problem is a ``Reason`` naming the sheet, row and column, in Thai and English; a file
+with any of them is refused as a whole (``RejectedFile``)."""
+
+from __future__ import annotations
+
+import warnings
+import zipfile
+import zlib
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass, field
+from datetime import date, datetime
+from decimal import Decimal
+from pathlib import Path
+from typing import Any
+from xml.etree.ElementTree import ParseError
+
+import openpyxl
+from defusedxml import DefusedXmlException
+from openpyxl.utils import get_column_letter
+
+from otop_desktop.errors import UserError
+from otop_desktop.submission import spec
+from otop_desktop.submission.safety import CheckedWorkbook, check_workbook
+from otop_desktop.version import program_version
+
+#: Excel's own limit; a row number beyond it is a damaged or hostile file.
+MAX_SHEET_ROWS = 1_048_576
+#: The metadata sheet holds some twenty keys; a reader of format 1 looks no further.
+MAX_META_ROWS = 1_000
+#: A file is refused after this many reasons; listing thousands helps nobody.
+MAX_REASONS = 200
+
+_KIND_TH = {
+    spec.Kind.TEXT: ("ข้อความ", "a text cell"),
+    spec.Kind.NUMBER: ("จำนวนเต็ม", "a whole number"),
+    spec.Kind.MONEY: ("จำนวนเงิน (ตัวเลข)", "an amount (a number)"),
+    spec.Kind.DATE: ("วันที่ของ Excel", "an Excel date"),
+}
+_FOUND = {
+    "s": ("ข้อความ", "text"),
+    "n": ("ตัวเลข", "a number"),
+    "d": ("วันที่", "a date"),
+    "b": ("ค่าจริง/เท็จ", "TRUE/FALSE"),
+    "e": ("ค่าผิดพลาด", "an error value"),
+}
+_CENT = Decimal("0.01")
+#: What openpyxl raises on a damaged or hostile file (after the safety checks, rarely).
+_BROKEN = (
+    DefusedXmlException,
+    ParseError,
+    RecursionError,
+    KeyError,
+    ValueError,
+    TypeError,
+    IndexError,
+    OSError,
+    zipfile.BadZipFile,
+    zlib.error,
+    EOFError,
+)
+
+
+@dataclass(frozen=True)
+class Reason:
+    """One thing wrong with (or, as a warning, worth noting in) a file, with where it is."""
+
+    th: str
+    en: str
+    sheet: str = ""
+    row: int | None = None
+    #: The column's letter and header, e.g. ``H (ราคา (บาท))``.
+    column: str = ""
+
+    @property
+    def text_th(self) -> str:
+        return _where_th(self) + self.th
+
+    @property
+    def text_en(self) -> str:
+        return _where_en(self) + self.en
+
+    def as_json(self) -> dict[str, str]:
+        return {"th": self.text_th, "en": self.text_en}
+
+
+def _where_th(r: Reason) -> str:
+    parts = [f"ชีต “{r.sheet}”"] if r.sheet else []
+    if r.row is not None:
+        parts.append(f"แถว {r.row}")
+    if r.column:
+        parts.append(f"คอลัมน์ {r.column}")
+    return " ".join(parts) + ": " if parts else ""
+
+
+def _where_en(r: Reason) -> str:
+    parts = [f"sheet “{r.sheet}”"] if r.sheet else []
+    if r.row is not None:
+        parts.append(f"row {r.row}")
+    if r.column:
+        parts.append(f"column {r.column}")
+    return ", ".join(parts) + ": " if parts else ""
+
+
+class RejectedFile(UserError):
+    """A file refused as a whole; ``reasons`` says every problem found."""
+
+    def __init__(self, path: Path, reasons: Sequence[Reason]) -> None:
+        self.path = path
+        self.reasons = list(reasons)
+        super().__init__(
+            f"{path.name}: ไม่รับไฟล์ — " + "; ".join(r.text_th for r in self.reasons),
+            f"{path.name}: file refused — " + "; ".join(r.text_en for r in self.reasons),
+        )
+
+
+class Reasons:
+    """Collects a file's reasons; stops the reading once there are too many to be useful."""
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+        self.items: list[Reason] = []
+        #: The sheet being read, for the message if openpyxl fails on it.
+        self.sheet = ""
+
+    def add(self, reason: Reason) -> None:
+        self.items.append(reason)
+        if len(self.items) >= MAX_REASONS:
+            self.items.append(
+                Reason(
+                    f"พบปัญหามากกว่า {MAX_REASONS} รายการ หยุดตรวจเพียงเท่านี้",
+                    f"over {MAX_REASONS} problems; checking stopped here",
+                )
+            )
+            raise RejectedFile(self.path, self.items)
+
+    def raise_if_any(self) -> None:
+        if self.items:
+            raise RejectedFile(self.path, self.items)
+
+
+def column_label(index: int, header: str) -> str:
+    """``H (ราคา (บาท))`` for the 0-based column ``index``."""
+    return f"{get_column_letter(index + 1)} ({header})"
+
+
+@dataclass
+class Sheet:
+    """A data sheet's rows as read: each the cell values under the spec's columns, with
+    numbers already turned into int or Decimal and dates into ``date`` where the type is
+    right. ``raw`` keeps the values exactly as openpyxl gave them, for the sha256."""
+
+    spec: spec.DataSheet
+    rows: list[tuple[Any, ...]] = field(default_factory=list)
+    raw: list[tuple[object, ...]] = field(default_factory=list)
+
+
+@dataclass
+class Workbook:
+    """The metadata (key → value as typed by the checks) and the five data sheets."""
+
+    path: Path
+    meta: dict[str, object]
+    sheets: dict[str, Sheet]
+
+
+def read_workbook(path: Path) -> Workbook:
+    """Checks the file's safety, then reads it; raises RejectedFile (or UnsafeWorkbook) with
+    every reason found."""
+    checked = check_workbook(path)
+    reasons = Reasons(path)
+    with warnings.catch_warnings():
+        # openpyxl warns about parts it ignores (extensions, odd styles); the checks below
+        # decide what matters, and a warning must not end an import.
+        warnings.simplefilter("ignore")
+        try:
+            book = openpyxl.load_workbook(
+                path, read_only=True, data_only=False, keep_links=False, rich_text=False
+            )
+        except (*_BROKEN, AttributeError) as exc:
+            raise _damaged(path, "", exc) from exc
+        try:
+            return _read(book, checked, reasons)
+        except _BROKEN as exc:
+            raise _damaged(path, reasons.sheet, exc) from exc
+        finally:
+            book.close()
+
+
+def _damaged(path: Path, sheet: str, exc: BaseException) -> RejectedFile:
+    where_th = f" ชีต “{sheet}”" if sheet else ""
+    where_en = f" sheet “{sheet}”" if sheet else ""
+    return RejectedFile(
+        path,
+        [
+            Reason(
+                f"ไฟล์เสียหายหรือไม่ปลอดภัย อ่าน{where_th}ไม่ได้",
+                f"the file is damaged or unsafe; cannot read{where_en} "
+                f"({exc.__class__.__name__}: {str(exc)[:200]})",
+            )
+        ],
+    )
+
+
+def _read(book: Any, checked: CheckedWorkbook, reasons: Reasons) -> Workbook:
+    names = list(book.sheetnames)
+    if missing := [n for n in spec.SHEET_NAMES if n not in names]:
+        for name in missing:
+            reasons.add(
+                Reason(
+                    f"ไม่มีชีต “{name}” (ต้องมีชีต {', '.join(spec.SHEET_NAMES)})",
+                    f"the sheet “{name}” is missing",
+                )
+            )
+        reasons.raise_if_any()
+    reasons.sheet = spec.META_SHEET
+    meta = _read_meta(book[spec.META_SHEET], reasons)
+    reasons.raise_if_any()
+    sheets: dict[str, Sheet] = {}
+    for data_sheet in spec.DATA_SHEETS:
+        ws = book[data_sheet.name]
+        # The sheet's zip part, which the safety scan names its merged cells by.
+        part = str(ws._worksheet_path).lstrip("/")
+        for ref in checked.merged.get(part, ()):
+            reasons.add(
+                Reason(
+                    f"มีเซลล์ที่ผสานไว้ ({ref}) ซึ่งชีตข้อมูลต้องไม่มี",
+                    f"cells {ref} are merged; data sheets must have no merged cells",
+                    sheet=data_sheet.name,
+                )
+            )
+        reasons.sheet = data_sheet.name
+        sheets[data_sheet.name] = _read_sheet(ws, data_sheet, reasons)
+    reasons.sheet = ""
+    reasons.raise_if_any()
+    _check_totals(meta, sheets, reasons)
+    reasons.raise_if_any()
+    return Workbook(reasons.path, meta, sheets)
+
+
+# --- metadata --------------------------------------------------------------------------
+
+
+def _read_meta(ws: Any, reasons: Reasons) -> dict[str, object]:
+    sheet = spec.META_SHEET
+    cells: dict[str, tuple[int, Any]] = {}
+    for row_no, row in enumerate(ws.iter_rows(min_row=1, max_col=2), 1):
+        if row_no > MAX_META_ROWS:
+            break
+        key_cell, value_cell = row
+        for index, cell in enumerate(row):
+            if cell.data_type == "f":
+                reasons.add(_formula(sheet, row_no, get_column_letter(index + 1)))
+        if key_cell.data_type != "s" or not isinstance(key_cell.value, str):
+            continue
+        cells.setdefault(key_cell.value.strip(), (row_no, value_cell))
+    version = cells.get("format_version")
+    version_text = spec.cell_text(version[1].value).strip() if version else ""
+    if version_text != str(spec.FORMAT_VERSION):
+        _unknown_version(version_text, cells, reasons)
+        reasons.raise_if_any()
+    meta: dict[str, object] = {}
+    for key in spec.REQUIRED_META:
+        if key not in cells:
+            reasons.add(Reason(f"ไม่มีข้อมูล “{key}” ในคอลัมน์ A", f"the key “{key}” is missing", sheet))
+            continue
+        row_no, cell = cells[key]
+        where = {"sheet": sheet, "row": row_no, "column": f"B ({key})"}
+        if cell.value is None or cell.value == "":
+            reasons.add(Reason("ไม่มีค่า", "the value is empty", **where))
+        elif key in spec.NUMBER_META:
+            if cell.data_type == "n" and _is_whole(cell.value) and cell.value >= 0:
+                meta[key] = int(cell.value)
+            else:
+                reasons.add(_wrong_type(spec.Kind.NUMBER, cell, **where))
+        elif cell.data_type == "s" and isinstance(cell.value, str):
+            meta[key] = cell.value.strip()
+        else:
+            reasons.add(_wrong_type(spec.Kind.TEXT, cell, **where))
+    return meta
+
+
+def _unknown_version(text: str, cells: dict[str, tuple[int, Any]], reasons: Reasons) -> None:
+    written = cells.get("program_version")
+    writer = spec.cell_text(written[1].value) if written else ""
+    by_th = f" (สร้างโดยโปรแกรม OTOP รุ่น {writer})" if writer else ""
+    by_en = f" (written by OTOP Desktop {writer})" if writer else ""
+    need_th = f"กรุณาปรับปรุงโปรแกรมของจังหวัดเป็นรุ่น {writer} ขึ้นไป" if writer else ""
+    need_en = f"; update the province's program to version {writer} or later" if writer else ""
+    mine = program_version()
+    if not text:
+        reasons.add(
+            Reason(
+                "ไม่มี format_version จึงไม่ใช่แบบฟอร์มส่งรายเดือน",
+                "there is no format_version: not a monthly submission workbook",
+                spec.META_SHEET,
+            )
+        )
+        return
+    reasons.add(
+        Reason(
+            f"ไฟล์รูปแบบรุ่น {text}{by_th} แต่โปรแกรมนี้ (รุ่น {mine}) อ่านได้เฉพาะรูปแบบรุ่น "
+            f"{spec.FORMAT_VERSION} {need_th}",
+            f"the file is format {text}{by_en}, but this program ({mine}) reads format "
+            f"{spec.FORMAT_VERSION} only{need_en}",
+            spec.META_SHEET,
+            column="B (format_version)",
+        )
+    )
+
+
+# --- data sheets -------------------------------------------------------------------------
+
+
+def _read_sheet(ws: Any, data_sheet: spec.DataSheet, reasons: Reasons) -> Sheet:
+    name = data_sheet.name
+    width = len(data_sheet.columns)
+    sheet = Sheet(data_sheet)
+    rows: Iterator[tuple[Any, ...]] = ws.iter_rows(min_row=1, max_col=width)
+    header = next(rows, ())
+    found = [c.value for c in header] + [None] * (width - len(header))
+    for index, column in enumerate(data_sheet.columns):
+        if found[index] != column.header:
+            got = f"“{found[index]}”" if found[index] is not None else "ว่าง"
+            got_en = f"“{found[index]}”" if found[index] is not None else "empty"
+            reasons.add(
+                Reason(
+                    f"หัวคอลัมน์ต้องเป็น “{column.header}” (พบ {got})",
+                    f"the header must be “{column.header}” (found {got_en})",
+                    name,
+                    1,
+                    get_column_letter(index + 1),
+                )
+            )
+    if reasons.items:
+        return sheet
+    blank_at: int | None = None
+    for row_no, cells in enumerate(rows, 2):
+        if row_no > MAX_SHEET_ROWS:
+            reasons.add(Reason("แถวเกินขีดจำกัดของ Excel", "more rows than Excel allows", name))
+            break
+        if all(c.value is None for c in cells):
+            blank_at = blank_at or row_no
+            continue
+        if blank_at is not None:
+            reasons.add(
+                Reason(
+                    f"มีแถวว่างภายในข้อมูล (แถว {blank_at})",
+                    f"a blank row inside the data (row {blank_at})",
+                    name,
+                    row_no,
+                )
+            )
+            blank_at = None
+        sheet.raw.append(tuple(c.value for c in cells))
+        sheet.rows.append(_typed_row(cells, data_sheet, row_no, reasons))
+    return sheet
+
+
+def _typed_row(
+    cells: tuple[Any, ...], data_sheet: spec.DataSheet, row_no: int, reasons: Reasons
+) -> tuple[Any, ...]:
+    values: list[Any] = []
+    for index, (cell, column) in enumerate(zip(cells, data_sheet.columns, strict=True)):
+        value = cell.value
+        data_type = cell.data_type
+        if data_type == "f":
+            reasons.add(_formula(data_sheet.name, row_no, column_label(index, column.header)))
+            values.append(None)
+            continue
+        if value is None or (value == "" and data_type == "s"):
+            values.append(None)
+            continue
+        typed = _typed(column.kind, data_type, value)
+        if typed is None:
+            reasons.add(
+                _wrong_type(
+                    column.kind,
+                    cell,
+                    sheet=data_sheet.name,
+                    row=row_no,
+                    column=column_label(index, column.header),
+                )
+            )
+        values.append(typed)
+    return tuple(values)
+
+
+def _typed(kind: spec.Kind, data_type: str, value: Any) -> Any:
+    """The value as its column's kind wants it, or None when the cell is of the wrong type."""
+    if kind is spec.Kind.TEXT:
+        return value if data_type == "s" and isinstance(value, str) else None
+    if kind is spec.Kind.DATE:
+        if data_type == "d" and isinstance(value, datetime | date):
+            return value.date() if isinstance(value, datetime) else value
+        return None
+    if data_type != "n" or isinstance(value, bool) or not isinstance(value, int | float):
+        return None
+    if kind is spec.Kind.NUMBER:
+        return int(value) if _is_whole(value) else None
+    return money(value)
+
+
+def _is_whole(value: object) -> bool:
+    if isinstance(value, bool):
+        return False
+    return isinstance(value, int) or (isinstance(value, float) and value.is_integer())
+
+
+def money(value: int | float) -> Decimal | None:
+    """A number cell as baht, or None when it has more than two decimals. A float's shortest
+    repr gives back the decimal that was written (amounts under a trillion baht have at most
+    14 significant digits, within a double's 15)."""
+    amount = Decimal(value) if isinstance(value, int) else Decimal(repr(value))
+    if not amount.is_finite() or amount != amount.quantize(_CENT):
+        return None
+    return amount.quantize(_CENT)
+
+
+def _formula(sheet: str, row: int, column: str) -> Reason:
+    return Reason(
+        "เป็นสูตร ซึ่งแบบฟอร์มส่งต้องไม่มี (พิมพ์เป็นค่า)",
+        "the cell is a formula; a submission holds values only",
+        sheet,
+        row,
+        column,
+    )
+
+
+def _wrong_type(kind: spec.Kind, cell: Any, **where: Any) -> Reason:
+    want_th, want_en = _KIND_TH[kind]
+    found_th, found_en = _FOUND.get(cell.data_type, (cell.data_type, cell.data_type))
+    if kind is spec.Kind.NUMBER and cell.data_type == "n":
+        found_th, found_en = "ตัวเลขมีทศนิยม", "a number with decimals"
+    if kind is spec.Kind.MONEY and cell.data_type == "n":
+        found_th, found_en = "ตัวเลขเกินสองตำแหน่งทศนิยม", "a number with over two decimals"
+    shown = str(cell.value)[:40]
+    return Reason(
+        f"ต้องเป็น{want_th} (พบ{found_th} “{shown}”)",
+        f"must be {want_en} (found {found_en} “{shown}”)",
+        **where,
+    )
+
+
+# --- counts, total, sha256 -------------------------------------------------------------
+
+
+def _check_totals(meta: dict[str, object], sheets: dict[str, Sheet], reasons: Reasons) -> None:
+    counts_ok = True
+    for data_sheet in spec.DATA_SHEETS:
+        found = len(sheets[data_sheet.name].rows)
+        declared = meta.get(data_sheet.rows_key)
+        if declared != found:
+            counts_ok = False
+            reasons.add(
+                Reason(
+                    f"{data_sheet.rows_key} ระบุ {declared} แถว แต่ชีต “{data_sheet.name}” "
+                    f"มีข้อมูล {found} แถว",
+                    f"{data_sheet.rows_key} says {declared} rows but the sheet "
+                    f"“{data_sheet.name}” holds {found}",
+                    spec.META_SHEET,
+                )
+            )
+    sales = sheets[spec.SALES.name].rows
+    total = sum((r[spec.SALES_AMOUNT_COLUMN] or Decimal(0) for r in sales), Decimal("0.00"))
+    declared_total = str(meta.get("sales_total", ""))
+    if declared_total != f"{total:.2f}":
+        reasons.add(
+            Reason(
+                f"sales_total ระบุ {declared_total} แต่ยอดจำหน่ายในชีต “{spec.SALES.name}” "
+                f"รวมได้ {total:.2f}",
+                f"sales_total says {declared_total} but the sheet “{spec.SALES.name}” adds up "
+                f"to {total:.2f}",
+                spec.META_SHEET,
+            )
+        )
+    if not counts_ok:
+        return  # the sha256 is over the declared rows; it says nothing more here
+    digest = spec.data_sha256(sheets[s.name].raw for s in spec.DATA_SHEETS)
+    if meta.get("sha256") != digest:
+        reasons.add(
+            Reason(
+                "sha256 ไม่ตรงกับข้อมูล: ไฟล์ถูกแก้ไขหลังจากอำเภอส่งออก ให้อำเภอส่งออกใหม่",
+                "the sha256 does not match the data: the file was changed after the district "
+                "exported it; ask the district to export it again",
+                spec.META_SHEET,
+                column="B (sha256)",
+            )
+        )
