@@ -38,6 +38,7 @@ from ui.office_text import office_area_text, office_kind_text
 from ui.records import RecordActions
 from ui.sales.sales_page import SalesPage
 from ui.settings.settings_page import SettingsPage
+from ui.submission import SubmissionPage
 
 NAV_WIDTH = 240
 # Fits a 1366×768 screen with the Windows taskbar and title bar, the office PCs' usual size.
@@ -223,7 +224,7 @@ class MainWindow(QMainWindow):
             ("households", self.tr("Soft Power households"), None),
             ("support", self.tr("Trainings and grants"), None),
             ("print", self.tr("Print"), None),
-            ("submission", self.tr("Submission"), None),
+            ("submission", self.tr("Submission"), LazyPage(lambda: SubmissionPage(register))),
             ("settings", self.tr("Settings"), self.settings),
         ]
         for key, title, widget in pages:

@@ -1,0 +1,215 @@
+"""What became of each district workbook the province imported: accepted or refused, its
+district and month, and every reason and warning with its sheet, row and column. The list
+can be copied or saved as text, to send back to a district."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtGui import QBrush, QColor, QGuiApplication
+from PySide6.QtWidgets import (
+    QFileDialog,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QPushButton,
+    QTreeWidget,
+    QTreeWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from otop_desktop.submission.importer import FileResult
+from otop_desktop.submission.reader import Reason
+from ui.lang import pick
+from ui.messages import show_error
+from ui.submission.texts import district_text, period_text
+
+REFUSED_COLOUR = QColor("#9b1c1c")
+WARNING_COLOUR = QColor("#8a5a00")
+ACCEPTED_COLOUR = QColor("#1b5e20")
+REASON_MARK = "✗"
+WARNING_MARK = "⚠"
+#: Reasons listed under a file before the tree stops opening them all at once.
+EXPAND_UP_TO = 300
+
+
+def outcome_text(result: FileResult) -> str:
+    return (
+        QCoreApplication.translate("ImportResults", "Accepted")
+        if result.accepted
+        else QCoreApplication.translate("ImportResults", "Refused")
+    )
+
+
+def notes_text(result: FileResult) -> str:
+    notes = []
+    if result.accepted:
+        notes.append(
+            QCoreApplication.translate(
+                "ImportResults", "{sales} sales rows, {entrepreneurs} entrepreneurs"
+            ).format(sales=result.sales, entrepreneurs=result.entrepreneurs)
+        )
+    if result.replaced:
+        notes.append(QCoreApplication.translate("ImportResults", "replaces the file sent before"))
+    if result.accepted and not result.snapshot:
+        notes.append(
+            QCoreApplication.translate(
+                "ImportResults",
+                "sent late: the register list stays as the newer month has it",
+            )
+        )
+    if result.warnings:
+        notes.append(
+            QCoreApplication.translate("ImportResults", "{count} warning(s)").format(
+                count=len(result.warnings)
+            )
+        )
+    if result.reasons:
+        notes.append(
+            QCoreApplication.translate("ImportResults", "{count} reason(s)").format(
+                count=len(result.reasons)
+            )
+        )
+    return "; ".join(notes)
+
+
+def reason_text(reason: Reason) -> str:
+    return pick(reason.text_th, reason.text_en)
+
+
+def summary_text(results: list[FileResult], not_read: int = 0) -> str:
+    accepted = sum(r.accepted for r in results)
+    text = QCoreApplication.translate(
+        "ImportResults", "{accepted} of {count} file(s) accepted, {refused} refused."
+    ).format(accepted=accepted, count=len(results) + not_read, refused=len(results) - accepted)
+    if not_read:
+        text += " " + QCoreApplication.translate(
+            "ImportResults", "Cancelled: {count} file(s) were not read."
+        ).format(count=not_read)
+    return text
+
+
+def results_text(results: list[FileResult], not_read: int = 0) -> str:
+    """The whole list as plain text, one file after another with its reasons indented."""
+    lines = [summary_text(results, not_read), ""]
+    for result in results:
+        head = f"{result.path.name} — {outcome_text(result)}"
+        if result.district_code:
+            head += f": {district_text(result.district_code)}"
+        if result.period is not None:
+            head += f", {period_text(result.period)}"
+        lines.append(head)
+        lines.append(f"    {result.path}")
+        notes = notes_text(result)
+        if notes:
+            lines.append(f"    {notes}")
+        lines.extend(f"    {REASON_MARK} {reason_text(r)}" for r in result.reasons)
+        lines.extend(f"    {WARNING_MARK} {reason_text(r)}" for r in result.warnings)
+        lines.append("")
+    return "\n".join(lines)
+
+
+class ImportResults(QWidget):
+    """The results of the last import; empty until one has run."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.results: list[FileResult] = []
+        self.not_read = 0
+        self.summary = QLabel(self.tr("No workbooks imported yet in this session."))
+        self.summary.setWordWrap(True)
+        self.tree = QTreeWidget()
+        self.tree.setColumnCount(5)
+        self.tree.setHeaderLabels(
+            [
+                self.tr("File"),
+                self.tr("Result"),
+                self.tr("District"),
+                self.tr("Month"),
+                self.tr("Notes"),
+            ]
+        )
+        self.tree.setWordWrap(True)
+        self.tree.setUniformRowHeights(False)
+        self.tree.setAlternatingRowColors(True)
+        header = self.tree.header()
+        header.setStretchLastSection(True)
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        self.copy_button = QPushButton(self.tr("Copy the list"))
+        self.save_button = QPushButton(self.tr("Save as text…"))
+        for button in (self.copy_button, self.save_button):
+            button.setEnabled(False)
+        self.copy_button.clicked.connect(self.copy)
+        self.save_button.clicked.connect(self.save)
+
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.summary, 1)
+        buttons.addWidget(self.copy_button)
+        buttons.addWidget(self.save_button)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addLayout(buttons)
+        layout.addWidget(self.tree, 1)
+
+    def show_results(self, results: list[FileResult], not_read: int = 0) -> None:
+        self.results = results
+        self.not_read = not_read
+        self.summary.setText(summary_text(results, not_read))
+        self.tree.clear()
+        details = 0
+        for result in results:
+            item = QTreeWidgetItem(
+                [
+                    result.path.name,
+                    outcome_text(result),
+                    district_text(result.district_code) if result.district_code else "",
+                    period_text(result.period) if result.period else "",
+                    notes_text(result),
+                ]
+            )
+            item.setToolTip(0, str(result.path))
+            item.setToolTip(4, notes_text(result))
+            item.setForeground(1, QBrush(ACCEPTED_COLOUR if result.accepted else REFUSED_COLOUR))
+            font = item.font(1)
+            font.setBold(True)
+            item.setFont(1, font)
+            self.tree.addTopLevelItem(item)
+            for reasons, mark, colour in (
+                (result.reasons, REASON_MARK, REFUSED_COLOUR),
+                (result.warnings, WARNING_MARK, WARNING_COLOUR),
+            ):
+                for reason in reasons:
+                    child = QTreeWidgetItem(item, [f"{mark} {reason_text(reason)}"])
+                    child.setForeground(0, QBrush(colour))
+                    child.setToolTip(0, reason_text(reason))
+                    child.setFirstColumnSpanned(True)
+                    details += 1
+            # Refused files open at once: their reasons are what the clerk needs to read.
+            item.setExpanded(not result.accepted or details <= EXPAND_UP_TO)
+        for column in range(4):
+            self.tree.resizeColumnToContents(column)
+        for button in (self.copy_button, self.save_button):
+            button.setEnabled(bool(results))
+
+    def copy(self) -> None:
+        QGuiApplication.clipboard().setText(results_text(self.results, self.not_read))
+
+    def save(self) -> None:
+        path, _filter = QFileDialog.getSaveFileName(
+            self,
+            self.tr("Save the import results"),
+            str(Path.home() / "OTOP-import-results.txt"),
+            self.tr("Text files (*.txt)"),
+        )
+        if not path:
+            return
+        try:
+            # With a BOM, so that Notepad on older Windows reads the Thai correctly.
+            Path(path).write_text(results_text(self.results, self.not_read), encoding="utf-8-sig")
+        except OSError as exc:
+            show_error(
+                self,
+                self.tr("Could not save {path}: {error}").format(path=path, error=exc.strerror),
+            )

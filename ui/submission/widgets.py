@@ -1,0 +1,166 @@
+"""Pieces both submission pages use: the month picker, the summary of the last export, the
+list of past exports, and asking where a file goes."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import date
+from decimal import Decimal
+from pathlib import Path
+
+from PySide6.QtCore import QCoreApplication, Qt, QUrl, Signal
+from PySide6.QtGui import QDesktopServices
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QFileDialog,
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QPushButton,
+    QSpinBox,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from otop_desktop.services.exports import PastExport
+from otop_desktop.thaiformat import Period, be_year, format_money, last_complete
+from otop_desktop.validation import EARLIEST
+from ui.sales.sales_page import month_name
+from ui.submission.models import PastExportsModel
+
+FIRST_YEAR_BE = be_year(EARLIEST)
+
+
+class MonthPicker(QWidget):
+    """A B.E. month up to the current one; starts at the last complete month."""
+
+    changed = Signal()
+
+    def __init__(self, parent: QWidget | None = None, *, today: date | None = None) -> None:
+        super().__init__(parent)
+        today = today or date.today()
+        self.latest = Period.of(today)
+        self.month_combo = QComboBox()
+        self.month_combo.addItems([month_name(m) for m in range(1, 13)])
+        self.month_combo.setAccessibleName(self.tr("Month"))
+        self.year_spin = QSpinBox()
+        self.year_spin.setRange(FIRST_YEAR_BE, self.latest.year_be)
+        self.year_spin.setPrefix(self.tr("B.E. "))
+        self.year_spin.setKeyboardTracking(False)
+        self.year_spin.setAccessibleName(self.tr("Year (B.E.)"))
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.month_combo)
+        layout.addWidget(self.year_spin)
+        self.set_period(last_complete(today))
+        self.month_combo.activated.connect(self._picked)
+        self.year_spin.valueChanged.connect(self._picked)
+
+    def period(self) -> Period:
+        return Period(self.year_spin.value(), self.month_combo.currentIndex() + 1)
+
+    def set_period(self, period: Period) -> None:
+        period = min(period, self.latest)
+        for widget in (self.month_combo, self.year_spin):
+            widget.blockSignals(True)
+        self.month_combo.setCurrentIndex(period.month - 1)
+        self.year_spin.setValue(period.year_be)
+        for widget in (self.month_combo, self.year_spin):
+            widget.blockSignals(False)
+
+    def _picked(self) -> None:
+        # A month after the current one cannot be sent yet: the picker stops at this month.
+        if self.period() > self.latest:
+            self.set_period(self.latest)
+        self.changed.emit()
+
+
+class ExportSummary(QGroupBox):
+    """What the last export wrote: its file or folder, the rows of each sheet, the sales."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(self.tr("Last export"), parent)
+        self.file_label = QLabel()
+        self.file_label.setWordWrap(True)
+        self.file_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.counts_label = QLabel()
+        self.counts_label.setWordWrap(True)
+        self.total_label = QLabel()
+        self.open_button = QPushButton(self.tr("Open the folder"))
+        self.open_button.clicked.connect(self.open_folder)
+        self.folder: Path | None = None
+        form = QFormLayout()
+        form.addRow(self.tr("Written:"), self.file_label)
+        form.addRow(self.tr("Rows:"), self.counts_label)
+        form.addRow(self.tr("Sales of the month:"), self.total_label)
+        layout = QHBoxLayout(self)
+        layout.addLayout(form, 1)
+        layout.addWidget(self.open_button, 0, Qt.AlignmentFlag.AlignTop)
+        self.hide()
+
+    def show_export(
+        self,
+        written: str,
+        folder: Path,
+        counts: Sequence[tuple[str, int]],
+        sales_total: Decimal,
+    ) -> None:
+        locale = self.locale()
+        self.file_label.setText(written)
+        self.counts_label.setText(
+            "; ".join(f"{label}: {locale.toString(n)}" for label, n in counts)
+        )
+        self.total_label.setText(self.tr("{amount} baht").format(amount=format_money(sales_total)))
+        self.folder = folder
+        self.show()
+
+    def open_folder(self) -> None:
+        if self.folder is not None:
+            QDesktopServices.openUrl(QUrl.fromLocalFile(str(self.folder)))
+
+
+class PastExports(QGroupBox):
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(self.tr("Past exports"), parent)
+        self.model = PastExportsModel(self)
+        self.table = QTableView()
+        self.table.setModel(self.model)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setWordWrap(False)
+        self.table.verticalHeader().hide()
+        self.table.horizontalHeader().setStretchLastSection(True)
+        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        self.empty = QLabel(self.tr("Nothing exported yet."))
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.empty)
+        layout.addWidget(self.table, 1)
+        layout.addStretch(0)
+
+    def load(self, rows: list[PastExport]) -> None:
+        self.model.load(rows)
+        self.empty.setVisible(not rows)
+        self.table.setVisible(bool(rows))
+
+
+def ask_save_path(parent: QWidget, title: str, folder: Path, name: str) -> Path | None:
+    """The file the clerk chose (``.xlsx`` added if they left it out), or None."""
+    chosen, _filter = QFileDialog.getSaveFileName(
+        parent,
+        title,
+        str(folder / name),
+        QCoreApplication.translate("Submission", "Excel workbooks (*.xlsx)"),
+    )
+    if not chosen:
+        return None
+    path = Path(chosen)
+    return path if path.suffix.lower() == ".xlsx" else path.with_name(path.name + ".xlsx")
+
+
+def default_folder() -> Path:
+    documents = Path.home() / "Documents"
+    return documents if documents.is_dir() else Path.home()
