@@ -15,7 +15,7 @@ from decimal import Decimal
 import pypdfium2 as pdfium
 import pytest
 import zxingcpp
-from reportlab.platypus import Flowable, KeepTogether, Paragraph, Table
+from reportlab.platypus import Flowable, KeepInFrame, KeepTogether, Paragraph, Table
 from sqlalchemy import select
 
 from otop_desktop.database import Register
@@ -115,7 +115,7 @@ def texts(flowables: list[Flowable] | Flowable) -> list[str]:
             for row in item._cellvalues:
                 for value in row:
                     found += texts(value if isinstance(value, list) else [value])
-        elif isinstance(item, KeepTogether):
+        elif isinstance(item, KeepTogether | KeepInFrame):
             found += texts(item._content)
         elif isinstance(item, Stamp):
             found += texts(item.content)
@@ -173,6 +173,23 @@ def test_certificate_qr_code_reads_back_and_verifies(shop: Register) -> None:
     assert result.valid and result.active
     assert result.office_name == "สำนักงานพัฒนาชุมชนอำเภอสันกำแพง"
     assert number in page_text(printed.data)
+
+
+def test_a_certificate_with_many_products_stays_on_one_sheet(shop: Register) -> None:
+    with shop.write() as session:
+        many = create_entrepreneur(session, person(name="วิสาหกิจชุมชนแปรรูปอาหารพื้นเมืองบ้านหนองจ๊อม"))
+        for n in range(8):
+            create_product(
+                session,
+                many.id,
+                ProductInput(
+                    name=f"น้ำพริกตาแดงสูตรดั้งเดิมของบ้านหนองจ๊อม ขนาด {n + 1}00 กรัม", category=1
+                ),
+            )
+        number = many.reg_no
+    printed = render(shop, DocumentKind.CERTIFICATE, PrintOptions(registrations=(number,)))
+    assert (printed.pages, pdf_pages(printed.data)) == (1, 1)
+    assert qr_on_page(printed.data).startswith(f"OTOP1|{number}|")
 
 
 def test_certificate_states_what_the_issue_asks(shop: Register) -> None:

@@ -8,12 +8,14 @@ from datetime import date
 from reportlab.lib import colors
 from reportlab.lib.units import cm
 from reportlab.pdfgen.canvas import Canvas
-from reportlab.platypus import Flowable, Spacer, Table
+from reportlab.platypus import Flowable, KeepInFrame, Spacer, Table
 
 from otop_desktop.domain import Category, ProducerType
 from otop_desktop.errors import UserError
 from otop_desktop.models import Entrepreneur, Office
 from otop_desktop.printing.layout import (
+    OFFICIAL_MARGINS,
+    PORTRAIT,
     Beside,
     Document,
     QrCode,
@@ -29,6 +31,8 @@ from otop_desktop.printing.typeset import TextOptions, para
 from otop_desktop.thaiformat import format_be_date, format_be_date_words
 
 QR_SIZE = 3.6 * cm
+# The body frame's height less reportlab's default frame padding (6 pt at top and bottom).
+PAGE_HEIGHT = PORTRAIT[1] - OFFICIAL_MARGINS[2] - OFFICIAL_MARGINS[3] - 12
 BORDER = colors.Color(0.55, 0.45, 0.2)
 
 
@@ -118,7 +122,9 @@ def certificate(
         ),
         _signature_and_qr(office, text, options),
     ]
-    return story
+    # A certificate is one sheet: a producer with many products gets a smaller page rather
+    # than its signature on a second sheet.
+    return [KeepInFrame(width, PAGE_HEIGHT, story, mode="shrink")]
 
 
 def _products(entrepreneur: Entrepreneur, width: float, options: TextOptions) -> Table:
