@@ -1,19 +1,25 @@
-"""Trainings with their participants, and support grants to entrepreneurs."""
+"""Trainings with their participants, and support grants to entrepreneurs; and their lists in
+the manner of services/listing.py: ordered ids of the matches, and the display rows of the
+few on screen."""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
-from typing import TypeVar
+from typing import Any, TypeVar
 
-from sqlalchemy import select
+from sqlalchemy import ColumnElement, Select, func, or_, select
 from sqlalchemy.orm import Session
 
 from otop_desktop.errors import NotFoundError
 from otop_desktop.models import Entrepreneur, Grant, Training, TrainingParticipant
 from otop_desktop.services.entrepreneurs import get_entrepreneur
-from otop_desktop.validation import Checker
+from otop_desktop.services.listing import EntrepreneurFilter, entrepreneur_ids
+from otop_desktop.textnorm import normalize
+from otop_desktop.thaiformat import fiscal_year_be, fiscal_year_range
+from otop_desktop.validation import Checker, label
 
 R = TypeVar("R", Training, Grant)
 
@@ -83,17 +89,39 @@ def delete_training(session: Session, training_id: int) -> None:
     session.flush()
 
 
+# validation.LABELS names the field "amount" for sales (ยอดจำหน่าย); a grant's is money given.
+GRANT_AMOUNT = ("จำนวนเงิน", "amount")
+
+
+def _grant_amount(check: Checker, value: object) -> Decimal:
+    own = Checker()
+    amount = own.money("amount", value)
+    sales_th, sales_en = label("amount")
+    for error in own.errors:
+        check.fail(
+            "amount",
+            error.message_th.replace(sales_th, GRANT_AMOUNT[0]),
+            error.message_en.replace(sales_en, GRANT_AMOUNT[1]),
+        )
+    return amount
+
+
 def save_grant(
-    session: Session, entrepreneur_id: int, data: GrantInput, grant_id: int | None = None
+    session: Session, entrepreneur_id: int | None, data: GrantInput, grant_id: int | None = None
 ) -> Grant:
+    """Creates a grant to ``entrepreneur_id``, or replaces one's details; a form that has no
+    entrepreneur picked yet passes None, which is refused with the other fields."""
     check = Checker()
+    if entrepreneur_id is None:
+        check.fail("entrepreneur", "กรุณาเลือกผู้ประกอบการ", "Choose the entrepreneur")
     values: dict[str, object] = {
         "granted_on": check.date("granted_on", data.granted_on, required=True),
-        "amount": check.money("amount", data.amount),
+        "amount": _grant_amount(check, data.amount),
         "purpose": check.text("purpose", data.purpose, required=True, max_len=300),
         "funder": check.text("funder", data.funder, required=False, max_len=200),
     }
     check.done()
+    assert entrepreneur_id is not None
     get_entrepreneur(session, entrepreneur_id)
     grant = Grant() if grant_id is None else _get(session, Grant, grant_id)
     grant.entrepreneur_id = entrepreneur_id
@@ -107,3 +135,277 @@ def save_grant(
 def delete_grant(session: Session, grant_id: int) -> None:
     session.delete(_get(session, Grant, grant_id))
     session.flush()
+
+
+def get_training(session: Session, training_id: int) -> Training:
+    return _get(session, Training, training_id)
+
+
+def get_grant(session: Session, grant_id: int) -> Grant:
+    return _get(session, Grant, grant_id)
+
+
+# --- picking entrepreneurs ------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class EntrepreneurChoice:
+    """An entrepreneur as a picker offers it: who it is, in a line."""
+
+    id: int
+    reg_no: str
+    name: str
+
+
+def find_entrepreneurs(session: Session, query: str, limit: int = 20) -> list[EntrepreneurChoice]:
+    """The first ``limit`` entrepreneurs whose name, contact, registration number or product
+    matches ``query`` (the register's own search), by registration number."""
+    if not normalize(query):
+        return []
+    ids = entrepreneur_ids(session, EntrepreneurFilter(query=query), limit=limit)
+    return _choices(session, ids)
+
+
+def training_participants(session: Session, training_id: int) -> list[EntrepreneurChoice]:
+    ids = session.scalars(
+        select(TrainingParticipant.entrepreneur_id).where(
+            TrainingParticipant.training_id == training_id
+        )
+    )
+    return _choices(session, list(ids))
+
+
+def entrepreneur_choice(session: Session, entrepreneur_id: int) -> EntrepreneurChoice:
+    found = get_entrepreneur(session, entrepreneur_id)
+    return EntrepreneurChoice(found.id, found.reg_no, found.name)
+
+
+def _choices(session: Session, ids: list[int]) -> list[EntrepreneurChoice]:
+    stmt = (
+        select(Entrepreneur.id, Entrepreneur.reg_no, Entrepreneur.name)
+        .where(Entrepreneur.id.in_(ids))
+        .order_by(Entrepreneur.reg_no)
+    )
+    return [EntrepreneurChoice(*row) for row in session.execute(stmt)]
+
+
+# --- the lists of trainings and grants ------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class TrainingFilter:
+    #: part of the topic or the organiser
+    query: str = ""
+    #: held in this fiscal year (B.E., 1 October – 30 September)
+    fiscal_year: int | None = None
+
+
+@dataclass(frozen=True)
+class TrainingRow:
+    id: int
+    held_on: date
+    topic: str
+    organiser: str
+    budget: Decimal
+    participant_count: int
+
+
+@dataclass(frozen=True)
+class GrantFilter:
+    #: part of the entrepreneur's name or registration number, the purpose or the funder
+    query: str = ""
+    fiscal_year: int | None = None
+    province_code: str | None = None
+    district_code: str | None = None
+    subdistrict_code: str | None = None
+
+
+@dataclass(frozen=True)
+class GrantRow:
+    id: int
+    granted_on: date
+    entrepreneur_id: int
+    reg_no: str
+    entrepreneur_name: str
+    amount: Decimal
+    purpose: str
+    funder: str
+
+
+_PARTICIPANTS = (
+    select(func.count())
+    .where(TrainingParticipant.training_id == Training.id)
+    .correlate(Training)
+    .scalar_subquery()
+)
+
+TRAINING_ORDER: dict[str, ColumnElement[Any]] = {
+    "held_on": Training.held_on,
+    "topic": Training.topic,
+    "organiser": Training.organiser,
+    "budget": Training.budget,
+    "participants": _PARTICIPANTS,
+}
+GRANT_ORDER: dict[str, ColumnElement[Any]] = {
+    "granted_on": Grant.granted_on,
+    "reg_no": Entrepreneur.reg_no,
+    "entrepreneur": Entrepreneur.name,
+    "amount": Grant.amount,
+    "purpose": Grant.purpose,
+    "funder": Grant.funder,
+}
+
+
+def _in_fiscal_year(column: Any, fiscal_year: int | None) -> list[ColumnElement[bool]]:
+    if fiscal_year is None:
+        return []
+    first, last = fiscal_year_range(fiscal_year)
+    return [column.between(first, last)]
+
+
+def _ordered_ids(
+    session: Session,
+    stmt: Select[tuple[int]],
+    key: ColumnElement[Any],
+    tiebreak: Any,
+    *,
+    descending: bool,
+    offset: int,
+    limit: int | None,
+) -> list[int]:
+    if descending:
+        stmt = stmt.order_by(key.desc(), tiebreak.desc())
+    else:
+        stmt = stmt.order_by(key, tiebreak)
+    return list(session.scalars(stmt.offset(offset).limit(limit)))
+
+
+def _training_where(f: TrainingFilter) -> list[ColumnElement[bool]]:
+    where = _in_fiscal_year(Training.held_on, f.fiscal_year)
+    if q := normalize(f.query):
+        where.append(
+            or_(
+                Training.topic.icontains(q, autoescape=True),
+                Training.organiser.icontains(q, autoescape=True),
+            )
+        )
+    return where
+
+
+def training_ids(
+    session: Session,
+    f: TrainingFilter,
+    *,
+    order: str = "held_on",
+    descending: bool = False,
+    offset: int = 0,
+    limit: int | None = None,
+) -> list[int]:
+    stmt = select(Training.id).where(*_training_where(f))
+    return _ordered_ids(
+        session,
+        stmt,
+        TRAINING_ORDER[order],
+        Training.id,
+        descending=descending,
+        offset=offset,
+        limit=limit,
+    )
+
+
+def count_trainings(session: Session, f: TrainingFilter) -> int:
+    stmt = select(func.count()).select_from(Training).where(*_training_where(f))
+    return int(session.scalar(stmt) or 0)
+
+
+def training_rows(session: Session, ids: Sequence[int]) -> dict[int, TrainingRow]:
+    stmt = select(
+        Training.id,
+        Training.held_on,
+        Training.topic,
+        Training.organiser,
+        Training.budget,
+        _PARTICIPANTS,
+    ).where(Training.id.in_(ids))
+    return {row[0]: TrainingRow(*row) for row in session.execute(stmt)}
+
+
+def _grant_where(f: GrantFilter) -> list[ColumnElement[bool]]:
+    where = _in_fiscal_year(Grant.granted_on, f.fiscal_year)
+    if f.province_code:
+        where.append(Entrepreneur.district_code.startswith(f.province_code))
+    if f.district_code:
+        where.append(Entrepreneur.district_code == f.district_code)
+    if f.subdistrict_code:
+        where.append(Entrepreneur.subdistrict_code == f.subdistrict_code)
+    if q := normalize(f.query):
+        where.append(
+            or_(
+                Entrepreneur.name.icontains(q, autoescape=True),
+                Entrepreneur.reg_no.startswith(q, autoescape=True),
+                Grant.purpose.icontains(q, autoescape=True),
+                Grant.funder.icontains(q, autoescape=True),
+            )
+        )
+    return where
+
+
+def _grant_select(*columns: Any) -> Select[Any]:
+    return select(*columns).join(Entrepreneur, Entrepreneur.id == Grant.entrepreneur_id)
+
+
+def grant_ids(
+    session: Session,
+    f: GrantFilter,
+    *,
+    order: str = "granted_on",
+    descending: bool = False,
+    offset: int = 0,
+    limit: int | None = None,
+) -> list[int]:
+    stmt = _grant_select(Grant.id).where(*_grant_where(f))
+    return _ordered_ids(
+        session,
+        stmt,
+        GRANT_ORDER[order],
+        Grant.id,
+        descending=descending,
+        offset=offset,
+        limit=limit,
+    )
+
+
+def count_grants(session: Session, f: GrantFilter) -> int:
+    return int(session.scalar(_grant_select(func.count(Grant.id)).where(*_grant_where(f))) or 0)
+
+
+def grant_rows(session: Session, ids: Sequence[int]) -> dict[int, GrantRow]:
+    stmt = _grant_select(
+        Grant.id,
+        Grant.granted_on,
+        Grant.entrepreneur_id,
+        Entrepreneur.reg_no,
+        Entrepreneur.name,
+        Grant.amount,
+        Grant.purpose,
+        Grant.funder,
+    ).where(Grant.id.in_(ids))
+    return {row[0]: GrantRow(*row) for row in session.execute(stmt)}
+
+
+def _fiscal_years(session: Session, column: Any) -> list[int]:
+    """Every fiscal year from the earliest record's to the latest's (or today's, if later),
+    newest first: the choices of a year filter."""
+    first, last = session.execute(select(func.min(column), func.max(column))).one()
+    if first is None:
+        return []
+    newest = max(fiscal_year_be(last), fiscal_year_be(date.today()))
+    return list(range(newest, fiscal_year_be(first) - 1, -1))
+
+
+def training_fiscal_years(session: Session) -> list[int]:
+    return _fiscal_years(session, Training.held_on)
+
+
+def grant_fiscal_years(session: Session) -> list[int]:
+    return _fiscal_years(session, Grant.granted_on)
