@@ -1,0 +1,444 @@
+"""The print page and the certificate check, driven through their widgets against a real
+register: real PDFs made by the core, shown by QtPdf, printed on a PDF-file QPrinter."""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Callable
+from datetime import date
+from pathlib import Path
+
+import pypdfium2 as pdfium
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtPdfWidgets import QPdfView
+from PySide6.QtPrintSupport import QPrintDialog, QPrinter
+from PySide6.QtWidgets import QDialog, QLineEdit, QMessageBox, QWidget
+from pytestqt.qtbot import QtBot
+from sqlalchemy import select
+
+from otop_desktop.database import Register
+from otop_desktop.domain import Status
+from otop_desktop.models import ExportRecord
+from otop_desktop.printing.documents import DocumentKind
+from otop_desktop.printing.signature import Claim, qr_text
+from otop_desktop.services.entrepreneurs import create_entrepreneur, get_entrepreneur
+from otop_desktop.services.office import get_office, update_office
+from otop_desktop.services.products import ProductInput, create_product
+from otop_desktop.services.sales import SaleInput, set_month_sales
+from otop_desktop.thaiformat import Period
+from tests.conftest import person
+from ui.printing import PrintPage, VerifyDialog, verify_action
+from ui.printing import print_page as print_page_module
+from ui.printing.options_panel import Scope
+
+TypeText = Callable[[QLineEdit, str], None]
+OCTOBER = Period(2568, 10)
+
+
+def add_record(register: Register, name: str, *, products: bool = True) -> str:
+    with register.write() as session:
+        entrepreneur = create_entrepreneur(session, person(name=name))
+        session.flush()
+        if products:
+            create_product(
+                session, entrepreneur.id, ProductInput("ผ้าฝ้ายทอมือ", category=3, price="350")
+            )
+        return entrepreneur.reg_no
+
+
+def set_officer(register: Register, name: str = "นายสมชาย ใจดี") -> None:
+    with register.write() as session:
+        office = get_office(session)
+        update_office(session, name=office.name, officer_name=name, officer_position="พัฒนาการอำเภอ")
+
+
+@pytest.fixture
+def records(district_register: Register) -> list[str]:
+    """Two records with products and a signing officer set."""
+    set_officer(district_register)
+    return [
+        add_record(district_register, "กลุ่มทอผ้าบ้านกิ่งแก้ว"),
+        add_record(district_register, "ร้านญี่ปุ่นกตัญญู"),
+    ]
+
+
+@pytest.fixture
+def page(qtbot: QtBot, district_register: Register) -> PrintPage:
+    widget = PrintPage(district_register)
+    qtbot.addWidget(widget)
+    widget.resize(1100, 640)
+    widget.show()
+    return widget
+
+
+@pytest.fixture
+def warnings(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """The texts of message boxes shown, instead of showing them."""
+    shown: list[str] = []
+
+    def warning(_parent: QWidget | None, _title: str, text: str) -> None:
+        shown.append(text)
+
+    monkeypatch.setattr(QMessageBox, "warning", warning)
+    monkeypatch.setattr(sys, "excepthook", lambda *exc: pytest.fail(f"unexpected {exc!r}"))
+    return shown
+
+
+def pdf_printer(path: Path) -> QPrinter:
+    printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+    printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
+    printer.setOutputFileName(str(path))
+    return printer
+
+
+def inked_share(path: Path, page: int = 0) -> float:
+    """How much of a page of the PDF at ``path`` is not white, from 0 to 1."""
+    pdf = pdfium.PdfDocument(path)
+    try:
+        image = pdf[page].render(scale=0.5).to_pil().convert("L")
+    finally:
+        pdf.close()
+    histogram = image.histogram()
+    return 1 - sum(histogram[200:]) / sum(histogram)
+
+
+# --- preview ---------------------------------------------------------------------------------
+
+
+def test_ctrl_p_on_a_record_previews_its_certificate(
+    page: PrintPage, records: list[str], warnings: list[str]
+) -> None:
+    assert page.print_records([records[0]])
+    assert warnings == []
+    assert page.options_panel.kind() is DocumentKind.CERTIFICATE
+    assert page.options_panel.picker.reg_nos() == (records[0],)
+    assert page.printed is not None and page.printed.data.startswith(b"%PDF")
+    assert page.preview.document.pageCount() >= 1
+    assert page.preview.page_count_shown() == page.printed.pages
+    assert page.options_panel.kind_combo.currentText() in page.caption.text()
+    assert not page.stale_note.isVisible()
+
+
+def test_records_are_picked_by_typing_and_batch_into_one_pdf(
+    qtbot: QtBot, page: PrintPage, records: list[str], type_text: TypeText
+) -> None:
+    search = page.options_panel.picker.search
+    for name in ("บ้านกิ่ง", "กตัญญู"):
+        type_text(search, name)
+        search.search_now()
+        popup = search.suggestions.popup()
+        qtbot.waitUntil(popup.isVisible)
+        qtbot.keyClick(popup, Qt.Key.Key_Return)
+    assert page.options_panel.picker.reg_nos() == tuple(records)
+    assert "(2 ราย)" in page.options_panel.chosen_radio.text()
+
+    assert page.show_preview()
+    assert page.printed is not None and page.printed.documents == 2
+    assert page.preview.document.pageCount() == page.printed.pages >= 2
+    # Page navigation follows the buttons.
+    page.preview.next_button.click()
+    assert page.preview.current_page() == 1
+    assert page.preview.page_spin.value() == 2
+    page.preview.prev_button.click()
+    assert page.preview.current_page() == 0
+
+    page.options_panel.picker.chosen.setCurrentRow(0)
+    page.options_panel.picker.remove_selected()
+    assert page.options_panel.picker.reg_nos() == (records[1],)
+    assert page.stale_note.isVisible()
+
+
+def test_every_document_kind_previews(
+    page: PrintPage, district_register: Register, records: list[str], warnings: list[str]
+) -> None:
+    with district_register.write() as session:
+        reg = get_entrepreneur(session, 1)
+        set_month_sales(session, reg.id, OCTOBER, whole=SaleInput("12500.50"))
+    panel = page.options_panel
+
+    panel.set_kind(DocumentKind.FORM)
+    panel.set_scope(Scope.BLANK)
+    assert page.show_preview()
+    panel.set_scope(Scope.ALL)
+    assert page.show_preview()
+    assert page.printed is not None and page.printed.documents == 2
+
+    panel.set_kind(DocumentKind.REGISTER)
+    assert not panel.records_box.isVisible()
+    panel.thai_digits_check.setChecked(True)
+    assert page.show_preview()
+
+    panel.set_kind(DocumentKind.MONTHLY)
+    assert panel.month_row.isVisible()
+    panel.set_period(OCTOBER)
+    assert page.show_preview()
+    assert warnings == []
+
+
+def test_a_print_with_personal_data_is_recorded(
+    page: PrintPage, district_register: Register, records: list[str], warnings: list[str]
+) -> None:
+    panel = page.options_panel
+    panel.set_kind(DocumentKind.REGISTER)
+    assert panel.personal_check.isVisible() and not panel.personal_note.isHidden()
+    assert "บันทึก" in panel.personal_note.text()
+    panel.personal_check.setChecked(True)
+    assert page.show_preview()
+    with district_register.read() as session:
+        [record] = session.scalars(select(ExportRecord)).all()
+        assert record.kind == "print_register" and record.personal_data
+
+
+def test_zoom_and_fit(page: PrintPage, records: list[str]) -> None:
+    preview = page.preview
+    assert not preview.zoom_in_button.isEnabled()  # nothing shown yet
+    assert page.print_records(records[:1])
+    assert preview.fit_width_button.isChecked()
+    preview.zoom_in_button.click()
+    assert preview.view.zoomMode() == QPdfView.ZoomMode.Custom
+    assert not preview.fit_width_button.isChecked()
+    zoomed = preview.view.zoomFactor()
+    preview.zoom_out_button.click()
+    assert preview.view.zoomFactor() < zoomed
+    preview.fit_page_button.click()
+    assert preview.view.zoomMode() == QPdfView.ZoomMode.FitInView
+    assert preview.fit_page_button.isChecked() and not preview.fit_width_button.isChecked()
+
+
+# --- printing and saving -------------------------------------------------------------------
+
+
+def test_prints_every_page_on_a_pdf_file_printer(
+    page: PrintPage, records: list[str], tmp_path: Path, warnings: list[str]
+) -> None:
+    assert page.print_records(records)
+    assert page.printed is not None
+    out = tmp_path / "printed.pdf"
+    assert page.print_to(pdf_printer(out))
+    pdf = pdfium.PdfDocument(out)
+    try:
+        assert len(pdf) == page.printed.pages
+        width, height = pdf[0].get_size()
+    finally:
+        pdf.close()
+    # A4 portrait, printed at its actual size, and the page carries the certificate's ink.
+    assert (round(width), round(height)) == (595, 842)
+    assert inked_share(out) > 0.005
+    assert warnings == []
+
+
+def test_the_register_list_prints_in_landscape(
+    page: PrintPage, records: list[str], tmp_path: Path
+) -> None:
+    page.options_panel.set_kind(DocumentKind.REGISTER)
+    out = tmp_path / "list.pdf"
+    assert page.print_to(pdf_printer(out))
+    pdf = pdfium.PdfDocument(out)
+    try:
+        width, height = pdf[0].get_size()
+    finally:
+        pdf.close()
+    assert width > height
+
+
+def test_print_dialog_then_prints_the_pages_asked_for(
+    page: PrintPage, records: list[str], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    out = tmp_path / "page-two.pdf"
+
+    def accept(dialog: QPrintDialog) -> int:
+        printer = dialog.printer()
+        printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
+        printer.setOutputFileName(str(out))
+        printer.setPrintRange(QPrinter.PrintRange.PageRange)
+        printer.setFromTo(2, 2)
+        return QDialog.DialogCode.Accepted.value
+
+    monkeypatch.setattr(print_page_module.QPrintDialog, "exec", accept)
+    assert page.print_records(records)
+    assert page.print_document()
+    pdf = pdfium.PdfDocument(out)
+    try:
+        assert len(pdf) == 1
+    finally:
+        pdf.close()
+
+
+def test_print_dialog_cancelled_prints_nothing(
+    page: PrintPage, records: list[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(
+        print_page_module.QPrintDialog, "exec", lambda _d: QDialog.DialogCode.Rejected.value
+    )
+    assert page.print_records(records[:1])
+    assert not page.print_document()
+
+
+def test_saves_the_pdf_under_a_sensible_name(
+    page: PrintPage, records: list[str], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    offered: list[str] = []
+
+    def ask(_parent: QWidget, _title: str, default: str, _filter: str) -> tuple[str, str]:
+        offered.append(default)
+        return str(tmp_path / "saved" / "cert"), "PDF"
+
+    monkeypatch.setattr(print_page_module.QFileDialog, "getSaveFileName", ask)
+    assert page.print_records([records[0]])
+    saved = page.save_pdf()
+    assert saved == tmp_path / "saved" / "cert.pdf"
+    assert saved.read_bytes() == page.printed.data  # type: ignore[union-attr]
+    assert Path(offered[0]).name == f"certificate-{records[0]}.pdf"
+    assert str(saved) in page.caption.text()
+
+
+def test_print_and_save_make_the_document_first_when_none_is_shown(
+    page: PrintPage, records: list[str], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    offered: list[str] = []
+
+    def ask(_parent: QWidget, _title: str, default: str, _filter: str) -> tuple[str, str]:
+        offered.append(default)
+        return "", ""
+
+    monkeypatch.setattr(print_page_module.QFileDialog, "getSaveFileName", ask)
+    page.options_panel.set_kind(DocumentKind.FORM)
+    page.options_panel.set_scope(Scope.BLANK)
+    assert page.save_pdf() is None  # the clerk cancelled the file dialog
+    assert page.printed is not None and page.preview.document.pageCount() >= 1
+    assert Path(offered[0]).name == "registration-form-blank.pdf"
+
+
+# --- what the clerk is told ----------------------------------------------------------------
+
+
+def test_a_record_without_products_is_a_clear_message(
+    page: PrintPage, district_register: Register, records: list[str], warnings: list[str]
+) -> None:
+    bare = add_record(district_register, "ร้านยังไม่มีสินค้า", products=False)
+    assert not page.print_records([bare])
+    [text] = warnings
+    assert bare in text and "ยังไม่มีผลิตภัณฑ์" in text
+    assert page.printed is None
+
+
+def test_no_signing_officer_is_a_clear_message(
+    page: PrintPage, district_register: Register, warnings: list[str]
+) -> None:
+    reg_no = add_record(district_register, "ร้านผ้าฝ้าย")
+    assert not page.print_records([reg_no])
+    [text] = warnings
+    assert "เจ้าหน้าที่ผู้ลงนาม" in text
+
+
+def test_an_unknown_number_is_a_clear_message(
+    page: PrintPage, records: list[str], warnings: list[str]
+) -> None:
+    assert not page.print_records(["5013-2567-9999"])
+    assert warnings == ["ไม่พบเลขทะเบียน 5013-2567-9999"]
+
+
+def test_a_month_without_sales_is_a_clear_message(
+    page: PrintPage, records: list[str], warnings: list[str]
+) -> None:
+    page.options_panel.set_kind(DocumentKind.MONTHLY)
+    page.options_panel.set_period(OCTOBER)
+    assert not page.show_preview()
+    [text] = warnings
+    assert "ยังไม่มียอดจำหน่าย" in text
+
+
+def test_nothing_chosen_is_a_clear_message(
+    page: PrintPage, records: list[str], warnings: list[str]
+) -> None:
+    assert not page.show_preview()
+    [text] = warnings
+    assert "ยังไม่ได้เลือกผู้ประกอบการ" in text
+
+
+def test_a_bad_issue_date_is_a_clear_message(
+    page: PrintPage, records: list[str], warnings: list[str], type_text: TypeText
+) -> None:
+    page.options_panel.picker.add([])
+    page.options_panel.set_scope(Scope.ALL)
+    type_text(page.options_panel.issued_edit.line_edit, "31/02/2568")
+    assert not page.show_preview()
+    [text] = warnings
+    assert text.startswith("วันที่ออกหนังสือรับรอง")
+
+
+# --- the certificate check -----------------------------------------------------------------
+
+
+def certificate_text(register: Register, reg_no: str, name: str) -> str:
+    with register.read() as session:
+        key = get_office(session).signing_private_key
+    return qr_text(Claim(reg_no, name, date(2025, 11, 24)), key)
+
+
+@pytest.fixture
+def dialog(qtbot: QtBot, district_register: Register) -> VerifyDialog:
+    widget = VerifyDialog(district_register)
+    qtbot.addWidget(widget)
+    widget.show()
+    return widget
+
+
+def test_verify_a_genuine_certificate(
+    qtbot: QtBot, dialog: VerifyDialog, district_register: Register, type_text: TypeText
+) -> None:
+    reg_no = add_record(district_register, "กลุ่มทอผ้าบ้านกิ่งแก้ว")
+    type_text(dialog.text_edit, certificate_text(district_register, reg_no, "กลุ่มทอผ้าบ้านกิ่งแก้ว"))
+    qtbot.keyClick(dialog.text_edit, Qt.Key.Key_Return)
+    assert "ลายมือชื่อถูกต้อง" in dialog.verdict.text()
+    assert dialog.details.isVisible()
+    assert dialog.reg_no.text() == reg_no
+    assert dialog.issued.text() == "24 พฤศจิกายน 2568"
+    assert dialog.signed_by.text() == "สำนักงานพัฒนาชุมชนอำเภอสันกำแพง"
+    assert "ยังดำเนินกิจการอยู่" in dialog.standing.text()
+
+
+def test_verify_a_closed_business_says_so(
+    dialog: VerifyDialog, district_register: Register, type_text: TypeText
+) -> None:
+    reg_no = add_record(district_register, "ร้านเก่า")
+    with district_register.write() as session:
+        get_entrepreneur(session, 1).status = Status.CLOSED.value
+    type_text(dialog.text_edit, certificate_text(district_register, reg_no, "ร้านเก่า"))
+    result = dialog.check()
+    assert result is not None and result.valid and not result.active
+    assert "ขณะนี้ไม่ได้ดำเนินกิจการ" in dialog.standing.text()
+
+
+def test_verify_a_forged_certificate_fails(
+    dialog: VerifyDialog, district_register: Register, type_text: TypeText
+) -> None:
+    reg_no = add_record(district_register, "ร้านผ้าฝ้าย")
+    genuine = certificate_text(district_register, reg_no, "ร้านผ้าฝ้าย")
+    type_text(dialog.text_edit, genuine.replace("ร้านผ้าฝ้าย", "ร้านผ้าไหม"))
+    result = dialog.check()
+    assert result is not None and not result.valid
+    assert "ไม่ใช่ของจริง" in dialog.verdict.text()
+    assert dialog.signed_by.text() == "ไม่มีสำนักงานที่รู้จัก"
+
+
+def test_verify_text_that_is_no_certificate_code(dialog: VerifyDialog, type_text: TypeText) -> None:
+    type_text(dialog.text_edit, "https://example.com/whatever")
+    assert dialog.check() is None
+    assert dialog.verdict.text() == "ข้อความนี้ไม่ใช่รหัสหนังสือรับรอง"
+    assert "OTOP1|" in dialog.explanation.text()
+    assert not dialog.details.isVisible()
+
+
+def test_verify_action_opens_the_dialog(
+    qtbot: QtBot, district_register: Register, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    parent = QWidget()
+    qtbot.addWidget(parent)
+    opened: list[VerifyDialog] = []
+    monkeypatch.setattr(VerifyDialog, "exec", lambda d: opened.append(d) or 0)
+    action = verify_action(district_register, parent)
+    assert action.text() == "&ตรวจสอบหนังสือรับรอง…"
+    action.trigger()
+    assert len(opened) == 1

@@ -1,0 +1,260 @@
+"""The print page: choose a document and its options on the left, see it on the right as it
+will print, then print it on a printer of the system or save the PDF."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QStandardPaths
+from PySide6.QtGui import QKeySequence, QPageSize
+from PySide6.QtPrintSupport import QAbstractPrintDialog, QPrintDialog, QPrinter
+from PySide6.QtWidgets import (
+    QDialog,
+    QFileDialog,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from otop_desktop.database import Register
+from otop_desktop.errors import UserError
+from otop_desktop.printing.documents import DocumentKind, Printed, PrintOptions, render
+from otop_desktop.services.entrepreneurs import find_by_reg_no
+from otop_desktop.services.support import EntrepreneurChoice
+from ui.headings import heading
+from ui.jobs import Progress, run_with_progress
+from ui.lang import label_of
+from ui.messages import show_user_error
+from ui.printing.options_panel import NOTE_STYLE, OptionsPanel, Scope
+from ui.printing.preview import PdfPreview
+from ui.printing.printer import pages_to_print, print_pdf
+
+OPTIONS_WIDTH = 360
+
+Shown = tuple[DocumentKind, PrintOptions]
+
+
+class PrintPage(QWidget):
+    def __init__(self, register: Register, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._register = register
+        # The PDF the preview shows, and what it was made from.
+        self.printed: Printed | None = None
+        self._shown: Shown | None = None
+        self._folder = Path(
+            QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
+            or Path.home()
+        )
+
+        self.options_panel = OptionsPanel(register)
+        # Not in a scroll area: that would give the wrapping notes their preferred height and
+        # scroll, where the list of records can rather give up some of its own.
+        self.options_panel.setFixedWidth(OPTIONS_WIDTH)
+
+        self.preview_button = QPushButton(self.tr("Preview"))
+        self.preview_button.setShortcut(QKeySequence("Ctrl+Return"))
+        self.preview_button.setToolTip(self.tr("Make the document and show it (Ctrl+Enter)"))
+        self.preview_button.setDefault(True)
+        self.print_button = QPushButton(self.tr("Print…"))
+        self.print_button.setShortcut(QKeySequence.StandardKey.Print)
+        self.print_button.setToolTip(self.tr("Print on a printer of this computer (Ctrl+P)"))
+        self.save_button = QPushButton(self.tr("Save PDF…"))
+        self.save_button.setShortcut(QKeySequence.StandardKey.Save)
+        self.save_button.setToolTip(self.tr("Save the document as a PDF file (Ctrl+S)"))
+
+        self.preview = PdfPreview(
+            self.tr("Choose what to print on the left, then press Preview to see it here.")
+        )
+        self.caption = QLabel()
+        self.caption.setWordWrap(True)
+        self.stale_note = QLabel(
+            self.tr(
+                "The choices have changed: this preview still shows the earlier ones. Press "
+                "Preview to see the new ones."
+            )
+        )
+        self.stale_note.setWordWrap(True)
+        self.stale_note.setStyleSheet(NOTE_STYLE)
+        self.stale_note.hide()
+
+        left = QVBoxLayout()
+        left.addWidget(self.options_panel, 1)
+        left.addWidget(self.preview_button)
+        top = QHBoxLayout()
+        top.addWidget(self.caption, 1)
+        top.addWidget(self.print_button)
+        top.addWidget(self.save_button)
+        right = QVBoxLayout()
+        right.addLayout(top)
+        right.addWidget(self.stale_note)
+        right.addWidget(self.preview, 1)
+        body = QHBoxLayout()
+        body.addLayout(left)
+        body.addSpacing(8)
+        body.addLayout(right, 1)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(24, 16, 24, 16)
+        layout.addWidget(heading(self.tr("Print")))
+        layout.addLayout(body, 1)
+
+        self.preview_button.clicked.connect(self.show_preview)
+        self.print_button.clicked.connect(self.print_document)
+        self.save_button.clicked.connect(self.save_pdf)
+        self.options_panel.changed.connect(self._update_stale)
+
+    # --- what the main window calls --------------------------------------------------------
+
+    def print_records(
+        self, reg_nos: list[str], kind: DocumentKind = DocumentKind.CERTIFICATE
+    ) -> bool:
+        """Chooses these records for a certificate or form and shows the preview (Ctrl+P on
+        a record); False when a number is unknown or the document cannot be made."""
+        if not kind.per_record:
+            raise ValueError(f"{kind} is not printed per record")
+        try:
+            with self._register.read() as session:
+                found = [find_by_reg_no(session, reg_no) for reg_no in reg_nos]
+                choices = [EntrepreneurChoice(e.id, e.reg_no, e.name) for e in found]
+        except UserError as exc:
+            show_user_error(self, exc)
+            return False
+        self.options_panel.set_kind(kind)
+        self.options_panel.picker.set_choices(choices)
+        self.options_panel.set_scope(Scope.CHOSEN)
+        return self.show_preview()
+
+    # --- preview, print, save --------------------------------------------------------------
+
+    def show_preview(self) -> bool:
+        """Makes the chosen document off the GUI thread and shows it; False when it could not
+        be made (the clerk was told why) or the clerk cancelled."""
+        chosen = self._chosen()
+        if chosen is None:
+            return False
+        kind, options = chosen
+        register = self._register
+
+        def make(progress: Progress) -> Printed:
+            return render(register, kind, options, progress=progress)
+
+        printed = run_with_progress(
+            self,
+            self.tr("Preview"),
+            make,
+            label=self.tr("Making {document}…").format(document=label_of(kind)),
+        )
+        if printed is None:
+            return False
+        self.printed = printed
+        self._shown = chosen
+        self.preview.show_pdf(printed.data)
+        self.caption.setText(self._caption(kind, printed))
+        self._update_stale()
+        return True
+
+    def print_document(self) -> bool:
+        """Asks for a printer in the system's print dialog and prints the chosen document."""
+        printed = self._current()
+        if printed is None:
+            return False
+        printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+        printer.setPageSize(QPageSize(QPageSize.PageSizeId.A4))
+        printer.setDocName(Path(self._file_name()).stem)
+        dialog = QPrintDialog(printer, self)
+        dialog.setWindowTitle(self.tr("Print"))
+        dialog.setMinMax(1, printed.pages)
+        dialog.setOption(QAbstractPrintDialog.PrintDialogOption.PrintCurrentPage, True)
+        if dialog.exec() != QDialog.DialogCode.Accepted:
+            return False
+        return self.print_to(printer)
+
+    def print_to(self, printer: QPrinter) -> bool:
+        """Prints the chosen document on ``printer``, as set up by the print dialog."""
+        printed = self._current()
+        if printed is None:
+            return False
+        pages = pages_to_print(printer, printed.pages, self.preview.current_page())
+        data = printed.data
+
+        def send(progress: Progress) -> bool:
+            print_pdf(data, printer, pages, progress)
+            return True
+
+        done = run_with_progress(self, self.tr("Print"), send, label=self.tr("Printing…"))
+        return bool(done)
+
+    def save_pdf(self) -> Path | None:
+        """Saves the chosen document where the clerk says; the path, or None."""
+        printed = self._current()
+        if printed is None:
+            return None
+        chosen, _filter = QFileDialog.getSaveFileName(
+            self,
+            self.tr("Save PDF"),
+            str(self._folder / self._file_name()),
+            self.tr("PDF files (*.pdf)"),
+        )
+        if not chosen:
+            return None
+        path = Path(chosen)
+        if path.suffix.lower() != ".pdf":
+            path = path.with_name(path.name + ".pdf")
+        try:
+            printed.save(path)
+        except UserError as exc:
+            show_user_error(self, exc)
+            return None
+        self._folder = path.parent
+        self.caption.setText(
+            self.tr("{caption} Saved as {path}.").format(
+                caption=self._caption(self._shown[0], printed) if self._shown else "", path=path
+            )
+        )
+        return path
+
+    # --- helpers ---------------------------------------------------------------------------
+
+    def _chosen(self) -> Shown | None:
+        try:
+            return self.options_panel.kind(), self.options_panel.options()
+        except UserError as exc:
+            show_user_error(self, exc)
+            return None
+
+    def _current(self) -> Printed | None:
+        """The PDF of the choices as they are now: the one shown, or made again (and shown)
+        when the choices changed since."""
+        try:
+            now = (self.options_panel.kind(), self.options_panel.options())
+        except UserError as exc:
+            show_user_error(self, exc)
+            return None
+        if self.printed is not None and now == self._shown:
+            return self.printed
+        return self.printed if self.show_preview() else None
+
+    def _file_name(self) -> str:
+        assert self._shown is not None  # asked for once a document is made
+        return self.options_panel.file_name(*self._shown)
+
+    def _caption(self, kind: DocumentKind, printed: Printed) -> str:
+        document = label_of(kind)
+        if kind.per_record and printed.documents > 1:
+            return self.tr("{document}: {count} documents, {pages} pages.").format(
+                document=document, count=printed.documents, pages=printed.pages
+            )
+        if printed.pages == 1:
+            return self.tr("{document}: 1 page.").format(document=document)
+        return self.tr("{document}: {pages} pages.").format(document=document, pages=printed.pages)
+
+    def _update_stale(self) -> None:
+        if self._shown is None:
+            self.stale_note.hide()
+            return
+        try:
+            now = (self.options_panel.kind(), self.options_panel.options())
+        except UserError:
+            now = None
+        self.stale_note.setVisible(now != self._shown)
