@@ -1,5 +1,5 @@
-"""The main window: a list of pages on the left, the chosen page on the right. Only the
-overview is real so far; the other pages say plainly that they come later."""
+"""The main window: a list of pages on the left, the chosen page on the right, menus and the
+shortcuts that reach across pages (Ctrl+1…9, Ctrl+P on a record, Ctrl+Q)."""
 
 from __future__ import annotations
 
@@ -31,14 +31,17 @@ from otop_desktop.thaiformat import format_money
 from otop_desktop.version import program_version
 from ui.app import display_location
 from ui.headings import heading
+from ui.households import HouseholdsPage
 from ui.jobs import Job, Progress
 from ui.lists.entrepreneurs import EntrepreneursPage
 from ui.lists.products import ProductsPage
 from ui.office_text import office_area_text, office_kind_text
+from ui.printing import PrintPage, verify_action
 from ui.records import RecordActions
 from ui.sales.sales_page import SalesPage
 from ui.settings.settings_page import SettingsPage
 from ui.submission import SubmissionPage
+from ui.support import SupportPage
 
 NAV_WIDTH = 240
 # Fits a 1366×768 screen with the Windows taskbar and title bar, the office PCs' usual size.
@@ -149,23 +152,6 @@ class OverviewPage(QWidget):
         )
 
 
-class PlaceholderPage(QWidget):
-    """Stands in for a page that a later version of the program brings."""
-
-    def __init__(self, title: str, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        note = QLabel(
-            self.tr("This page is not ready yet. It comes in a later version of the program.")
-        )
-        note.setWordWrap(True)
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(24, 16, 24, 16)
-        layout.setSpacing(16)
-        layout.addWidget(heading(title))
-        layout.addWidget(note)
-        layout.addStretch(1)
-
-
 class LazyPage(QWidget):
     """Builds its page the first time it is shown: the sales grid reads a whole month when it
     is built, which on a national register would hold up the window's opening."""
@@ -189,8 +175,8 @@ class LazyPage(QWidget):
 
 
 class MainWindow(QMainWindow):
-    """The window for one open register. Pages are addressed by key (``show_page``), so a
-    real page can take a placeholder's place without the rest of the window changing."""
+    """The window for one open register. Pages are addressed by key (``show_page``), so the
+    rest of the window does not depend on their order."""
 
     def __init__(self, register: Register, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -205,6 +191,8 @@ class MainWindow(QMainWindow):
         self.records = RecordActions(
             register, EntrepreneursPage(register), ProductsPage(register), self
         )
+        self.print_page = PrintPage(register)
+        self.records.printRequested.connect(self.print_record)
         self.settings.office_changed.connect(self.update_title)
         self._keys: list[str] = []
 
@@ -216,19 +204,19 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(central)
 
         self._build_menus()
-        pages: list[tuple[str, str, QWidget | None]] = [
+        pages: list[tuple[str, str, QWidget]] = [
             ("overview", self.tr("Overview"), self.overview),
             ("entrepreneurs", self.tr("Entrepreneurs"), self.records.entrepreneurs),
             ("products", self.tr("Products"), self.records.products),
             ("sales", self.tr("Monthly sales"), LazyPage(lambda: SalesPage(register))),
-            ("households", self.tr("Soft Power households"), None),
-            ("support", self.tr("Trainings and grants"), None),
-            ("print", self.tr("Print"), None),
+            ("households", self.tr("Soft Power households"), HouseholdsPage(register)),
+            ("support", self.tr("Trainings and grants"), SupportPage(register)),
+            ("print", self.tr("Print"), self.print_page),
             ("submission", self.tr("Submission"), LazyPage(lambda: SubmissionPage(register))),
             ("settings", self.tr("Settings"), self.settings),
         ]
         for key, title, widget in pages:
-            self._add_page(key, title, widget or PlaceholderPage(title))
+            self._add_page(key, title, widget)
         self.nav.currentRowChanged.connect(self._switch_page)
         self.nav.setCurrentRow(0)
 
@@ -242,6 +230,8 @@ class MainWindow(QMainWindow):
 
     def _build_menus(self) -> None:
         file_menu = self.menuBar().addMenu(self.tr("&File"))
+        file_menu.addAction(verify_action(self.register, self))
+        file_menu.addSeparator()
         self.quit_action = file_menu.addAction(self.tr("&Quit"))
         # Spelt out: QKeySequence.StandardKey.Quit is empty on Windows.
         self.quit_action.setShortcut(QKeySequence("Ctrl+Q"))
@@ -283,6 +273,12 @@ class MainWindow(QMainWindow):
             event.accept()
         else:
             event.ignore()
+
+    def print_record(self, reg_no: str) -> None:
+        """Ctrl+P on a record: its certificate, previewed on the print page."""
+        self.show_page("print")
+        if self.current_page() == "print":
+            self.print_page.print_records([reg_no])
 
     def show_page(self, key: str) -> None:
         self.nav.setCurrentRow(self._keys.index(key))

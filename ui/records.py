@@ -3,11 +3,13 @@ work, and the lists are read again so that they show what was saved."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QObject
+from PySide6.QtCore import QObject, Qt, Signal
+from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QDialog, QMessageBox, QWidget
 
 from otop_desktop.database import Register
 from otop_desktop.errors import UserError
+from otop_desktop.services.entrepreneurs import get_entrepreneur
 from otop_desktop.services.products import get_product
 from ui.forms.entrepreneur_form import EntrepreneurDialog
 from ui.forms.product_form import ProductDialog
@@ -17,6 +19,9 @@ from ui.messages import show_user_error
 
 
 class RecordActions(QObject):
+    # Ctrl+P on a record: the registration number whose certificate to print.
+    printRequested = Signal(str)
+
     def __init__(
         self,
         register: Register,
@@ -33,6 +38,38 @@ class RecordActions(QObject):
         entrepreneurs.newRequested.connect(lambda: self.open_entrepreneur(None))
         products.openRequested.connect(self.open_product)
         products.newRequested.connect(self.new_product)
+        for page, registration in (
+            (entrepreneurs, self._entrepreneur_registration),
+            (products, self._owner_registration),
+        ):
+            # Only while the list has the focus: the print page has its own Ctrl+P.
+            shortcut = QShortcut(QKeySequence("Ctrl+P"), page)
+            shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+            shortcut.activated.connect(lambda found=registration: self._print(found()))
+
+    def _entrepreneur_registration(self) -> str | None:
+        chosen = self.entrepreneurs.current_id()
+        if chosen is None:
+            return None
+        with self._register.read() as session:
+            return get_entrepreneur(session, chosen).reg_no
+
+    def _owner_registration(self) -> str | None:
+        chosen = self.products.current_id()
+        if chosen is None:
+            return None
+        with self._register.read() as session:
+            return get_product(session, chosen).entrepreneur.reg_no
+
+    def _print(self, reg_no: str | None) -> None:
+        if reg_no is None:
+            QMessageBox.information(
+                self._window,
+                self.tr("Print"),
+                self.tr("Select a record in the list first, then press Ctrl+P."),
+            )
+            return
+        self.printRequested.emit(reg_no)
 
     def open_entrepreneur(self, entrepreneur_id: int | None) -> None:
         try:

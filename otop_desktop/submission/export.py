@@ -42,7 +42,6 @@ THAI_TIME = timezone(timedelta(hours=7))
 EXPORT_KIND = "monthly"
 
 
-
 @dataclass(frozen=True)
 class ExportResult:
     district_code: str

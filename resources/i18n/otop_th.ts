@@ -239,14 +239,15 @@ Please send this file to whoever supports the program.</source>
     </message>
 </context>
 <context>
-    <name>PlaceholderPage</name>
-    <message>
-        <source>This page is not ready yet. It comes in a later version of the program.</source>
-        <translation>หน้านี้ยังไม่พร้อมใช้งาน จะมีในโปรแกรมรุ่นถัดไป</translation>
-    </message>
-</context>
-<context>
     <name>RecordActions</name>
+    <message>
+        <source>Print</source>
+        <translation>พิมพ์เอกสาร</translation>
+    </message>
+    <message>
+        <source>Select a record in the list first, then press Ctrl+P.</source>
+        <translation>เลือกรายการในรายชื่อก่อน แล้วกด Ctrl+P</translation>
+    </message>
     <message>
         <source>New product</source>
         <translation>เพิ่มผลิตภัณฑ์</translation>

@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QLabel
+from PySide6.QtWidgets import QLabel, QMessageBox
 from pytestqt.qtbot import QtBot
 
 from otop_desktop.database import Register
@@ -13,10 +13,14 @@ from otop_desktop.services.entrepreneurs import EntrepreneurInput, create_entrep
 from otop_desktop.services.sales import SaleInput, set_month_sales
 from otop_desktop.thaiformat import Period
 from otop_desktop.thaiid import make_thai_id
+from tests.ui.test_printing import add_record, set_officer
+from ui.households import HouseholdsPage
 from ui.lists.entrepreneurs import EntrepreneursPage
 from ui.lists.products import ProductsPage
-from ui.main_window import LazyPage, MainWindow, OverviewPage, PlaceholderPage
+from ui.main_window import LazyPage, MainWindow, OverviewPage
+from ui.printing import PrintPage
 from ui.settings.settings_page import SettingsPage
+from ui.support import SupportPage
 
 OFFICE = "สำนักงานพัฒนาชุมชนอำเภอสันกำแพง"
 PAGES = [
@@ -120,10 +124,14 @@ def test_navigation_lists_every_page_in_thai(qtbot: QtBot, district_register: Re
         "entrepreneurs": EntrepreneursPage,
         "products": ProductsPage,
         "sales": LazyPage,
+        "households": HouseholdsPage,
+        "support": SupportPage,
+        "print": PrintPage,
+        "submission": LazyPage,
         "settings": SettingsPage,
     }
     for key in PAGES:
-        assert isinstance(window.page(key), built.get(key, PlaceholderPage)), key
+        assert isinstance(window.page(key), built[key]), key
 
 
 def test_clicking_the_navigation_switches_pages(qtbot: QtBot, district_register: Register) -> None:
@@ -147,10 +155,36 @@ def test_ctrl_and_a_digit_switch_pages(qtbot: QtBot, district_register: Register
         assert window.nav.currentRow() == row
 
 
-def test_placeholder_pages_say_they_come_later(qtbot: QtBot, district_register: Register) -> None:
+def test_ctrl_p_on_a_record_previews_its_certificate(
+    qtbot: QtBot, district_register: Register
+) -> None:
+    set_officer(district_register)
+    reg_no = add_record(district_register, "กลุ่มทอผ้าบ้านกิ่งแก้ว")
     window = open_window(qtbot, district_register)
-    texts = [label.text() for label in window.page("households").findChildren(QLabel)]
-    assert texts == ["ครัวเรือน Soft Power", "หน้านี้ยังไม่พร้อมใช้งาน จะมีในโปรแกรมรุ่นถัดไป"]
+    window.show_page("products")
+    products = window.records.products
+    qtbot.waitUntil(lambda: products.model.rowCount() == 1)
+    products.table.setFocus()
+    products.table.selectRow(0)
+    qtbot.keyClick(products.table, Qt.Key.Key_P, Qt.KeyboardModifier.ControlModifier)
+    assert window.current_page() == "print"
+    qtbot.waitUntil(lambda: window.print_page.printed is not None)
+    assert window.print_page.preview.document.pageCount() == 1
+    assert reg_no in [c.reg_no for c in window.print_page.options_panel.picker.choices()]
+
+
+def test_ctrl_p_without_a_record_says_what_to_do(
+    qtbot: QtBot, district_register: Register, monkeypatch
+) -> None:
+    told: list[str] = []
+    monkeypatch.setattr(QMessageBox, "information", lambda _p, _t, text: told.append(text))
+    window = open_window(qtbot, district_register)
+    window.show_page("entrepreneurs")
+    table = window.records.entrepreneurs.table
+    table.setFocus()
+    qtbot.keyClick(table, Qt.Key.Key_P, Qt.KeyboardModifier.ControlModifier)
+    assert window.current_page() == "entrepreneurs"
+    assert told == ["เลือกรายการในรายชื่อก่อน แล้วกด Ctrl+P"]
 
 
 def test_menus_and_quit(qtbot: QtBot, district_register: Register) -> None:
