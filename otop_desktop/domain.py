@@ -152,11 +152,42 @@ class Industry(StrEnum):
     DESIGN = "ออกแบบ"
     FASHION = "แฟชั่น"
 
+    @property
+    def label_th(self) -> str:
+        return self.value
+
+    @property
+    def label_en(self) -> str:
+        return _INDUSTRY_EN[self]
+
+
+_INDUSTRY_EN = {
+    Industry.FOOD: "Food",
+    Industry.SPORT: "Sport",
+    Industry.FESTIVAL: "Festivals",
+    Industry.TOURISM: "Tourism",
+    Industry.MUSIC: "Music",
+    Industry.BOOK: "Books",
+    Industry.FILM: "Film, series and animation",
+    Industry.GAME: "Games",
+    Industry.ART: "Art",
+    Industry.DESIGN: "Design",
+    Industry.FASHION: "Fashion",
+}
+
 
 class SkillLevel(StrEnum):
     BEGINNER = "เริ่มต้น"
     SKILLED = "ชำนาญ"
     EXPERT = "เชี่ยวชาญ"
+
+    @property
+    def label_th(self) -> str:
+        return self.value
+
+    @property
+    def label_en(self) -> str:
+        return {"เริ่มต้น": "Beginner", "ชำนาญ": "Skilled", "เชี่ยวชาญ": "Expert"}[self]
 
 
 class OfficeKind(StrEnum):

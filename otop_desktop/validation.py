@@ -71,10 +71,16 @@ def label(field: str) -> tuple[str, str]:
 
 
 class Checker:
-    """Collects the problems of one record; ``done()`` raises them all together."""
+    """Collects the problems of one record; ``done()`` raises them all together. ``labels``
+    names a field differently in this record's messages (a grant's "amount" is money given,
+    not sales)."""
 
-    def __init__(self) -> None:
+    def __init__(self, labels: dict[str, tuple[str, str]] | None = None) -> None:
         self.errors: list[FieldError] = []
+        self._labels = labels or {}
+
+    def label(self, field: str) -> tuple[str, str]:
+        return self._labels.get(field) or label(field)
 
     def fail(self, field: str, message_th: str, message_en: str) -> None:
         self.errors.append(FieldError(field, message_th, message_en))
@@ -87,7 +93,7 @@ class Checker:
             raise ValidationError(self.errors)
 
     def text(self, field: str, value: str | None, *, required: bool, max_len: int) -> str:
-        th, en = label(field)
+        th, en = self.label(field)
         cleaned = clean_text(value or "")
         if required and not cleaned:
             self.fail(field, f"กรุณากรอก{th}", f"The {en} is required")
@@ -100,7 +106,7 @@ class Checker:
         return cleaned
 
     def thai_id(self, field: str, value: str | None) -> str:
-        th, en = label(field)
+        th, en = self.label(field)
         if not (value or "").strip():
             self.fail(field, f"กรุณากรอก{th}", f"The {en} is required")
             return ""
@@ -126,7 +132,7 @@ class Checker:
     def choice(
         self, field: str, value: object, enum: type[E], *, required: bool = True
     ) -> E | None:
-        th, en = label(field)
+        th, en = self.label(field)
         if value is None or value == "":
             if required:
                 self.fail(field, f"กรุณาเลือก{th}", f"Choose the {en}")
@@ -141,7 +147,7 @@ class Checker:
                 return None
 
     def integer(self, field: str, value: object, lo: int, hi: int, *, required: bool) -> int | None:
-        th, en = label(field)
+        th, en = self.label(field)
         if value is None or (isinstance(value, str) and not value.strip()):
             if required:
                 self.fail(field, f"กรุณากรอก{th}", f"The {en} is required")
@@ -157,7 +163,7 @@ class Checker:
         return number
 
     def money(self, field: str, value: object, *, required: bool = True) -> Decimal:
-        th, en = label(field)
+        th, en = self.label(field)
         if value is None or (isinstance(value, str) and not value.strip()):
             if required:
                 self.fail(field, f"กรุณากรอก{th}", f"The {en} is required")
@@ -184,7 +190,7 @@ class Checker:
     def date(
         self, field: str, value: date | str | None, *, required: bool, future: bool = False
     ) -> date | None:
-        th, en = label(field)
+        th, en = self.label(field)
         if value is None or (isinstance(value, str) and not value.strip()):
             if required:
                 self.fail(field, f"กรุณากรอก{th}", f"The {en} is required")
@@ -210,7 +216,7 @@ class Checker:
     def subdistrict(self, field: str, code: str | None, office: Office) -> str:
         """The subdistrict must exist in geothai and lie in the office's own area: its district
         for a district register, its province for a province register."""
-        th, en = label(field)
+        th, en = self.label(field)
         code = to_arabic_digits((code or "").strip())
         if not code:
             self.fail(field, f"กรุณาเลือก{th}", f"Choose the {en}")

@@ -19,7 +19,7 @@ from otop_desktop.services.entrepreneurs import get_entrepreneur
 from otop_desktop.services.listing import EntrepreneurFilter, entrepreneur_ids
 from otop_desktop.textnorm import normalize
 from otop_desktop.thaiformat import fiscal_year_be, fiscal_year_range
-from otop_desktop.validation import Checker, label
+from otop_desktop.validation import Checker
 
 R = TypeVar("R", Training, Grant)
 
@@ -90,20 +90,7 @@ def delete_training(session: Session, training_id: int) -> None:
 
 
 # validation.LABELS names the field "amount" for sales (ยอดจำหน่าย); a grant's is money given.
-GRANT_AMOUNT = ("จำนวนเงิน", "amount")
-
-
-def _grant_amount(check: Checker, value: object) -> Decimal:
-    own = Checker()
-    amount = own.money("amount", value)
-    sales_th, sales_en = label("amount")
-    for error in own.errors:
-        check.fail(
-            "amount",
-            error.message_th.replace(sales_th, GRANT_AMOUNT[0]),
-            error.message_en.replace(sales_en, GRANT_AMOUNT[1]),
-        )
-    return amount
+GRANT_LABELS = {"amount": ("จำนวนเงิน", "amount")}
 
 
 def save_grant(
@@ -111,12 +98,12 @@ def save_grant(
 ) -> Grant:
     """Creates a grant to ``entrepreneur_id``, or replaces one's details; a form that has no
     entrepreneur picked yet passes None, which is refused with the other fields."""
-    check = Checker()
+    check = Checker(GRANT_LABELS)
     if entrepreneur_id is None:
         check.fail("entrepreneur", "กรุณาเลือกผู้ประกอบการ", "Choose the entrepreneur")
     values: dict[str, object] = {
         "granted_on": check.date("granted_on", data.granted_on, required=True),
-        "amount": _grant_amount(check, data.amount),
+        "amount": check.money("amount", data.amount),
         "purpose": check.text("purpose", data.purpose, required=True, max_len=300),
         "funder": check.text("funder", data.funder, required=False, max_len=200),
     }

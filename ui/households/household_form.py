@@ -33,8 +33,8 @@ from otop_desktop.services.households import (
 )
 from otop_desktop.services.office import get_office
 from ui.forms.record_dialog import RecordDialog
-from ui.households.labels import industry_label, level_label
 from ui.households.place_picker import PlacePicker
+from ui.lang import label_of
 from ui.widgets.be_date import BEDateEdit
 from ui.widgets.row_table import RowTable
 
@@ -159,11 +159,11 @@ class HouseholdDialog(RecordDialog):
         industry = QComboBox()
         industry.setPlaceholderText(self.tr("Choose…"))
         for item in Industry:
-            industry.addItem(industry_label(item), item.value)
+            industry.addItem(label_of(item), item.value)
         industry.setCurrentIndex(-1)
         level = QComboBox()
         for item in SkillLevel:
-            level.addItem(level_label(item), item.value)
+            level.addItem(label_of(item), item.value)
         training = QLineEdit()
         training.setMaxLength(NAME_LEN)
         training.setMinimumWidth(member.minimumWidth())

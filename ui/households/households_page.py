@@ -16,7 +16,7 @@ from otop_desktop.services.households import (
 )
 from otop_desktop.thaiformat import format_be_date
 from ui.households.household_form import HouseholdDialog
-from ui.households.labels import industry_label
+from ui.lang import label_of
 from ui.lists.model import CENTER, RIGHT, Column, LazyTableModel, subdistrict_name
 from ui.support.record_lists import RecordListPage
 
@@ -33,7 +33,7 @@ class HouseholdsPage(RecordListPage[HouseholdFilter, HouseholdRow]):
         self.new_button.setText(self.tr("New household"))
         self.moo_box = self.add_filter(self.tr("All villages (moo)"), [])
         self.industry_box = self.add_filter(
-            self.tr("All Soft Power industries"), [(industry_label(i), i.value) for i in Industry]
+            self.tr("All Soft Power industries"), [(label_of(i), i.value) for i in Industry]
         )
         # The villages offered are those surveyed in the area the other boxes choose.
         for box in (self.province_box, self.district_box, self.subdistrict_box):
@@ -66,7 +66,7 @@ class HouseholdsPage(RecordListPage[HouseholdFilter, HouseholdRow]):
             ),
             Column(
                 self.tr("Soft Power industries"),
-                lambda r: ", ".join(industry_label(i) for i in r.industries),
+                lambda r: ", ".join(label_of(i) for i in r.industries),
                 None,
                 "อาหาร, แฟชั่น, ดนตรี",
             ),

@@ -13,8 +13,8 @@ from otop_desktop.services.listing import (
     entrepreneur_rows,
 )
 from otop_desktop.thaiformat import format_be_date
-from ui.lang import pick
-from ui.lists.model import CENTER, RIGHT, Column, LazyTableModel, label, subdistrict_name
+from ui.lang import label_of, pick
+from ui.lists.model import CENTER, RIGHT, Column, LazyTableModel, subdistrict_name
 from ui.lists.page import ListPage
 
 
@@ -33,7 +33,7 @@ class EntrepreneursPage(ListPage[EntrepreneurFilter, EntrepreneurRow]):
         )
         self.new_button.setText(self.tr("New entrepreneur"))
         self.producer_type_box = self.add_filter(
-            self.tr("All producer types"), [(label(t), int(t)) for t in ProducerType]
+            self.tr("All producer types"), [(label_of(t), int(t)) for t in ProducerType]
         )
         self.status_box = self.add_filter(self.tr("All statuses"), self.status_choices())
         self.category_box = self.add_filter(
@@ -61,9 +61,9 @@ class EntrepreneursPage(ListPage[EntrepreneurFilter, EntrepreneurRow]):
             Column(self.tr("Phone"), lambda r: r.phone, None, "0800000000"),
             Column(
                 self.tr("Status"),
-                lambda r: label(Status(r.status)),
+                lambda r: label_of(Status(r.status)),
                 "status",
-                label(Status.SUSPENDED),
+                label_of(Status.SUSPENDED),
             ),
             Column(
                 self.tr("Registered"),

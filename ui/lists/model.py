@@ -28,9 +28,7 @@ from PySide6.QtCore import (
 from sqlalchemy.orm import Session
 
 from otop_desktop.database import Register
-from otop_desktop.domain import Category, ProducerType, Status
 from ui.jobs import Cancelled, Job, Progress
-from ui.lang import ui_is_thai
 
 F = TypeVar("F")
 R = TypeVar("R")
@@ -82,11 +80,6 @@ class Column(Generic[R]):
     align: Qt.AlignmentFlag = LEFT
     # Takes the width the other columns leave (the name); ``sample`` is its least.
     fill: bool = False
-
-
-def label(value: ProducerType | Category | Status) -> str:
-    """A domain value's name in the language the program runs in."""
-    return value.label_th if ui_is_thai() else value.label_en
 
 
 def subdistrict_name(code: str) -> str:

@@ -26,7 +26,8 @@ from PySide6.QtWidgets import (
 from otop_desktop.database import Register
 from otop_desktop.domain import Category, OfficeKind, Status
 from ui.jobs import report_error
-from ui.lists.model import Column, LazyTableModel, label
+from ui.lang import label_of
+from ui.lists.model import Column, LazyTableModel
 
 F = TypeVar("F")
 R = TypeVar("R")
@@ -242,10 +243,10 @@ class ListPage(QWidget, Generic[F, R]):
         return box
 
     def category_choices(self) -> list[tuple[str, Any]]:
-        return [(label(c), int(c)) for c in Category]
+        return [(label_of(c), int(c)) for c in Category]
 
     def status_choices(self) -> list[tuple[str, Any]]:
-        return [(label(s), s.value) for s in Status]
+        return [(label_of(s), s.value) for s in Status]
 
     def stars_choices(self) -> list[tuple[str, Any]]:
         return [

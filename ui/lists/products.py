@@ -8,7 +8,8 @@ from otop_desktop.database import Register
 from otop_desktop.domain import Category, SoftPower
 from otop_desktop.services.listing import ProductFilter, ProductRow, product_ids, product_rows
 from otop_desktop.thaiformat import format_money
-from ui.lists.model import RIGHT, Column, LazyTableModel, label, subdistrict_name
+from ui.lang import label_of
+from ui.lists.model import RIGHT, Column, LazyTableModel, subdistrict_name
 from ui.lists.page import ListPage
 
 
@@ -31,9 +32,9 @@ class ProductsPage(ListPage[ProductFilter, ProductRow]):
             Column(self.tr("Product"), lambda r: r.name, "name", "ผ้าฝ้ายทอมือลายดอกพิกุล", fill=True),
             Column(
                 self.tr("Category"),
-                lambda r: label(Category(r.category)),
+                lambda r: label_of(Category(r.category)),
                 "category",
-                label(Category.TEXTILE),
+                label_of(Category.TEXTILE),
             ),
             Column(
                 self.tr("Price (baht)"),
