@@ -48,7 +48,7 @@ class EntrepreneursPage(ListPage[EntrepreneurFilter, EntrepreneurRow]):
                 self.tr("Producer type"),
                 lambda r: _short(ProducerType(r.producer_type)),
                 "producer_type",
-                ProducerType.GROUP.short_th,
+                _short(ProducerType.GROUP),  # the widest short name, in the UI's language
             ),
             Column(self.tr("Contact"), lambda r: r.contact_name, None, "นางอัมพร สุขเกษม"),
             Column(
