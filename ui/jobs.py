@@ -21,6 +21,7 @@ import time
 from collections.abc import Callable
 from typing import Any, ClassVar, Generic, TypeVar
 
+import shiboken6
 from PySide6.QtCore import QCoreApplication, QEventLoop, QObject, Qt, QThreadPool, Signal
 from PySide6.QtWidgets import QProgressDialog, QWidget
 
@@ -106,6 +107,15 @@ class Job(QObject, Generic[T]):
         self.progress.cancel()
 
     def _run(self) -> None:  # in the worker thread
+        try:
+            self._work_and_report()
+        except RuntimeError:
+            # The program quit while the work ran and Qt deleted the job: nobody is left to
+            # hear the outcome.
+            if shiboken6.isValid(self):
+                raise
+
+    def _work_and_report(self) -> None:
         try:
             result = self._work(self.progress)
         except Cancelled:

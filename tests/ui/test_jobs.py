@@ -9,8 +9,9 @@ from collections.abc import Callable
 from types import TracebackType
 
 import pytest
-from PySide6.QtCore import Qt, QTimer
-from PySide6.QtWidgets import QMessageBox, QProgressDialog, QPushButton, QWidget
+import shiboken6
+from PySide6.QtCore import QObject, Qt, QTimer
+from PySide6.QtWidgets import QApplication, QMessageBox, QProgressDialog, QPushButton, QWidget
 from pytestqt.qtbot import QtBot
 
 from otop_desktop.errors import UserError
@@ -184,3 +185,10 @@ def test_a_job_reports_through_signals_in_the_gui_thread(qtbot: QtBot) -> None:
     # Reports are thinned out so as not to flood the GUI thread, but the last always comes.
     assert 0 < len(reports) < 1_000
     assert reports[-1] == (100_000, 100_000)
+
+
+def test_work_that_ends_after_the_program_quit_ends_quietly(qapp: QApplication) -> None:
+    owner = QObject()
+    job = Job(lambda _progress: 42, owner)
+    shiboken6.delete(owner)  # as Qt does to every object when the program quits
+    job._run()  # the worker thread's last step: nothing left to tell, nothing raised
