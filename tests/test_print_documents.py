@@ -19,9 +19,8 @@ from reportlab.platypus import Flowable, KeepInFrame, KeepTogether, Paragraph, T
 from sqlalchemy import select
 
 from otop_desktop.database import Register
-from otop_desktop.domain import Status
 from otop_desktop.errors import NotFoundError, UserError
-from otop_desktop.models import Entrepreneur, ExportRecord
+from otop_desktop.models import ExportRecord
 from otop_desktop.printing import certificate, registration_form
 from otop_desktop.printing.documents import DocumentKind, PrintOptions, render
 from otop_desktop.printing.layout import Beside, Stamp, look
@@ -191,17 +190,6 @@ def test_a_certificate_with_many_products_stays_on_one_sheet(shop: Register) -> 
     printed = render(shop, DocumentKind.CERTIFICATE, PrintOptions(registrations=(number,)))
     assert (printed.pages, pdf_pages(printed.data)) == (1, 1)
     assert qr_on_page(printed.data).startswith(f"OTOP1|{number}|")
-
-
-def test_no_certificate_for_a_closed_business(shop: Register) -> None:
-    number = reg_no(shop, "ร้านป้าแก้ว")
-    with shop.write() as session:
-        entrepreneur = session.get(Entrepreneur, _id(session, number))
-        assert entrepreneur is not None
-        entrepreneur.status = Status.CLOSED.value
-    with pytest.raises(UserError) as refused:
-        render(shop, DocumentKind.CERTIFICATE, PrintOptions(registrations=(number,)))
-    assert "สถานะเลิกกิจการ" in refused.value.message_th
 
 
 def test_certificate_states_what_the_issue_asks(shop: Register) -> None:

@@ -10,7 +10,7 @@ from reportlab.lib.units import cm
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import Flowable, KeepInFrame, Spacer, Table
 
-from otop_desktop.domain import Category, ProducerType, Status
+from otop_desktop.domain import Category, ProducerType
 from otop_desktop.errors import UserError
 from otop_desktop.models import Entrepreneur, Office
 from otop_desktop.printing.layout import (
@@ -67,15 +67,6 @@ def certificate(
     """The flowables of one certificate; its products must be loaded."""
     if not entrepreneur.products:
         raise no_products(entrepreneur)
-    status = Status(entrepreneur.status)
-    if status is not Status.ACTIVE:
-        # A certificate vouches for a business that is operating now.
-        raise UserError(
-            f"{entrepreneur.reg_no} {entrepreneur.name} มีสถานะ{status.label_th} "
-            "จึงออกหนังสือรับรองไม่ได้",
-            f"{entrepreneur.reg_no} {entrepreneur.name} is {status.label_en.lower()}, so no "
-            "certificate can be issued",
-        )
     lk = look()
     text = qr_text(
         Claim(entrepreneur.reg_no, entrepreneur.name, issued_on), office.signing_private_key
