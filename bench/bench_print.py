@@ -17,7 +17,7 @@ from pathlib import Path
 from xml.sax.saxutils import escape
 
 from reportlab.lib.styles import ParagraphStyle
-from reportlab.platypus import Flowable, KeepTogether, PageBreak, Paragraph, Table
+from reportlab.platypus import Flowable, KeepInFrame, KeepTogether, PageBreak, Paragraph, Table
 from sqlalchemy import select
 
 from otop_desktop.database import Register
@@ -69,7 +69,7 @@ def paragraphs(items: list[Flowable] | Flowable) -> list[tuple[str, ParagraphSty
             for row in item._cellvalues:
                 for value in row:
                     found += paragraphs(value if isinstance(value, list) else [value])
-        elif isinstance(item, KeepTogether):
+        elif isinstance(item, KeepTogether | KeepInFrame):
             found += paragraphs(item._content)
         elif isinstance(item, Stamp):
             found += paragraphs(item.content)

@@ -8,17 +8,16 @@ from datetime import date
 from reportlab.lib import colors
 from reportlab.lib.units import cm
 from reportlab.pdfgen.canvas import Canvas
-from reportlab.platypus import Flowable, KeepInFrame, Spacer, Table
+from reportlab.platypus import Flowable, Spacer, Table
 
 from otop_desktop.domain import Category, ProducerType
 from otop_desktop.errors import UserError
 from otop_desktop.models import Entrepreneur, Office
 from otop_desktop.printing.layout import (
-    OFFICIAL_MARGINS,
-    PORTRAIT,
     Beside,
     Document,
     QrCode,
+    ShrinkToLeave,
     cell,
     fitted,
     grid_table,
@@ -31,8 +30,6 @@ from otop_desktop.printing.typeset import TextOptions, para
 from otop_desktop.thaiformat import format_be_date, format_be_date_words
 
 QR_SIZE = 3.6 * cm
-# The body frame's height less reportlab's default frame padding (6 pt at top and bottom).
-PAGE_HEIGHT = PORTRAIT[1] - OFFICIAL_MARGINS[2] - OFFICIAL_MARGINS[3] - 12
 BORDER = colors.Color(0.55, 0.45, 0.2)
 
 
@@ -73,6 +70,18 @@ def certificate(
     )
     digits = options.thai_digits
     kind = ProducerType(entrepreneur.producer_type)
+    # What follows the products: a long list shrinks to leave room for it on the sheet.
+    after: list[Flowable] = [
+        stamps(
+            ("certificate issued", issued_on, digits),
+            lambda: [
+                Spacer(1, 0.5 * cm),
+                para(f"ให้ไว้ ณ {format_be_date_words(issued_on)}", lk.centre, options),
+                Spacer(1, 0.6 * cm),
+            ],
+        ),
+        _signature_and_qr(office, text, options),
+    ]
     story: list[Flowable] = [
         stamps(
             ("certificate head", digits),
@@ -111,20 +120,10 @@ def certificate(
             options,
         ),
         Spacer(1, 0.3 * cm),
-        _products(entrepreneur, width, options),
-        stamps(
-            ("certificate issued", issued_on, digits),
-            lambda: [
-                Spacer(1, 0.5 * cm),
-                para(f"ให้ไว้ ณ {format_be_date_words(issued_on)}", lk.centre, options),
-                Spacer(1, 0.6 * cm),
-            ],
-        ),
-        _signature_and_qr(office, text, options),
+        ShrinkToLeave([_products(entrepreneur, width, options)], after),
+        *after,
     ]
-    # A certificate is one sheet: a producer with many products gets a smaller page rather
-    # than its signature on a second sheet.
-    return [KeepInFrame(width, PAGE_HEIGHT, story, mode="shrink")]
+    return story
 
 
 def _products(entrepreneur: Entrepreneur, width: float, options: TextOptions) -> Table:

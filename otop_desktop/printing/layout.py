@@ -17,7 +17,15 @@ from reportlab.lib.pagesizes import A4, landscape
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import cm
 from reportlab.pdfgen.canvas import Canvas
-from reportlab.platypus import BaseDocTemplate, Flowable, Frame, PageTemplate, Table, TableStyle
+from reportlab.platypus import (
+    BaseDocTemplate,
+    Flowable,
+    Frame,
+    KeepInFrame,
+    PageTemplate,
+    Table,
+    TableStyle,
+)
 
 from otop_desktop.printing.typeset import (
     FONT,
@@ -392,6 +400,24 @@ class Beside(Flowable):
                 y -= height
                 item.drawOn(self.canv, x + (width - item.width) / 2 if item.width < width else x, y)
             x += width
+
+
+class ShrinkToLeave(KeepInFrame):
+    """``content``, shrunk if need be so that ``after`` (the flowables that follow it) still
+    fit in the frame: a certificate stays one sheet however many products it lists. Only
+    the content is laid out a second time, not the whole page."""
+
+    def __init__(self, content: list[Flowable], after: list[Flowable]) -> None:
+        super().__init__(0, 0, content, mode="shrink", hAlign="CENTER")
+        self._after = after
+
+    def wrap(self, available_width: float, available_height: float) -> tuple[float, float]:
+        below = sum(
+            item.getSpaceBefore() + item.wrap(available_width, available_height)[1]
+            for item in self._after
+        )
+        self.maxHeight = max(available_height - below, 1.0)
+        return super().wrap(available_width, available_height)
 
 
 class Stamp(Flowable):
