@@ -163,31 +163,4 @@ Its members&apos; skills are deleted with it. The household code is not given ou
         <translation>หมู่ {moo}</translation>
     </message>
 </context>
-<context>
-    <name>PlacePicker</name>
-    <message>
-        <source>Type to search</source>
-        <translation>พิมพ์ชื่อตำบลเพื่อค้นหา</translation>
-    </message>
-    <message>
-        <source>Provin&amp;ce</source>
-        <translation>จังหวัด(&amp;C)</translation>
-    </message>
-    <message>
-        <source>Province</source>
-        <translation>จังหวัด</translation>
-    </message>
-    <message>
-        <source>&amp;District</source>
-        <translation>อำเภอ(&amp;D)</translation>
-    </message>
-    <message>
-        <source>District</source>
-        <translation>อำเภอ</translation>
-    </message>
-    <message>
-        <source>S&amp;ubdistrict</source>
-        <translation>ตำบล(&amp;U)</translation>
-    </message>
-</context>
 </TS>

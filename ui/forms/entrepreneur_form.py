@@ -4,12 +4,10 @@ from __future__ import annotations
 
 from datetime import date
 
-import geothai
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
     QComboBox,
-    QCompleter,
     QFormLayout,
     QGridLayout,
     QGroupBox,
@@ -36,9 +34,10 @@ from otop_desktop.services.entrepreneurs import (
 from otop_desktop.services.office import get_office
 from otop_desktop.thaiid import ThaiIdError, format_thai_id, parse_thai_id
 from ui.forms.record_dialog import RecordDialog
-from ui.lang import label_of, pick, ui_is_thai
+from ui.lang import label_of, pick
 from ui.widgets.be_date import BEDateEdit
 from ui.widgets.field_error import Level
+from ui.widgets.place_picker import PlacePicker
 
 ID_DIGITS = 13
 # Room for the messages under the fields on the office PCs' 1366×768 screens.
@@ -54,11 +53,6 @@ MAX_LEN = {
     "status_reason": 300,
     "previous_reg_no": 40,
 }
-
-
-def place_name(thai: str, english: str) -> str:
-    """A place as the clerk reads it: Thai, with the English name too in the English UI."""
-    return thai if ui_is_thai() else f"{thai} ({english})"
 
 
 class EntrepreneurDialog(RecordDialog):
@@ -77,8 +71,6 @@ class EntrepreneurDialog(RecordDialog):
         with register.read() as session:
             office = get_office(session)
             record = None if entrepreneur_id is None else get_entrepreneur(session, entrepreneur_id)
-        self._province_code = office.province_code
-        self._district_code = office.district_code
         self._record_name = record.name if record else ""
         self._reg_no = record.reg_no if record else ""
 
@@ -90,7 +82,7 @@ class EntrepreneurDialog(RecordDialog):
         # Widgets are made in the order Tab visits them: down the left column, then the right.
         producer = self._producer_box(record)
         registration = self._registration_box()
-        address = self._address_box()
+        address = self._address_box(office.province_code, office.district_code)
         status = self._status_box()
 
         columns = QGridLayout()
@@ -111,13 +103,6 @@ class EntrepreneurDialog(RecordDialog):
         self.status.currentIndexChanged.connect(self._follow_status)
         self.national_id.textChanged.connect(self._check_id)
         self.national_id.editingFinished.connect(self._format_id)
-        if self.district_combo is not None:
-            self.district_combo.currentIndexChanged.connect(self._fill_subdistricts)
-        if self.province_combo is not None:
-            self.province_combo.currentIndexChanged.connect(self._fill_districts)
-            self._fill_districts()
-        else:
-            self._fill_subdistricts()
         if record is None:
             self.registered_on.setDate(date.today())
         else:
@@ -194,7 +179,7 @@ class EntrepreneurDialog(RecordDialog):
         )
         return box
 
-    def _address_box(self) -> QGroupBox:
+    def _address_box(self, province_code: str | None, district_code: str | None) -> QGroupBox:
         box = QGroupBox(self.tr("Production site and contact"))
         form = self._form(box)
         self.house_no = self._line_edit("house_no")
@@ -205,43 +190,24 @@ class EntrepreneurDialog(RecordDialog):
         self.fields.add_row(form, self.tr("&Village (moo)"), self.moo, "moo")
 
         # Chosen only where the office's area is wider than one district; otherwise shown.
-        self.province_combo: QComboBox | None = None
-        self.district_combo: QComboBox | None = None
-        if self._province_code is None:
-            self.province_combo = QComboBox()
-            for province in geothai.provinces():
-                self.province_combo.addItem(
-                    place_name(province.name_th, province.name_en), province.code
-                )
-            self.fields.add_row(form, self.tr("Provin&ce"), self.province_combo)
-        else:
-            province = geothai.province(self._province_code)
-            assert province is not None
-            form.addRow(self.tr("Province"), QLabel(place_name(province.name_th, province.name_en)))
-        if self._district_code is None:
-            self.district_combo = QComboBox()
-            self.fields.add_row(form, self.tr("&District"), self.district_combo)
-            if self.province_combo is None:
-                self._fill_districts()
-        else:
-            district = geothai.district(self._district_code)
-            assert district is not None
-            form.addRow(self.tr("District"), QLabel(place_name(district.name_th, district.name_en)))
-
-        self.subdistrict = QComboBox()
-        self.subdistrict.setEditable(True)
-        self.subdistrict.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
-        assert self.subdistrict.lineEdit() is not None
-        self.subdistrict.lineEdit().setPlaceholderText(self.tr("Type to search"))
-        completer = QCompleter(self.subdistrict.model(), self.subdistrict)
-        completer.setFilterMode(Qt.MatchFlag.MatchContains)
-        completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
-        completer.setCompletionMode(QCompleter.CompletionMode.PopupCompletion)
-        self.subdistrict.setCompleter(completer)
+        self.place = PlacePicker(province_code, district_code, self)
+        self.place.add_rows(form, self.fields)
         self.phone = self._line_edit("phone")
-        self.fields.add_row(form, self.tr("S&ubdistrict"), self.subdistrict, "subdistrict_code")
         self.fields.add_row(form, self.tr("&Phone"), self.phone, "phone")
         return box
+
+    # The address fields keep the names the form gave them before PlacePicker held them.
+    @property
+    def province_combo(self) -> QComboBox | None:
+        return self.place.province_combo
+
+    @property
+    def district_combo(self) -> QComboBox | None:
+        return self.place.district_combo
+
+    @property
+    def subdistrict(self) -> QComboBox:
+        return self.place.subdistrict
 
     def _status_box(self) -> QGroupBox:
         box = QGroupBox(self.tr("Status of the business"))
@@ -258,41 +224,6 @@ class EntrepreneurDialog(RecordDialog):
         return box
 
     # --- keeping the fields consistent -----------------------------------------------------
-
-    def _fill_districts(self) -> None:
-        assert self.district_combo is not None
-        province = (
-            self._province_code
-            if self.province_combo is None
-            else str(self.province_combo.currentData())
-        )
-        self.district_combo.clear()
-        for district in geothai.districts(province or ""):
-            self.district_combo.addItem(
-                place_name(district.name_th, district.name_en), district.code
-            )
-
-    def _chosen_district(self) -> str:
-        if self.district_combo is None:
-            return self._district_code or ""
-        return str(self.district_combo.currentData() or "")
-
-    def _fill_subdistricts(self) -> None:
-        self.subdistrict.clear()
-        for subdistrict in geothai.subdistricts(self._chosen_district()):
-            self.subdistrict.addItem(
-                place_name(subdistrict.name_th, subdistrict.name_en), subdistrict.code
-            )
-        self.subdistrict.setCurrentIndex(-1)
-        self.subdistrict.clearEditText()
-
-    def _subdistrict_code(self) -> str:
-        """The code of the subdistrict whose name is in the field; empty when the text names
-        none of the district's (the service then asks to choose one)."""
-        index = self.subdistrict.findText(
-            self.subdistrict.currentText().strip(), Qt.MatchFlag.MatchFixedString
-        )
-        return str(self.subdistrict.itemData(index)) if index >= 0 else ""
 
     def _is_group(self) -> bool:
         return self.producer_type.currentData() == ProducerType.GROUP
@@ -362,15 +293,7 @@ class EntrepreneurDialog(RecordDialog):
         self.national_id.setText(self._shown_id(record.national_id))
         self.house_no.setText(record.house_no)
         self.moo.setValue(record.moo or 0)
-        if self.province_combo is not None:
-            self.province_combo.setCurrentIndex(
-                self.province_combo.findData(record.subdistrict_code[:2])
-            )
-        if self.district_combo is not None:
-            self.district_combo.setCurrentIndex(
-                self.district_combo.findData(record.subdistrict_code[:4])
-            )
-        self.subdistrict.setCurrentIndex(self.subdistrict.findData(record.subdistrict_code))
+        self.place.set_code(record.subdistrict_code)
         self.phone.setText(record.phone)
         self.status.setCurrentIndex(self.status.findData(record.status))
         self.status_reason.setText(record.status_reason)
@@ -393,7 +316,7 @@ class EntrepreneurDialog(RecordDialog):
             producer_type=self.producer_type.currentData(),
             name=self.name.text(),
             national_id=self.national_id.text(),
-            subdistrict_code=self._subdistrict_code(),
+            subdistrict_code=self.place.code(),
             contact_name=self.contact_name.text(),
             house_no=self.house_no.text(),
             moo=self.moo.value() or None,

@@ -33,9 +33,9 @@ from otop_desktop.services.households import (
 )
 from otop_desktop.services.office import get_office
 from ui.forms.record_dialog import RecordDialog
-from ui.households.place_picker import PlacePicker
 from ui.lang import label_of
 from ui.widgets.be_date import BEDateEdit
+from ui.widgets.place_picker import PlacePicker
 from ui.widgets.row_table import RowTable
 
 # The model's column lengths, so that the service never has to refuse a length.

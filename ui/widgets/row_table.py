@@ -7,6 +7,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 
 from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QApplication,
     QFrame,
@@ -44,6 +45,7 @@ class RowTable(QWidget):
         super().__init__(parent)
         self._make_row = make_row
         self._rows: list[tuple[list[QWidget], QToolButton]] = []
+        self._columns_sized = False
         self._columns = len(headings)
 
         self._inner = QWidget()
@@ -59,6 +61,9 @@ class RowTable(QWidget):
             heading.setFont(font)
             self._grid.addWidget(heading, 0, column)
             self._headings.append(heading)
+        # The remove buttons' column has a blank heading: the grid leaves out the spacing of
+        # a column with no widget, which would shift an empty table's columns from its rows'.
+        self._grid.addWidget(QLabel(), 0, self._columns)
         self.empty_label = QLabel(self.tr("None"))
         self.empty_label.setStyleSheet(f"color: {self.palette().placeholderText().color().name()};")
         self._grid.addWidget(self.empty_label, 1, 0, 1, self._columns)
@@ -94,11 +99,7 @@ class RowTable(QWidget):
     def add_row(self) -> list[QWidget]:
         """Appends a row, focused on its first cell, and returns its widgets."""
         widgets = self._make_row()
-        remove = QToolButton()
-        remove.setText("✕")
-        tip = self.tr("Remove this row")
-        remove.setToolTip(tip)
-        remove.setAccessibleName(tip)
+        remove = self._remove_button()
         remove.clicked.connect(lambda _checked=False, r=remove: self._remove(r))
         row = len(self._rows) + 1
         for column, widget in enumerate([*widgets, remove]):
@@ -122,6 +123,14 @@ class RowTable(QWidget):
         self._scroll.ensureWidgetVisible(remove)
         self.edited.emit()
         return widgets
+
+    def _remove_button(self) -> QToolButton:
+        remove = QToolButton()
+        remove.setText("✕")
+        tip = self.tr("Remove this row")
+        remove.setToolTip(tip)
+        remove.setAccessibleName(tip)
+        return remove
 
     def _remove(self, button: QToolButton) -> None:
         index = next(i for i, (_, remove) in enumerate(self._rows) if remove is button)
@@ -152,6 +161,25 @@ class RowTable(QWidget):
     def clear(self) -> None:
         while self._rows:
             self.remove_row(len(self._rows) - 1)
+
+    def showEvent(self, event: QShowEvent) -> None:
+        if not self._columns_sized:
+            self._size_columns()
+        super().showEvent(event)
+
+    def _size_columns(self) -> None:
+        """Gives each column at least the width of a row's cell, measured on a sample row, so
+        that an empty table spaces its headings as they stand over rows and the first row
+        added moves nothing. Done when first shown, not when built: ``make_row`` may look at
+        the table (which cells are taken), which its owner holds only once it is built."""
+        self._columns_sized = True
+        # Never parented nor shown, so they are gone with the list.
+        sample = [*self._make_row(), self._remove_button()]
+        for column, widget in enumerate(sample):
+            # As the grid sizes a cell: its size hint, or its minimum width when wider.
+            width = max(widget.sizeHint().width(), widget.minimumWidth())
+            self._grid.setColumnMinimumWidth(column, width)
+        self._fit()
 
     def _fit(self) -> None:
         # As wide as a row, so that no cell is cut off; as tall as the rows up to

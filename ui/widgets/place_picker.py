@@ -1,6 +1,6 @@
-"""Where a record lies in the office's area: the province and district where the office's
-area is wider than one (chosen), else shown; and the subdistrict, chosen by typing part of
-its name. The same fields, and the same behaviour, as the entrepreneur form's address."""
+"""Where a record lies in the office's area (an entrepreneur's production site, a surveyed
+household): the province and district where the office's area is wider than one (chosen),
+else shown; and the subdistrict, chosen by typing part of its name."""
 
 from __future__ import annotations
 
@@ -8,8 +8,13 @@ import geothai
 from PySide6.QtCore import QObject, Qt
 from PySide6.QtWidgets import QComboBox, QCompleter, QFormLayout, QLabel, QWidget
 
-from ui.forms.entrepreneur_form import place_name
+from ui.lang import ui_is_thai
 from ui.widgets.field_error import FieldRows
+
+
+def place_name(thai: str, english: str) -> str:
+    """A place as the clerk reads it: Thai, with the English name too in the English UI."""
+    return thai if ui_is_thai() else f"{thai} ({english})"
 
 
 class PlacePicker(QObject):
