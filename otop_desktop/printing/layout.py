@@ -417,7 +417,16 @@ class ShrinkToLeave(KeepInFrame):
             for item in self._after
         )
         self.maxHeight = max(available_height - below, 1.0)
+        self._scale = 1.0
         return super().wrap(available_width, available_height)
+
+    def drawOn(self, canvas: Canvas, x: float, y: float, _sW: float = 0) -> None:
+        if self._scale != 1.0 or len(self._content) != 1:
+            super().drawOn(canvas, x, y, _sW)
+            return
+        # It fits as it is: draw the content as laid out by wrap, rather than have the
+        # container lay it out again (a third of a certificate's table time).
+        self._content[0].drawOn(canvas, x, y, _sW)
 
 
 class Stamp(Flowable):
