@@ -16,8 +16,9 @@ import pytest
 
 from otop_desktop.database import Register
 from otop_desktop.domain import OfficeKind
-from otop_desktop.services.entrepreneurs import EntrepreneurInput
-from otop_desktop.services.office import init_register
+from otop_desktop.services.entrepreneurs import EntrepreneurInput, create_entrepreneur
+from otop_desktop.services.office import get_office, init_register, update_office
+from otop_desktop.services.products import ProductInput, create_product
 from otop_desktop.thaiid import make_thai_id
 
 _ids = count(1)
@@ -44,6 +45,25 @@ def person(**changes: object) -> EntrepreneurInput:
     for key, value in changes.items():
         setattr(data, key, value)
     return data
+
+
+def add_record(register: Register, name: str, *, products: bool = True) -> str:
+    """A single owner named ``name`` with one product (or none); its registration number."""
+    with register.write() as session:
+        entrepreneur = create_entrepreneur(session, person(name=name))
+        session.flush()
+        if products:
+            create_product(
+                session, entrepreneur.id, ProductInput("ผ้าฝ้ายทอมือ", category=3, price="350")
+            )
+        return entrepreneur.reg_no
+
+
+def set_officer(register: Register, name: str = "นายสมชาย ใจดี") -> None:
+    """A signing officer for the office: certificates need one."""
+    with register.write() as session:
+        office = get_office(session)
+        update_office(session, name=office.name, officer_name=name, officer_position="พัฒนาการอำเภอ")
 
 
 @pytest.fixture

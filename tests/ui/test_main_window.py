@@ -13,7 +13,7 @@ from otop_desktop.services.entrepreneurs import EntrepreneurInput, create_entrep
 from otop_desktop.services.sales import SaleInput, set_month_sales
 from otop_desktop.thaiformat import Period
 from otop_desktop.thaiid import make_thai_id
-from tests.ui.test_printing import add_record, set_officer
+from tests.conftest import add_record, set_officer
 from ui.households import HouseholdsPage
 from ui.lists.entrepreneurs import EntrepreneursPage
 from ui.lists.products import ProductsPage

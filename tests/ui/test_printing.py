@@ -22,35 +22,17 @@ from otop_desktop.domain import Status
 from otop_desktop.models import ExportRecord
 from otop_desktop.printing.documents import DocumentKind
 from otop_desktop.printing.signature import Claim, qr_text
-from otop_desktop.services.entrepreneurs import create_entrepreneur, get_entrepreneur
-from otop_desktop.services.office import get_office, update_office
-from otop_desktop.services.products import ProductInput, create_product
+from otop_desktop.services.entrepreneurs import get_entrepreneur
+from otop_desktop.services.office import get_office
 from otop_desktop.services.sales import SaleInput, set_month_sales
 from otop_desktop.thaiformat import Period
-from tests.conftest import person
+from tests.conftest import add_record, set_officer
 from ui.printing import PrintPage, VerifyDialog, verify_action
 from ui.printing import print_page as print_page_module
 from ui.printing.options_panel import Scope
 
 TypeText = Callable[[QLineEdit, str], None]
 OCTOBER = Period(2568, 10)
-
-
-def add_record(register: Register, name: str, *, products: bool = True) -> str:
-    with register.write() as session:
-        entrepreneur = create_entrepreneur(session, person(name=name))
-        session.flush()
-        if products:
-            create_product(
-                session, entrepreneur.id, ProductInput("ผ้าฝ้ายทอมือ", category=3, price="350")
-            )
-        return entrepreneur.reg_no
-
-
-def set_officer(register: Register, name: str = "นายสมชาย ใจดี") -> None:
-    with register.write() as session:
-        office = get_office(session)
-        update_office(session, name=office.name, officer_name=name, officer_position="พัฒนาการอำเภอ")
 
 
 @pytest.fixture
