@@ -157,7 +157,7 @@ def _entrepreneur_where(session: Session, f: EntrepreneurFilter) -> list[Any]:
 
 
 def _product_where(session: Session, f: ProductFilter) -> list[Any]:
-    where = [_matches(session, Product, f.query)]
+    where = [_matches(session, Product, f.query), _in_province(f.province_code)]
     if f.category:
         where.append(Product.category == f.category)
     if f.stars is not None:
@@ -166,8 +166,6 @@ def _product_where(session: Session, f: ProductFilter) -> list[Any]:
         where.append(Product.soft_power == f.soft_power)
     if f.entrepreneur_id is not None:
         where.append(Product.entrepreneur_id == f.entrepreneur_id)
-    if f.province_code:
-        where.append(_in_province(f.province_code))
     if f.district_code:
         where.append(Entrepreneur.district_code == f.district_code)
     if f.subdistrict_code:
