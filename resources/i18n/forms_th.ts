@@ -16,10 +16,6 @@
         <translation>ผู้ประกอบการ</translation>
     </message>
     <message>
-        <source>assigned on save</source>
-        <translation>ออกให้เมื่อบันทึก</translation>
-    </message>
-    <message>
         <source>Registration number</source>
         <translation>เลขทะเบียน</translation>
     </message>
@@ -181,10 +177,6 @@ Its products, monthly sales, trainings and grants are deleted with it. The regis
     <message>
         <source>Producer</source>
         <translation>ผู้ประกอบการ</translation>
-    </message>
-    <message>
-        <source>assigned on save</source>
-        <translation>ออกให้เมื่อบันทึก</translation>
     </message>
     <message>
         <source>Product code</source>

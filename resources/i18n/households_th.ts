@@ -16,10 +16,6 @@
         <translation>ที่อยู่</translation>
     </message>
     <message>
-        <source>assigned on save</source>
-        <translation>ออกให้เมื่อบันทึก</translation>
-    </message>
-    <message>
         <source>Household code</source>
         <translation>รหัสครัวเรือน</translation>
     </message>

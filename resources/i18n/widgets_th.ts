@@ -63,6 +63,13 @@
     </message>
 </context>
 <context>
+    <name>RecordNumber</name>
+    <message>
+        <source>assigned on save</source>
+        <translation>ออกให้เมื่อบันทึก</translation>
+    </message>
+</context>
+<context>
     <name>RowTable</name>
     <message>
         <source>None</source>

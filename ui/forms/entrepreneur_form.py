@@ -4,14 +4,11 @@ from __future__ import annotations
 
 from datetime import date
 
-from PySide6.QtCore import Qt
-from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
     QComboBox,
     QFormLayout,
     QGridLayout,
     QGroupBox,
-    QLabel,
     QLineEdit,
     QSpinBox,
     QVBoxLayout,
@@ -38,6 +35,7 @@ from ui.lang import label_of, pick
 from ui.widgets.be_date import BEDateEdit
 from ui.widgets.field_error import Level
 from ui.widgets.place_picker import PlacePicker
+from ui.widgets.record_number import record_number_label
 
 ID_DIGITS = 13
 # Room for the messages under the fields on the office PCs' 1366×768 screens.
@@ -131,12 +129,7 @@ class EntrepreneurDialog(RecordDialog):
     def _producer_box(self, record: Entrepreneur | None) -> QGroupBox:
         box = QGroupBox(self.tr("Producer"))
         form = self._form(box)
-        self.reg_no = QLabel(record.reg_no if record else self.tr("assigned on save"))
-        font = QFont(self.reg_no.font())
-        font.setBold(record is not None)
-        font.setItalic(record is None)
-        self.reg_no.setFont(font)
-        self.reg_no.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.reg_no = record_number_label(record.reg_no if record else None)
         form.addRow(self.tr("Registration number"), self.reg_no)
 
         self.producer_type = QComboBox()

@@ -5,7 +5,6 @@ from __future__ import annotations
 from datetime import date
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
     QComboBox,
     QFormLayout,
@@ -37,6 +36,7 @@ from otop_desktop.thaiformat import be_year, format_money
 from ui.forms.record_dialog import RecordDialog
 from ui.lang import label_of
 from ui.widgets.be_date import BEDateEdit
+from ui.widgets.record_number import record_number_label
 from ui.widgets.row_table import RowTable
 
 # Units clerks write most; any other can be typed. Stored as typed, so they stay Thai in the
@@ -126,12 +126,7 @@ class ProductDialog(RecordDialog):
         producer.setWordWrap(True)
         producer.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         form.addRow(self.tr("Producer"), producer)
-        self.code = QLabel(record.code if record else self.tr("assigned on save"))
-        font = QFont(self.code.font())
-        font.setBold(record is not None)
-        font.setItalic(record is None)
-        self.code.setFont(font)
-        self.code.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.code = record_number_label(record.code if record else None)
         form.addRow(self.tr("Product code"), self.code)
 
         self.name = QLineEdit()

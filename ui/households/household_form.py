@@ -6,13 +6,11 @@ from __future__ import annotations
 from datetime import date
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
     QComboBox,
     QFormLayout,
     QGroupBox,
     QHBoxLayout,
-    QLabel,
     QLineEdit,
     QSpinBox,
     QVBoxLayout,
@@ -36,6 +34,7 @@ from ui.forms.record_dialog import RecordDialog
 from ui.lang import label_of
 from ui.widgets.be_date import BEDateEdit
 from ui.widgets.place_picker import PlacePicker
+from ui.widgets.record_number import record_number_label
 from ui.widgets.row_table import RowTable
 
 # The model's column lengths, so that the service never has to refuse a length.
@@ -77,12 +76,7 @@ class HouseholdDialog(RecordDialog):
         # Made in the order Tab visits them: the address, the people, then the skills.
         address = QGroupBox(self.tr("Address"))
         address_form = self._form(address)
-        self.code = QLabel(record.code if record else self.tr("assigned on save"))
-        font = QFont(self.code.font())
-        font.setBold(record is not None)
-        font.setItalic(record is None)
-        self.code.setFont(font)
-        self.code.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.code = record_number_label(record.code if record else None)
         address_form.addRow(self.tr("Household code"), self.code)
         self.house_no = QLineEdit()
         self.house_no.setMaxLength(HOUSE_NO_LEN)
