@@ -75,6 +75,13 @@ def pick(qtbot: QtBot, search: EntrepreneurSearch, type_text: TypeText, text: st
     qtbot.waitUntil(popup.isVisible, timeout=2000)
     qtbot.keyClick(popup, Qt.Key.Key_Down)
     qtbot.keyClick(popup, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: not popup.isVisible(), timeout=2000)
+    # The offscreen platform has no window manager to give the keyboard back to the form
+    # when the popup closes; sometimes it does, sometimes not. A desktop always does.
+    form = search.window()
+    if not form.isActiveWindow():
+        form.activateWindow()
+    qtbot.waitUntil(lambda: form.isAncestorOf(QApplication.focusWidget()), timeout=2000)
 
 
 # --- the lists ----------------------------------------------------------------------------
