@@ -12,8 +12,10 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QInputMethodEvent
-from PySide6.QtWidgets import QApplication, QLineEdit
+from PySide6.QtWidgets import QAbstractItemView, QApplication, QLineEdit, QWidget
+from pytestqt.qtbot import QtBot
 
 from otop_desktop.database import Register
 from otop_desktop.domain import OfficeKind
@@ -47,3 +49,20 @@ def _type_text(edit: QLineEdit, text: str) -> None:
 def type_text() -> Callable[[QLineEdit, str], None]:
     """Replaces a line edit's text as typed Thai would."""
     return _type_text
+
+
+def take_suggestion(
+    qtbot: QtBot, popup: QAbstractItemView, form: QWidget, *, down: bool = True
+) -> None:
+    """Takes a completer popup's first suggestion with the keyboard, as a clerk does."""
+    qtbot.waitUntil(popup.isVisible, timeout=2000)
+    if down:
+        qtbot.keyClick(popup, Qt.Key.Key_Down)
+    qtbot.keyClick(popup, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: not popup.isVisible(), timeout=2000)
+    # The offscreen platform has no window manager to give the keyboard back to the form
+    # when the popup closes; sometimes it does, sometimes not. A desktop always does.
+    window = form.window()
+    if not window.isActiveWindow():
+        window.activateWindow()
+    qtbot.waitUntil(lambda: window.isAncestorOf(QApplication.focusWidget()), timeout=2000)

@@ -35,6 +35,7 @@ from otop_desktop.services.products import (
     get_product,
 )
 from otop_desktop.thaiid import make_thai_id
+from tests.ui.conftest import take_suggestion
 from ui.forms import record_dialog
 from ui.forms.entrepreneur_form import EntrepreneurDialog
 from ui.forms.product_form import ProductDialog
@@ -145,10 +146,7 @@ def pick_subdistrict(qtbot: QtBot, dialog: EntrepreneurDialog, type_text: TypeTe
     assert line_edit is not None
     line_edit.setFocus()
     type_text(line_edit, "ทราย")
-    popup = dialog.subdistrict.completer().popup()
-    qtbot.waitUntil(popup.isVisible)
-    qtbot.keyClick(popup, Qt.Key.Key_Down)
-    qtbot.keyClick(popup, Qt.Key.Key_Return)
+    take_suggestion(qtbot, dialog.subdistrict.completer().popup(), dialog)
     assert dialog.subdistrict.currentText() == "ทรายมูล"
 
 

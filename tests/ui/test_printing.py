@@ -27,6 +27,7 @@ from otop_desktop.services.office import get_office
 from otop_desktop.services.sales import SaleInput, set_month_sales
 from otop_desktop.thaiformat import Period
 from tests.conftest import add_record, set_officer
+from tests.ui.conftest import take_suggestion
 from ui.printing import PrintPage, VerifyDialog, verify_action
 from ui.printing import print_page as print_page_module
 from ui.printing.options_panel import Scope
@@ -109,9 +110,7 @@ def test_records_are_picked_by_typing_and_batch_into_one_pdf(
     for name in ("บ้านกิ่ง", "กตัญญู"):
         type_text(search, name)
         search.search_now()
-        popup = search.suggestions.popup()
-        qtbot.waitUntil(popup.isVisible)
-        qtbot.keyClick(popup, Qt.Key.Key_Return)
+        take_suggestion(qtbot, search.suggestions.popup(), page, down=False)
     assert page.options_panel.picker.reg_nos() == tuple(records)
     assert "(2 ราย)" in page.options_panel.chosen_radio.text()
 

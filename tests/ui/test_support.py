@@ -19,6 +19,7 @@ from otop_desktop.services.entrepreneurs import create_entrepreneur
 from otop_desktop.services.support import GrantInput, TrainingInput, save_grant, save_training
 from otop_desktop.thaiformat import fiscal_year_be
 from tests.conftest import person
+from tests.ui.conftest import take_suggestion
 from tests.ui.test_forms import Confirmations, confirmations, save, shown  # noqa: F401
 from tests.ui.test_lists import listed, wait_for_list
 from ui.support import SupportPage
@@ -71,17 +72,7 @@ def pick(qtbot: QtBot, search: EntrepreneurSearch, type_text: TypeText, text: st
     """Types part of a name and takes the first match with the keyboard."""
     search.setFocus()
     type_text(search, text)
-    popup = search.suggestions.popup()
-    qtbot.waitUntil(popup.isVisible, timeout=2000)
-    qtbot.keyClick(popup, Qt.Key.Key_Down)
-    qtbot.keyClick(popup, Qt.Key.Key_Return)
-    qtbot.waitUntil(lambda: not popup.isVisible(), timeout=2000)
-    # The offscreen platform has no window manager to give the keyboard back to the form
-    # when the popup closes; sometimes it does, sometimes not. A desktop always does.
-    form = search.window()
-    if not form.isActiveWindow():
-        form.activateWindow()
-    qtbot.waitUntil(lambda: form.isAncestorOf(QApplication.focusWidget()), timeout=2000)
+    take_suggestion(qtbot, search.suggestions.popup(), search)
 
 
 # --- the lists ----------------------------------------------------------------------------
