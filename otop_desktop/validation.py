@@ -22,6 +22,7 @@ LABELS: dict[str, tuple[str, str]] = {
     "name": ("ชื่อผู้ประกอบการ/กลุ่ม", "name"),
     "contact_name": ("ชื่อผู้ติดต่อ", "contact person"),
     "national_id": ("เลขประจำตัว", "ID number"),
+    "address": ("ที่อยู่", "address"),
     "house_no": ("บ้านเลขที่", "house number"),
     "moo": ("หมู่ที่", "village number (moo)"),
     "subdistrict_code": ("ตำบล", "subdistrict"),

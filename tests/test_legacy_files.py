@@ -151,7 +151,8 @@ def test_renamed_files_are_read_by_their_content(tmp_path) -> None:
                 "house_no": "House No.",
             },
         ),
-        (["หมายเหตุ", "ที่อยู่", "ลำดับ"], {}),
+        (["ที่อยู่", "ที่อยู่เลขที่", "Address"], {"address": "ที่อยู่", "house_no": "ที่อยู่เลขที่"}),
+        (["หมายเหตุ", "ลำดับ", "สถานะ"], {}),
     ],
 )
 def test_mapping_is_suggested_from_thai_and_english_headings(headings, expected) -> None:

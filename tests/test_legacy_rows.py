@@ -272,3 +272,79 @@ def test_a_sheet_without_a_contact_column(register, tmp_path) -> None:
         assert owner.contact_name == owner.name == "นายมั่น ขยัน"
         assert owner.subdistrict_code == "501306"
     assert result.product_count == 0
+
+
+def _one_column_addresses(tmp_path: Path, *addresses: str) -> Path:
+    path = tmp_path / "addresses.csv"
+    lines = ["ชื่อผู้ประกอบการ,เลขบัตรประชาชน,ประเภท,ที่อยู่"]
+    ids = (ID_A, ID_B, ID_C)
+    lines += [f"ร้านที่ {n},{ids[n]},2,{a}" for n, a in enumerate(addresses)]
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return path
+
+
+def test_an_address_in_one_column_fills_house_number_moo_and_subdistrict(
+    register, tmp_path
+) -> None:
+    path = _one_column_addresses(
+        tmp_path,
+        "เลขที่ ๑๒/๓ หมู่ที่ ๔ ต.ทรายมูล อ.สันกำแพง จ.เชียงใหม่ ๕๐๑๓๐",
+        "45 ม.2 ตำบลออนใต้",
+        # No ต.: the word that is one of the district's subdistricts is the one; the
+        # district's own name, after อ., is not taken for ต.สันกำแพง.
+        "7 หมู่ 1 บ้านสันโค้ง แช่ช้าง อ.สันกำแพง",
+    )
+    table = open_table(path)
+    mapping = suggest_mapping(table.headings)
+    assert mapping["address"] == "ที่อยู่"
+    preview = preview_table(register, table, mapping)
+    assert preview.fields == [
+        "name",
+        "national_id",
+        "producer_type",
+        "address",
+        "house_no",
+        "moo",
+        "subdistrict_code",
+    ]
+    assert [
+        (r.values["house_no"], r.values["moo"], r.values["subdistrict_code"]) for r in preview.rows
+    ] == [
+        ("12/3", "4", "501302"),
+        ("45", "2", "501306"),
+        ("7", "1", "501305"),
+    ]
+    assert preview.ok, preview.problems
+    import_table(register, table, mapping)
+    with register.read() as session:
+        places = session.execute(
+            select(Entrepreneur.house_no, Entrepreneur.moo, Entrepreneur.subdistrict_code).order_by(
+                Entrepreneur.id
+            )
+        ).all()
+    assert places == [("12/3", 4, "501302"), ("45", 2, "501306"), ("7", 1, "501305")]
+
+
+def test_a_part_missing_from_an_address_is_named_by_the_address_column(register, tmp_path) -> None:
+    preview = check(register, _one_column_addresses(tmp_path, "หมู่ 3 ต.ทรายมูล", "9 หมู่ 2 ต.บางรัก"))
+    first, second = preview.rows
+    assert [(p.field, p.heading) for p in first.problems] == [("house_no", "ที่อยู่")]
+    assert [(p.field, p.heading, p.message_th) for p in second.problems] == [
+        ("subdistrict_code", "ที่อยู่", "ไม่พบตำบลชื่อ บางรัก ในอำเภอสันกำแพง")
+    ]
+
+
+def test_columns_of_their_own_win_over_the_address(register, tmp_path) -> None:
+    path = tmp_path / "both.csv"
+    path.write_text(
+        f"ชื่อผู้ประกอบการ,เลขบัตรประชาชน,ประเภท,ที่อยู่,ตำบล\nร้านหนึ่ง,{ID_A},1,12 หมู่ 4 ต.ทรายมูล,ออนใต้\n",
+        encoding="utf-8",
+    )
+    preview = check(register, path)
+    assert preview.fields[-4:] == ["address", "house_no", "moo", "subdistrict_code"]
+    row = preview.rows[0]
+    assert (row.values["house_no"], row.values["moo"], row.values["subdistrict_code"]) == (
+        "12",
+        "4",
+        "501306",
+    )

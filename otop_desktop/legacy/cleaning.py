@@ -6,6 +6,7 @@ passed on as it is, for the services' own checks to name."""
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
 
@@ -60,6 +61,14 @@ _CATEGORY_WORDS: tuple[tuple[str, Category], ...] = (
 
 _MOO_PREFIX_RE = re.compile(r"^(หมู่ที่|หมู่|ม\.?|moo\.?)\s*", re.IGNORECASE)
 _SUBDISTRICT_PREFIX_RE = re.compile(r"^(ตำบล|ต\.)\s*")
+# Parts of an address in one cell. A house number leads (after บ้านเลขที่ or เลขที่ if written);
+# หมู่ and ตำบล are found by their words; แขวง is Bangkok's ตำบล.
+_ADDRESS_HOUSE_RE = re.compile(r"^(?:บ้านเลขที่|เลขที่)?\s*(\d+(?:\s*[/-]\s*\d+)*)(?![\d.])")
+_ADDRESS_MOO_RE = re.compile(r"(?:หมู่ที่|หมู่|ม\.)\s*(\d+)")
+_ADDRESS_SUBDISTRICT_RE = re.compile(r"(?:ตำบล|ต\.|แขวง)\s*([^\s,]+)")
+_ADDRESS_MARKED_RE = re.compile(
+    r"(?:อำเภอ|อ\.|เขต|จังหวัด|จ\.|ถนน|ถ\.|ซอย|ซ\.|หมู่บ้าน|บ้าน)\s*[^\s,]+|[\d/,-]+"
+)
 _PHONE_SPLIT_RE = re.compile(r"[,;/]|\s{2,}|หรือ")
 _PRICE_WORDS_RE = re.compile(r"บาท|฿|thb", re.IGNORECASE)
 # An ID that went through a number format: 1.23457E+12 has lost its last digits for good.
@@ -165,25 +174,36 @@ def plain(cell: Cell) -> str:
     return text_of(cell)
 
 
+def _area(office: Office) -> tuple[list[geothai.Subdistrict], str, str]:
+    """The subdistricts a name is looked up among (the office's district, else its province),
+    and that area's name in Thai and English for messages."""
+    if office.district_code:
+        return (
+            geothai.subdistricts(office.district_code),
+            f"อำเภอ{_district_name(office.district_code)}",
+            f"district {office.district_code}",
+        )
+    if office.province_code:
+        found = [
+            s for d in geothai.districts(office.province_code) for s in geothai.subdistricts(d.code)
+        ]
+        return found, "จังหวัดของสำนักงาน", f"province {office.province_code}"
+    return [], "ทะเบียนนี้", "this register"
+
+
+def _named(candidates: list[geothai.Subdistrict], name: str) -> list[geothai.Subdistrict]:
+    key = normalize(name)
+    return [s for s in candidates if key in (normalize(s.name_th), normalize(s.name_en))]
+
+
 def subdistrict(cell: Cell, office: Office) -> tuple[str, FieldError | None]:
     """A subdistrict code, or a subdistrict's name (with or without ``ต.``/``ตำบล``) matched
     among the subdistricts of the office's district (or province)."""
     text = to_arabic_digits(text_of(cell))
     if not text or text.isdigit():
         return text, None
-    name = normalize(_SUBDISTRICT_PREFIX_RE.sub("", text))
-    if office.district_code:
-        candidates = geothai.subdistricts(office.district_code)
-        area_th = f"อำเภอ{_district_name(office.district_code)}"
-        area_en = f"district {office.district_code}"
-    elif office.province_code:
-        candidates = [
-            s for d in geothai.districts(office.province_code) for s in geothai.subdistricts(d.code)
-        ]
-        area_th, area_en = "จังหวัดของสำนักงาน", f"province {office.province_code}"
-    else:
-        candidates, area_th, area_en = [], "ทะเบียนนี้", "this register"
-    found = [s for s in candidates if name in (normalize(s.name_th), normalize(s.name_en))]
+    candidates, area_th, area_en = _area(office)
+    found = _named(candidates, _SUBDISTRICT_PREFIX_RE.sub("", text))
     if len(found) == 1:
         return found[0].code, None
     if found:
@@ -197,6 +217,38 @@ def subdistrict(cell: Cell, office: Office) -> tuple[str, FieldError | None]:
         "subdistrict_code",
         f"ไม่พบตำบลชื่อ {text} ใน{area_th}",
         f"No subdistrict called {text} in {area_en}",
+    )
+
+
+@dataclass(frozen=True)
+class Address:
+    """The register's parts of an address written in one cell; '' for a part not found."""
+
+    house_no: str = ""
+    moo: str = ""
+    subdistrict: str = ""  # as written, for ``subdistrict`` to look up
+
+
+def address(cell: Cell, office: Office) -> Address:
+    """``12/3 หมู่ 4 ต.ทรายมูล อ.สันกำแพง จ.เชียงใหม่ 50130`` → 12/3, 4, ทรายมูล. The road,
+    lane, district, province and postcode are not kept by the register. Without ``ต.``, a
+    word that is the name of a subdistrict of the office's area is taken."""
+    text = to_arabic_digits(text_of(cell))
+    house = _ADDRESS_HOUSE_RE.match(text)
+    moo_found = _ADDRESS_MOO_RE.search(text)
+    place = _ADDRESS_SUBDISTRICT_RE.search(text)
+    if place is not None:
+        name = place.group(1)
+    else:
+        # The district's and province's own names are often a subdistrict's too (ต.สันกำแพง
+        # อ.สันกำแพง): with no ต. to say which word is meant, only unmarked words count.
+        words = _ADDRESS_MARKED_RE.sub(" ", text).split()
+        candidates = _area(office)[0]
+        name = next((w for w in words if _named(candidates, w)), "")
+    return Address(
+        house_no=house.group(1) if house else "",
+        moo=moo_found.group(1) if moo_found else "",
+        subdistrict=name,
     )
 
 

@@ -25,6 +25,7 @@ PRODUCER_FIELDS = (
     "contact_name",
     "national_id",
     "producer_type",
+    "address",
     "house_no",
     "moo",
     "subdistrict_code",
@@ -35,6 +36,9 @@ PRODUCER_FIELDS = (
 )
 PRODUCT_FIELDS = ("product_name", "category", "price", "unit")
 TARGET_FIELDS = PRODUCER_FIELDS + PRODUCT_FIELDS
+#: What a whole address in one column (``12/3 หมู่ 4 ต.ทรายมูล อ.สันกำแพง``) fills, where the
+#: sheet has no column of their own.
+ADDRESS_PARTS = ("house_no", "moo", "subdistrict_code")
 
 # Headings seen on clerks' sheets. The first list of a field is what the heading usually
 # is; the second, words that may also mean another field (ชื่อ-สกุล is the producer's name
@@ -106,6 +110,19 @@ _SYNONYMS: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
             "ประเภท",
             "producertype",
             "type",
+        ),
+        (),
+    ),
+    "address": (
+        (
+            "ที่อยู่",
+            "ที่ตั้ง",
+            "ที่อยู่ผู้ประกอบการ",
+            "ที่อยู่ที่ติดต่อได้",
+            "ที่อยู่ติดต่อ",
+            "ที่ตั้งกลุ่ม",
+            "ที่ตั้งสถานประกอบการ",
+            "address",
         ),
         (),
     ),
@@ -311,6 +328,27 @@ def suggest_mapping(headings: list[str]) -> Mapping:
             mapping[field] = heading
             used.add(heading)
     return {field: mapping[field] for field in TARGET_FIELDS if field in mapping}
+
+
+def address_parts(mapping: Mapping) -> tuple[str, ...]:
+    """The fields a mapped address column fills: those the sheet has no column for."""
+    if "address" not in mapping:
+        return ()
+    return tuple(f for f in ADDRESS_PARTS if f not in mapping)
+
+
+def source_heading(mapping: Mapping, field: str) -> str:
+    """The column a field's value comes from ('' for none): its own, or the address's."""
+    if field in mapping:
+        return mapping[field]
+    return mapping["address"] if field in address_parts(mapping) else ""
+
+
+def shown_fields(mapping: Mapping) -> list[str]:
+    """The fields a preview shows, in the mapping step's order: the mapped ones and those an
+    address column fills."""
+    filled = set(mapping) | set(address_parts(mapping))
+    return [f for f in TARGET_FIELDS if f in filled]
 
 
 def check_mapping(mapping: object, table: Table, source: str) -> Mapping:

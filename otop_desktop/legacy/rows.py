@@ -16,7 +16,15 @@ from sqlalchemy.orm import Session
 
 from otop_desktop.errors import FieldError, ValidationError
 from otop_desktop.legacy import cleaning
-from otop_desktop.legacy.headings import PRODUCER_FIELDS, PRODUCT_FIELDS, Mapping, Table
+from otop_desktop.legacy.headings import (
+    PRODUCER_FIELDS,
+    PRODUCT_FIELDS,
+    Mapping,
+    Table,
+    address_parts,
+    shown_fields,
+    source_heading,
+)
 from otop_desktop.legacy.reading import Cell
 from otop_desktop.models import Entrepreneur, Office
 from otop_desktop.services.entrepreneurs import EntrepreneurInput, check_entrepreneur
@@ -84,6 +92,11 @@ class Preview:
     skipped: list[Skipped]
 
     @property
+    def fields(self) -> list[str]:
+        """The fields each row shows a value of (see ``Row.values``)."""
+        return shown_fields(self.mapping)
+
+    @property
     def problems(self) -> list[Problem]:
         return [p for row in self.rows for p in row.problems]
 
@@ -132,10 +145,15 @@ class _Checker:
         self.office: Office = get_office(session)
         self.producers: dict[str, _Producer] = {}
         self.last: _Producer | None = None
+        self.from_address = address_parts(mapping)
 
     def problem(self, row: int, error: FieldError) -> Problem:
         return Problem(
-            row, self.mapping.get(error.field, ""), error.field, error.message_th, error.message_en
+            row,
+            source_heading(self.mapping, error.field),
+            error.field,
+            error.message_th,
+            error.message_en,
         )
 
     def row(self, number: int, raw: dict[str, Cell]) -> Row:
@@ -174,6 +192,8 @@ class _Checker:
         self, raw: dict[str, Cell]
     ) -> tuple[EntrepreneurInput, dict[str, str], list[FieldError], str]:
         errors: list[FieldError] = []
+        if self.from_address:
+            raw = raw | self._address(raw.get("address"))
         national_id, id_error = cleaning.national_id(raw.get("national_id"))
         subdistrict, place_error = cleaning.subdistrict(raw.get("subdistrict_code"), self.office)
         errors += [e for e in (id_error, place_error) if e is not None]
@@ -197,6 +217,7 @@ class _Checker:
         )
         shown = {
             "name": data.name,
+            "address": cleaning.plain(raw.get("address")),
             "contact_name": data.contact_name,
             "national_id": _shown_id(national_id),
             "producer_type": str(data.producer_type or ""),
@@ -208,9 +229,21 @@ class _Checker:
             "registered_on": _shown_date(registered),
             "previous_reg_no": data.previous_reg_no,
         }
-        values = {f: shown[f] for f in PRODUCER_FIELDS if f in self.mapping}
+        values = {
+            f: shown[f] for f in PRODUCER_FIELDS if f in self.mapping or f in self.from_address
+        }
         key = cleaning.id_key(national_id) if id_error is None else ""
         return data, values, errors, key
+
+    def _address(self, cell: Cell) -> dict[str, Cell]:
+        """The cells an address column stands in for."""
+        parts = cleaning.address(cell, self.office)
+        found = {
+            "house_no": parts.house_no,
+            "moo": parts.moo,
+            "subdistrict_code": parts.subdistrict,
+        }
+        return {f: found[f] for f in self.from_address}
 
     def _validate_producer(self, data: EntrepreneurInput) -> list[FieldError]:
         try:

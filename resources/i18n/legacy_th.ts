@@ -114,6 +114,10 @@
         <translation>เช่น {value}</translation>
     </message>
     <message>
+        <source>from the address (“{heading}”)</source>
+        <translation>แยกจากที่อยู่ (“{heading}”)</translation>
+    </message>
+    <message>
         <source>Mapping</source>
         <translation>การจับคู่คอลัมน์</translation>
     </message>

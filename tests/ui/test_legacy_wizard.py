@@ -144,6 +144,38 @@ def test_changing_a_column_in_the_mapping_step(
         assert set(session.scalars(select(Entrepreneur.phone))) == {""}
 
 
+def test_an_address_column_fills_the_parts_the_file_has_no_column_for(
+    wizard: LegacyImportWizard, tmp_path: Path
+) -> None:
+    path = tmp_path / "addresses.csv"
+    path.write_text(
+        f"ชื่อผู้ประกอบการ,เลขบัตรประชาชน,ประเภท,ที่อยู่,หมู่\n"
+        f"ร้านหนึ่ง,{ID_B},2,12/3 หมู่ 4 ต.ทรายมูล อ.สันกำแพง,5\n",
+        encoding="utf-8",
+    )
+    wizard.file_page.path_edit.setText(str(path))
+    wizard.next()
+    page = wizard.mapping_page
+    assert page.combos["address"].currentText() == "ที่อยู่"
+    assert page._examples["house_no"].text() == "แยกจากที่อยู่ (“ที่อยู่”)"
+    assert page._examples["moo"].text() == "เช่น 5"  # its own column wins
+    page.combos["address"].setCurrentIndex(0)
+    assert page._examples["house_no"].text() == ""
+    page.combos["address"].setCurrentIndex(page.combos["address"].findData("ที่อยู่"))
+    wizard.next()
+    model = wizard.preview_page.model
+    shown = {
+        model.headerData(c, Qt.Orientation.Horizontal): model.index(0, c).data()
+        for c in range(model.columnCount())
+    }
+    assert shown["บ้านเลขที่"] == "12/3"
+    assert shown["หมู่ที่"] == "5"
+    assert shown["ตำบล"] == "501302 ทรายมูล"
+    house = next(c for c in range(model.columnCount()) if model.field_at(c) == "house_no")
+    tip = model.headerData(house, Qt.Orientation.Horizontal, Qt.ItemDataRole.ToolTipRole)
+    assert tip == "คอลัมน์ “ที่อยู่” ในไฟล์"
+
+
 def test_one_column_for_two_fields_is_refused(
     wizard: LegacyImportWizard, tmp_path: Path, warnings: list[str]
 ) -> None:

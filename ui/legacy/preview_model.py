@@ -12,6 +12,7 @@ from PySide6.QtGui import QColor
 
 from otop_desktop.domain import Category, ProducerType
 from otop_desktop.legacy import Preview, Row
+from otop_desktop.legacy.headings import source_heading
 from otop_desktop.validation import label
 from ui.lang import label_of, pick
 
@@ -61,7 +62,7 @@ class PreviewModel(QAbstractTableModel):
     def set_preview(self, preview: Preview | None) -> None:
         self.beginResetModel()
         self._preview = preview
-        self._fields = list(preview.mapping) if preview is not None else []
+        self._fields = preview.fields if preview is not None else []
         self._filter()
         self.endResetModel()
 
@@ -113,7 +114,7 @@ class PreviewModel(QAbstractTableModel):
             return field_label(field) if field is not None else None
         if role == Qt.ItemDataRole.ToolTipRole and field is not None and self._preview:
             return self.tr("Column “{heading}” of the file").format(
-                heading=self._preview.mapping[field]
+                heading=source_heading(self._preview.mapping, field)
             )
         return None
 

@@ -45,7 +45,7 @@ from otop_desktop.legacy import (
     suggest_mapping,
 )
 from otop_desktop.legacy.cleaning import text_of
-from otop_desktop.legacy.headings import PRODUCER_FIELDS, PRODUCT_FIELDS
+from otop_desktop.legacy.headings import PRODUCER_FIELDS, PRODUCT_FIELDS, address_parts
 from ui.jobs import Progress, run_with_progress
 from ui.lang import pick
 from ui.legacy.preview_model import PreviewModel, field_label
@@ -134,7 +134,8 @@ class MappingPage(QWizardPage):
             for field in fields:
                 combo = QComboBox()
                 combo.setMinimumContentsLength(18)
-                combo.currentIndexChanged.connect(lambda _i, f=field: self._show_example(f))
+                # All of them: choosing the address column changes what its parts say.
+                combo.currentIndexChanged.connect(self._show_examples)
                 example = QLabel()
                 example.setStyleSheet(HINT_STYLE)
                 example.setMinimumWidth(160)
@@ -170,18 +171,28 @@ class MappingPage(QWizardPage):
             chosen = suggested.get(field)
             combo.setCurrentIndex(combo.findData(chosen) if chosen else 0)
             combo.blockSignals(False)
-            self._show_example(field)
+        self._show_examples()
 
-    def _show_example(self, field: str) -> None:
+    def _show_examples(self) -> None:
         table = self._wizard.table
-        heading = self.combos[field].currentData()
-        text = ""
-        if table is not None and heading:
-            column = table.column(heading)
-            for _, cells in table.rows[:SAMPLE_ROWS]:
-                if column < len(cells) and (text := text_of(cells[column])):
-                    break
-        self._examples[field].setText(self.tr("e.g. {value}").format(value=text) if text else "")
+        mapping = self.mapping()
+        filled = address_parts(mapping)
+        for field, example in self._examples.items():
+            heading = mapping.get(field)
+            text = ""
+            if table is not None and heading:
+                column = table.column(heading)
+                for _, cells in table.rows[:SAMPLE_ROWS]:
+                    if column < len(cells) and (text := text_of(cells[column])):
+                        break
+            if text:
+                example.setText(self.tr("e.g. {value}").format(value=text))
+            elif field in filled:
+                example.setText(
+                    self.tr("from the address (“{heading}”)").format(heading=mapping["address"])
+                )
+            else:
+                example.setText("")
 
     def mapping(self) -> Mapping:
         return {f: c.currentData() for f, c in self.combos.items() if c.currentData()}
