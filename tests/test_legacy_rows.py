@@ -14,12 +14,13 @@ from otop_desktop.database import Register
 from otop_desktop.legacy import (
     Preview,
     RowsRefused,
+    cleaning,
     import_table,
     open_table,
     preview_table,
     suggest_mapping,
 )
-from otop_desktop.models import Entrepreneur, Product
+from otop_desktop.models import Entrepreneur, Office, Product
 from otop_desktop.services.entrepreneurs import create_entrepreneur
 from tests.conftest import person
 from tests.data.legacy.files import (
@@ -348,3 +349,19 @@ def test_columns_of_their_own_win_over_the_address(register, tmp_path) -> None:
         "4",
         "501306",
     )
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("บ้านเลขที่ 99 ม.1 ถ.เชียงใหม่-สันกำแพง ต.ต้นเปา", ("99", "1", "ต้นเปา")),
+        ("5 หมู่ 2 บ้านแปะ อ.จอมทอง", ("5", "2", "บ้านแปะ")),  # ต.บ้านแปะ, with no ต.
+        ("5 หมู่ 2 บ้านสันโค้ง ข่วงเปา", ("5", "2", "ข่วงเปา")),  # a village, then the ตำบล
+        ("12-14 ซ.3 แขวงบางรัก", ("12-14", "", "บางรัก")),
+        ("หมู่ 7", ("", "7", "")),
+    ],
+)
+def test_the_parts_of_an_address_written_in_one_cell(text, expected) -> None:
+    office = Office(kind="district", province_code="50", district_code="5002", name="")
+    parts = cleaning.address(text, office)
+    assert (parts.house_no, parts.moo, parts.subdistrict) == expected

@@ -66,9 +66,7 @@ _SUBDISTRICT_PREFIX_RE = re.compile(r"^(ตำบล|ต\.)\s*")
 _ADDRESS_HOUSE_RE = re.compile(r"^(?:บ้านเลขที่|เลขที่)?\s*(\d+(?:\s*[/-]\s*\d+)*)(?![\d.])")
 _ADDRESS_MOO_RE = re.compile(r"(?:หมู่ที่|หมู่|ม\.)\s*(\d+)")
 _ADDRESS_SUBDISTRICT_RE = re.compile(r"(?:ตำบล|ต\.|แขวง)\s*([^\s,]+)")
-_ADDRESS_MARKED_RE = re.compile(
-    r"(?:อำเภอ|อ\.|เขต|จังหวัด|จ\.|ถนน|ถ\.|ซอย|ซ\.|หมู่บ้าน|บ้าน)\s*[^\s,]+|[\d/,-]+"
-)
+_ADDRESS_MARKED_RE = re.compile(r"(?:อำเภอ|อ\.|เขต|จังหวัด|จ\.|ถนน|ถ\.|ซอย|ซ\.)\s*[^\s,]+|[\d/,-]+")
 _PHONE_SPLIT_RE = re.compile(r"[,;/]|\s{2,}|หรือ")
 _PRICE_WORDS_RE = re.compile(r"บาท|฿|thb", re.IGNORECASE)
 # An ID that went through a number format: 1.23457E+12 has lost its last digits for good.
