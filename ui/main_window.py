@@ -7,7 +7,7 @@ import html
 from collections.abc import Callable
 
 from PySide6.QtCore import QSignalBlocker, Qt
-from PySide6.QtGui import QCloseEvent, QKeySequence, QShowEvent
+from PySide6.QtGui import QCloseEvent, QKeySequence, QShowEvent, QUndoGroup
 from PySide6.QtWidgets import (
     QFormLayout,
     QFrame,
@@ -236,6 +236,16 @@ class MainWindow(QMainWindow):
         # Spelt out: QKeySequence.StandardKey.Quit is empty on Windows.
         self.quit_action.setShortcut(QKeySequence("Ctrl+Q"))
         self.quit_action.triggered.connect(self.close)
+        # Undo follows the page shown: a page with an ``undo_stack`` (the sales grid) has its
+        # changes undone; on the others the actions are greyed out.
+        self.undo_group = QUndoGroup(self)
+        edit_menu = self.menuBar().addMenu(self.tr("&Edit"))
+        self.undo_action = self.undo_group.createUndoAction(self)
+        self.undo_action.setShortcut(QKeySequence.StandardKey.Undo)
+        self.redo_action = self.undo_group.createRedoAction(self)
+        self.redo_action.setShortcut(QKeySequence.StandardKey.Redo)
+        edit_menu.addAction(self.undo_action)
+        edit_menu.addAction(self.redo_action)
         self.go_menu = self.menuBar().addMenu(self.tr("&Go"))
         help_menu = self.menuBar().addMenu(self.tr("&Help"))
         self.about_action = help_menu.addAction(self.tr("&About OTOP Desktop"))
@@ -262,6 +272,14 @@ class MainWindow(QMainWindow):
                 self.nav.setCurrentRow(self.stack.currentIndex())
             return
         self.stack.setCurrentIndex(row)
+        self._follow_undo(self.stack.currentWidget())
+
+    def _follow_undo(self, page: QWidget) -> None:
+        # A lazy page's own page exists once it has been shown, as it has been by now.
+        stack = getattr(getattr(page, "page", page), "undo_stack", None)
+        if stack is not None and stack not in self.undo_group.stacks():
+            self.undo_group.addStack(stack)
+        self.undo_group.setActiveStack(stack)
 
     @staticmethod
     def _may_leave(page: QWidget) -> bool:

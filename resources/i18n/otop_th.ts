@@ -103,6 +103,10 @@ Choose the district of your office. The register is created when you press Creat
         <translation>ออกจากโปรแกรม(&amp;Q)</translation>
     </message>
     <message>
+        <source>&amp;Edit</source>
+        <translation>แก้ไข(&amp;E)</translation>
+    </message>
+    <message>
         <source>&amp;Go</source>
         <translation>ไปที่(&amp;G)</translation>
     </message>

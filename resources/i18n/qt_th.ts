@@ -57,4 +57,25 @@
         <translation>เลือกทั้งหมด</translation>
     </message>
 </context>
+<context>
+    <name>QUndoGroup</name>
+    <message>
+        <source>Undo %1</source>
+        <translation>เลิกทำ %1</translation>
+    </message>
+    <message>
+        <source>Redo %1</source>
+        <translation>ทำซ้ำ %1</translation>
+    </message>
+    <message>
+        <source>Undo</source>
+        <comment>Default text for undo action</comment>
+        <translation>เลิกทำ</translation>
+    </message>
+    <message>
+        <source>Redo</source>
+        <comment>Default text for redo action</comment>
+        <translation>ทำซ้ำ</translation>
+    </message>
+</context>
 </TS>

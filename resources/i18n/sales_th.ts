@@ -162,5 +162,9 @@ product code</source>
         <source>whole business</source>
         <translation>รวมทั้งกิจการ</translation>
     </message>
+    <message>
+        <source>the figure of {name}</source>
+        <translation>ยอดจำหน่ายของ {name}</translation>
+    </message>
 </context>
 </TS>

@@ -19,6 +19,8 @@ from ui.lists.entrepreneurs import EntrepreneursPage
 from ui.lists.products import ProductsPage
 from ui.main_window import LazyPage, MainWindow, OverviewPage
 from ui.printing import PrintPage
+from ui.sales.sales_page import SalesPage
+from ui.sales.sheet_model import Column
 from ui.settings.settings_page import SettingsPage
 from ui.support import SupportPage
 
@@ -187,10 +189,35 @@ def test_ctrl_p_without_a_record_says_what_to_do(
     assert told == ["เลือกรายการในรายชื่อก่อน แล้วกด Ctrl+P"]
 
 
+def test_edit_undo_follows_the_page_shown(qtbot: QtBot, district_register: Register) -> None:
+    add_record(district_register, "กลุ่มทอผ้าบ้านกิ่งแก้ว")
+    window = open_window(qtbot, district_register)
+    with qtbot.waitActive(window):
+        window.activateWindow()
+    assert not window.undo_action.isEnabled()
+    assert window.undo_action.text() == "เลิกทำ"
+    window.show_page("sales")
+    sales = window.page("sales").page
+    assert isinstance(sales, SalesPage)
+    sales.model.setData(sales.model.index(0, Column.AMOUNT), "1500")
+    assert window.undo_action.isEnabled()
+    assert window.undo_action.text() == "เลิกทำ ยอดจำหน่ายของ กลุ่มทอผ้าบ้านกิ่งแก้ว"
+    assert window.undo_action.shortcut().toString() == "Ctrl+Z"
+    sales.table.setFocus()
+    qtbot.keyClick(sales.table, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert sales.model.index(0, Column.AMOUNT).data() == ""
+    assert window.redo_action.text() == "ทำซ้ำ ยอดจำหน่ายของ กลุ่มทอผ้าบ้านกิ่งแก้ว"
+    window.redo_action.trigger()
+    assert sales.model.index(0, Column.AMOUNT).data() == "1,500.00"
+    assert sales.save()
+    window.show_page("overview")
+    assert not window.undo_action.isEnabled()
+
+
 def test_menus_and_quit(qtbot: QtBot, district_register: Register) -> None:
     window = open_window(qtbot, district_register)
     menus = [action.text() for action in window.menuBar().actions()]
-    assert menus == ["ไฟล์(&F)", "ไปที่(&G)", "ช่วยเหลือ(&H)"]
+    assert menus == ["ไฟล์(&F)", "แก้ไข(&E)", "ไปที่(&G)", "ช่วยเหลือ(&H)"]
     assert window.quit_action.shortcut().toString() == "Ctrl+Q"
     window.quit_action.trigger()
     assert not window.isVisible()

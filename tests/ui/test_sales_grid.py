@@ -328,6 +328,46 @@ def test_escape_puts_the_cell_back_and_delete_empties_it(
     assert figures(district_register, shop.shop) == []
 
 
+def test_typed_figures_are_undone_and_redone_one_by_one(qtbot: QtBot, page: SalesPage) -> None:
+    undo = page.undo_stack
+    assert not undo.canUndo()
+    page.table.setCurrentIndex(cell(page, 1, Column.AMOUNT))  # the shop
+    type_keys(qtbot, "5000")
+    press(qtbot, Qt.Key.Key_Return)  # down to the kitchen
+    type_keys(qtbot, "700")
+    press(qtbot, Qt.Key.Key_Tab)
+    type_keys(qtbot, "900")  # online above the whole: marked
+    press(qtbot, Qt.Key.Key_Return)
+    assert page.model.error_count() == 1
+    assert undo.undoText() == "ยอดจำหน่ายของ น้ำพริกแม่ศรี"
+
+    undo.undo()  # the online figure: the mistake goes, the cursor shows where
+    assert text(page, 2, Column.ONLINE) == ""
+    assert page.model.error_count() == 0
+    assert page.table.currentIndex() == cell(page, 2, Column.ONLINE)
+    undo.undo()
+    undo.undo()
+    assert [text(page, r, Column.AMOUNT) for r in (1, 2)] == ["", ""]
+    assert page.table.currentIndex() == cell(page, 1, Column.AMOUNT)
+    assert page.all_sales.text() == "ยอดจำหน่ายทั้งหมด <b>0.00</b>"
+    assert not page.model.has_changes()
+    undo.redo()
+    assert text(page, 1, Column.AMOUNT) == "5,000.00"
+    assert page.all_sales.text() == "ยอดจำหน่ายทั้งหมด <b>5,000.00</b>"
+
+    # A product's figure is undone by product, wherever its row has moved to.
+    page.model.setData(
+        cell(page, 0, Column.BY_PRODUCT), Qt.CheckState.Checked, Qt.ItemDataRole.CheckStateRole
+    )
+    page.model.setData(cell(page, 2, Column.AMOUNT), "80")  # ลูกประคบ
+    assert undo.undoText() == "ยอดจำหน่ายของ ลูกประคบ"
+    undo.undo()
+    assert text(page, 2, Column.AMOUNT) == ""
+
+    assert page.save()
+    assert not undo.canUndo()  # saved figures are the register's now
+
+
 def test_going_back_to_one_figure_starts_from_the_products_sum(page: SalesPage) -> None:
     model = page.model
     model.setData(

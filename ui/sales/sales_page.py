@@ -16,6 +16,7 @@ from PySide6.QtGui import (
     QKeyEvent,
     QKeySequence,
     QShowEvent,
+    QUndoStack,
 )
 from PySide6.QtWidgets import (
     QAbstractItemDelegate,
@@ -351,9 +352,19 @@ class SalesPage(QWidget):
         self.save_button.clicked.connect(self.save)
         self.unlock_button.clicked.connect(self.unlock)
         self.model.figures_changed.connect(self._figures_changed)
+        self.model.cell_restored.connect(self._show_restored)
         self.table.selectionModel().currentChanged.connect(self._show_message)
         self._sync_picker()
         self.reload()
+
+    @property
+    def undo_stack(self) -> QUndoStack:
+        """The figures typed since the month was shown (Edit → Undo while the page is shown)."""
+        return self.model.undo_stack
+
+    def _show_restored(self, index: QModelIndex) -> None:
+        self.table.setCurrentIndex(index)
+        self.table.scrollTo(index)
 
     # --- layout ---------------------------------------------------------------------------
 

@@ -18,7 +18,7 @@ from PySide6.QtCore import (
     Qt,
     Signal,
 )
-from PySide6.QtGui import QColor, QFont
+from PySide6.QtGui import QColor, QFont, QUndoCommand, QUndoStack
 
 from otop_desktop.domain import Category, Status
 from otop_desktop.errors import ValidationError
@@ -84,8 +84,11 @@ class FigureLine:
             message = user_message(ValidationError([error]))
             self.errors.setdefault(_FIELD_COLUMN[error.field], message)
 
+    def typed(self, column: Column) -> str:
+        return self.amount if column is Column.AMOUNT else self.online
+
     def text(self, column: Column) -> str:
-        typed = self.amount if column is Column.AMOUNT else self.online
+        typed = self.typed(column)
         if self.figure is None or not typed.strip():
             return typed
         value = self.figure.amount if column is Column.AMOUNT else self.figure.online_amount
@@ -155,12 +158,56 @@ class Totals:
     entrepreneurs: int
 
 
+class _CellEdit(QUndoCommand):
+    """One figure typed or cleared; undone by putting back the text it replaced. It names its
+    cell by entrepreneur and product, not by table row: rows move as businesses are split."""
+
+    def __init__(
+        self,
+        model: SalesSheetModel,
+        cell: tuple[int, int, Column],
+        before: str,
+        after: str,
+        text: str,
+    ) -> None:
+        super().__init__(text)
+        self._model = model
+        self._cell = cell
+        self._before = before
+        self._after = after
+        self._done_once = False
+
+    def redo(self) -> None:
+        # The first time is the clerk's own typing, where the cursor already is.
+        self._model._put(self._cell, self._after, show=self._done_once)
+        self._done_once = True
+
+    def undo(self) -> None:
+        self._model._put(self._cell, self._before, show=True)
+
+    def id(self) -> int:
+        return 1
+
+    def mergeWith(self, other: QUndoCommand) -> bool:
+        # The cell's editor hands over every keystroke, so that the totals follow the typing;
+        # the clerk undoes what they typed into the cell, not a digit.
+        if not isinstance(other, _CellEdit) or other._cell != self._cell:
+            return False
+        self._after = other._after
+        self.setObsolete(self._after == self._before)
+        return True
+
+
 class SalesSheetModel(QAbstractTableModel):
     # Any figure or choice changed: totals and the unsaved state follow it.
     figures_changed = Signal()
+    # An undo or redo changed this cell: the view shows it to the clerk.
+    cell_restored = Signal(QModelIndex)
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
+        # Figures typed since the month was loaded; saving or loading another month clears it.
+        self.undo_stack = QUndoStack(self)
         self._lines: list[EntrepreneurLine] = []
         # (entrepreneur line, product or NO_PRODUCT) per table row, in table order.
         self._rows: list[tuple[int, int]] = []
@@ -174,6 +221,7 @@ class SalesSheetModel(QAbstractTableModel):
         self._lines = [EntrepreneurLine.of(row) for row in rows]
         self._rows = [pos for i in range(len(self._lines)) for pos in self._layout(i)]
         self.endResetModel()
+        self.undo_stack.clear()
         self.figures_changed.emit()
 
     @property
@@ -184,6 +232,8 @@ class SalesSheetModel(QAbstractTableModel):
         if read_only == self._read_only:
             return
         self._read_only = read_only
+        if read_only:
+            self.undo_stack.clear()
         if self._rows:
             # The flags of every cell change.
             last = self.index(len(self._rows) - 1, self.columnCount() - 1)
@@ -423,13 +473,28 @@ class SalesSheetModel(QAbstractTableModel):
         figure_line = self._figure_line(row)
         if role != Qt.ItemDataRole.EditRole or column not in AMOUNT_COLUMNS or figure_line is None:
             return False
-        figure_line.set_text(Column(column), str(value or ""))
-        # Both cells: a check such as "online above the whole" moves between them.
-        self.dataChanged.emit(self.index(row, Column.AMOUNT), self.index(row, Column.ONLINE))
-        if k != NO_PRODUCT:
-            owner = self._row_of_line(i)
-            self.dataChanged.emit(
-                self.index(owner, Column.AMOUNT), self.index(owner, Column.ONLINE)
-            )
-        self.figures_changed.emit()
+        text = str(value or "")
+        before = figure_line.typed(Column(column))
+        if text != before:
+            line = self._lines[i]
+            name = line.row.products[k].name if k != NO_PRODUCT else line.row.name
+            edit = self.tr("the figure of {name}").format(name=name)
+            self.undo_stack.push(_CellEdit(self, (i, k, Column(column)), before, text, edit))
         return True
+
+    def _put(self, cell: tuple[int, int, Column], text: str, *, show: bool) -> None:
+        i, k, column = cell
+        line = self._lines[i]
+        (line.whole if k == NO_PRODUCT else line.products[k]).set_text(column, text)
+        # Both cells: a check such as "online above the whole" moves between them. A product's
+        # figure changes its owner's sum too.
+        owner = self._row_of_line(i)
+        rows = [owner]
+        if k != NO_PRODUCT and line.per_product:
+            rows.append(owner + 1 + k)
+        for row in rows:
+            self.dataChanged.emit(self.index(row, Column.AMOUNT), self.index(row, Column.ONLINE))
+        self.figures_changed.emit()
+        if show:
+            # A product row is hidden while its business is reported whole; show the owner.
+            self.cell_restored.emit(self.index(rows[-1], column))
