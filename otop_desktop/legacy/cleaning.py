@@ -5,6 +5,7 @@ passed on as it is, for the services' own checks to name."""
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass
 from datetime import date
@@ -172,26 +173,39 @@ def plain(cell: Cell) -> str:
     return text_of(cell)
 
 
-def _area(office: Office) -> tuple[list[geothai.Subdistrict], str, str]:
-    """The subdistricts a name is looked up among (the office's district, else its province),
-    and that area's name in Thai and English for messages."""
-    if office.district_code:
-        return (
-            geothai.subdistricts(office.district_code),
-            f"อำเภอ{_district_name(office.district_code)}",
-            f"district {office.district_code}",
-        )
-    if office.province_code:
-        found = [
-            s for d in geothai.districts(office.province_code) for s in geothai.subdistricts(d.code)
-        ]
-        return found, "จังหวัดของสำนักงาน", f"province {office.province_code}"
-    return [], "ทะเบียนนี้", "this register"
+@dataclass(frozen=True)
+class _Area:
+    """The subdistricts a name is looked up among, by their normalised Thai and English names,
+    and the area's name for messages."""
+
+    by_name: dict[str, list[geothai.Subdistrict]]
+    name_th: str
+    name_en: str
+
+    def named(self, name: str) -> list[geothai.Subdistrict]:
+        return self.by_name.get(normalize(name), [])
 
 
-def _named(candidates: list[geothai.Subdistrict], name: str) -> list[geothai.Subdistrict]:
-    key = normalize(name)
-    return [s for s in candidates if key in (normalize(s.name_th), normalize(s.name_en))]
+def _area(office: Office) -> _Area:
+    """The office's district, else its province (every row of a sheet looks here)."""
+    return _area_of(office.district_code, office.province_code)
+
+
+@functools.cache
+def _area_of(district_code: str | None, province_code: str | None) -> _Area:
+    if district_code:
+        found = geothai.subdistricts(district_code)
+        name_th, name_en = f"อำเภอ{_district_name(district_code)}", f"district {district_code}"
+    elif province_code:
+        found = [s for d in geothai.districts(province_code) for s in geothai.subdistricts(d.code)]
+        name_th, name_en = "จังหวัดของสำนักงาน", f"province {province_code}"
+    else:
+        found, name_th, name_en = [], "ทะเบียนนี้", "this register"
+    by_name: dict[str, list[geothai.Subdistrict]] = {}
+    for place in found:
+        for key in {normalize(place.name_th), normalize(place.name_en)}:
+            by_name.setdefault(key, []).append(place)
+    return _Area(by_name, name_th, name_en)
 
 
 def subdistrict(cell: Cell, office: Office) -> tuple[str, FieldError | None]:
@@ -200,21 +214,22 @@ def subdistrict(cell: Cell, office: Office) -> tuple[str, FieldError | None]:
     text = to_arabic_digits(text_of(cell))
     if not text or text.isdigit():
         return text, None
-    candidates, area_th, area_en = _area(office)
-    found = _named(candidates, _SUBDISTRICT_PREFIX_RE.sub("", text))
+    area = _area(office)
+    found = area.named(_SUBDISTRICT_PREFIX_RE.sub("", text))
     if len(found) == 1:
         return found[0].code, None
     if found:
         codes = ", ".join(s.code for s in found)
         return text, FieldError(
             "subdistrict_code",
-            f"มีตำบลชื่อ {text} มากกว่าหนึ่งแห่งใน{area_th} (รหัส {codes}) กรุณาใส่รหัสตำบล",
-            f"More than one subdistrict in {area_en} is called {text} ({codes}); give the code",
+            f"มีตำบลชื่อ {text} มากกว่าหนึ่งแห่งใน{area.name_th} (รหัส {codes}) กรุณาใส่รหัสตำบล",
+            f"More than one subdistrict in {area.name_en} is called {text} ({codes}); "
+            "give the code",
         )
     return text, FieldError(
         "subdistrict_code",
-        f"ไม่พบตำบลชื่อ {text} ใน{area_th}",
-        f"No subdistrict called {text} in {area_en}",
+        f"ไม่พบตำบลชื่อ {text} ใน{area.name_th}",
+        f"No subdistrict called {text} in {area.name_en}",
     )
 
 
@@ -241,8 +256,8 @@ def address(cell: Cell, office: Office) -> Address:
         # The district's and province's own names are often a subdistrict's too (ต.สันกำแพง
         # อ.สันกำแพง): with no ต. to say which word is meant, only unmarked words count.
         words = _ADDRESS_MARKED_RE.sub(" ", text).split()
-        candidates = _area(office)[0]
-        name = next((w for w in words if _named(candidates, w)), "")
+        area = _area(office)
+        name = next((w for w in words if area.named(w)), "")
     return Address(
         house_no=house.group(1) if house else "",
         moo=moo_found.group(1) if moo_found else "",
