@@ -368,6 +368,20 @@ def test_typed_figures_are_undone_and_redone_one_by_one(qtbot: QtBot, page: Sale
     assert not undo.canUndo()  # saved figures are the register's now
 
 
+def test_each_opening_of_a_cell_is_its_own_step(qtbot: QtBot, page: SalesPage) -> None:
+    page.table.setCurrentIndex(cell(page, 1, Column.AMOUNT))
+    type_keys(qtbot, "5000")
+    press(qtbot, Qt.Key.Key_Return)
+    page.table.setCurrentIndex(cell(page, 1, Column.AMOUNT))
+    type_keys(qtbot, "6000")
+    press(qtbot, Qt.Key.Key_Return)
+    page.undo_stack.undo()
+    assert text(page, 1, Column.AMOUNT) == "5,000.00"
+    page.undo_stack.undo()
+    assert text(page, 1, Column.AMOUNT) == ""
+    assert not page.undo_stack.canUndo()
+
+
 def test_going_back_to_one_figure_starts_from_the_products_sum(page: SalesPage) -> None:
     model = page.model
     model.setData(

@@ -184,6 +184,9 @@ class SalesTable(QTableView):
             and editor.cell.isValid()
         ):
             self.model().setData(QModelIndex(editor.cell), editor.original)
+        model = self.model()
+        if isinstance(model, SalesSheetModel):
+            model.finish_edit()
         # A spreadsheet selects the next cell without opening it: typing there replaces it,
         # and the arrow keys keep moving between cells.
         super().closeEditor(editor, Hint.NoHint if target is not None else hint)

@@ -172,6 +172,7 @@ class _CellEdit(QUndoCommand):
     ) -> None:
         super().__init__(text)
         self._model = model
+        self._edit = model.edit_count
         self._cell = cell
         self._before = before
         self._after = after
@@ -191,7 +192,10 @@ class _CellEdit(QUndoCommand):
     def mergeWith(self, other: QUndoCommand) -> bool:
         # The cell's editor hands over every keystroke, so that the totals follow the typing;
         # the clerk undoes what they typed into the cell, not a digit.
-        if not isinstance(other, _CellEdit) or other._cell != self._cell:
+        if not isinstance(other, _CellEdit) or (other._cell, other._edit) != (
+            self._cell,
+            self._edit,
+        ):
             return False
         self._after = other._after
         self.setObsolete(self._after == self._before)
@@ -208,6 +212,8 @@ class SalesSheetModel(QAbstractTableModel):
         super().__init__(parent)
         # Figures typed since the month was loaded; saving or loading another month clears it.
         self.undo_stack = QUndoStack(self)
+        # Which opening of a cell's editor the figures come from: one opening, one undo step.
+        self.edit_count = 0
         self._lines: list[EntrepreneurLine] = []
         # (entrepreneur line, product or NO_PRODUCT) per table row, in table order.
         self._rows: list[tuple[int, int]] = []
@@ -481,6 +487,10 @@ class SalesSheetModel(QAbstractTableModel):
             edit = self.tr("the figure of {name}").format(name=name)
             self.undo_stack.push(_CellEdit(self, (i, k, Column(column)), before, text, edit))
         return True
+
+    def finish_edit(self) -> None:
+        """The cell's editor closed: what is typed next is another step to undo."""
+        self.edit_count += 1
 
     def _put(self, cell: tuple[int, int, Column], text: str, *, show: bool) -> None:
         i, k, column = cell
