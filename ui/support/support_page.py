@@ -18,6 +18,8 @@ class SupportPage(QWidget):
         self.grants = GrantsList(register)
         self.tabs = QTabWidget()
         self.tabs.setDocumentMode(True)
+        # In line with the lists' own margin below them.
+        self.tabs.setStyleSheet("QTabWidget::tab-bar { left: 16px; }")
         self.tabs.addTab(self.trainings, self.tr("&Trainings"))
         self.tabs.addTab(self.grants, self.tr("&Grants"))
         layout = QVBoxLayout(self)
