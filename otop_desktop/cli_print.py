@@ -32,13 +32,8 @@ def cmd_print(args: argparse.Namespace) -> int:
     with Register.open(args.db) as register:
         printed = render(register, kind, options, out=args.out)
     print(f"{args.out}: {printed.documents:,} {kind.label_en.lower()}(s), {printed.pages:,} pages")
-    if printed.skipped:
-        shown = ", ".join(printed.skipped)
-        print(
-            f"ไม่ได้พิมพ์ {len(printed.skipped)} รายที่ยังไม่มีผลิตภัณฑ์ / "
-            f"Left out {len(printed.skipped)} without products: {shown}",
-            file=sys.stderr,
-        )
+    for th, en in printed.notes():
+        print(f"{th}\n{en}", file=sys.stderr)
     return EXIT_OK
 
 

@@ -19,6 +19,7 @@ from reportlab.platypus import Flowable, KeepInFrame, KeepTogether, Paragraph, T
 from sqlalchemy import select
 
 from otop_desktop.database import Register
+from otop_desktop.domain import Status
 from otop_desktop.errors import NotFoundError, UserError
 from otop_desktop.models import ExportRecord
 from otop_desktop.printing import certificate, registration_form
@@ -233,6 +234,37 @@ def test_thai_digits_everywhere_but_the_signed_text(shop: Register) -> None:
     layer = page_text(printed.data)
     assert "๕๐๑๓-๒๕๖๗" in layer and "5013-2567" not in layer
     assert "|2568-11-24|" in qr_on_page(printed.data)
+
+
+def test_a_certificate_for_a_business_no_longer_active_is_printed_with_a_note(
+    shop: Register,
+) -> None:
+    with shop.write() as session:
+        closed = create_entrepreneur(
+            session,
+            person(
+                name="ร้านเลิกแล้ว",
+                status="closed",
+                status_reason="ย้ายไปต่างจังหวัด",
+                status_date=date(2025, 6, 1),
+                registered_on=date(2024, 1, 5),
+            ),
+        )
+        create_product(session, closed.id, ProductInput(name="ข้าวแต๋น", category=1))
+        number = closed.reg_no
+    printed = render(shop, DocumentKind.CERTIFICATE, PrintOptions(registrations=(number,)))
+    assert printed.documents == 1
+    assert printed.inactive == ((number, Status.CLOSED),)
+    assert printed.notes() == [
+        (
+            f"หนังสือรับรองของกิจการที่ไม่ได้ดำเนินการอยู่ 1 ราย: {number} (เลิกกิจการ)",
+            f"Certificates printed for businesses no longer active (1): {number} (Closed)",
+        )
+    ]
+    # The whole register's batch takes active businesses only; a form is no certificate.
+    assert render(shop, DocumentKind.CERTIFICATE).inactive == ()
+    form = render(shop, DocumentKind.FORM, PrintOptions(registrations=(number,)))
+    assert form.notes() == []
 
 
 def test_batch_of_all_active_records_in_one_pdf_with_progress(shop: Register) -> None:

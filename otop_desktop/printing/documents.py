@@ -25,6 +25,7 @@ from reportlab.platypus import PageBreak
 from sqlalchemy.orm import Session
 
 from otop_desktop.database import Register
+from otop_desktop.domain import Status
 from otop_desktop.errors import NotFoundError, UserError
 from otop_desktop.models import ExportRecord
 from otop_desktop.printing import certificate, monthly_report, register_list, registration_form
@@ -41,8 +42,8 @@ from otop_desktop.printing.typeset import TextOptions
 from otop_desktop.services.office import get_office
 from otop_desktop.thaiformat import Period
 
-#: (documents, pages, registration numbers left out)
-Batch = tuple[int, int, tuple[str, ...]]
+#: (documents, pages, registration numbers left out, certificates of inactive businesses)
+Batch = tuple[int, int, tuple[str, ...], tuple[tuple[str, Status], ...]]
 #: ``(done, total)``; may raise (e.g. ui.jobs.Cancelled) to stop the work, writing nothing.
 ProgressCallback = Callable[[int, int], None]
 
@@ -114,6 +115,31 @@ class Printed:
     pages: int
     #: Registration numbers a whole-register batch left out, for want of products.
     skipped: tuple[str, ...] = ()
+    #: Certificates printed, by number, for businesses suspended or closed.
+    inactive: tuple[tuple[str, Status], ...] = ()
+
+    def notes(self) -> list[tuple[str, str]]:
+        """What the clerk should know of the batch, in Thai and English."""
+        notes = []
+        if self.skipped:
+            shown = ", ".join(self.skipped)
+            notes.append(
+                (
+                    f"ไม่ได้พิมพ์ {len(self.skipped):,} รายที่ยังไม่มีผลิตภัณฑ์: {shown}",
+                    f"Left out {len(self.skipped):,} without products: {shown}",
+                )
+            )
+        if self.inactive:
+            count = len(self.inactive)
+            th = ", ".join(f"{reg_no} ({status.label_th})" for reg_no, status in self.inactive)
+            en = ", ".join(f"{reg_no} ({status.label_en})" for reg_no, status in self.inactive)
+            notes.append(
+                (
+                    f"หนังสือรับรองของกิจการที่ไม่ได้ดำเนินการอยู่ {count:,} ราย: {th}",
+                    f"Certificates printed for businesses no longer active ({count:,}): {en}",
+                )
+            )
+        return notes
 
     def save(self, out: Path | str | BinaryIO) -> None:
         """Writes the PDF to a path (replacing a file only once it is whole) or a stream."""
@@ -233,12 +259,14 @@ def _batch(
     text: TextOptions,
     footer: bool,
     needs_products: bool,
+    flag_inactive: bool = False,
 ) -> Batch:
     ids = chosen_ids(session, options.registrations, district_code=options.district_code)
     doc = Document(buffer, options=text, decorate=decorate, title=title, footer=footer)
     total = len(ids)
     story: list[object] = []
     skipped: list[str] = []
+    inactive: list[tuple[str, Status]] = []
     done = 0
     for part in chunks(ids):
         for entrepreneur in load_entrepreneurs(session, part, full=full):
@@ -248,6 +276,8 @@ def _batch(
             if needs_products and not options.registrations and not entrepreneur.products:
                 skipped.append(entrepreneur.reg_no)
                 continue
+            if flag_inactive and entrepreneur.status != Status.ACTIVE:
+                inactive.append((entrepreneur.reg_no, Status(entrepreneur.status)))
             if story:
                 story.append(PageBreak())
             story.append(Start(label(entrepreneur.reg_no), done - 1, total, progress))
@@ -259,7 +289,7 @@ def _batch(
     doc.build(story)
     if progress is not None:
         progress(total, total)
-    return total - len(skipped), doc.page, tuple(skipped)
+    return total - len(skipped), doc.page, tuple(skipped), tuple(inactive)
 
 
 def _certificates(
@@ -284,6 +314,7 @@ def _certificates(
         text=text,
         footer=False,
         needs_products=True,
+        flag_inactive=True,
     )
 
 
@@ -300,7 +331,7 @@ def _forms(
         doc.build(registration_form.form(None, office, doc.width, text))
         if progress is not None:
             progress(1, 1)
-        return 1, doc.page, ()
+        return 1, doc.page, (), ()
     return _batch(
         session,
         options,
@@ -343,7 +374,7 @@ def _register(
     )
     if progress is not None:
         progress(1, 1)
-    return 1, doc.page, ()
+    return 1, doc.page, (), ()
 
 
 def _monthly(
@@ -363,4 +394,4 @@ def _monthly(
     doc.build(monthly_report.monthly_report(sales, office, doc.width, text))
     if progress is not None:
         progress(1, 1)
-    return 1, doc.page, ()
+    return 1, doc.page, (), ()

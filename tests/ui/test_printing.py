@@ -89,6 +89,20 @@ def inked_share(path: Path, page: int = 0) -> float:
 # --- preview ---------------------------------------------------------------------------------
 
 
+def test_the_preview_says_what_the_batch_left_out(
+    page: PrintPage, records: list[str], district_register: Register, warnings: list[str]
+) -> None:
+    empty = add_record(district_register, "ร้านยังไม่มีของ", products=False)
+    assert page.preview_button.isEnabled()
+    page.options_panel.all_radio.setChecked(True)
+    assert page.show_preview()
+    assert page.printed is not None and page.printed.documents == 2
+    assert page.batch_note.isVisible()
+    assert page.batch_note.text() == f"ไม่ได้พิมพ์ 1 รายที่ยังไม่มีผลิตภัณฑ์: {empty}"
+    assert page.print_records([records[0]])
+    assert not page.batch_note.isVisible()
+
+
 def test_ctrl_p_on_a_record_previews_its_certificate(
     page: PrintPage, records: list[str], warnings: list[str]
 ) -> None:

@@ -25,7 +25,7 @@ from otop_desktop.services.entrepreneurs import find_by_reg_no
 from otop_desktop.services.support import EntrepreneurChoice
 from ui.headings import heading
 from ui.jobs import Progress, run_with_progress
-from ui.lang import label_of
+from ui.lang import label_of, pick
 from ui.messages import show_user_error
 from ui.printing.options_panel import NOTE_STYLE, OptionsPanel, Scope
 from ui.printing.preview import PdfPreview
@@ -78,6 +78,11 @@ class PrintPage(QWidget):
         self.stale_note.setWordWrap(True)
         self.stale_note.setStyleSheet(NOTE_STYLE)
         self.stale_note.hide()
+        # Records the batch left out, and certificates of businesses no longer active.
+        self.batch_note = QLabel()
+        self.batch_note.setWordWrap(True)
+        self.batch_note.setStyleSheet(NOTE_STYLE)
+        self.batch_note.hide()
 
         left = QVBoxLayout()
         left.addWidget(self.options_panel, 1)
@@ -89,6 +94,7 @@ class PrintPage(QWidget):
         right = QVBoxLayout()
         right.addLayout(top)
         right.addWidget(self.stale_note)
+        right.addWidget(self.batch_note)
         right.addWidget(self.preview, 1)
         body = QHBoxLayout()
         body.addLayout(left)
@@ -151,6 +157,8 @@ class PrintPage(QWidget):
         self._shown = chosen
         self.preview.show_pdf(printed.data)
         self.caption.setText(self._caption(kind, printed))
+        self.batch_note.setText("\n".join(pick(th, en) for th, en in printed.notes()))
+        self.batch_note.setVisible(bool(printed.notes()))
         self._update_stale()
         return True
 
