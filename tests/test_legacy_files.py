@@ -152,7 +152,16 @@ def test_renamed_files_are_read_by_their_content(tmp_path) -> None:
             },
         ),
         (["ที่อยู่", "ที่อยู่เลขที่", "Address"], {"address": "ที่อยู่", "house_no": "ที่อยู่เลขที่"}),
-        (["หมายเหตุ", "ลำดับ", "สถานะ"], {}),
+        (
+            ["สถานะ", "เหตุผล", "วันที่เลิกกิจการ", "วันที่ลงทะเบียน"],
+            {
+                "status": "สถานะ",
+                "status_reason": "เหตุผล",
+                "status_date": "วันที่เลิกกิจการ",
+                "registered_on": "วันที่ลงทะเบียน",
+            },
+        ),
+        (["หมายเหตุ", "ลำดับ", "อีเมล"], {}),
     ],
 )
 def test_mapping_is_suggested_from_thai_and_english_headings(headings, expected) -> None:

@@ -22,6 +22,7 @@ from otop_desktop.legacy import (
 )
 from otop_desktop.models import Entrepreneur, Office, Product
 from otop_desktop.services.entrepreneurs import create_entrepreneur
+from otop_desktop.thaiid import make_thai_id
 from tests.conftest import person
 from tests.data.legacy.files import (
     ID_A,
@@ -365,3 +366,49 @@ def test_the_parts_of_an_address_written_in_one_cell(text, expected) -> None:
     office = Office(kind="district", province_code="50", district_code="5002", name="")
     parts = cleaning.address(text, office)
     assert (parts.house_no, parts.moo, parts.subdistrict) == expected
+
+
+def test_a_status_column_with_its_reason_and_date(register, tmp_path) -> None:
+    path = tmp_path / "statuses.csv"
+    ids = [make_thai_id(f"31005000001{n}") for n in range(5)]
+    path.write_text(
+        "ชื่อผู้ประกอบการ,เลขบัตรประชาชน,ประเภท,บ้านเลขที่,ตำบล,วันที่ลงทะเบียน,สถานะ,เหตุผล,"
+        "วันที่เลิกกิจการ\n"
+        f"ร้านหนึ่ง,{ids[0]},2,1,ทรายมูล,1/1/2560,ดำเนินการ,,\n"
+        f"ร้านสอง,{ids[1]},2,2,ทรายมูล,1/1/2560,เลิกกิจการแล้ว,ย้ายไปต่างจังหวัด,1 มิ.ย. 2567\n"
+        f"ร้านสาม,{ids[2]},2,3,ทรายมูล,1/1/2560,หยุดชั่วคราว,ผู้ประกอบการป่วย,๑๕/๐๘/๒๕๖๗\n"
+        f"ร้านสี่,{ids[3]},2,4,ทรายมูล,1/1/2560,,,\n"
+        f"ร้านห้า,{ids[4]},2,5,ทรายมูล,1/1/2560,Closed,,\n",
+        encoding="utf-8",
+    )
+    preview = check(register, path)
+    assert [r.values["status"] for r in preview.rows] == [
+        "active",
+        "closed",
+        "suspended",
+        "active",  # blank: still running
+        "closed",
+    ]
+    assert preview.rows[1].values["status_date"] == "01/06/2567"
+    # A closed business without its reason and date: both named, by their own columns.
+    assert [(p.field, p.heading) for p in preview.rows[4].problems] == [
+        ("status_reason", "เหตุผล"),
+        ("status_date", "วันที่เลิกกิจการ"),
+    ]
+    assert [r.ok for r in preview.rows[:4]] == [True] * 4
+
+
+def test_a_status_that_says_only_not_running_is_not_guessed(register, tmp_path) -> None:
+    path = tmp_path / "status.csv"
+    path.write_text(
+        "ชื่อผู้ประกอบการ,เลขบัตรประชาชน,ประเภท,บ้านเลขที่,ตำบล,สถานะ\n"
+        f"ร้านหนึ่ง,{ID_A},2,1,ทรายมูล,ไม่ดำเนินการ\n",
+        encoding="utf-8",
+    )
+    [row] = check(register, path).rows
+    problems = [(p.field, p.heading) for p in row.problems]
+    assert ("status", "สถานะ") in problems
+    # Without columns of their own, the reason and date are named by the status column.
+    table = open_table(path)
+    assert all(p.heading == "สถานะ" for p in row.problems if p.field.startswith("status"))
+    assert table.headings[-1] == "สถานะ"

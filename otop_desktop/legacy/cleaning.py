@@ -13,7 +13,7 @@ from decimal import Decimal
 
 import geothai
 
-from otop_desktop.domain import Category, ProducerType
+from otop_desktop.domain import Category, ProducerType, Status
 from otop_desktop.errors import FieldError
 from otop_desktop.legacy.reading import Cell
 from otop_desktop.models import Office
@@ -58,6 +58,22 @@ _CATEGORY_WORDS: tuple[tuple[str, Category], ...] = (
     ("souvenir", Category.UTENSIL),
     ("อาหาร", Category.FOOD),
     ("food", Category.FOOD),
+)
+
+# "ไม่ดำเนินการ" (not running) could be either of the others: it is passed on as written, for
+# the services to name as an unknown status, rather than guessed.
+_STATUS_WORDS: tuple[tuple[str, Status | None], ...] = (
+    ("ไม่", None),
+    ("เลิก", Status.CLOSED),
+    ("ปิดกิจการ", Status.CLOSED),
+    ("ยุบ", Status.CLOSED),
+    ("closed", Status.CLOSED),
+    ("หยุด", Status.SUSPENDED),
+    ("พัก", Status.SUSPENDED),
+    ("suspended", Status.SUSPENDED),
+    ("ดำเนิน", Status.ACTIVE),
+    ("ปกติ", Status.ACTIVE),
+    ("active", Status.ACTIVE),
 )
 
 _MOO_PREFIX_RE = re.compile(r"^(หมู่ที่|หมู่|ม\.?|moo\.?)\s*", re.IGNORECASE)
@@ -106,6 +122,19 @@ def producer_type(cell: Cell) -> str:
 
 def category(cell: Cell) -> str:
     return words_to_code(cell, _CATEGORY_WORDS)
+
+
+def status(cell: Cell) -> str:
+    """``ดำเนินการ``, ``หยุดชั่วคราว``, ``เลิกกิจการ`` (or the English words) as the status; a
+    blank cell is an active business; other text as it is, for the services to refuse."""
+    text = text_of(cell)
+    key = normalize(text)
+    if not key:
+        return Status.ACTIVE.value
+    for word, value in _STATUS_WORDS:
+        if word in key:
+            return value.value if value is not None else text
+    return text
 
 
 def registered_on(cell: Cell) -> date | str:

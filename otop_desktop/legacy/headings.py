@@ -34,6 +34,9 @@ PRODUCER_FIELDS = (
     "registered_on",
     "previous_reg_no",
 )
+#: Whether the business still runs; a suspended or closed one needs the reason and the date.
+STATUS_FIELDS = ("status", "status_reason", "status_date")
+PRODUCER_FIELDS += STATUS_FIELDS
 PRODUCT_FIELDS = ("product_name", "category", "price", "unit")
 TARGET_FIELDS = PRODUCER_FIELDS + PRODUCT_FIELDS
 #: What a whole address in one column (``12/3 หมู่ 4 ต.ทรายมูล อ.สันกำแพง``) fills, where the
@@ -175,6 +178,43 @@ _SYNONYMS: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
             "oldregno",
             "registrationno",
             "registrationnumber",
+        ),
+        (),
+    ),
+    "status": (
+        (
+            "สถานะ",
+            "สถานะกิจการ",
+            "สถานะการดำเนินการ",
+            "สถานะการดำเนินกิจการ",
+            "การดำเนินกิจการ",
+            "status",
+            "businessstatus",
+        ),
+        (),
+    ),
+    "status_reason": (
+        (
+            "เหตุผล",
+            "สาเหตุ",
+            "เหตุผลที่หยุดหรือเลิก",
+            "เหตุผลที่เลิกกิจการ",
+            "สาเหตุที่เลิกกิจการ",
+            "reason",
+            "statusreason",
+        ),
+        (),
+    ),
+    "status_date": (
+        (
+            "วันที่เปลี่ยนสถานะ",
+            "วันที่หยุดหรือเลิก",
+            "วันที่เลิกกิจการ",
+            "วันที่หยุดกิจการ",
+            "วันเลิกกิจการ",
+            "statusdate",
+            "closedon",
+            "dateclosed",
         ),
         (),
     ),
@@ -338,10 +378,13 @@ def address_parts(mapping: Mapping) -> tuple[str, ...]:
 
 
 def source_heading(mapping: Mapping, field: str) -> str:
-    """The column a field's value comes from ('' for none): its own, or the address's."""
+    """The column a field's value comes from, or that a problem of it is named by ('' for
+    none): its own, the address's, or for a missing reason or date of a status the status's."""
     if field in mapping:
         return mapping[field]
-    return mapping["address"] if field in address_parts(mapping) else ""
+    if field in address_parts(mapping):
+        return mapping["address"]
+    return mapping.get("status", "") if field in STATUS_FIELDS else ""
 
 
 def shown_fields(mapping: Mapping) -> list[str]:

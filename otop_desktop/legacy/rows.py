@@ -71,9 +71,6 @@ class Row:
     def ok(self) -> bool:
         return not self.problems
 
-    def problems_of(self, field_name: str) -> list[Problem]:
-        return [p for p in self.problems if p.field == field_name]
-
 
 @dataclass(frozen=True)
 class Skipped:
@@ -198,6 +195,8 @@ class _Checker:
         subdistrict, place_error = cleaning.subdistrict(raw.get("subdistrict_code"), self.office)
         errors += [e for e in (id_error, place_error) if e is not None]
         registered = cleaning.registered_on(raw.get("registered_on"))
+        # An Excel date cell with a B.E. year is put right the same way as the registration's.
+        status_date = cleaning.registered_on(raw.get("status_date"))
         name = cleaning.plain(raw.get("name"))
         data = EntrepreneurInput(
             producer_type=cleaning.producer_type(raw.get("producer_type")),
@@ -213,6 +212,9 @@ class _Checker:
             phone=cleaning.phone(raw.get("phone")),
             member_count=cleaning.plain(raw.get("member_count")),
             registered_on=registered or None,
+            status=cleaning.status(raw.get("status")),
+            status_reason=cleaning.plain(raw.get("status_reason")),
+            status_date=status_date or None,
             previous_reg_no=cleaning.plain(raw.get("previous_reg_no")),
         )
         shown = {
@@ -227,6 +229,9 @@ class _Checker:
             "phone": data.phone,
             "member_count": str(data.member_count or ""),
             "registered_on": _shown_date(registered),
+            "status": str(data.status),
+            "status_reason": data.status_reason,
+            "status_date": _shown_date(status_date),
             "previous_reg_no": data.previous_reg_no,
         }
         values = {

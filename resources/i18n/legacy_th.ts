@@ -98,6 +98,10 @@
         <translation>ผู้ประกอบการ</translation>
     </message>
     <message>
+        <source>Status of the business</source>
+        <translation>สถานะการดำเนินกิจการ</translation>
+    </message>
+    <message>
         <source>Product</source>
         <translation>ผลิตภัณฑ์</translation>
     </message>

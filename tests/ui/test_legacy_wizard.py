@@ -176,6 +176,26 @@ def test_an_address_column_fills_the_parts_the_file_has_no_column_for(
     assert tip == "คอลัมน์ “ที่อยู่” ในไฟล์"
 
 
+def test_a_closed_business_without_its_reason_is_marked_at_its_status(
+    wizard: LegacyImportWizard, tmp_path: Path
+) -> None:
+    path = tmp_path / "status.csv"
+    path.write_text(
+        f"ชื่อผู้ประกอบการ,เลขบัตรประชาชน,ประเภท,บ้านเลขที่,ตำบล,สถานะ\n"
+        f"ร้านหนึ่ง,{ID_B},2,1,ทรายมูล,เลิกกิจการ\n",
+        encoding="utf-8",
+    )
+    to_preview(wizard, path)
+    model = wizard.preview_page.model
+    status = next(c for c in range(model.columnCount()) if model.field_at(c) == "status")
+    cell = model.index(0, status)
+    assert cell.data() == "เลิกกิจการ"
+    assert cell.data(Qt.ItemDataRole.BackgroundRole) == ERROR_BACKGROUND
+    assert "กรุณาระบุเหตุผลที่หยุดหรือเลิกกิจการ" in cell.data(Qt.ItemDataRole.ToolTipRole)
+    name = next(c for c in range(model.columnCount()) if model.field_at(c) == "name")
+    assert model.index(0, name).data(Qt.ItemDataRole.BackgroundRole) is None
+
+
 def test_one_column_for_two_fields_is_refused(
     wizard: LegacyImportWizard, tmp_path: Path, warnings: list[str]
 ) -> None:

@@ -10,8 +10,8 @@ import geothai
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QColor
 
-from otop_desktop.domain import Category, ProducerType
-from otop_desktop.legacy import Preview, Row
+from otop_desktop.domain import Category, ProducerType, Status
+from otop_desktop.legacy import Preview, Problem, Row
 from otop_desktop.legacy.headings import source_heading
 from otop_desktop.validation import label
 from ui.lang import label_of, pick
@@ -42,6 +42,8 @@ def _shown(field: str, value: str) -> str:
         return label_of(ProducerType(int(value)))
     if field == "category" and value.isdigit() and int(value) in iter(Category):
         return label_of(Category(int(value)))
+    if field == "status" and value in iter(Status):
+        return label_of(Status(value))
     if field == "subdistrict_code" and (found := geothai.subdistrict(value)) is not None:
         return f"{value} {pick(found.name_th, found.name_en)}"
     return value
@@ -75,6 +77,17 @@ class PreviewModel(QAbstractTableModel):
     def _filter(self) -> None:
         rows = self._preview.rows if self._preview is not None else []
         self._rows = [r for r in rows if not r.ok] if self._problems_only else list(rows)
+
+    def _problems_at(self, row: Row, field: str) -> list[Problem]:
+        """A cell's problems: its field's, and those of fields without a column here that are
+        named by this column (a closed business's missing reason, by its status)."""
+        assert self._preview is not None
+        heading = source_heading(self._preview.mapping, field)
+        return [
+            p
+            for p in row.problems
+            if p.field == field or (p.field not in self._fields and p.heading == heading)
+        ]
 
     def row_at(self, row: int) -> Row:
         return self._rows[row]
@@ -124,7 +137,7 @@ class PreviewModel(QAbstractTableModel):
         row = self._rows[index.row()]
         column = index.column()
         field = self.field_at(column)
-        problems = row.problems_of(field) if field is not None else []
+        problems = self._problems_at(row, field) if field is not None else []
         if role == Qt.ItemDataRole.DisplayRole:
             if column == ROW:
                 return str(row.number)

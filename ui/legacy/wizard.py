@@ -7,6 +7,7 @@ with Cancel; a cancelled import writes nothing."""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from pathlib import Path
 
 from PySide6.QtCore import QModelIndex, Qt, Signal
@@ -45,7 +46,12 @@ from otop_desktop.legacy import (
     suggest_mapping,
 )
 from otop_desktop.legacy.cleaning import text_of
-from otop_desktop.legacy.headings import PRODUCER_FIELDS, PRODUCT_FIELDS, address_parts
+from otop_desktop.legacy.headings import (
+    PRODUCER_FIELDS,
+    PRODUCT_FIELDS,
+    STATUS_FIELDS,
+    address_parts,
+)
 from ui.jobs import Progress, run_with_progress
 from ui.lang import pick
 from ui.legacy.preview_model import PreviewModel, field_label
@@ -124,32 +130,42 @@ class MappingPage(QWizardPage):
         self._examples: dict[str, QLabel] = {}
         self.source = QLabel()
         self.source.setWordWrap(True)
+        producer = self._box(
+            self.tr("Producer"), [f for f in PRODUCER_FIELDS if f not in STATUS_FIELDS]
+        )
+        # Beside the products, where there is room: the producer's box is the longer.
+        status = self._box(self.tr("Status of the business"), STATUS_FIELDS)
+        product = self._box(self.tr("Product"), PRODUCT_FIELDS)
+        right = QVBoxLayout()
+        right.addWidget(product)
+        right.addWidget(status)
+        right.addStretch(1)
         groups = QHBoxLayout()
-        for title, fields in (
-            (self.tr("Producer"), PRODUCER_FIELDS),
-            (self.tr("Product"), PRODUCT_FIELDS),
-        ):
-            box = QGroupBox(title)
-            form = QFormLayout(box)
-            for field in fields:
-                combo = QComboBox()
-                combo.setMinimumContentsLength(18)
-                # All of them: choosing the address column changes what its parts say.
-                combo.currentIndexChanged.connect(self._show_examples)
-                example = QLabel()
-                example.setStyleSheet(HINT_STYLE)
-                example.setMinimumWidth(160)
-                cell = QHBoxLayout()
-                cell.addWidget(combo)
-                cell.addWidget(example, 1)
-                form.addRow(field_label(field), cell)
-                self.combos[field] = combo
-                self._examples[field] = example
-            groups.addWidget(box, 3 if fields is PRODUCER_FIELDS else 2, Qt.AlignmentFlag.AlignTop)
+        groups.addWidget(producer, 3, Qt.AlignmentFlag.AlignTop)
+        groups.addLayout(right, 2)
         layout = QVBoxLayout(self)
         layout.addWidget(self.source)
         layout.addLayout(groups)
         layout.addStretch(1)
+
+    def _box(self, title: str, fields: Sequence[str]) -> QGroupBox:
+        box = QGroupBox(title)
+        form = QFormLayout(box)
+        for field in fields:
+            combo = QComboBox()
+            combo.setMinimumContentsLength(18)
+            # All of them: choosing the address column changes what its parts say.
+            combo.currentIndexChanged.connect(self._show_examples)
+            example = QLabel()
+            example.setStyleSheet(HINT_STYLE)
+            example.setMinimumWidth(160)
+            cell = QHBoxLayout()
+            cell.addWidget(combo)
+            cell.addWidget(example, 1)
+            form.addRow(field_label(field), cell)
+            self.combos[field] = combo
+            self._examples[field] = example
+        return box
 
     def initializePage(self) -> None:
         table = self._wizard.table
