@@ -412,3 +412,21 @@ def test_a_status_that_says_only_not_running_is_not_guessed(register, tmp_path) 
     table = open_table(path)
     assert all(p.heading == "สถานะ" for p in row.problems if p.field.startswith("status"))
     assert table.headings[-1] == "สถานะ"
+
+
+def test_a_soft_power_column(register, tmp_path) -> None:
+    path = tmp_path / "soft.csv"
+    path.write_text(
+        "ชื่อผู้ประกอบการ,เลขบัตรประชาชน,ประเภท,บ้านเลขที่,ตำบล,ชื่อผลิตภัณฑ์,ประเภทผลิตภัณฑ์,"
+        "สาขา Soft Power\n"
+        f"ร้านหนึ่ง,{ID_A},2,1,ทรายมูล,น้ำพริกหนุ่ม,อาหาร,อาหาร\n"
+        ",,,,,ผ้าซิ่น,ผ้า,Fashion\n"
+        ",,,,,ตะกร้าไม้ไผ่,ของใช้,\n"
+        ",,,,,ซึง,ของใช้,ดนตรี\n",
+        encoding="utf-8",
+    )
+    preview = check(register, path)
+    assert preview.mapping["soft_power"] == "สาขา Soft Power"
+    assert [r.values["soft_power"] for r in preview.rows] == ["Food", "Fashion", "", "ดนตรี"]
+    [problem] = preview.problems
+    assert (problem.row, problem.field, problem.heading) == (5, "soft_power", "สาขา Soft Power")

@@ -13,7 +13,7 @@ from decimal import Decimal
 
 import geothai
 
-from otop_desktop.domain import Category, ProducerType, Status
+from otop_desktop.domain import Category, ProducerType, SoftPower, Status
 from otop_desktop.errors import FieldError
 from otop_desktop.legacy.reading import Cell
 from otop_desktop.models import Office
@@ -76,6 +76,16 @@ _STATUS_WORDS: tuple[tuple[str, Status | None], ...] = (
     ("active", Status.ACTIVE),
 )
 
+_SOFT_POWER_WORDS: tuple[tuple[str, SoftPower], ...] = (
+    ("food", SoftPower.FOOD),
+    ("อาหาร", SoftPower.FOOD),
+    ("เครื่องดื่ม", SoftPower.FOOD),
+    ("fashion", SoftPower.FASHION),
+    ("แฟชั่น", SoftPower.FASHION),
+    ("เสื้อผ้า", SoftPower.FASHION),
+    ("แต่งกาย", SoftPower.FASHION),
+)
+
 _MOO_PREFIX_RE = re.compile(r"^(หมู่ที่|หมู่|ม\.?|moo\.?)\s*", re.IGNORECASE)
 _SUBDISTRICT_PREFIX_RE = re.compile(r"^(ตำบล|ต\.)\s*")
 # Parts of an address in one cell. A house number leads (after บ้านเลขที่ or เลขที่ if written);
@@ -135,6 +145,14 @@ def status(cell: Cell) -> str:
         if word in key:
             return value.value if value is not None else text
     return text
+
+
+def soft_power(cell: Cell) -> str:
+    """The Soft Power line (``อาหาร``, ``แฟชั่น``, or its English name); '' for none; other
+    text as it is, for the services to refuse."""
+    text = text_of(cell)
+    key = normalize(text)
+    return next((line.value for word, line in _SOFT_POWER_WORDS if word in key), text)
 
 
 def registered_on(cell: Cell) -> date | str:

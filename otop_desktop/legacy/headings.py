@@ -37,7 +37,7 @@ PRODUCER_FIELDS = (
 #: Whether the business still runs; a suspended or closed one needs the reason and the date.
 STATUS_FIELDS = ("status", "status_reason", "status_date")
 PRODUCER_FIELDS += STATUS_FIELDS
-PRODUCT_FIELDS = ("product_name", "category", "price", "unit")
+PRODUCT_FIELDS = ("product_name", "category", "price", "unit", "soft_power")
 TARGET_FIELDS = PRODUCER_FIELDS + PRODUCT_FIELDS
 #: What a whole address in one column (``12/3 หมู่ 4 ต.ทรายมูล อ.สันกำแพง``) fills, where the
 #: sheet has no column of their own.
@@ -236,6 +236,17 @@ _SYNONYMS: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
     ),
     "price": (("ราคา", "ราคาขาย", "ราคาต่อหน่วย", "price", "unitprice"), ()),
     "unit": (("หน่วย", "หน่วยนับ", "unit"), ()),
+    "soft_power": (
+        (
+            "softpower",
+            "สาขาsoftpower",
+            "ซอฟต์พาวเวอร์",
+            "ซอฟท์พาวเวอร์",
+            "สาขาซอฟต์พาวเวอร์",
+            "softpowertag",
+        ),
+        (),
+    ),
 }
 
 # Parenthesised asides ("ราคา (บาท)", "เลขประจำตัว (13 หลัก)") and punctuation say nothing

@@ -280,12 +280,14 @@ class _Checker:
             category=cleaning.category(raw.get("category")),
             price=cleaning.price(raw.get("price")),
             unit=cleaning.plain(raw.get("unit")),
+            soft_power=cleaning.soft_power(raw.get("soft_power")) or None,
         )
         shown = {
             "product_name": data.name,
             "category": str(data.category or ""),
             "price": str(data.price),
             "unit": data.unit,
+            "soft_power": str(data.soft_power or ""),
         }
         values = {f: shown[f] for f in PRODUCT_FIELDS if f in self.mapping}
         errors: list[FieldError] = []

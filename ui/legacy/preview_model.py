@@ -10,7 +10,7 @@ import geothai
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QColor
 
-from otop_desktop.domain import Category, ProducerType, Status
+from otop_desktop.domain import Category, ProducerType, SoftPower, Status
 from otop_desktop.legacy import Preview, Problem, Row
 from otop_desktop.legacy.headings import source_heading
 from otop_desktop.validation import label
@@ -44,6 +44,8 @@ def _shown(field: str, value: str) -> str:
         return label_of(Category(int(value)))
     if field == "status" and value in iter(Status):
         return label_of(Status(value))
+    if field == "soft_power" and value in iter(SoftPower):
+        return label_of(SoftPower(value))
     if field == "subdistrict_code" and (found := geothai.subdistrict(value)) is not None:
         return f"{value} {pick(found.name_th, found.name_en)}"
     return value
