@@ -386,9 +386,11 @@ def test_a_status_column_with_its_reason_and_date(register, tmp_path) -> None:
         "active",
         "closed",
         "suspended",
-        "active",  # blank: still running
+        "",  # blank: still running
         "closed",
     ]
+    assert preview.rows[3].entrepreneur is not None
+    assert preview.rows[3].entrepreneur.status == "active"
     assert preview.rows[1].values["status_date"] == "01/06/2567"
     # A closed business without its reason and date: both named, by their own columns.
     assert [(p.field, p.heading) for p in preview.rows[4].problems] == [

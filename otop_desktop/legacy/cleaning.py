@@ -135,12 +135,10 @@ def category(cell: Cell) -> str:
 
 
 def status(cell: Cell) -> str:
-    """``ดำเนินการ``, ``หยุดชั่วคราว``, ``เลิกกิจการ`` (or the English words) as the status; a
-    blank cell is an active business; other text as it is, for the services to refuse."""
+    """``ดำเนินการ``, ``หยุดชั่วคราว``, ``เลิกกิจการ`` (or the English words) as the status;
+    '' for a blank cell; other text as it is, for the services to refuse."""
     text = text_of(cell)
     key = normalize(text)
-    if not key:
-        return Status.ACTIVE.value
     for word, value in _STATUS_WORDS:
         if word in key:
             return value.value if value is not None else text

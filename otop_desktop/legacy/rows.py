@@ -14,6 +14,7 @@ from datetime import date
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from otop_desktop.domain import Status
 from otop_desktop.errors import FieldError, ValidationError
 from otop_desktop.legacy import cleaning
 from otop_desktop.legacy.headings import (
@@ -212,7 +213,8 @@ class _Checker:
             phone=cleaning.phone(raw.get("phone")),
             member_count=cleaning.plain(raw.get("member_count")),
             registered_on=registered or None,
-            status=cleaning.status(raw.get("status")),
+            # A blank status is a business still running.
+            status=cleaning.status(raw.get("status")) or Status.ACTIVE,
             status_reason=cleaning.plain(raw.get("status_reason")),
             status_date=status_date or None,
             previous_reg_no=cleaning.plain(raw.get("previous_reg_no")),
@@ -229,7 +231,7 @@ class _Checker:
             "phone": data.phone,
             "member_count": str(data.member_count or ""),
             "registered_on": _shown_date(registered),
-            "status": str(data.status),
+            "status": cleaning.status(raw.get("status")),
             "status_reason": data.status_reason,
             "status_date": _shown_date(status_date),
             "previous_reg_no": data.previous_reg_no,
