@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QMessageBox
+from PySide6.QtWidgets import QApplication, QMessageBox
 from pytestqt.modeltest import ModelTester
 from pytestqt.qtbot import QtBot
 from sqlalchemy import func, select
@@ -231,3 +231,29 @@ def test_a_producer_registered_since_the_check_stops_the_import(
     assert not wizard.preview_page.isComplete()
     assert "ไม่ได้นำเข้าข้อมูลใด" in warnings[0]
     assert producers(district_register) == 1
+
+
+def test_tab_goes_through_the_mapping_as_it_reads(
+    qtbot: QtBot, wizard: LegacyImportWizard, tmp_path: Path
+) -> None:
+    wizard.file_page.path_edit.setText(str(write_xlsx(tmp_path / "old.xlsx", good_rows())))
+    wizard.next()
+    combos = wizard.mapping_page.combos
+    with qtbot.waitActive(wizard):
+        wizard.activateWindow()
+    combos["previous_reg_no"].setFocus()
+    qtbot.waitUntil(combos["previous_reg_no"].hasFocus)
+    order = []
+    for _ in range(8):
+        qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Tab)
+        order += [f for f, c in combos.items() if c is QApplication.focusWidget()]
+    assert order == [
+        "product_name",
+        "category",
+        "price",
+        "unit",
+        "soft_power",
+        "status",
+        "status_reason",
+        "status_date",
+    ]

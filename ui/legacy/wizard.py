@@ -133,9 +133,10 @@ class MappingPage(QWizardPage):
         producer = self._box(
             self.tr("Producer"), [f for f in PRODUCER_FIELDS if f not in STATUS_FIELDS]
         )
-        # Beside the products, where there is room: the producer's box is the longer.
-        status = self._box(self.tr("Status of the business"), STATUS_FIELDS)
+        # The status sits under the products, where there is room: the producer's box is the
+        # longer.
         product = self._box(self.tr("Product"), PRODUCT_FIELDS)
+        status = self._box(self.tr("Status of the business"), STATUS_FIELDS)
         right = QVBoxLayout()
         right.addWidget(product)
         right.addWidget(status)
