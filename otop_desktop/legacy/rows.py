@@ -198,6 +198,7 @@ class _Checker:
         registered = cleaning.registered_on(raw.get("registered_on"))
         # An Excel date cell with a B.E. year is put right the same way as the registration's.
         status_date = cleaning.registered_on(raw.get("status_date"))
+        status = cleaning.status(raw.get("status"))
         name = cleaning.plain(raw.get("name"))
         data = EntrepreneurInput(
             producer_type=cleaning.producer_type(raw.get("producer_type")),
@@ -214,7 +215,7 @@ class _Checker:
             member_count=cleaning.plain(raw.get("member_count")),
             registered_on=registered or None,
             # A blank status is a business still running.
-            status=cleaning.status(raw.get("status")) or Status.ACTIVE,
+            status=status or Status.ACTIVE,
             status_reason=cleaning.plain(raw.get("status_reason")),
             status_date=status_date or None,
             previous_reg_no=cleaning.plain(raw.get("previous_reg_no")),
@@ -231,7 +232,7 @@ class _Checker:
             "phone": data.phone,
             "member_count": str(data.member_count or ""),
             "registered_on": _shown_date(registered),
-            "status": cleaning.status(raw.get("status")),
+            "status": status,
             "status_reason": data.status_reason,
             "status_date": _shown_date(status_date),
             "previous_reg_no": data.previous_reg_no,
