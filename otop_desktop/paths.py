@@ -2,14 +2,17 @@
 
 from __future__ import annotations
 
+import os
 import sys
 from pathlib import Path
 
 import fontpkg_sarabun
-from platformdirs import user_data_path
+from platformdirs import user_data_path, user_log_path
 
 APP_NAME = "OTOP Desktop"
 APP_AUTHOR = "OTOP"
+#: Points the per-user data folder elsewhere (tests, a portable install).
+DATA_DIR_ENV = "OTOP_DATA_DIR"
 
 
 def project_root() -> Path:
@@ -26,8 +29,25 @@ def resources_dir() -> Path:
     return project_root() / "resources"
 
 
+def data_dir() -> Path:
+    """The user's data folder: the default register, its backups and the number floors kept
+    outside every register. Private to the user (0700)."""
+    override = os.environ.get(DATA_DIR_ENV)
+    folder = Path(override) if override else user_data_path(APP_NAME, APP_AUTHOR)
+    folder.mkdir(mode=0o700, parents=True, exist_ok=True)
+    return folder
+
+
+def log_dir() -> Path:
+    """Where the program's logs go: under the data folder when it is pointed elsewhere."""
+    override = os.environ.get(DATA_DIR_ENV)
+    folder = Path(override) / "logs" if override else user_log_path(APP_NAME, APP_AUTHOR)
+    folder.mkdir(mode=0o700, parents=True, exist_ok=True)
+    return folder
+
+
 def default_database() -> Path:
-    return user_data_path(APP_NAME, APP_AUTHOR, ensure_exists=True) / "otop-register.sqlite3"
+    return data_dir() / "otop-register.sqlite3"
 
 
 def sarabun_file(file_name: str = "Sarabun-Regular.ttf") -> Path:

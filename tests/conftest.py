@@ -16,6 +16,7 @@ import pytest
 
 from otop_desktop.database import Register
 from otop_desktop.domain import OfficeKind
+from otop_desktop.paths import DATA_DIR_ENV
 from otop_desktop.services.entrepreneurs import EntrepreneurInput, create_entrepreneur
 from otop_desktop.services.office import get_office, init_register, update_office
 from otop_desktop.services.products import ProductInput, create_product
@@ -64,6 +65,15 @@ def set_officer(register: Register, name: str = "นายสมชาย ใจ
     with register.write() as session:
         office = get_office(session)
         update_office(session, name=office.name, officer_name=name, officer_position="พัฒนาการอำเภอ")
+
+
+@pytest.fixture(autouse=True)
+def data_dir(tmp_path_factory, monkeypatch) -> Iterator[object]:  # type: ignore[no-untyped-def]
+    """The per-user data folder (number floors, default backups, logs) of each test: its own,
+    never the real user's."""
+    folder = tmp_path_factory.mktemp("data")
+    monkeypatch.setenv(DATA_DIR_ENV, str(folder))
+    yield folder
 
 
 @pytest.fixture
