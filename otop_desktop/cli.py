@@ -13,7 +13,7 @@ from typing import NoReturn
 
 from platformdirs import user_log_path
 
-from otop_desktop import cli_legacy, cli_print, cli_submission
+from otop_desktop import cli_backup, cli_legacy, cli_print, cli_submission
 from otop_desktop.cli_args import DB_HELP, EXIT_INTERNAL, EXIT_OK, EXIT_USAGE, period_arg
 from otop_desktop.database import Register
 from otop_desktop.domain import OfficeKind
@@ -98,6 +98,7 @@ def build_parser() -> argparse.ArgumentParser:
     cli_print.add_commands(commands)
     cli_submission.add_commands(export_kinds, import_kinds)
     cli_legacy.add_commands(import_kinds)
+    cli_backup.add_commands(commands)
     return parser
 
 

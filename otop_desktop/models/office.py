@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import uuid
 from datetime import datetime
 
 from sqlalchemy import CheckConstraint, LargeBinary, String
@@ -31,6 +32,11 @@ class Office(Base):
     signing_private_key: Mapped[bytes] = mapped_column(LargeBinary(32))
     signing_public_key: Mapped[str] = mapped_column(String(64))
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+    #: Shared by every copy and backup of this register: the key of its number floors kept
+    #: outside the database (otop_desktop.backup.floors).
+    register_id: Mapped[str] = mapped_column(
+        String(32), default=lambda: uuid.uuid4().hex, server_default=""
+    )
 
 
 class Counter(Base):

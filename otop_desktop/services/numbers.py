@@ -7,6 +7,7 @@ from sqlalchemy import Table, case
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.orm import Session
 
+from otop_desktop.backup.floors import note_issued
 from otop_desktop.models import Counter
 
 _COUNTERS: Table = Counter.__table__  # type: ignore[assignment]
@@ -28,7 +29,9 @@ def _upsert(session: Session, name: str, value: int, *, add: bool) -> int:
         )
     )
     stmt = stmt.on_conflict_do_update(index_elements=["name"], set_={"value": new_value})
-    return int(session.execute(stmt.returning(_COUNTERS.c.value)).scalar_one())
+    drawn = int(session.execute(stmt.returning(_COUNTERS.c.value)).scalar_one())
+    note_issued(session, name, drawn)
+    return drawn
 
 
 def next_number(session: Session, name: str) -> int:

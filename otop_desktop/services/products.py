@@ -8,6 +8,7 @@ from decimal import Decimal
 
 from sqlalchemy.orm import Session
 
+from otop_desktop.backup.floors import note_issued, product_floor_name
 from otop_desktop.domain import Category, SoftPower, Standard
 from otop_desktop.errors import NotFoundError
 from otop_desktop.models import Product, ProductStandard, StarRating
@@ -123,6 +124,7 @@ def create_product(session: Session, entrepreneur_id: int, data: ProductInput) -
     values, standards, ratings = check_product(data)
     entrepreneur = get_entrepreneur(session, entrepreneur_id)
     product = Product(code=format_product_code(entrepreneur.reg_no, entrepreneur.next_product_seq))
+    note_issued(session, product_floor_name(entrepreneur.reg_no), entrepreneur.next_product_seq)
     entrepreneur.next_product_seq += 1
     _apply(product, values, standards, ratings)
     product.search_text = product_doc(product.name, product.code, entrepreneur.name)

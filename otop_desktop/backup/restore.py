@@ -1,0 +1,202 @@
+"""Restoring a backup over a register. The backup is checked first (read-only, never
+migrated); the current file, WAL included, is moved aside byte for byte, so that even a
+damaged register can be restored over and a restore can be undone by restoring the file set
+aside; the backup is copied into place with SQLite's backup API and only that copy is
+migrated; the numbers drawn since the backup stay drawn."""
+
+from __future__ import annotations
+
+import os
+import sqlite3
+from contextlib import closing, suppress
+from dataclasses import dataclass
+from datetime import datetime
+from pathlib import Path
+
+from otop_desktop.backup import floors, lock, settings, sidecar
+from otop_desktop.backup.make import sha256_of
+from otop_desktop.backup.sidecar import BackupInfo
+from otop_desktop.backup.sqlite_file import (
+    has_sqlite_header,
+    integrity_problems,
+    is_register,
+    office_row,
+    read_only,
+    unreadable,
+)
+from otop_desktop.database import Register
+from otop_desktop.errors import UserError
+
+#: The files SQLite keeps beside a database, moved aside with it.
+COMPANIONS = ("-wal", "-shm", "-journal")
+
+
+@dataclass(frozen=True)
+class Restored:
+    source: Path
+    #: Where the register that was there went (None: there was none).
+    set_aside: Path | None
+    register_id: str
+    numbers_raised: int
+
+
+def check_source(source: Path) -> tuple[dict[str, str], BackupInfo | None]:
+    """The backup's office and sidecar record, after checking it is a sound register whose
+    bytes are those its sidecar recorded. A UserError says what is wrong."""
+    if not source.is_file():
+        raise UserError(f"ไม่พบไฟล์สำรอง {source}", f"No backup file {source}")
+    if not has_sqlite_header(source):
+        raise UserError(
+            f"{source} ไม่ใช่ไฟล์สำรองของทะเบียน OTOP", f"{source} is not an OTOP register backup"
+        )
+    info = sidecar.read(source)
+    if info is not None and sha256_of(source) != info.sha256:
+        raise UserError(
+            f"ไฟล์สำรอง {source} ถูกแก้ไขหรือเสียหายหลังจากสำรอง (sha256 ไม่ตรง)",
+            f"The backup {source} changed after it was made (its sha256 differs)",
+        )
+    try:
+        with read_only(source) as conn:
+            if not is_register(conn):
+                raise UserError(
+                    f"{source} ไม่ใช่ไฟล์สำรองของทะเบียน OTOP",
+                    f"{source} is not an OTOP register backup",
+                )
+            problems = integrity_problems(conn)
+            office = office_row(conn)
+    except sqlite3.Error as exc:
+        raise unreadable(source, exc) from exc
+    if problems:
+        raise UserError(
+            f"ไฟล์สำรอง {source} เสียหาย: {'; '.join(problems[:3])}",
+            f"The backup {source} is damaged: {'; '.join(problems[:3])}",
+        )
+    return office, info
+
+
+def _current_office(db: Path) -> dict[str, str] | None:
+    """The office of the register at ``db``; None when there is none or it cannot be read
+    (a damaged register is what a restore is for)."""
+    if not db.is_file():
+        return None
+    try:
+        with read_only(db) as conn:
+            return office_row(conn) if is_register(conn) else None
+    except (sqlite3.Error, UserError):
+        return None
+
+
+def newest_good(db: Path) -> Path:
+    """The newest backup of the register at ``db`` in its backup folder."""
+    office = _current_office(db)
+    if office is None or not office["register_id"]:
+        raise UserError(
+            f"อ่านทะเบียน {db} ไม่ได้ จึงไม่รู้ว่าไฟล์สำรองใดเป็นของทะเบียนนี้ กรุณาเลือกไฟล์สำรอง",
+            f"Cannot read {db}, so its backups are not known; choose a backup file",
+        )
+    found = sidecar.in_folder(settings.folder_of(office["register_id"]), office["register_id"])
+    if not found:
+        raise UserError(
+            f"ยังไม่มีไฟล์สำรองของทะเบียน {db}", f"There is no backup of the register {db} yet"
+        )
+    return found[0].file
+
+
+def _move_aside(db: Path, stamp: str) -> Path | None:
+    if not db.exists():
+        return None
+    aside = db.with_name(f"{db.name}.before-restore-{stamp}")
+    moved: list[tuple[Path, Path]] = []
+    try:
+        for suffix in ("", *COMPANIONS):
+            here = db.with_name(db.name + suffix)
+            if here.exists():
+                there = aside.with_name(aside.name + suffix)
+                os.rename(here, there)
+                moved.append((there, here))
+    except OSError as exc:
+        _move_back(moved)
+        raise UserError(
+            f"ย้ายทะเบียน {db} ออกไม่ได้ ({exc.strerror}) จึงไม่ได้กู้คืน",
+            f"Cannot move the register {db} aside ({exc.strerror}); nothing was restored",
+        ) from exc
+    return aside
+
+
+def _move_back(moved: list[tuple[Path, Path]]) -> None:
+    for there, here in reversed(moved):
+        with suppress(OSError):
+            os.rename(there, here)
+
+
+def _copy_into_place(source: Path, db: Path) -> None:
+    temp = db.with_name(f".{db.name}.restoring")
+    try:
+        os.close(os.open(temp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600))
+        with read_only(source) as src, closing(sqlite3.connect(temp, isolation_level=None)) as dst:
+            src.backup(dst)
+        fd = os.open(temp, os.O_RDONLY)
+        try:
+            os.fsync(fd)
+        finally:
+            os.close(fd)
+        os.replace(temp, db)
+    except (OSError, sqlite3.Error) as exc:
+        with suppress(OSError):
+            temp.unlink()
+        reason = exc.strerror if isinstance(exc, OSError) and exc.strerror else str(exc)
+        raise UserError(
+            f"คัดลอกไฟล์สำรองไปที่ {db} ไม่ได้ ({reason}) ทะเบียนเดิมถูกนำกลับคืนแล้ว",
+            f"Cannot copy the backup to {db} ({reason}); the register was put back",
+        ) from exc
+
+
+def restore(db: Path, source: Path | None = None) -> Restored:
+    """Restores ``source`` (default: the newest backup of the register) over ``db``. The
+    register must not be open anywhere, this program included."""
+    db = Path(db)
+    source = Path(source) if source is not None else newest_good(db)
+    if source.resolve() == db.resolve():
+        raise UserError("ไฟล์สำรองคือทะเบียนเอง", "The backup is the register itself")
+    office, info = check_source(source)
+    current = _current_office(db)
+    if (
+        current is not None
+        and current["register_id"]
+        and office["register_id"]
+        and current["register_id"] != office["register_id"]
+    ):
+        raise UserError(
+            f"ไฟล์สำรอง {source} เป็นของทะเบียนอื่น ({office['name']}) ไม่ใช่ของ {current['name']}",
+            f"The backup {source} is of another register ({office['name']}), "
+            f"not of {current['name']}",
+        )
+    lock.ensure_unused(db)
+    stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
+    aside = _move_aside(db, stamp)
+    try:
+        _copy_into_place(source, db)
+    except UserError:
+        if aside is not None:
+            _move_back(
+                [
+                    (aside.with_name(aside.name + s), db.with_name(db.name + s))
+                    for s in ("", *COMPANIONS)
+                ]
+            )
+        raise
+    # The restored copy, not the backup, is migrated; then the numbers drawn since the backup
+    # (journaled outside every register) are put back out of reach.
+    with Register.open(db) as register:
+        register_id = _register_id(register)
+        kept = floors.outside(register_id, {settings.folder_of(register_id), source.parent})
+        with register.write() as session:
+            raised = floors.apply(
+                session, floors.merge(kept, info.counters if info is not None else {})
+            )
+    return Restored(source=source, set_aside=aside, register_id=register_id, numbers_raised=raised)
+
+
+def _register_id(register: Register) -> str:
+    office = register.office()
+    return office.register_id if office is not None else ""

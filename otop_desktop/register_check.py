@@ -1,0 +1,240 @@
+"""Checking a register: SQLite's own checks of the file, then the register's rules — number
+counters at or above every number used, the search index and masks equal to the rows, sales
+only of existing products, month locks matching the exports they name. Each problem is named
+in Thai and English; an empty list means the register is sound."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+
+from sqlalchemy import select, text
+from sqlalchemy.orm import Session
+
+from otop_desktop.database import Register
+from otop_desktop.models import Entrepreneur, ExportRecord, Household, PeriodLock, Product, Sale
+from otop_desktop.models.submission import SUBMITTED
+from otop_desktop.search import SEARCHED_TABLES, entrepreneur_doc, product_doc, search_mask
+from otop_desktop.services.numbers import household_counter, registration_counter
+from otop_desktop.submission.export import EXPORT_KIND as MONTHLY
+
+#: Problems of one kind beyond this are counted, not listed.
+SHOWN_PER_RULE = 20
+_REG_NO = re.compile(r"^(\d{4})-(\d{4})-(\d+)$")
+_PRODUCT_SEQ = re.compile(r"-P(\d+)$")
+_HOUSEHOLD = re.compile(r"^(\d{6})-(\d{2})-(\d+)$")
+
+
+@dataclass(frozen=True)
+class Problem:
+    th: str
+    en: str
+
+    def one_line(self) -> str:
+        return f"{self.th} / {self.en}"
+
+
+def _capped(problems: Iterable[Problem], what_th: str, what_en: str) -> list[Problem]:
+    listed = list(problems)
+    if len(listed) <= SHOWN_PER_RULE:
+        return listed
+    more = len(listed) - SHOWN_PER_RULE
+    return [
+        *listed[:SHOWN_PER_RULE],
+        Problem(f"…และ{what_th}อีก {more:,} รายการ", f"…and {more:,} more {what_en}"),
+    ]
+
+
+def _is_sqlite(session: Session) -> bool:
+    return session.get_bind().dialect.name == "sqlite"
+
+
+def file_problems(session: Session, *, quick: bool = False) -> list[Problem]:
+    """SQLite's integrity_check (or quick_check) and, in full, foreign_key_check."""
+    if not _is_sqlite(session):
+        return []
+    pragma = "quick_check" if quick else "integrity_check"
+    rows = [r[0] for r in session.execute(text(f"PRAGMA {pragma}"))]
+    problems = (
+        [] if rows == ["ok"] else [Problem(f"ไฟล์เสียหาย: {r}", f"Damaged file: {r}") for r in rows]
+    )
+    if not quick:
+        problems += [
+            Problem(
+                f"ตาราง {table} แถว {rowid} อ้างถึง {parent} ที่ไม่มีอยู่",
+                f"Table {table} row {rowid} refers to a missing {parent} row",
+            )
+            for table, rowid, parent, _ in session.execute(text("PRAGMA foreign_key_check"))
+        ]
+    return _capped(problems, "ปัญหาของไฟล์", "file problems")
+
+
+def counter_problems(session: Session) -> list[Problem]:
+    counters = dict(session.execute(text("SELECT name, value FROM counters")).tuples().all())
+    highest: dict[str, tuple[int, str]] = {}
+
+    def seen(name: str, seq: int, number: str) -> None:
+        if seq > highest.get(name, (0, ""))[0]:
+            highest[name] = (seq, number)
+
+    for (reg_no,) in session.execute(select(Entrepreneur.reg_no)):
+        if match := _REG_NO.match(reg_no):
+            seen(registration_counter(match[1], int(match[2])), int(match[3]), reg_no)
+    for (code,) in session.execute(select(Household.code)):
+        if match := _HOUSEHOLD.match(code):
+            seen(household_counter(match[1], int(match[2])), int(match[3]), code)
+    problems = [
+        Problem(
+            f"ตัวนับเลข {name} อยู่ที่ {counters.get(name, 0)} แต่มีเลข {number} ใช้ไปแล้ว",
+            f"The number counter {name} is at {counters.get(name, 0)} but {number} is in use",
+        )
+        for name, (seq, number) in sorted(highest.items())
+        if counters.get(name, 0) < seq
+    ]
+    rows = session.execute(
+        select(Product.code, Entrepreneur.reg_no, Entrepreneur.next_product_seq).join(
+            Entrepreneur, Product.entrepreneur_id == Entrepreneur.id
+        )
+    )
+    for code, reg_no, next_seq in rows:
+        match = _PRODUCT_SEQ.search(code)
+        if match and int(match[1]) >= next_seq:
+            problems.append(
+                Problem(
+                    f"ลำดับรหัสผลิตภัณฑ์ถัดไปของ {reg_no} คือ {next_seq} แต่มีรหัส {code} แล้ว",
+                    f"{reg_no}'s next product number is {next_seq} but {code} exists",
+                )
+            )
+    return _capped(problems, "ตัวนับเลข", "number counters")
+
+
+def search_problems(session: Session) -> list[Problem]:
+    """Each row's search document and mask recomputed, and on SQLite the FTS5 index checked
+    against its rows."""
+    problems: list[Problem] = []
+    names: dict[int, list[str]] = {}
+    owners = dict(session.execute(select(Entrepreneur.id, Entrepreneur.name)).tuples().all())
+    stale_products = []
+    for eid, name, code, doc, mask in session.execute(
+        select(
+            Product.entrepreneur_id,
+            Product.name,
+            Product.code,
+            Product.search_text,
+            Product.search_mask,
+        ).order_by(Product.id)
+    ):
+        names.setdefault(eid, []).append(name)
+        want = product_doc(name, code, owners.get(eid, ""))
+        if doc != want or mask != search_mask(want):
+            stale_products.append(code)
+    stale_entrepreneurs = []
+    for eid, name, contact, reg_no, previous, doc, mask in session.execute(
+        select(
+            Entrepreneur.id,
+            Entrepreneur.name,
+            Entrepreneur.contact_name,
+            Entrepreneur.reg_no,
+            Entrepreneur.previous_reg_no,
+            Entrepreneur.search_text,
+            Entrepreneur.search_mask,
+        )
+    ):
+        want = entrepreneur_doc(name, contact, reg_no, previous, names.get(eid, ()))
+        if doc != want or mask != search_mask(want):
+            stale_entrepreneurs.append(reg_no)
+    problems += [
+        Problem(
+            f"ข้อมูลค้นหาของ {number} ไม่ตรงกับระเบียน", f"The search data of {number} does not match"
+        )
+        for number in [*stale_entrepreneurs, *stale_products]
+    ]
+    if _is_sqlite(session):
+        for table in SEARCHED_TABLES:
+            fts = f"{table}_fts"
+            try:
+                with session.begin_nested():
+                    session.execute(
+                        text(f"INSERT INTO {fts}({fts}, rank) VALUES ('integrity-check', 1)")
+                    )
+            except Exception as exc:  # FTS5 reports a damaged index as a generic error
+                problems.append(
+                    Problem(
+                        f"ดัชนีค้นหาของตาราง {table} ไม่ตรงกับข้อมูล ({exc.__class__.__name__})",
+                        f"The search index of {table} does not match its rows",
+                    )
+                )
+    return _capped(problems, "ข้อมูลค้นหา", "search problems")
+
+
+def sales_problems(session: Session) -> list[Problem]:
+    orphans = session.execute(
+        select(Sale.id, Sale.period, Sale.product_id)
+        .outerjoin(Product, Sale.product_id == Product.id)
+        .where(Sale.product_id.is_not(None), Product.id.is_(None))
+    )
+    return _capped(
+        (
+            Problem(
+                f"ยอดขายเดือน {period} อ้างถึงผลิตภัณฑ์ {pid} ที่ไม่มีอยู่",
+                f"A sales figure of {period} is for product {pid}, which does not exist",
+            )
+            for _sid, period, pid in orphans
+        ),
+        "ยอดขาย",
+        "sales problems",
+    )
+
+
+def lock_problems(session: Session) -> list[Problem]:
+    problems = []
+    rows = session.execute(
+        select(PeriodLock, ExportRecord)
+        .outerjoin(ExportRecord, PeriodLock.export_id == ExportRecord.id)
+        .where(PeriodLock.action == SUBMITTED)
+    ).tuples()
+    for event, export in rows:
+        where = f"{event.district_code} {event.period}"
+        if export is None:
+            problems.append(
+                Problem(
+                    f"เดือน {where} ถูกล็อกว่าส่งแล้ว แต่ไม่มีบันทึกการส่งออก",
+                    f"Month {where} is locked as sent but has no export record",
+                )
+            )
+        elif export.kind != MONTHLY or export.period != event.period:
+            problems.append(
+                Problem(
+                    f"การล็อกเดือน {where} อ้างถึงการส่งออกของเดือนอื่น ({export.period})",
+                    f"The lock of month {where} names an export of another month",
+                )
+            )
+    return _capped(problems, "การล็อกเดือน", "month-lock problems")
+
+
+RULES: tuple[Callable[[Session], list[Problem]], ...] = (
+    file_problems,
+    counter_problems,
+    search_problems,
+    sales_problems,
+    lock_problems,
+)
+
+
+def check_register(register: Register) -> list[Problem]:
+    """Every check; the register is only read (the FTS5 check runs in a savepoint that is
+    rolled back)."""
+    problems: list[Problem] = []
+    with register.read() as session:
+        for rule in RULES:
+            problems += rule(session)
+            if rule is file_problems and problems:
+                break  # a damaged file's rows are not worth reading rule by rule
+    return problems
+
+
+def quick_check(register: Register) -> list[Problem]:
+    """What the program runs at start: SQLite's quick_check of the file."""
+    with register.read() as session:
+        return file_problems(session, quick=True)
