@@ -10,9 +10,11 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
 from sqlalchemy import select, text
+from sqlalchemy.exc import DatabaseError
 from sqlalchemy.orm import Session
 
 from otop_desktop.database import Register
+from otop_desktop.errors import UserError
 from otop_desktop.models import Entrepreneur, ExportRecord, Household, PeriodLock, Product, Sale
 from otop_desktop.models.submission import SUBMITTED
 from otop_desktop.search import SEARCHED_TABLES, entrepreneur_doc, product_doc, search_mask
@@ -55,7 +57,10 @@ def file_problems(session: Session, *, quick: bool = False) -> list[Problem]:
     if not _is_sqlite(session):
         return []
     pragma = "quick_check" if quick else "integrity_check"
-    rows = [r[0] for r in session.execute(text(f"PRAGMA {pragma}"))]
+    try:
+        rows = [r[0] for r in session.execute(text(f"PRAGMA {pragma}"))]
+    except DatabaseError as exc:  # damage bad enough that the check itself cannot go on
+        return [Problem(f"ไฟล์เสียหาย: {exc.orig}", f"Damaged file: {exc.orig}")]
     problems = (
         [] if rows == ["ok"] else [Problem(f"ไฟล์เสียหาย: {r}", f"Damaged file: {r}") for r in rows]
     )
@@ -71,7 +76,7 @@ def file_problems(session: Session, *, quick: bool = False) -> list[Problem]:
 
 
 def counter_problems(session: Session) -> list[Problem]:
-    counters = dict(session.execute(text("SELECT name, value FROM counters")).tuples().all())
+    counters = dict(session.execute(text("SELECT name, value FROM counters")).all())
     highest: dict[str, tuple[int, str]] = {}
 
     def seen(name: str, seq: int, number: str) -> None:
@@ -114,7 +119,7 @@ def search_problems(session: Session) -> list[Problem]:
     against its rows."""
     problems: list[Problem] = []
     names: dict[int, list[str]] = {}
-    owners = dict(session.execute(select(Entrepreneur.id, Entrepreneur.name)).tuples().all())
+    owners = dict(session.execute(select(Entrepreneur.id, Entrepreneur.name)).all())
     stale_products = []
     for eid, name, code, doc, mask in session.execute(
         select(
@@ -193,7 +198,7 @@ def lock_problems(session: Session) -> list[Problem]:
         select(PeriodLock, ExportRecord)
         .outerjoin(ExportRecord, PeriodLock.export_id == ExportRecord.id)
         .where(PeriodLock.action == SUBMITTED)
-    ).tuples()
+    )
     for event, export in rows:
         where = f"{event.district_code} {event.period}"
         if export is None:
@@ -226,15 +231,23 @@ def check_register(register: Register) -> list[Problem]:
     """Every check; the register is only read (the FTS5 check runs in a savepoint that is
     rolled back)."""
     problems: list[Problem] = []
-    with register.read() as session:
-        for rule in RULES:
-            problems += rule(session)
-            if rule is file_problems and problems:
-                break  # a damaged file's rows are not worth reading rule by rule
+    try:
+        with register.read() as session:
+            for rule in RULES:
+                problems += rule(session)
+                if rule is file_problems and problems:
+                    break  # a damaged file's rows are not worth reading rule by rule
+    except UserError as exc:  # the read itself failed: damaged, gone, busy
+        problems.append(Problem(exc.message_th, exc.message_en))
     return problems
 
 
 def quick_check(register: Register) -> list[Problem]:
     """What the program runs at start: SQLite's quick_check of the file."""
-    with register.read() as session:
-        return file_problems(session, quick=True)
+    problems: list[Problem] = []
+    try:
+        with register.read() as session:
+            problems += file_problems(session, quick=True)
+    except UserError as exc:
+        problems.append(Problem(exc.message_th, exc.message_en))
+    return problems

@@ -4,13 +4,15 @@ WAL and foreign keys, made by the same migrations the program runs."""
 from __future__ import annotations
 
 import os
+import subprocess
 
 # No display in CI; set before anything imports Qt.
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from datetime import date
 from itertools import count
+from pathlib import Path
 
 import pytest
 
@@ -86,3 +88,27 @@ def register(tmp_path) -> Iterator[Register]:  # type: ignore[no-untyped-def]
 def province_register(tmp_path) -> Iterator[Register]:  # type: ignore[no-untyped-def]
     with init_register(tmp_path / "province.sqlite3", OfficeKind.PROVINCE, "50") as reg:
         yield reg
+
+
+@pytest.fixture
+def small_disk(tmp_path) -> Iterator[Callable[[int], Path]]:  # type: ignore[no-untyped-def]
+    """Mounts real, small tmpfs filesystems (size in bytes) for full-disk tests; unmounted
+    at the end even when the test fails. Needs root, as the tests have here and in CI."""
+    mounted: list[Path] = []
+
+    def mount(size: int) -> Path:
+        point = tmp_path / f"disk{len(mounted)}"
+        point.mkdir()
+        done = subprocess.run(
+            ["mount", "-t", "tmpfs", "-o", f"size={size}", "tmpfs", str(point)],
+            capture_output=True,
+            text=True,
+        )
+        if done.returncode != 0:
+            pytest.skip(f"cannot mount a tmpfs here: {done.stderr.strip()}")
+        mounted.append(point)
+        return point
+
+    yield mount
+    for point in reversed(mounted):
+        subprocess.run(["umount", "-l", str(point)], check=False)

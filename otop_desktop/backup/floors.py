@@ -132,7 +132,7 @@ def apply(session: Session, floors: Mapping[str, int], *, products: bool = True)
     sequence) to the floors; returns how many were behind."""
     raised = 0
     counters = {n: v for n, v in floors.items() if not n.startswith(PRODUCT_PREFIX)}
-    have = dict(session.execute(select(Counter.name, Counter.value)).tuples().all())
+    have = dict(session.execute(select(Counter.name, Counter.value)).all())
     for name, value in counters.items():
         if value > have.get(name, 0):
             if name in have:

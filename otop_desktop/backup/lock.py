@@ -98,7 +98,7 @@ def ensure_unused(db: Path) -> None:
             conn.execute("PRAGMA locking_mode=EXCLUSIVE")
             conn.execute("BEGIN EXCLUSIVE")
             conn.execute("ROLLBACK")
-    except sqlite3.OperationalError as exc:
+    except sqlite3.DatabaseError as exc:
         if "locked" in str(exc) or "busy" in str(exc):
             raise in_use(db, holder) from exc
         # A damaged file cannot be locked either; restoring over it is what it needs.

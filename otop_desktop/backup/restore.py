@@ -1,5 +1,5 @@
 """Restoring a backup over a register. The backup is checked first (read-only, never
-migrated); the current file, WAL included, is moved aside byte for byte, so that even a
+migrated); the current file, WAL included, is copied aside byte for byte, so that even a
 damaged register can be restored over and a restore can be undone by restoring the file set
 aside; the backup is copied into place with SQLite's backup API and only that copy is
 migrated; the numbers drawn since the backup stay drawn."""
@@ -7,6 +7,7 @@ migrated; the numbers drawn since the backup stay drawn."""
 from __future__ import annotations
 
 import os
+import shutil
 import sqlite3
 from contextlib import closing, suppress
 from dataclasses import dataclass
@@ -102,31 +103,46 @@ def newest_good(db: Path) -> Path:
     return found[0].file
 
 
-def _move_aside(db: Path, stamp: str) -> Path | None:
+def _set_aside(db: Path, stamp: str) -> Path | None:
+    """Copies the register and the files SQLite keeps beside it, byte for byte, before
+    anything opens it for writing (a closing connection folds the WAL into the file)."""
     if not db.exists():
         return None
     aside = db.with_name(f"{db.name}.before-restore-{stamp}")
-    moved: list[tuple[Path, Path]] = []
+    n = 1
+    while any(aside.with_name(aside.name + s).exists() for s in ("", *COMPANIONS)):
+        n += 1  # never over an earlier restore's file set aside
+        aside = db.with_name(f"{db.name}.before-restore-{stamp}-{n}")
+    copied: list[Path] = []
     try:
         for suffix in ("", *COMPANIONS):
             here = db.with_name(db.name + suffix)
             if here.exists():
                 there = aside.with_name(aside.name + suffix)
-                os.rename(here, there)
-                moved.append((there, here))
+                copied.append(there)
+                shutil.copyfile(here, there)
+                _fsync(there)
     except OSError as exc:
-        _move_back(moved)
+        _remove(copied)
         raise UserError(
-            f"ย้ายทะเบียน {db} ออกไม่ได้ ({exc.strerror}) จึงไม่ได้กู้คืน",
-            f"Cannot move the register {db} aside ({exc.strerror}); nothing was restored",
+            f"เก็บทะเบียนเดิม {db} ไว้ไม่ได้ ({exc.strerror}) จึงไม่ได้กู้คืน",
+            f"Cannot keep a copy of the register {db} ({exc.strerror}); nothing was restored",
         ) from exc
     return aside
 
 
-def _move_back(moved: list[tuple[Path, Path]]) -> None:
-    for there, here in reversed(moved):
+def _remove(paths: list[Path]) -> None:
+    for path in paths:
         with suppress(OSError):
-            os.rename(there, here)
+            path.unlink()
+
+
+def _fsync(path: Path) -> None:
+    fd = os.open(path, os.O_RDONLY)
+    try:
+        os.fsync(fd)
+    finally:
+        os.close(fd)
 
 
 def _copy_into_place(source: Path, db: Path) -> None:
@@ -135,19 +151,17 @@ def _copy_into_place(source: Path, db: Path) -> None:
         os.close(os.open(temp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600))
         with read_only(source) as src, closing(sqlite3.connect(temp, isolation_level=None)) as dst:
             src.backup(dst)
-        fd = os.open(temp, os.O_RDONLY)
-        try:
-            os.fsync(fd)
-        finally:
-            os.close(fd)
+        _fsync(temp)
         os.replace(temp, db)
+        # The old register's WAL must never be read into the restored file.
+        _remove([db.with_name(db.name + s) for s in COMPANIONS])
     except (OSError, sqlite3.Error) as exc:
         with suppress(OSError):
             temp.unlink()
         reason = exc.strerror if isinstance(exc, OSError) and exc.strerror else str(exc)
         raise UserError(
-            f"คัดลอกไฟล์สำรองไปที่ {db} ไม่ได้ ({reason}) ทะเบียนเดิมถูกนำกลับคืนแล้ว",
-            f"Cannot copy the backup to {db} ({reason}); the register was put back",
+            f"คัดลอกไฟล์สำรองไปที่ {db} ไม่ได้ ({reason}) ทะเบียนเดิมยังอยู่ตามเดิม",
+            f"Cannot copy the backup to {db} ({reason}); the register was left as it was",
         ) from exc
 
 
@@ -171,20 +185,21 @@ def restore(db: Path, source: Path | None = None) -> Restored:
             f"The backup {source} is of another register ({office['name']}), "
             f"not of {current['name']}",
         )
-    lock.ensure_unused(db)
-    stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
-    aside = _move_aside(db, stamp)
     try:
-        _copy_into_place(source, db)
+        db.parent.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise UserError(
+            f"สร้างโฟลเดอร์ {db.parent} ไม่ได้ ({exc.strerror})",
+            f"Cannot make the folder {db.parent} ({exc.strerror})",
+        ) from exc
+    stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
+    aside = _set_aside(db, stamp)
+    try:
+        lock.ensure_unused(db)
     except UserError:
-        if aside is not None:
-            _move_back(
-                [
-                    (aside.with_name(aside.name + s), db.with_name(db.name + s))
-                    for s in ("", *COMPANIONS)
-                ]
-            )
+        _remove([aside.with_name(aside.name + s) for s in ("", *COMPANIONS)] if aside else [])
         raise
+    _copy_into_place(source, db)
     # The restored copy, not the backup, is migrated; then the numbers drawn since the backup
     # (journaled outside every register) are put back out of reach.
     with Register.open(db) as register:

@@ -1,0 +1,144 @@
+"""``check``: SQLite's own checks and the register's rules, each problem named in Thai and
+English; a sound register (the demo's too) has none."""
+
+from __future__ import annotations
+
+import sqlite3
+import subprocess
+import sys
+from contextlib import closing
+from pathlib import Path
+
+import pytest
+from sqlalchemy import select
+
+from otop_desktop.database import Register
+from otop_desktop.demo import generate
+from otop_desktop.models import Entrepreneur
+from otop_desktop.register_check import check_register, quick_check
+from otop_desktop.search import search_mask
+from otop_desktop.services.entrepreneurs import refresh_search
+from otop_desktop.submission.export import export_monthly
+from tests.conftest import add_record
+from tests.test_submission_export import OCT, fill
+
+
+def tamper(register: Register, *statements: str) -> Path:
+    """Changes the file behind the program's back (as another tool or a bad disk would)."""
+    db = Path(register.engine.url.database)
+    register.engine.dispose()
+    with closing(sqlite3.connect(db, isolation_level=None)) as conn:
+        conn.execute("PRAGMA foreign_keys=OFF")
+        for statement in statements:
+            conn.execute(statement)
+    return db
+
+
+def messages(register: Register) -> str:
+    return "\n".join(p.one_line() for p in check_register(register))
+
+
+def test_a_sound_register_has_no_problems(register, tmp_path) -> None:
+    fill(register)
+    with register.write() as session:  # fill() sets contact names behind the services' back
+        for entrepreneur in session.scalars(select(Entrepreneur)):
+            refresh_search(entrepreneur)
+            entrepreneur.search_mask = search_mask(entrepreneur.search_text)
+    export_monthly(register, OCT, tmp_path / "out", user="นางสาวส่ง")
+    assert check_register(register) == []
+    assert quick_check(register) == []
+
+
+def test_the_demo_register_is_sound(register) -> None:
+    generate(register, "district", seed=3, until=OCT)
+    assert check_register(register) == []
+
+
+def test_a_counter_behind_the_numbers_in_use_is_named(register) -> None:
+    number = add_record(register, "ร้านหนึ่ง")
+    tamper(
+        register, "UPDATE counters SET value = 0", "UPDATE entrepreneurs SET next_product_seq = 1"
+    )
+    found = messages(register)
+    assert f"but {number} is in use" in found and "ตัวนับเลข" in found
+    assert f"{number}'s next product number is 1 but {number}-P01 exists" in found
+
+
+def test_search_data_out_of_step_with_the_rows_is_named(register) -> None:
+    number = add_record(register, "ร้านหนึ่ง")
+    tamper(register, "UPDATE entrepreneurs SET search_mask = 0")
+    assert f"The search data of {number} does not match" in messages(register)
+
+
+def test_a_damaged_search_index_is_named(register) -> None:
+    add_record(register, "ร้านหนึ่ง")
+    # Rows written with the index's triggers gone: the index no longer has them.
+    tamper(
+        register,
+        "DROP TRIGGER entrepreneurs_fts_au",
+        "UPDATE entrepreneurs SET search_text = 'ใหม่'",
+    )
+    assert "The search index of entrepreneurs does not match its rows" in messages(register)
+
+
+def test_sales_of_a_product_that_is_gone_are_named(register) -> None:
+    ids = fill(register)
+    tamper(register, "DELETE FROM products")
+    found = messages(register)
+    assert "refers to a missing products row" in found
+    assert ids  # fill() made sales per product
+
+
+def test_a_month_locked_without_its_export_is_named(register, tmp_path) -> None:
+    fill(register)
+    export_monthly(register, OCT, tmp_path / "out", user="นางสาวส่ง")
+    tamper(register, "UPDATE period_locks SET export_id = NULL")
+    assert f"Month 5013 {OCT.key} is locked as sent but has no export record" in messages(register)
+
+
+def test_a_damaged_file_is_found_by_the_quick_check_at_start(register) -> None:
+    for i in range(200):
+        add_record(register, f"ร้านค้าชุมชนแห่งที่ {i}")
+    db = tamper(register, "PRAGMA wal_checkpoint(TRUNCATE)")
+    with closing(sqlite3.connect(db)) as conn:  # a bad sector on a page of products
+        page = conn.execute("SELECT max(pageno) FROM dbstat WHERE name = 'products'").fetchone()[0]
+        page_size = conn.execute("PRAGMA page_size").fetchone()[0]
+    with db.open("r+b") as file:
+        file.seek((page - 1) * page_size)
+        file.write(b"\xff" * 16)
+    register.engine.dispose()  # the next connection reads the disk, not a page cache
+    assert quick_check(register)
+    assert check_register(register)
+
+
+def test_the_check_command(register) -> None:
+    add_record(register, "ร้านหนึ่ง")
+    db = tamper(register, "UPDATE counters SET value = 0")
+    register.close()
+    done = subprocess.run(
+        [sys.executable, "-m", "otop_desktop", "check", "--db", str(db)],
+        capture_output=True,
+        text=True,
+    )
+    assert done.returncode == 2 and "ตัวนับเลข" in done.stderr and "Traceback" not in done.stderr
+    with closing(sqlite3.connect(db)) as conn:
+        conn.execute("UPDATE counters SET value = 1")
+        conn.commit()
+    done = subprocess.run(
+        [sys.executable, "-m", "otop_desktop", "check", "--db", str(db)],
+        capture_output=True,
+        text=True,
+    )
+    assert done.returncode == 0 and "sound" in done.stdout
+
+
+@pytest.mark.parametrize("quick", [True, False])
+def test_checks_only_read(register, quick) -> None:
+    add_record(register, "ร้านหนึ่ง")
+    db = Path(register.engine.url.database)
+    with closing(sqlite3.connect(db)) as conn:
+        before = conn.execute("SELECT total_changes()").fetchone()
+        data_version = conn.execute("PRAGMA data_version").fetchone()
+        (quick_check if quick else check_register)(register)
+        assert conn.execute("PRAGMA data_version").fetchone() == data_version
+        assert conn.execute("SELECT total_changes()").fetchone() == before
