@@ -75,6 +75,19 @@ def file_problems(session: Session, *, quick: bool = False) -> list[Problem]:
     return _capped(problems, "ปัญหาของไฟล์", "file problems")
 
 
+def ensure_sound(session: Session) -> None:
+    """Refuses (UserError) to start bulk work on a register whose file fails SQLite's
+    integrity_check: rows written into a damaged file may be lost with it."""
+    problems = file_problems(session)
+    if problems:
+        raise UserError(
+            "ทะเบียนเสียหาย จึงไม่ได้นำเข้าข้อมูลใด กรุณากู้คืนจากไฟล์สำรอง: "
+            + "; ".join(p.th for p in problems[:3]),
+            "The register is damaged, so nothing was imported; restore it from a backup: "
+            + "; ".join(p.en for p in problems[:3]),
+        )
+
+
 def counter_problems(session: Session) -> list[Problem]:
     counters = dict(session.execute(text("SELECT name, value FROM counters")).all())
     highest: dict[str, tuple[int, str]] = {}

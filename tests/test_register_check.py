@@ -20,6 +20,7 @@ from otop_desktop.search import search_mask
 from otop_desktop.services.entrepreneurs import refresh_search
 from otop_desktop.submission.export import export_monthly
 from tests.conftest import add_record
+from tests.data.legacy.files import good_rows, write_xlsx
 from tests.test_submission_export import OCT, fill
 
 
@@ -99,16 +100,40 @@ def test_a_month_locked_without_its_export_is_named(register, tmp_path) -> None:
 def test_a_damaged_file_is_found_by_the_quick_check_at_start(register) -> None:
     for i in range(200):
         add_record(register, f"ร้านค้าชุมชนแห่งที่ {i}")
-    db = tamper(register, "PRAGMA wal_checkpoint(TRUNCATE)")
-    with closing(sqlite3.connect(db)) as conn:  # a bad sector on a page of products
-        page = conn.execute("SELECT max(pageno) FROM dbstat WHERE name = 'products'").fetchone()[0]
+    damage_a_page_of(tamper(register), "products")
+    register.engine.dispose()  # the next connection reads the disk, not a page cache
+    assert quick_check(register)
+    assert check_register(register)
+
+
+def damage_a_page_of(db: Path, table: str) -> None:
+    """A bad sector on one page of ``table``: the file still opens, integrity_check fails."""
+    with closing(sqlite3.connect(db)) as conn:
+        conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+        page = conn.execute("SELECT max(pageno) FROM dbstat WHERE name = ?", (table,)).fetchone()[0]
         page_size = conn.execute("PRAGMA page_size").fetchone()[0]
     with db.open("r+b") as file:
         file.seek((page - 1) * page_size)
         file.write(b"\xff" * 16)
-    register.engine.dispose()  # the next connection reads the disk, not a page cache
-    assert quick_check(register)
-    assert check_register(register)
+
+
+def test_no_legacy_import_into_a_damaged_register(register, tmp_path) -> None:
+    for i in range(200):
+        add_record(register, f"ร้านค้าชุมชนแห่งที่ {i}")
+    db = Path(register.engine.url.database)
+    register.close()
+    damage_a_page_of(db, "products")
+    path = write_xlsx(tmp_path / "old.xlsx", good_rows())
+    done = subprocess.run(
+        [sys.executable, "-m", "otop_desktop", "import", "legacy", "--db", str(db), str(path)],
+        capture_output=True,
+        text=True,
+    )
+    assert done.returncode == 2, done.stderr
+    assert "The register is damaged, so nothing was imported" in done.stderr
+    assert "Traceback" not in done.stderr
+    with closing(sqlite3.connect(db)) as conn:
+        assert conn.execute("SELECT count(*) FROM entrepreneurs").fetchone()[0] == 200
 
 
 def test_the_check_command(register) -> None:

@@ -7,6 +7,7 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 
 from otop_desktop.database import Register
+from otop_desktop.register_check import ensure_sound
 from otop_desktop.errors import UserError
 from otop_desktop.legacy.headings import Mapping, Table
 from otop_desktop.legacy.rows import Preview, Problem, ProgressFn, check_table
@@ -79,6 +80,7 @@ def import_table(
             progress(done, total)
 
     with register.write() as session:
+        ensure_sound(session)
         preview = check_table(session, table, mapping, checking)
         if not preview.ok:
             raise RowsRefused(preview)

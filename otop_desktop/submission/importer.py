@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from otop_desktop.database import Register
+from otop_desktop.register_check import ensure_sound
 from otop_desktop.domain import OfficeKind
 from otop_desktop.errors import UserError
 from otop_desktop.submission.import_store import store_submission
@@ -70,6 +71,9 @@ def import_submissions(
     """Imports each file in its own transaction (with ``dry_run`` every check runs, the
     results say what would happen, and nothing is kept)."""
     province = province_code_of(register)
+    if not dry_run:
+        with register.read() as session:
+            ensure_sound(session)
     results: list[FileResult] = []
     for done, path in enumerate(paths):
         if progress is not None:
