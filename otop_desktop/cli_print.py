@@ -10,6 +10,11 @@ from otop_desktop.cli_args import DB_HELP, EXIT_OK, EXIT_USAGE, period_arg
 from otop_desktop.database import Register
 from otop_desktop.errors import UserError
 
+FORCE_HELP = (
+    "replace the file if it exists (never the register, its -wal/-shm/-journal, a backup "
+    "or another database)"
+)
+
 
 def cmd_print(args: argparse.Namespace) -> int:
     from otop_desktop.printing.documents import DocumentKind, PrintOptions, render
@@ -30,7 +35,7 @@ def cmd_print(args: argparse.Namespace) -> int:
         printed_by=getpass.getuser(),
     )
     with Register.open(args.db) as register:
-        printed = render(register, kind, options, out=args.out)
+        printed = render(register, kind, options, out=args.out, force=args.force)
     print(f"{args.out}: {printed.documents:,} {kind.label_en.lower()}(s), {printed.pages:,} pages")
     for th, en in printed.notes():
         print(f"{th}\n{en}", file=sys.stderr)
@@ -62,6 +67,7 @@ def add_commands(commands: argparse._SubParsersAction) -> None:  # type: ignore[
         sub = kinds.add_parser(kind, help=help_text)
         sub.add_argument("--db", required=True, help=DB_HELP)
         sub.add_argument("--out", required=True, metavar="FILE.pdf", help="the PDF to write")
+        sub.add_argument("--force", action="store_true", help=FORCE_HELP)
         sub.add_argument("--thai-digits", action="store_true", help="digits as ๐–๙")
         sub.add_argument("--district", metavar="CODE", help="only this district, e.g. 5013")
         if kind in ("certificate", "form"):

@@ -7,6 +7,7 @@ import sys
 from pathlib import Path
 
 from otop_desktop.cli_args import DB_HELP, EXIT_OK, EXIT_USAGE, period_arg
+from otop_desktop.cli_print import FORCE_HELP
 from otop_desktop.database import Register
 
 # --- export monthly, export province ----------------------------------------------------
@@ -23,6 +24,7 @@ def cmd_export_monthly(args: argparse.Namespace) -> int:
             district_code=args.district,
             all_districts=args.all_districts,
             user=args.user or "",
+            force=args.force,
         )
     for r in results:
         counts = ", ".join(f"{key.removeprefix('rows_')} {n:,}" for key, n in r.rows.items())
@@ -34,7 +36,9 @@ def cmd_export_province(args: argparse.Namespace) -> int:
     from otop_desktop.submission.provincial import export_province
 
     with Register.open(args.db) as register:
-        result = export_province(register, args.period, Path(args.out), user=args.user or "")
+        result = export_province(
+            register, args.period, Path(args.out), user=args.user or "", force=args.force
+        )
     counts = ", ".join(f"{key.removeprefix('rows_')} {n:,}" for key, n in result.rows.items())
     print(
         f"{result.path}  {result.districts_with_data} districts with data; {counts};"
@@ -61,6 +65,7 @@ def add_export_commands(exports: argparse._SubParsersAction) -> None:  # type: i
         "--out", required=True, help="a folder (files get their standard names) or a .xlsx file"
     )
     monthly.add_argument("--user", help="who exports (default: the office's signing officer)")
+    monthly.add_argument("--force", action="store_true", help=FORCE_HELP)
     monthly.set_defaults(run=cmd_export_monthly)
 
     province = exports.add_parser(
@@ -70,6 +75,7 @@ def add_export_commands(exports: argparse._SubParsersAction) -> None:  # type: i
     province.add_argument("--period", required=True, type=period_arg, help="B.E. month, 2568-10")
     province.add_argument("--out", required=True, help="a .xlsx file or a folder")
     province.add_argument("--user", help="who exports (default: the office's signing officer)")
+    province.add_argument("--force", action="store_true", help=FORCE_HELP)
     province.set_defaults(run=cmd_export_province)
 
 

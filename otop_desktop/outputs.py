@@ -230,8 +230,12 @@ def cannot_write(target: Path, exc: OSError) -> UserError:
     )
 
 
-def writable_folder(folder: Path) -> Path:
-    """``folder``, made if missing; a UserError if it cannot be."""
+def writable_folder(folder: Path, *, register_db: Path | str | None = None) -> Path:
+    """``folder``, made if missing; a UserError if it cannot be, or if its name is one
+    check_target refuses (a folder named ``register.sqlite3-wal`` would stop the register
+    opening)."""
+    if not folder.is_dir():
+        check_target(folder, register_db=register_db, force=True)
     try:
         folder.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
@@ -419,6 +423,7 @@ class PendingOutputs:
         temp = hidden_name(path)
         self._note(op="temp", path=str(temp), target=str(path))
         try:
+            path.parent.mkdir(parents=True, exist_ok=True)
             os.close(os.open(temp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, TEMP_MODE))
         except OSError as exc:
             raise cannot_write(path, exc) from exc

@@ -22,6 +22,7 @@ from otop_desktop.database import Register
 from otop_desktop.domain import Status
 from otop_desktop.errors import NotFoundError, UserError
 from otop_desktop.models import ExportRecord
+from otop_desktop.outputs import OutputExists
 from otop_desktop.printing import certificate, registration_form
 from otop_desktop.printing.documents import DocumentKind, PrintOptions, render
 from otop_desktop.printing.layout import Beside, Stamp, look
@@ -416,6 +417,32 @@ def test_register_list_masks_personal_data_unless_asked_and_records_that(
     )
     assert record.file_name == str(out)
     assert record.sha256 == hashlib.sha256(out.read_bytes()).hexdigest()
+
+
+def test_an_existing_file_needs_force_and_a_failed_write_records_nothing(
+    shop: Register, tmp_path
+) -> None:
+    out = tmp_path / "list.pdf"
+    out.write_bytes(b"old list")
+    personal = PrintOptions(show_personal=True)
+    with pytest.raises(OutputExists, match="--force"):
+        render(shop, DocumentKind.REGISTER, personal, out=out)
+    assert out.read_bytes() == b"old list"
+    blocker = tmp_path / "a file"
+    blocker.write_text("x")
+    with pytest.raises(UserError, match="Cannot write"):
+        render(shop, DocumentKind.REGISTER, personal, out=blocker / "list.pdf")
+    with pytest.raises(UserError, match="open register"):
+        render(shop, DocumentKind.REGISTER, personal, out=shop.engine.url.database, force=True)
+    with shop.read() as session:
+        assert session.scalars(select(ExportRecord)).all() == []
+    assert [p.name for p in tmp_path.iterdir() if p.name.startswith(".~")] == []
+
+    printed = render(shop, DocumentKind.REGISTER, personal, out=out, force=True)
+    assert out.read_bytes() == printed.data
+    with shop.read() as session:
+        [record] = session.scalars(select(ExportRecord)).all()
+    assert record.file_name == str(out)
 
 
 def test_masks() -> None:

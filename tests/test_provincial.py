@@ -155,6 +155,17 @@ def test_command_line(province, register, tmp_path) -> None:  # type: ignore[no-
     ok = run("export", "province", "--db", db, "--period", "2568-10", "--out", tmp_path / "p.xlsx")
     assert ok.returncode == 0, ok.stderr
     assert "25 districts with data" in ok.stdout and (tmp_path / "p.xlsx").is_file()
+    written = (tmp_path / "p.xlsx").read_bytes()
+    again = ("export", "province", "--db", db, "--period", "2568-10", "--out", tmp_path / "p.xlsx")
+    refused = run(*again)
+    assert refused.returncode == 2 and "--force" in refused.stderr
+    assert str(tmp_path / "p.xlsx") in refused.stderr
+    assert (tmp_path / "p.xlsx").read_bytes() == written
+    replaced = run(*again, "--force")
+    assert replaced.returncode == 0, replaced.stderr
+    # The register itself is never an output, with --force or without.
+    over = run("export", "province", "--db", db, "--period", "2568-10", "--out", db, "--force")
+    assert over.returncode == 2 and "open register" in over.stderr
     district_db = register.engine.url.database
     refused = run(
         "export", "province", "--db", district_db, "--period", "2568-10", "--out", tmp_path

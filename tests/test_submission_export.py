@@ -16,11 +16,13 @@ import geothai
 import openpyxl
 import pytest
 from openpyxl.styles.numbers import is_date_format
-from sqlalchemy import func, select, update
+from sqlalchemy import event, func, select, update
+from sqlalchemy.orm import Session
 
 from otop_desktop.domain import OfficeKind
 from otop_desktop.errors import UserError
 from otop_desktop.models import Entrepreneur, ExportRecord, PeriodLock
+from otop_desktop.outputs import OutputExists
 from otop_desktop.services import entrepreneurs, households, products, sales, support
 from otop_desktop.services.households import HouseholdInput, SkillInput
 from otop_desktop.services.office import init_register
@@ -367,9 +369,61 @@ def test_a_file_path_is_written_whole_and_replaced_whole(register, tmp_path) -> 
     fill(register)
     target = tmp_path / "ส่งจังหวัด.xlsx"
     target.write_bytes(b"old")
-    export_monthly(register, OCT, target)
+    # An existing file is replaced only when asked to (--force, or the desktop's question).
+    with pytest.raises(OutputExists, match="--force"):
+        export_monthly(register, OCT, target)
+    assert target.read_bytes() == b"old"
+    with register.read() as s:
+        assert s.scalar(select(func.count()).select_from(ExportRecord)) == 0
+    export_monthly(register, OCT, target, force=True)
     assert zipfile.is_zipfile(target)
     assert [p.name for p in tmp_path.iterdir() if p.name.startswith(".~")] == []
+
+
+def test_the_workbook_is_placed_in_the_transaction_that_records_it(register, tmp_path) -> None:
+    fill(register)
+    target = tmp_path / "sent.xlsx"
+    target.write_bytes(b"last month's file")
+
+    def refuse(_session: Session) -> None:
+        raise RuntimeError("disk I/O error")
+
+    event.listen(Session, "before_commit", refuse)
+    try:
+        with pytest.raises(RuntimeError, match="disk I/O"):
+            export_monthly(register, OCT, target, force=True)
+        with pytest.raises(RuntimeError, match="disk I/O"):
+            export_monthly(register, OCT, tmp_path / "folder")
+    finally:
+        event.remove(Session, "before_commit", refuse)
+    # The commit failed after the files were placed: they are taken out again (the file
+    # replaced is put back), and there is no record of them, nor a lock.
+    assert target.read_bytes() == b"last month's file"
+    assert list((tmp_path / "folder").iterdir()) == []
+    assert [p.name for p in tmp_path.iterdir() if p.name.startswith(".~")] == []
+    with register.read() as s:
+        assert s.scalar(select(func.count()).select_from(ExportRecord)) == 0
+        assert s.scalar(select(func.count()).select_from(PeriodLock)) == 0
+
+
+def test_the_register_is_never_an_output(register, tmp_path) -> None:
+    db = tmp_path / "district.sqlite3"
+    for out in (
+        db,
+        tmp_path / "district.sqlite3-wal",
+        tmp_path / "district.sqlite3-journal" / "x.xlsx",
+        tmp_path / "other.otopbackup",
+        tmp_path / "other.otopbackup.json",
+    ):
+        with pytest.raises(UserError, match="Will not write"):
+            export_monthly(register, OCT, out, force=True)
+    # Not even a folder: one named district.sqlite3-wal would stop the register opening.
+    assert {p.name for p in tmp_path.iterdir()} <= {
+        f"district.sqlite3{s}" for s in ("", "-wal", "-shm")
+    }
+    assert not any(p.is_dir() for p in tmp_path.iterdir())
+    with register.read() as s:
+        assert s.scalar(select(func.count()).select_from(ExportRecord)) == 0
 
 
 @pytest.mark.parametrize(
@@ -437,6 +491,14 @@ def test_command_line(register, tmp_path) -> None:
     ok = run("export", "monthly", "--db", db, "--period", "2568-10", "--out", tmp_path / "o")
     assert ok.returncode == 0, ok.stderr
     assert "OTOP-5013-256810.xlsx" in ok.stdout and "13,795.50" in ok.stdout
+    # The same month again: the workbook there is replaced only with --force.
+    again = ("export", "monthly", "--db", db, "--period", "2568-10", "--out", tmp_path / "o")
+    refused = run(*again)
+    assert refused.returncode == 2, refused
+    [line] = refused.stderr.strip().splitlines()
+    assert str(tmp_path / "o" / "OTOP-5013-256810.xlsx") in line and "--force" in line
+    replaced = run(*again, "--force")
+    assert replaced.returncode == 0, replaced.stderr
     for bad in (
         ("--period", "2568-13", "--out", tmp_path / "o"),
         ("--period", "10/2568", "--out", tmp_path / "o"),

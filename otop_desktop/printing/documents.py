@@ -4,15 +4,17 @@ bytes, a file or a stream, reporting progress as it goes.
 
     options = PrintOptions(registrations=("5013-2567-0042",), thai_digits=True)
     printed = render(register, DocumentKind.CERTIFICATE, options, progress=progress)
-    printed.save(path)  # or render(..., out=path_or_stream); printed.data for a preview
+    save_pdf(register, printed, path)  # or render(..., out=path_or_stream); .data to show
+
+A file is written only through otop_desktop.outputs: never over the register, a backup or
+another database, over an existing file only with ``force``, and whole or not at all; a
+print with personal data is recorded in the transaction that places its file.
 """
 
 from __future__ import annotations
 
 import hashlib
 import io
-import os
-import tempfile
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
@@ -28,6 +30,7 @@ from otop_desktop.database import Register
 from otop_desktop.domain import Status
 from otop_desktop.errors import NotFoundError, UserError
 from otop_desktop.models import ExportRecord
+from otop_desktop.outputs import PendingOutputs, check_target, register_file
 from otop_desktop.printing import certificate, monthly_report, register_list, registration_form
 from otop_desktop.printing.layout import LANDSCAPE, LIST_MARGINS, Document, Start
 from otop_desktop.printing.print_data import (
@@ -106,6 +109,15 @@ class PrintOptions:
 
 
 @dataclass(frozen=True)
+class PersonalPrint:
+    """What the record of a print with personal data says besides its file."""
+
+    kind: DocumentKind
+    district_code: str | None
+    printed_by: str
+
+
+@dataclass(frozen=True)
 class Printed:
     """A rendered PDF."""
 
@@ -117,6 +129,8 @@ class Printed:
     skipped: tuple[str, ...] = ()
     #: Certificates printed, by number, for businesses suspended or closed.
     inactive: tuple[tuple[str, Status], ...] = ()
+    #: Set when the PDF shows personal data: each copy of it is recorded (ExportRecord).
+    personal: PersonalPrint | None = None
 
     def notes(self) -> list[tuple[str, str]]:
         """What the clerk should know of the batch, in Thai and English."""
@@ -141,30 +155,39 @@ class Printed:
             )
         return notes
 
-    def save(self, out: Path | str | BinaryIO) -> None:
-        """Writes the PDF to a path (replacing a file only once it is whole) or a stream."""
-        if isinstance(out, str | Path):
-            _write_file(Path(out), self.data)
+
+def save_pdf(
+    register: Register, printed: Printed, path: Path | str, *, force: bool = False
+) -> Path:
+    """Writes ``printed`` to ``path`` whole (otop_desktop.outputs: never over the register,
+    a backup or a database; over an existing file only with ``force``). A print with
+    personal data is recorded in the transaction that places the file: a failure before
+    the commit takes the file out again. The absolute path written."""
+    with PendingOutputs(register_db=register_file(register), force=force) as files:
+        target = files.check(path)
+        files.write(target, printed.data)
+        if printed.personal is None:
+            files.place()
         else:
-            out.write(self.data)
+            with register.write() as session:
+                _record(session, printed, str(target))
+                session.flush()
+                files.place()
+    return target
 
 
-def _write_file(path: Path, data: bytes) -> None:
-    try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        handle, temp = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
-        try:
-            with os.fdopen(handle, "wb") as file:
-                file.write(data)
-            os.replace(temp, path)
-        except BaseException:
-            Path(temp).unlink(missing_ok=True)
-            raise
-    except OSError as exc:
-        raise UserError(
-            f"บันทึกไฟล์ {path} ไม่ได้ ({exc.strerror or exc})",
-            f"Cannot write {path} ({exc.strerror or exc})",
-        ) from exc
+def _record(session: Session, printed: Printed, file_name: str) -> None:
+    assert printed.personal is not None
+    session.add(
+        ExportRecord(
+            kind=f"print_{printed.personal.kind.value}",
+            district_code=printed.personal.district_code,
+            file_name=file_name[:500],
+            sha256=hashlib.sha256(printed.data).hexdigest(),
+            personal_data=True,
+            created_by=printed.personal.printed_by,
+        )
+    )
 
 
 def _check(session: Session, kind: DocumentKind, options: PrintOptions) -> None:
@@ -206,12 +229,17 @@ def render(
     options: PrintOptions | None = None,
     *,
     out: Path | str | BinaryIO | None = None,
+    force: bool = False,
     progress: ProgressCallback | None = None,
 ) -> Printed:
-    """Makes the PDF; with ``out`` also writes it there. Missing data (an unknown number, a
-    record without products, no signing officer, a month without sales) is a UserError and
-    nothing is written. A print that shows personal data is recorded (ExportRecord)."""
+    """Makes the PDF; with ``out`` also writes it there (a path: as save_pdf, ``force`` to
+    replace an existing file; the path is checked before the work starts). Missing data (an
+    unknown number, a record without products, no signing officer, a month without sales)
+    is a UserError and nothing is written. A print that shows personal data is recorded
+    (ExportRecord): with a path, in the transaction that places the file; else as made."""
     options = options or PrintOptions()
+    if isinstance(out, str | Path):
+        check_target(out, register_db=register_file(register), force=force)
     text = TextOptions(thai_digits=options.thai_digits)
     buffer = io.BytesIO()
     with register.read() as session:
@@ -224,24 +252,24 @@ def render(
             batch = _register(session, options, text, buffer, progress)
         else:
             batch = _monthly(session, options, text, buffer, progress)
-    printed = Printed(buffer.getvalue(), *batch)
-    if out is not None:
-        printed.save(out)
     personal = (kind is DocumentKind.REGISTER and options.show_personal) or (
         kind is DocumentKind.FORM and not options.blank
     )
-    if personal:
+    printed = Printed(
+        buffer.getvalue(),
+        *batch,
+        personal=PersonalPrint(kind, options.district_code, options.printed_by)
+        if personal
+        else None,
+    )
+    if isinstance(out, str | Path):
+        save_pdf(register, printed, out, force=force)
+        return printed
+    if out is not None:
+        out.write(printed.data)
+    if printed.personal is not None:
         with register.write() as session:
-            session.add(
-                ExportRecord(
-                    kind=f"print_{kind.value}",
-                    district_code=options.district_code,
-                    file_name=str(out) if isinstance(out, str | Path) else "",
-                    sha256=hashlib.sha256(printed.data).hexdigest(),
-                    personal_data=True,
-                    created_by=options.printed_by,
-                )
-            )
+            _record(session, printed, "")
     return printed
 
 

@@ -20,6 +20,7 @@ from otop_desktop.database import Register
 from otop_desktop.domain import OfficeKind
 from otop_desktop.errors import UserError
 from otop_desktop.models import DistrictKey, ExportRecord, Office
+from otop_desktop.outputs import register_file, writable_folder
 from otop_desktop.services.office import get_office
 from otop_desktop.submission import spec
 from otop_desktop.submission.collect import DistrictRows, collect
@@ -32,7 +33,6 @@ from otop_desktop.submission.workbook import (
     RowProgress,
     SheetWriter,
     new_workbook,
-    writable_folder,
 )
 from otop_desktop.thaiformat import Period
 from otop_desktop.version import program_version
@@ -92,18 +92,35 @@ def districts_to_export(
     )
 
 
-def targets_for(out: Path, codes: Sequence[str], period: Period) -> dict[str, Path]:
-    """A file ``*.xlsx`` for one district, or a folder where each file gets its spec name."""
+def targets_for(
+    out: Path, codes: Sequence[str], period: Period, *, register_db: Path | None = None
+) -> dict[str, Path]:
+    """A file ``*.xlsx`` for one district, or a folder where each file gets its spec name
+    (made if missing)."""
     if out.suffix.lower() == ".xlsx":
         if len(codes) != 1:
             raise UserError(
                 "ส่งออกหลายอำเภอ: --out ต้องเป็นโฟลเดอร์",
                 "Several districts: --out must be a folder",
             )
-        writable_folder(out.parent)
+        writable_folder(out.parent, register_db=register_db)
         return {codes[0]: out}
-    folder = writable_folder(out)
+    folder = writable_folder(out, register_db=register_db)
     return {code: folder / spec.file_name(code, period) for code in codes}
+
+
+def monthly_targets(
+    register: Register,
+    period: Period,
+    out: Path,
+    *,
+    district_code: str | None = None,
+    all_districts: bool = False,
+) -> list[Path]:
+    """The files export_monthly would write (so the desktop can ask before replacing)."""
+    with register.read() as session:
+        codes = districts_to_export(get_office(session), district_code, all_districts)
+    return list(targets_for(out, codes, period, register_db=register_file(register)).values())
 
 
 def metadata(
@@ -194,57 +211,67 @@ def export_monthly(
     district_code: str | None = None,
     all_districts: bool = False,
     user: str = "",
+    force: bool = False,
     progress: ProgressFn | None = None,
 ) -> list[ExportResult]:
     """Writes each district's workbook for ``period`` and records the export (and, on a
-    district register, the month's 'submitted' lock) in one transaction. ``progress`` is
-    called with (rows written, rows in all) and may raise to cancel: then nothing is
-    written or recorded."""
+    district register, the month's 'submitted' lock) in the transaction that places the
+    files. An existing workbook is replaced only with ``force``; a target that is a register
+    or a backup never (otop_desktop.outputs.check_target). ``progress`` is called with
+    (rows written, rows in all) and may raise to cancel: then nothing is written or
+    recorded."""
     results: list[ExportResult] = []
-    with PendingFiles() as files:
-        with register.write() as session:
-            office = get_office(session)
-            codes = districts_to_export(office, district_code, all_districts)
-            targets = targets_for(out, codes, period)
-            for target in targets.values():
-                files.reserve(target)
-            who = export_user(office, user)
-            data = collect(session, period, codes)
-            counter = RowProgress(sum(r.row_count for r in data.values()), progress)
-            created_at = datetime.now(THAI_TIME)
-            for code in codes:
-                rows = data[code]
-                sha256 = spec.data_sha256(rows.sheets())
-                key = _public_key(session, office, code)
-                meta = metadata(office, key, rows, period, created_at, sha256)
-                title = f"สรุปข้อมูล OTOP อำเภอ{district_name(code)} งวด {period.label_th}"
-                with district_workbook(meta, title, rows, counter) as wb:
-                    files.save(wb, targets[code])
-                record = ExportRecord(
-                    kind=EXPORT_KIND,
-                    period=period.key,
-                    district_code=code,
-                    file_name=str(targets[code].resolve())[:500],
-                    sha256=sha256,
-                    personal_data=True,  # citizen IDs and phone numbers
-                    created_by=who,
+    register_db = register_file(register)
+    # Left in this order: the commit, then the files kept (or, on any error, taken out).
+    with (
+        PendingFiles(register_db=register_db, force=force) as files,
+        register.write() as session,
+    ):
+        office = get_office(session)
+        codes = districts_to_export(office, district_code, all_districts)
+        targets = targets_for(out, codes, period, register_db=register_db)
+        for target in targets.values():
+            files.reserve(target)
+        who = export_user(office, user)
+        data = collect(session, period, codes)
+        counter = RowProgress(sum(r.row_count for r in data.values()), progress)
+        created_at = datetime.now(THAI_TIME)
+        for code in codes:
+            rows = data[code]
+            sha256 = spec.data_sha256(rows.sheets())
+            key = _public_key(session, office, code)
+            meta = metadata(office, key, rows, period, created_at, sha256)
+            title = f"สรุปข้อมูล OTOP อำเภอ{district_name(code)} งวด {period.label_th}"
+            with district_workbook(meta, title, rows, counter) as wb:
+                files.save(wb, targets[code])
+            record = ExportRecord(
+                kind=EXPORT_KIND,
+                period=period.key,
+                district_code=code,
+                file_name=str(targets[code].resolve())[:500],
+                sha256=sha256,
+                personal_data=True,  # citizen IDs and phone numbers
+                created_by=who,
+            )
+            session.add(record)
+            if office.kind == OfficeKind.DISTRICT.value:
+                record_submitted(session, code, period, record, who)
+            results.append(
+                ExportResult(
+                    code,
+                    targets[code],
+                    {
+                        s.rows_key: len(r)
+                        for s, r in zip(spec.DATA_SHEETS, rows.sheets(), strict=True)
+                    },
+                    rows.sales_total(),
+                    sha256,
                 )
-                session.add(record)
-                if office.kind == OfficeKind.DISTRICT.value:
-                    record_submitted(session, code, period, record, who)
-                results.append(
-                    ExportResult(
-                        code,
-                        targets[code],
-                        {
-                            s.rows_key: len(r)
-                            for s, r in zip(spec.DATA_SHEETS, rows.sheets(), strict=True)
-                        },
-                        rows.sales_total(),
-                        sha256,
-                    )
-                )
-            counter.finish()
-        # After the commit: a file is never in place without its record in the register.
+            )
+        counter.finish()
+        # The records first, then the files, then the commit: a failure before the
+        # commit takes the files out again (PendingFiles), so that no workbook is
+        # placed without its record nor recorded without being placed.
+        session.flush()
         files.place()
     return results

@@ -4,9 +4,7 @@ headers with filters and widths, and a save that never leaves half a file behind
 
 from __future__ import annotations
 
-import os
 import re
-import uuid
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager, suppress
 from datetime import date
@@ -21,6 +19,7 @@ from openpyxl.utils.exceptions import IllegalCharacterError
 from openpyxl.worksheet._write_only import WriteOnlyWorksheet
 
 from otop_desktop.errors import UserError
+from otop_desktop.outputs import PendingOutputs, cannot_write
 from otop_desktop.submission.spec import Kind
 
 MONEY_FORMAT = "#,##0.00"
@@ -182,71 +181,16 @@ def abandon(wb: Workbook) -> None:
             writer.cleanup()
 
 
-class PendingFiles:
-    """Workbooks saved under temporary names beside their targets and renamed into place
-    together by ``place``: an error, a cancel or a crash before then leaves no new file and
-    no half-written one; leaving the block removes whatever was not placed."""
-
-    def __init__(self) -> None:
-        self._pending: dict[Path, Path] = {}
-
-    def reserve(self, target: Path) -> None:
-        """Creates ``target``'s temporary file now, so that a folder that cannot be written
-        is found before any work is done."""
-        # Not mkstemp: its file is private (0600), and the workbook is for sending on.
-        temp = target.with_name(f".~{target.name}.{uuid.uuid4().hex[:8]}.part")
-        try:
-            temp.touch(exist_ok=False)
-        except OSError as exc:
-            raise cannot_write(target, exc) from exc
-        self._pending[target] = temp
+class PendingFiles(PendingOutputs):
+    """Workbooks saved under hidden temporary names beside their targets and renamed into
+    place together by ``place`` (otop_desktop.outputs.PendingOutputs, which this adds
+    openpyxl's saving to): an error, a cancel or a crash before then leaves no new file and
+    no half-written one."""
 
     def save(self, wb: Workbook, target: Path) -> None:
-        if target not in self._pending:
-            self.reserve(target)
+        temp = self.reserve(target)
         try:
-            wb.save(self._pending[target])
+            wb.save(temp)
         except OSError as exc:
             abandon(wb)
             raise cannot_write(target, exc) from exc
-
-    def place(self) -> list[Path]:
-        placed = []
-        for target, temp in list(self._pending.items()):
-            try:
-                os.replace(temp, target)
-            except OSError as exc:
-                raise cannot_write(target, exc) from exc
-            del self._pending[target]
-            placed.append(target)
-        return placed
-
-    def discard(self) -> None:
-        for temp in self._pending.values():
-            with suppress(FileNotFoundError):
-                temp.unlink()
-        self._pending.clear()
-
-    def __enter__(self) -> PendingFiles:
-        return self
-
-    def __exit__(self, *exc: object) -> None:
-        self.discard()
-
-
-def writable_folder(folder: Path) -> Path:
-    """``folder``, made if missing; a UserError if it cannot be."""
-    try:
-        folder.mkdir(parents=True, exist_ok=True)
-    except OSError as exc:
-        raise cannot_write(folder, exc) from exc
-    if not folder.is_dir():
-        raise UserError(f"{folder} ไม่ใช่โฟลเดอร์", f"{folder} is not a folder")
-    return folder
-
-
-def cannot_write(target: Path, exc: OSError) -> UserError:
-    return UserError(
-        f"เขียนไฟล์ {target} ไม่ได้: {exc.strerror or exc}",
-        f"Cannot write {target}: {exc.strerror or exc}",
-    )

@@ -178,6 +178,18 @@
         <translation>ไฟล์ PDF (*.pdf)</translation>
     </message>
     <message>
+        <source>{file} already exists. Replace it?</source>
+        <translation>มีไฟล์ {file} อยู่แล้ว ต้องการแทนที่หรือไม่</translation>
+    </message>
+    <message>
+        <source>Replace</source>
+        <translation>แทนที่</translation>
+    </message>
+    <message>
+        <source>Keep it</source>
+        <translation>เก็บไฟล์เดิมไว้</translation>
+    </message>
+    <message>
         <source>{caption} Saved as {path}.</source>
         <translation>{caption} บันทึกเป็น {path} แล้ว</translation>
     </message>

@@ -222,10 +222,6 @@
         <source>Text files (*.txt)</source>
         <translation>ไฟล์ข้อความ (*.txt)</translation>
     </message>
-    <message>
-        <source>Could not save {path}: {error}</source>
-        <translation>บันทึก {path} ไม่ได้: {error}</translation>
-    </message>
 </context>
 <context>
     <name>MonthPicker</name>
@@ -440,6 +436,26 @@ SHA-256 ของข้อมูล: {sha}</translation>
     <message>
         <source>Excel workbooks (*.xlsx)</source>
         <translation>ไฟล์ Excel (*.xlsx)</translation>
+    </message>
+    <message>
+        <source>{file} already exists. Replace it?</source>
+        <translation>มีไฟล์ {file} อยู่แล้ว ต้องการแทนที่หรือไม่</translation>
+    </message>
+    <message>
+        <source>{count} of these workbooks are already in {folder}. Replace them?</source>
+        <translation>ใน {folder} มีแบบฟอร์มเหล่านี้อยู่แล้ว {count} ไฟล์ ต้องการแทนที่หรือไม่</translation>
+    </message>
+    <message>
+        <source>Keep it</source>
+        <translation>เก็บไฟล์เดิมไว้</translation>
+    </message>
+    <message>
+        <source>Replace</source>
+        <translation>แทนที่</translation>
+    </message>
+    <message>
+        <source>Keep them</source>
+        <translation>เก็บไฟล์เดิมไว้</translation>
     </message>
 </context>
 <context>

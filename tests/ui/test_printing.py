@@ -288,6 +288,78 @@ def test_saves_the_pdf_under_a_sensible_name(
     assert str(saved) in page.caption.text()
 
 
+def test_saving_asks_before_replacing_and_never_writes_over_the_register(
+    page: PrintPage,
+    district_register: Register,
+    records: list[str],
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    warnings: list[str],
+) -> None:
+    answers: list[str] = []
+    asked: list[str] = []
+
+    def ask(_parent: QWidget, _title: str, _default: str, _filter: str) -> tuple[str, str]:
+        return answers.pop(0), "PDF"
+
+    def confirm(_parent: QWidget, text: str, go: str, back: str) -> bool:
+        asked.append(f"{text} [{go}/{back}]")
+        return agree
+
+    monkeypatch.setattr(print_page_module.QFileDialog, "getSaveFileName", ask)
+    monkeypatch.setattr(print_page_module, "confirm", confirm)
+    old = tmp_path / "cert.pdf"
+    old.write_bytes(b"last week's")
+    assert page.print_records([records[0]])
+    assert page.printed is not None
+
+    # Picked in the save dialog: the dialog asked already.
+    answers.append(str(old))
+    assert page.save_pdf() == old and asked == []
+    assert old.read_bytes() == page.printed.data
+
+    # Typed without ".pdf": the file it names is asked about here.
+    old.write_bytes(b"last week's")
+    agree = False
+    answers.append(str(tmp_path / "cert"))
+    assert page.save_pdf() is None
+    assert asked == [f"มีไฟล์ {old} อยู่แล้ว ต้องการแทนที่หรือไม่ [แทนที่/เก็บไฟล์เดิมไว้]"]
+    assert old.read_bytes() == b"last week's"
+    agree = True
+    answers.append(str(tmp_path / "cert"))
+    assert page.save_pdf() == old and old.read_bytes() == page.printed.data
+
+    # The register is refused, whatever was answered: here a link to it named like a PDF.
+    db = Path(str(district_register.engine.url.database))
+    before = db.read_bytes()
+    link = tmp_path / "register.pdf"
+    link.symlink_to(db)
+    answers.append(str(link))
+    assert page.save_pdf() is None
+    assert warnings == [f"ไม่เขียนทับ {link}: เป็นไฟล์ของทะเบียนที่เปิดอยู่"]
+    assert db.read_bytes() == before and link.is_symlink()
+
+
+def test_saving_a_print_with_personal_data_records_the_file(
+    page: PrintPage,
+    district_register: Register,
+    records: list[str],
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    out = tmp_path / "forms.pdf"
+    monkeypatch.setattr(
+        print_page_module.QFileDialog, "getSaveFileName", lambda *_args: (str(out), "PDF")
+    )
+    assert page.print_records(records, DocumentKind.FORM)
+    assert page.save_pdf() == out
+    with district_register.read() as session:
+        shown, saved = session.scalars(select(ExportRecord).order_by(ExportRecord.id)).all()
+    # The preview (which may go to a printer) and the saved file are each recorded.
+    assert (shown.kind, shown.file_name) == ("print_form", "")
+    assert (saved.kind, saved.file_name, saved.personal_data) == ("print_form", str(out), True)
+
+
 def test_print_and_save_make_the_document_first_when_none_is_shown(
     page: PrintPage, records: list[str], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:

@@ -38,6 +38,7 @@ from otop_desktop.submission.export import export_monthly
 from otop_desktop.submission.locks import MonthState, PeriodLockedError
 from otop_desktop.thaiformat import Period
 from ui.submission import SubmissionPage
+from ui.submission import widgets as submission_widgets
 from ui.submission.district import DistrictPanel
 from ui.submission.models import SENT_MARK, CompletenessModel, PastExportsModel
 from ui.submission.province import ProvincePanel
@@ -307,6 +308,76 @@ def test_province_exports_its_workbook_and_every_districts(
     assert panel.exports.model.index(0, 1).data() == "แบบฟอร์มรายเดือนของอำเภอ"
     assert panel.exports.model.index(25, 1).data() == "แบบฟอร์มรวมของจังหวัด"
     assert panel.exports.model.index(25, 3).data() == "ทุกอำเภอ"
+
+
+def asked_to_replace(monkeypatch: pytest.MonkeyPatch, answer: list[bool]) -> list[str]:
+    """Answers the question before replacing files with ``answer[0]``; returns the texts."""
+    asked: list[str] = []
+
+    def confirm(_parent: QWidget, text: str, go: str, back: str) -> bool:
+        asked.append(f"{text} [{go}/{back}]")
+        return answer[0]
+
+    monkeypatch.setattr(submission_widgets, "confirm", confirm)
+    return asked
+
+
+def test_a_district_export_replaces_a_file_only_when_the_clerk_agreed(
+    qtbot: QtBot,
+    filled: Register,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    warnings_shown: list[str],
+) -> None:
+    _page, panel = district_page(qtbot, filled)
+    answer = [False]
+    asked = asked_to_replace(monkeypatch, answer)
+    target = tmp_path / "OTOP-5013-256906.xlsx"
+    target.write_bytes(b"sent last time")
+    # Picked in the save dialog, which asked already: replaced without a second question.
+    save_to(monkeypatch, tmp_path)
+    panel.export_button.click()
+    assert asked == [] and warnings_shown == []
+    assert target.read_bytes().startswith(b"PK")
+
+    # Typed without ".xlsx": asked here.
+    target.write_bytes(b"sent last time")
+    typed = tmp_path / "OTOP-5013-256906"
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *_args: (str(typed), ""))
+    panel.export_button.click()
+    assert asked == [f"มีไฟล์ {target} อยู่แล้ว ต้องการแทนที่หรือไม่ [แทนที่/เก็บไฟล์เดิมไว้]"]
+    assert target.read_bytes() == b"sent last time"
+    answer[0] = True
+    panel.export_button.click()
+    assert target.read_bytes().startswith(b"PK") and warnings_shown == []
+    assert panel.exports.model.rowCount() == 2
+
+
+def test_every_district_s_workbooks_replace_old_ones_only_when_the_clerk_agreed(
+    qtbot: QtBot,
+    province: Register,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    warnings_shown: list[str],
+) -> None:
+    _page, panel = province_page(qtbot, province)
+    answer = [False]
+    asked = asked_to_replace(monkeypatch, answer)
+    every = tmp_path / "every"
+    every.mkdir()
+    old = every / "OTOP-5013-256906.xlsx"
+    old.write_bytes(b"sent last time")
+    monkeypatch.setattr(QFileDialog, "getExistingDirectory", lambda *_args: str(every))
+    panel.districts_button.click()
+    assert asked == [f"มีไฟล์ {old} อยู่แล้ว ต้องการแทนที่หรือไม่ [แทนที่/เก็บไฟล์เดิมไว้]"]
+    assert list(every.iterdir()) == [old] and old.read_bytes() == b"sent last time"
+    answer[0] = True
+    panel.districts_button.click()
+    assert len(list(every.glob("OTOP-50??-256906.xlsx"))) == 25
+    assert old.read_bytes().startswith(b"PK") and warnings_shown == []
+    asked.clear()
+    panel.districts_button.click()
+    assert asked == [f"ใน {every} มีแบบฟอร์มเหล่านี้อยู่แล้ว 25 ไฟล์ ต้องการแทนที่หรือไม่ [แทนที่/เก็บไฟล์เดิมไว้]"]
 
 
 def test_the_fiscal_year_can_be_changed(qtbot: QtBot, province: Register) -> None:

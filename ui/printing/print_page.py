@@ -20,7 +20,8 @@ from PySide6.QtWidgets import (
 
 from otop_desktop.database import Register
 from otop_desktop.errors import UserError
-from otop_desktop.printing.documents import DocumentKind, Printed, PrintOptions, render
+from otop_desktop.outputs import existing
+from otop_desktop.printing.documents import DocumentKind, Printed, PrintOptions, render, save_pdf
 from otop_desktop.services.entrepreneurs import find_by_reg_no
 from otop_desktop.services.support import EntrepreneurChoice
 from ui.headings import heading
@@ -30,6 +31,7 @@ from ui.messages import show_user_error
 from ui.printing.options_panel import NOTE_STYLE, OptionsPanel, Scope
 from ui.printing.preview import PdfPreview
 from ui.printing.printer import pages_to_print, print_pdf
+from ui.widgets.confirm import confirm
 
 OPTIONS_WIDTH = 360
 
@@ -207,10 +209,20 @@ class PrintPage(QWidget):
         if not chosen:
             return None
         path = Path(chosen)
+        # The save dialog itself asks before the clerk picks an existing file; a name given
+        # without ".pdf" is another file, which is asked about here.
         if path.suffix.lower() != ".pdf":
             path = path.with_name(path.name + ".pdf")
+            if existing([path]) and not confirm(
+                self,
+                self.tr("{file} already exists. Replace it?").format(file=path),
+                self.tr("Replace"),
+                self.tr("Keep it"),
+            ):
+                return None
         try:
-            printed.save(path)
+            # A print with personal data is recorded as the file is placed.
+            save_pdf(self._register, printed, path, force=True)
         except UserError as exc:
             show_user_error(self, exc)
             return None

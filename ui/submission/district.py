@@ -146,7 +146,8 @@ class DistrictPanel(QWidget):
         register = self._register
 
         def work(progress: Progress) -> list[ExportResult]:
-            return export_monthly(register, period, target, progress=progress)
+            # force: ask_save_path had the clerk agree to replace an existing file.
+            return export_monthly(register, period, target, force=True, progress=progress)
 
         results = run_with_progress(
             self,

@@ -23,14 +23,17 @@ from PySide6.QtWidgets import (
 )
 
 from otop_desktop.database import Register
+from otop_desktop.errors import UserError
+from otop_desktop.outputs import existing
 from otop_desktop.services.exports import past_exports
 from otop_desktop.submission.completeness import completeness
-from otop_desktop.submission.export import ExportResult, export_monthly
+from otop_desktop.submission.export import ExportResult, export_monthly, monthly_targets
 from otop_desktop.submission.importer import FileResult, import_submissions
 from otop_desktop.submission.provincial import ProvinceResult, export_province, province_file_name
 from otop_desktop.thaiformat import Period, fiscal_year_of_period, last_complete
 from ui.jobs import Progress, run_with_progress
 from ui.lang import pick
+from ui.messages import show_user_error
 from ui.submission.models import CompletenessModel
 from ui.submission.results import ImportResults
 from ui.submission.texts import period_text, rows_label
@@ -40,6 +43,7 @@ from ui.submission.widgets import (
     MonthPicker,
     PastExports,
     ask_save_path,
+    ask_to_replace,
     default_folder,
 )
 
@@ -216,7 +220,8 @@ class ProvincePanel(QWidget):
         register = self._register
 
         def work(progress: Progress) -> ProvinceResult:
-            return export_province(register, period, target, progress=progress)
+            # force: ask_save_path had the clerk agree to replace an existing file.
+            return export_province(register, period, target, force=True, progress=progress)
 
         result = run_with_progress(
             self,
@@ -253,9 +258,19 @@ class ProvincePanel(QWidget):
         folder = Path(chosen)
         self.folder = folder
         register = self._register
+        try:
+            there = existing(monthly_targets(register, period, folder, all_districts=True))
+        except UserError as exc:
+            show_user_error(self, exc)
+            return
+        if there and not ask_to_replace(self, there):
+            return
+        replace = bool(there)  # a workbook that appears meanwhile is refused, not replaced
 
         def work(progress: Progress) -> list[ExportResult]:
-            return export_monthly(register, period, folder, all_districts=True, progress=progress)
+            return export_monthly(
+                register, period, folder, all_districts=True, force=replace, progress=progress
+            )
 
         results = run_with_progress(
             self,

@@ -20,10 +20,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from otop_desktop.errors import UserError
+from otop_desktop.outputs import write_file
 from otop_desktop.submission.importer import FileResult
 from otop_desktop.submission.reader import Reason
 from ui.lang import pick
-from ui.messages import show_error
+from ui.messages import show_user_error
 from ui.submission.texts import district_text, period_text
 
 REFUSED_COLOUR = QColor("#9b1c1c")
@@ -205,11 +207,10 @@ class ImportResults(QWidget):
         )
         if not path:
             return
+        # With a BOM, so that Notepad on older Windows reads the Thai correctly. force: the
+        # save dialog asked before the clerk picked an existing file.
+        data = results_text(self.results, self.not_read).encode("utf-8-sig")
         try:
-            # With a BOM, so that Notepad on older Windows reads the Thai correctly.
-            Path(path).write_text(results_text(self.results, self.not_read), encoding="utf-8-sig")
-        except OSError as exc:
-            show_error(
-                self,
-                self.tr("Could not save {path}: {error}").format(path=path, error=exc.strerror),
-            )
+            write_file(Path(path), data, force=True)
+        except UserError as exc:
+            show_user_error(self, exc)

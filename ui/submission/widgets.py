@@ -26,11 +26,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from otop_desktop.outputs import existing
 from otop_desktop.services.exports import PastExport
 from otop_desktop.thaiformat import Period, be_year, format_money, last_complete
 from otop_desktop.validation import EARLIEST
 from ui.sales.sales_page import month_name
 from ui.submission.models import PastExportsModel
+from ui.widgets.confirm import confirm
 
 FIRST_YEAR_BE = be_year(EARLIEST)
 
@@ -148,7 +150,9 @@ class PastExports(QGroupBox):
 
 
 def ask_save_path(parent: QWidget, title: str, folder: Path, name: str) -> Path | None:
-    """The file the clerk chose (``.xlsx`` added if they left it out), or None."""
+    """The file the clerk chose (``.xlsx`` added if they left it out), or None. An existing
+    file is chosen only once the clerk has agreed to replace it: the save dialog asks when
+    they pick one, and this asks when the added ``.xlsx`` names one."""
     chosen, _filter = QFileDialog.getSaveFileName(
         parent,
         title,
@@ -158,7 +162,30 @@ def ask_save_path(parent: QWidget, title: str, folder: Path, name: str) -> Path 
     if not chosen:
         return None
     path = Path(chosen)
-    return path if path.suffix.lower() == ".xlsx" else path.with_name(path.name + ".xlsx")
+    if path.suffix.lower() == ".xlsx":
+        return path
+    path = path.with_name(path.name + ".xlsx")
+    if existing([path]) and not ask_to_replace(parent, [path]):
+        return None
+    return path
+
+
+def ask_to_replace(parent: QWidget, files: Sequence[Path]) -> bool:
+    """Asks before existing files are replaced; True when the clerk agrees."""
+    if len(files) == 1:
+        text = QCoreApplication.translate(
+            "Submission", "{file} already exists. Replace it?"
+        ).format(file=files[0])
+    else:
+        text = QCoreApplication.translate(
+            "Submission", "{count} of these workbooks are already in {folder}. Replace them?"
+        ).format(count=len(files), folder=files[0].parent)
+    keep = (
+        QCoreApplication.translate("Submission", "Keep it")
+        if len(files) == 1
+        else QCoreApplication.translate("Submission", "Keep them")
+    )
+    return confirm(parent, text, QCoreApplication.translate("Submission", "Replace"), keep)
 
 
 def default_folder() -> Path:
