@@ -18,14 +18,17 @@ from otop_desktop.errors import UserError
 from otop_desktop.models import Entrepreneur, ExportRecord, Household, PeriodLock, Product, Sale
 from otop_desktop.models.submission import SUBMITTED
 from otop_desktop.search import SEARCHED_TABLES, entrepreneur_doc, product_doc, search_mask
-from otop_desktop.services.numbers import household_counter, registration_counter
+from otop_desktop.services.numbers import (
+    household_counter,
+    parse_household_code,
+    parse_reg_no,
+    registration_counter,
+)
 from otop_desktop.submission.export import EXPORT_KIND as MONTHLY
 
 #: Problems of one kind beyond this are counted, not listed.
 SHOWN_PER_RULE = 20
-_REG_NO = re.compile(r"^(\d{4})-(\d{4})-(\d+)$")
 _PRODUCT_SEQ = re.compile(r"-P(\d+)$")
-_HOUSEHOLD = re.compile(r"^(\d{6})-(\d{2})-(\d+)$")
 
 
 @dataclass(frozen=True)
@@ -97,11 +100,11 @@ def counter_problems(session: Session) -> list[Problem]:
             highest[name] = (seq, number)
 
     for (reg_no,) in session.execute(select(Entrepreneur.reg_no)):
-        if match := _REG_NO.match(reg_no):
-            seen(registration_counter(match[1], int(match[2])), int(match[3]), reg_no)
+        if parsed := parse_reg_no(reg_no):
+            seen(registration_counter(*parsed[:2]), parsed[2], reg_no)
     for (code,) in session.execute(select(Household.code)):
-        if match := _HOUSEHOLD.match(code):
-            seen(household_counter(match[1], int(match[2])), int(match[3]), code)
+        if parsed := parse_household_code(code):
+            seen(household_counter(*parsed[:2]), parsed[2], code)
     problems = [
         Problem(
             f"ตัวนับเลข {name} อยู่ที่ {counters.get(name, 0)} แต่มีเลข {number} ใช้ไปแล้ว",
@@ -141,7 +144,7 @@ def search_problems(session: Session) -> list[Problem]:
             Product.code,
             Product.search_text,
             Product.search_mask,
-        ).order_by(Product.id)
+        ).order_by(Product.entrepreneur_id, Product.code)
     ):
         names.setdefault(eid, []).append(name)
         want = product_doc(name, code, owners.get(eid, ""))

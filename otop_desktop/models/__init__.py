@@ -1,5 +1,12 @@
 """The register's tables, in SQLAlchemy 2 typed style."""
 
+from otop_desktop.models.accounts import (
+    Account,
+    AuditEntry,
+    AuditHead,
+    KeyWrap,
+    SigningKey,
+)
 from otop_desktop.models.activity import (
     ExportRecord,
     Grant,
@@ -21,6 +28,9 @@ from otop_desktop.models.register import (
 from otop_desktop.models.submission import DistrictKey, PeriodLock, ReceivedSubmission
 
 __all__ = [
+    "Account",
+    "AuditEntry",
+    "AuditHead",
     "Base",
     "Counter",
     "DigitalReadiness",
@@ -30,6 +40,7 @@ __all__ = [
     "Grant",
     "Household",
     "HouseholdSkill",
+    "KeyWrap",
     "Money",
     "Office",
     "PeriodLock",
@@ -37,6 +48,7 @@ __all__ = [
     "ProductStandard",
     "ReceivedSubmission",
     "Sale",
+    "SigningKey",
     "StarRating",
     "Training",
     "TrainingParticipant",

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from datetime import date, datetime
 from decimal import Decimal
+from typing import ClassVar
 
 from sqlalchemy import (
     CheckConstraint,
@@ -71,6 +72,14 @@ class Household(Base):
     member_count: Mapped[int] = mapped_column(SmallInteger, default=1)
     surveyed_on: Mapped[date | None] = mapped_column(Date)
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+    #: The record's version, raised by every change through the services
+    #: (otop_desktop.services.versions): a form saved over a change made since it was opened
+    #: is caught instead of silently undoing it.
+    version: Mapped[int] = mapped_column(default=1, server_default="1")
+    __mapper_args__: ClassVar[dict[str, object]] = {
+        "version_id_col": version,
+        "version_id_generator": False,
+    }
 
     skills: Mapped[list[HouseholdSkill]] = relationship(
         cascade="all, delete-orphan", passive_deletes=True, order_by="HouseholdSkill.id"
@@ -100,6 +109,14 @@ class Training(Base):
     topic: Mapped[str] = mapped_column(String(300))
     organiser: Mapped[str] = mapped_column(String(200), default="")
     budget: Mapped[Decimal] = mapped_column(Money, default=Decimal(0))
+    #: The record's version, raised by every change through the services
+    #: (otop_desktop.services.versions): a form saved over a change made since it was opened
+    #: is caught instead of silently undoing it.
+    version: Mapped[int] = mapped_column(default=1, server_default="1")
+    __mapper_args__: ClassVar[dict[str, object]] = {
+        "version_id_col": version,
+        "version_id_generator": False,
+    }
 
     participants: Mapped[list[TrainingParticipant]] = relationship(
         cascade="all, delete-orphan", passive_deletes=True
@@ -129,6 +146,14 @@ class Grant(Base):
     amount: Mapped[Decimal] = mapped_column(Money)
     purpose: Mapped[str] = mapped_column(String(300))
     funder: Mapped[str] = mapped_column(String(200), default="")
+    #: The record's version, raised by every change through the services
+    #: (otop_desktop.services.versions): a form saved over a change made since it was opened
+    #: is caught instead of silently undoing it.
+    version: Mapped[int] = mapped_column(default=1, server_default="1")
+    __mapper_args__: ClassVar[dict[str, object]] = {
+        "version_id_col": version,
+        "version_id_generator": False,
+    }
 
 
 class ExportRecord(Base):

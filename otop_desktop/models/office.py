@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import uuid
 from datetime import datetime
 
@@ -29,7 +30,11 @@ class Office(Base):
     officer_name: Mapped[str] = mapped_column(String(200), default="")
     officer_position: Mapped[str] = mapped_column(String(200), default="")
     # Ed25519 raw keys: 32 bytes private; the public key as hex, as the workbook carries it.
-    signing_private_key: Mapped[bytes] = mapped_column(LargeBinary(32))
+    # The private key is here only while the register has no accounts; from the first head
+    # on it is sealed (``sealed_signing_key``) and signing needs a head's password.
+    signing_private_key: Mapped[bytes | None] = mapped_column(LargeBinary(32))
+    #: nonce (12 bytes) + AES-GCM ciphertext of the private key under the vault key.
+    sealed_signing_key: Mapped[bytes | None] = mapped_column(LargeBinary(60))
     signing_public_key: Mapped[str] = mapped_column(String(64))
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
     #: Shared by every copy and backup of this register: the key of its number floors kept
@@ -37,6 +42,8 @@ class Office(Base):
     register_id: Mapped[str] = mapped_column(
         String(32), default=lambda: uuid.uuid4().hex, server_default=""
     )
+    #: The key of the audit trail's keyed hashes of personal fields (citizen ID, phone).
+    audit_key: Mapped[bytes] = mapped_column(LargeBinary(32), default=lambda: os.urandom(32))
 
 
 class Counter(Base):

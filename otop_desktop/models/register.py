@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from datetime import date, datetime
 from decimal import Decimal
+from typing import ClassVar
 
 from sqlalchemy import (
     BigInteger,
@@ -66,6 +67,14 @@ class Entrepreneur(Base):
     search_mask: Mapped[int | None] = mapped_column(BigInteger)
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
     updated_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow, onupdate=utcnow)
+    #: The record's version, raised by every change through the services
+    #: (otop_desktop.services.versions): a form saved over a change made since it was opened
+    #: is caught instead of silently undoing it.
+    version: Mapped[int] = mapped_column(default=1, server_default="1")
+    __mapper_args__: ClassVar[dict[str, object]] = {
+        "version_id_col": version,
+        "version_id_generator": False,
+    }
 
     products: Mapped[list[Product]] = relationship(
         back_populates="entrepreneur",
@@ -114,6 +123,14 @@ class Product(Base):
     search_mask: Mapped[int | None] = mapped_column(BigInteger)
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
     updated_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow, onupdate=utcnow)
+    #: The record's version, raised by every change through the services
+    #: (otop_desktop.services.versions): a form saved over a change made since it was opened
+    #: is caught instead of silently undoing it.
+    version: Mapped[int] = mapped_column(default=1, server_default="1")
+    __mapper_args__: ClassVar[dict[str, object]] = {
+        "version_id_col": version,
+        "version_id_generator": False,
+    }
 
     entrepreneur: Mapped[Entrepreneur] = relationship(back_populates="products")
     standards: Mapped[list[ProductStandard]] = relationship(

@@ -3,6 +3,8 @@ codes (per entrepreneur) and household codes (per subdistrict and หมู่�
 
 from __future__ import annotations
 
+import re
+
 from sqlalchemy import Table, case
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.orm import Session
@@ -66,6 +68,22 @@ def household_counter(subdistrict_code: str, moo: int) -> str:
 
 def format_household_code(subdistrict_code: str, moo: int, seq: int) -> str:
     return f"{subdistrict_code}-{moo:02d}-{seq:04d}"
+
+
+_HOUSEHOLD_CODE = re.compile(r"^(\d{6})-(\d{2})-(\d+)$")
+_REG_NO = re.compile(r"^(\d{4})-(\d{4})-(\d+)$")
+
+
+def parse_household_code(code: str) -> tuple[str, int, int] | None:
+    """(subdistrict code, หมู่ที่, sequence) of a household code; None if it is not one."""
+    match = _HOUSEHOLD_CODE.match(code)
+    return (match[1], int(match[2]), int(match[3])) if match else None
+
+
+def parse_reg_no(reg_no: str) -> tuple[str, int, int] | None:
+    """(district code, B.E. year, sequence) of a registration number; None if not one."""
+    match = _REG_NO.match(reg_no)
+    return (match[1], int(match[2]), int(match[3])) if match else None
 
 
 def allocate_household_code(session: Session, subdistrict_code: str, moo: int) -> str:

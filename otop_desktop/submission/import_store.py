@@ -38,7 +38,12 @@ from otop_desktop.models import (
 )
 from otop_desktop.models.base import utcnow
 from otop_desktop.search import bulk_load, entrepreneur_doc, product_doc, search_mask
-from otop_desktop.services.numbers import raise_to, registration_counter
+from otop_desktop.services.numbers import (
+    household_counter,
+    parse_household_code,
+    raise_to,
+    registration_counter,
+)
 from otop_desktop.submission.reader import Reason
 from otop_desktop.submission.reader_records import (
     EntrepreneurRecord,
@@ -227,7 +232,12 @@ class _Writer:
         }
 
     def _existing_entrepreneurs(self, reg_nos: Iterable[str] | None) -> dict[str, dict[str, Any]]:
-        columns = [Entrepreneur.id, Entrepreneur.previous_reg_no, *_ENTREPRENEUR_COLUMNS]
+        columns = [
+            Entrepreneur.id,
+            Entrepreneur.version,
+            Entrepreneur.previous_reg_no,
+            *_ENTREPRENEUR_COLUMNS,
+        ]
         where = (
             Entrepreneur.district_code == self.district
             if reg_nos is None
@@ -249,7 +259,7 @@ class _Writer:
             else:
                 self.entrepreneur_ids[e.reg_no] = old["id"]
                 if any(old[c.key] != values[c.key] for c in _ENTREPRENEUR_COLUMNS):
-                    changed.append({"id": old["id"], **values})
+                    changed.append({"id": old["id"], "version": old["version"], **values})
         if changed:
             self.session.execute(update(Entrepreneur), changed)
         if new_rows:
@@ -315,7 +325,9 @@ class _Writer:
         }
 
     def _existing_products(self, where: Any) -> dict[str, dict[str, Any]]:
-        rows = self.session.execute(select(Product.id, *_PRODUCT_COLUMNS).where(where))
+        rows = self.session.execute(
+            select(Product.id, Product.version, *_PRODUCT_COLUMNS).where(where)
+        )
         return {row.code: row._asdict() for row in rows}
 
     def _write_products(
@@ -331,7 +343,7 @@ class _Writer:
             else:
                 self.product_ids[p.code] = old["id"]
                 if any(old[c.key] != values[c.key] for c in _PRODUCT_COLUMNS):
-                    changed.append({"id": old["id"], **values})
+                    changed.append({"id": old["id"], "version": old["version"], **values})
         if changed:
             self.session.execute(update(Product), changed)
         if new_rows:
@@ -437,7 +449,7 @@ class _Writer:
         existing = {
             row.code: row._asdict()
             for row in self.session.execute(
-                select(Household.id, *_HOUSEHOLD_COLUMNS).where(
+                select(Household.id, Household.version, *_HOUSEHOLD_COLUMNS).where(
                     or_(district_of == self.district, code_district == self.district)
                 )
             )
@@ -470,7 +482,7 @@ class _Writer:
                 continue
             ids[code] = old["id"]
             if any(old[c.key] != values[c.key] for c in _HOUSEHOLD_COLUMNS):
-                changed.append({"id": old["id"], **values})
+                changed.append({"id": old["id"], "version": old["version"], **values})
             if skills.get(old["id"], []) != wanted:
                 reskilled.append(code)
         if changed:
@@ -482,6 +494,14 @@ class _Writer:
             ):
                 ids[code] = hid
                 reskilled.append(code)
+        # As with registration numbers: the counters never stay below a code in the register.
+        highest: dict[tuple[str, int], int] = {}
+        for code in records:
+            if parsed := parse_household_code(code):
+                subdistrict, moo, seq = parsed
+                highest[subdistrict, moo] = max(highest.get((subdistrict, moo), 0), seq)
+        for (subdistrict, moo), seq in highest.items():
+            raise_to(self.session, household_counter(subdistrict, moo), seq)
         stale = [ids[c] for c in reskilled if c in existing]
         for chunk in _chunks(stale):
             self.session.execute(
