@@ -9,13 +9,13 @@ import argparse
 import logging
 import sys
 from collections.abc import Sequence
-from logging.handlers import RotatingFileHandler
+from pathlib import Path
 
-from platformdirs import user_log_path
 from PySide6.QtWidgets import QApplication
 
+from otop_desktop.cli import private_log_handler
 from otop_desktop.errors import UserError
-from otop_desktop.paths import APP_AUTHOR, APP_NAME, default_database
+from otop_desktop.paths import default_database
 from ui.app import LANGUAGES, configure_application
 from ui.first_run import open_or_set_up
 from ui.main_window import MainWindow
@@ -23,8 +23,6 @@ from ui.messages import install_excepthook, show_user_error
 from ui.settings.preferences import Preferences
 
 EXIT_OK, EXIT_CANNOT_OPEN = 0, 2
-LOG_MAX_BYTES = 1_000_000
-LOG_BACKUPS = 3
 
 
 def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
@@ -42,17 +40,10 @@ def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
 
 def main(argv: Sequence[str] | None = None) -> int:
     args = parse_args(argv)
-    log_file = user_log_path(APP_NAME, APP_AUTHOR, ensure_exists=True) / "otop-desktop.log"
-    # An office PC runs for years: keep the log bounded.
-    handler = RotatingFileHandler(
-        log_file, maxBytes=LOG_MAX_BYTES, backupCount=LOG_BACKUPS, encoding="utf-8", delay=True
-    )
-    # Warnings and faults only: alembic alone logs four lines at INFO on every start.
-    logging.basicConfig(
-        handlers=[handler],
-        level=logging.WARNING,
-        format="%(asctime)s %(levelname)s %(name)s: %(message)s",
-    )
+    # Bounded, private to the user (0600 in a 0700 folder), warnings and faults only.
+    handler = private_log_handler("otop-desktop.log")
+    log_file = Path(handler.baseFilename)
+    logging.basicConfig(handlers=[handler], level=logging.WARNING)
     app = QApplication(sys.argv[:1])
     configure_application(app, args.lang or Preferences().language)
     install_excepthook(log_file)

@@ -4,24 +4,63 @@ input with one line in Thai and English on stderr, never a traceback."""
 from __future__ import annotations
 
 import argparse
+import errno
 import json
 import logging
+import os
 import sys
 from collections.abc import Callable, Sequence
+from contextlib import suppress
 from datetime import date
-from typing import NoReturn
-
-from platformdirs import user_log_path
+from logging.handlers import RotatingFileHandler
+from pathlib import Path
+from typing import IO, NoReturn
 
 from otop_desktop import cli_backup, cli_legacy, cli_print, cli_submission
 from otop_desktop.cli_args import DB_HELP, EXIT_INTERNAL, EXIT_OK, EXIT_USAGE, period_arg
 from otop_desktop.database import Register
 from otop_desktop.domain import OfficeKind
-from otop_desktop.errors import UserError
-from otop_desktop.paths import APP_AUTHOR, APP_NAME
+from otop_desktop.errors import Subject, UserError, os_storage_error
+from otop_desktop.paths import log_dir
 from otop_desktop.thaiformat import last_complete
 
 log = logging.getLogger(__name__)
+
+#: An office PC runs for years: each log is kept bounded.
+LOG_MAX_BYTES = 1_000_000
+LOG_BACKUPS = 3
+LOG_FORMAT = "%(asctime)s %(levelname)s %(name)s: %(message)s"
+#: Errors writing a file that are the PC's, not the program's: said plainly, never logged.
+_FILE_CONDITIONS = {errno.ENOSPC, errno.EDQUOT, errno.EROFS, errno.EACCES, errno.EPERM, errno.EIO}
+
+
+class PrivateLogHandler(RotatingFileHandler):
+    """A bounded log file that only its user may read (0600, in the 0700 log folder): a
+    log names registers and files, and a fault's details may quote a record."""
+
+    def _open(self) -> IO[str]:
+        fd = os.open(self.baseFilename, os.O_WRONLY | os.O_CREAT | os.O_APPEND, 0o600)
+        with suppress(OSError):
+            os.chmod(self.baseFilename, 0o600)  # one an older version made 0644
+        return open(fd, self.mode, encoding=self.encoding, errors=self.errors)
+
+
+def private_log_handler(file_name: str) -> PrivateLogHandler:
+    """The handler of the log ``file_name`` in :func:`otop_desktop.paths.log_dir`; the file is
+    made on the first record (warnings and faults only, so most runs leave none)."""
+    folder = log_dir()
+    with suppress(OSError):
+        os.chmod(folder, 0o700)  # a folder an older version made 0755
+    handler = PrivateLogHandler(
+        folder / file_name,
+        maxBytes=LOG_MAX_BYTES,
+        backupCount=LOG_BACKUPS,
+        encoding="utf-8",
+        delay=True,
+    )
+    handler.setFormatter(logging.Formatter(LOG_FORMAT))
+    handler.setLevel(logging.WARNING)  # alembic alone logs four lines at INFO on every start
+    return handler
 
 
 class _Parser(argparse.ArgumentParser):
@@ -103,23 +142,58 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    handler: logging.Handler
+    logfile: Path | None
+    try:
+        file_handler = private_log_handler("otop-cli.log")
+        handler, logfile = file_handler, Path(file_handler.baseFilename)
+    except OSError:  # no log folder (a read-only or full home drive): the command still runs
+        handler, logfile = logging.NullHandler(), None
+    root = logging.getLogger()
+    root.addHandler(handler)
+    try:
+        return _run(argv, logfile)
+    finally:
+        root.removeHandler(handler)
+        handler.close()
+
+
+def _run(argv: Sequence[str] | None, logfile: Path | None) -> int:
     try:
         args = build_parser().parse_args(argv)
         run: Callable[[argparse.Namespace], int] = args.run
         return run(args)
     except UserError as exc:
-        print(exc.one_line(), file=sys.stderr)
-        return EXIT_USAGE
+        return _refused(exc)
     except KeyboardInterrupt:
         print("ยกเลิกแล้ว / Cancelled", file=sys.stderr)
         return EXIT_USAGE
+    except OSError as exc:
+        # A file the command writes or reads (not the register, whose conditions come as
+        # UserErrors) on a full, read-only or failing drive, or out of the user's reach.
+        if exc.errno in _FILE_CONDITIONS:
+            where = str(exc.filename) if exc.filename else ""
+            subject = Subject.file(where) if where else Subject("ไฟล์", "a file", "")
+            error = os_storage_error(exc, subject, saving=False)
+            if error is not None:
+                return _refused(error)
+        return _internal(exc, logfile)
     except Exception as exc:
-        logfile = user_log_path(APP_NAME, APP_AUTHOR, ensure_exists=True) / "otop-cli.log"
-        logging.basicConfig(filename=logfile, level=logging.ERROR)
-        log.exception("command failed")
-        print(
-            f"เกิดข้อผิดพลาดภายในโปรแกรม (รายละเอียดใน {logfile}) / "
-            f"Internal error: {exc.__class__.__name__} (details in {logfile})",
-            file=sys.stderr,
-        )
-        return EXIT_INTERNAL
+        # The last resort: a fault of the program, with its details in the private log.
+        return _internal(exc, logfile)
+
+
+def _refused(exc: UserError) -> int:
+    print(exc.one_line(), file=sys.stderr)
+    return EXIT_USAGE
+
+
+def _internal(exc: BaseException, logfile: Path | None) -> int:
+    log.error("command failed", exc_info=exc)
+    where_th = f" (รายละเอียดใน {logfile})" if logfile else ""
+    where_en = f" (details in {logfile})" if logfile else ""
+    print(
+        f"เกิดข้อผิดพลาดภายในโปรแกรม{where_th} / Internal error: {exc.__class__.__name__}{where_en}",
+        file=sys.stderr,
+    )
+    return EXIT_INTERNAL

@@ -3,6 +3,11 @@ open, and the unit of work every user action runs in."""
 
 from __future__ import annotations
 
+import errno
+import logging
+import os
+import shutil
+import sqlite3
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -14,14 +19,44 @@ from alembic.runtime.migration import MigrationContext
 from alembic.script import ScriptDirectory
 from sqlalchemy import Engine, create_engine, event, func, select
 from sqlalchemy.engine import URL, make_url
-from sqlalchemy.exc import ArgumentError, DBAPIError
+from sqlalchemy.exc import (
+    ArgumentError,
+    DBAPIError,
+    DisconnectionError,
+    NoSuchModuleError,
+    OperationalError,
+)
 from sqlalchemy.orm import Session, sessionmaker
 
-from otop_desktop.errors import UserError
+from otop_desktop.errors import (
+    DiskFullError,
+    DriverMissingError,
+    RegisterBusyError,
+    StorageError,
+    Subject,
+    UserError,
+    busy_error,
+    damaged_error,
+    disk_full_error,
+    gone_error,
+    io_error,
+    no_permission_error,
+    os_storage_error,
+    read_only_drive_error,
+    read_only_file_error,
+    read_only_folder_error,
+    unreachable_error,
+)
 from otop_desktop.models import Office
 from otop_desktop.paths import migrations_dir
 
+log = logging.getLogger(__name__)
+
+#: How long a writer waits for another program's write to finish before it gives up with
+#: :class:`RegisterBusyError` (``Register.open(..., busy_timeout_ms=)`` sets it per register).
 SQLITE_BUSY_TIMEOUT_MS = 10_000
+#: Free space (bytes) under which an I/O error while writing is taken for a full disk.
+NEARLY_FULL_BYTES = 1 << 20
 
 
 def database_url(db: str | Path) -> URL:
@@ -37,18 +72,31 @@ def database_url(db: str | Path) -> URL:
     return URL.create("sqlite+pysqlite", database=str(Path(text).expanduser()))
 
 
-def _configure_sqlite(engine: Engine) -> None:
+def _configure_sqlite(engine: Engine, busy_timeout_ms: int) -> None:
+    path = register_file(engine.url)
+
     @event.listens_for(engine, "connect")
-    def _on_connect(dbapi_connection: Any, _record: Any) -> None:
+    def _on_connect(dbapi_connection: Any, record: Any) -> None:
         # Take transaction control away from the sqlite3 module, so that DDL in migrations
         # is transactional and every unit of work is exactly one BEGIN … COMMIT.
         dbapi_connection.isolation_level = None
         cursor = dbapi_connection.cursor()
         cursor.execute("PRAGMA journal_mode=WAL")
         cursor.execute("PRAGMA foreign_keys=ON")
-        cursor.execute(f"PRAGMA busy_timeout={SQLITE_BUSY_TIMEOUT_MS}")
-        cursor.execute("PRAGMA synchronous=NORMAL")
+        cursor.execute(f"PRAGMA busy_timeout={int(busy_timeout_ms)}")
+        # A power cut keeps every committed action: each commit is on the disk (an fsync of
+        # the WAL) before the program says it is saved.
+        cursor.execute("PRAGMA synchronous=FULL")
         cursor.close()
+        if path is not None and path.exists() and not os.access(path, os.W_OK):
+            # SQLite opened a read-only file read-only, and this connection stays so.
+            record.info["read_only"] = True
+
+    @event.listens_for(engine, "checkout")
+    def _on_checkout(_dbapi_connection: Any, record: Any, _proxy: Any) -> None:
+        if record.info.get("read_only") and path is not None and os.access(path, os.W_OK):
+            # The file was made writable meanwhile: the pool opens a new connection instead.
+            raise DisconnectionError("the register can be written to now")
 
     @event.listens_for(engine, "begin")
     def _on_begin(conn: Any) -> None:
@@ -58,13 +106,51 @@ def _configure_sqlite(engine: Engine) -> None:
         conn.exec_driver_sql("BEGIN IMMEDIATE" if immediate else "BEGIN")
 
 
-def make_engine(db: str | Path) -> Engine:
+def make_engine(db: str | Path, *, busy_timeout_ms: int | None = None) -> Engine:
+    """The engine of a register. Statement parameters (citizen IDs, names, phones) never
+    appear in its errors, and so never in a log. ``busy_timeout_ms``: how long a SQLite writer
+    waits for another's write lock (default :data:`SQLITE_BUSY_TIMEOUT_MS`)."""
     url = database_url(db)
-    if url.get_backend_name() == "sqlite":
-        engine = create_engine(url, connect_args={"timeout": SQLITE_BUSY_TIMEOUT_MS / 1000})
-        _configure_sqlite(engine)
-        return engine
-    return create_engine(url, pool_pre_ping=True)
+    timeout_ms = SQLITE_BUSY_TIMEOUT_MS if busy_timeout_ms is None else busy_timeout_ms
+    try:
+        if url.get_backend_name() == "sqlite":
+            engine = create_engine(
+                url, hide_parameters=True, connect_args={"timeout": timeout_ms / 1000}
+            )
+            _configure_sqlite(engine, timeout_ms)
+            return engine
+        return create_engine(url, pool_pre_ping=True, hide_parameters=True)
+    except NoSuchModuleError as exc:
+        where = url.render_as_string(hide_password=True)
+        raise UserError(
+            f"ไม่รู้จักชนิดฐานข้อมูล {url.drivername} ใน {where}",
+            f"Unknown kind of database {url.drivername!r} in {where}",
+        ) from exc
+    except ImportError as exc:
+        raise _driver_missing(url, exc) from exc
+
+
+#: The drivers ``pip install .[postgres]`` installs.
+_POSTGRES_EXTRA_DRIVERS = ("psycopg",)
+
+
+def _driver_missing(url: URL, exc: ImportError) -> DriverMissingError:
+    where = url.render_as_string(hide_password=True)
+    module = exc.name or url.get_driver_name()
+    if url.get_backend_name() != "postgresql":
+        return DriverMissingError(
+            f"ยังไม่ได้ติดตั้งไดรเวอร์ฐานข้อมูล {module} ที่ {where} ต้องใช้",
+            f"The database driver {module} that {where} needs is not installed",
+        )
+    if url.get_driver_name() in _POSTGRES_EXTRA_DRIVERS:
+        how_th = how_en = "pip install .[postgres]"
+    else:
+        how_th = f"pip install {module} หรือใช้ postgresql+psycopg:// หลัง pip install .[postgres]"
+        how_en = f"pip install {module}, or use postgresql+psycopg:// after pip install .[postgres]"
+    return DriverMissingError(
+        f"ยังไม่ได้ติดตั้งไดรเวอร์ PostgreSQL ({module}) ที่ {where} ต้องใช้: ติดตั้งด้วย {how_th}",
+        f"The PostgreSQL driver ({module}) that {where} needs is not installed: {how_en}",
+    )
 
 
 def alembic_config(connection: Any = None) -> Config:
@@ -100,11 +186,152 @@ def upgrade(engine: Engine, revision: str = "head") -> None:
         command.upgrade(alembic_config(conn), revision)
 
 
-def _unreachable(url: URL, exc: Exception) -> UserError:
+# SQLite's result codes (the low byte of ``sqlite_errorcode``) and the extended ones used here.
+_SQLITE_PERM, _SQLITE_BUSY, _SQLITE_LOCKED, _SQLITE_READONLY = 3, 5, 6, 8
+_SQLITE_IOERR, _SQLITE_CORRUPT, _SQLITE_FULL, _SQLITE_CANTOPEN = 10, 11, 13, 14
+_SQLITE_PROTOCOL, _SQLITE_NOTADB = 15, 26
+_SQLITE_READONLY_DBMOVED = _SQLITE_READONLY | (4 << 8)
+
+# PostgreSQL's SQLSTATEs for the same conditions.
+_PG_BUSY = {"40001", "40P01", "55P03"}  # serialisation failure, deadlock, lock not available
+_PG_UNREACHABLE = {"57P01", "57P02", "57P03", "53300"}  # shut down, cannot connect now, full
+
+
+_DRIVE_ERRNOS = {errno.ENOSPC, errno.EDQUOT, errno.EROFS, errno.EACCES, errno.EPERM, errno.EIO}
+
+
+def register_subject(url: URL) -> Subject:
+    """How messages name a register: its file, or its URL without the password."""
     if url.get_backend_name() == "sqlite":
+        return Subject.register(url.database or ":memory:")
+    return Subject.database(url.render_as_string(hide_password=True))
+
+
+def register_file(url: URL) -> Path | None:
+    """The file of a SQLite register; None for a server or an in-memory database."""
+    if url.get_backend_name() != "sqlite" or url.database in (None, "", ":memory:"):
+        return None
+    if url.query.get("mode") == "memory":
+        return None
+    return Path(url.database).absolute()
+
+
+def _read_only_drive(folder: Path) -> bool:
+    statvfs = getattr(os, "statvfs", None)
+    if statvfs is None:
+        return False
+    try:
+        return bool(statvfs(folder).f_flag & os.ST_RDONLY)
+    except OSError:
+        return False
+
+
+def _nearly_full(folder: Path) -> bool:
+    try:
+        return shutil.disk_usage(folder).free < NEARLY_FULL_BYTES
+    except OSError:
+        return False
+
+
+def file_condition(path: Path, subject: Subject, *, saving: bool) -> StorageError | None:
+    """What keeps a register file from being opened or written, found by looking at the file
+    and its folder (never by opening them: closing another descriptor of the file would drop
+    this process's SQLite locks on it). None when nothing is found."""
+    for place in (path.parent, path):
+        try:
+            os.stat(place)
+        except OSError as exc:
+            return os_storage_error(exc, subject, saving=saving) or io_error(subject, saving=saving)
+    if not os.access(path, os.R_OK):
+        return no_permission_error(subject, saving=saving)
+    if _read_only_drive(path.parent):
+        return read_only_drive_error(subject, saving=saving)
+    companions = [path.with_name(path.name + suffix) for suffix in ("-wal", "-shm")]
+    if not os.access(path, os.W_OK) or any(
+        c.exists() and not os.access(c, os.W_OK) for c in companions
+    ):
+        return read_only_file_error(subject, saving=saving)
+    if not os.access(path.parent, os.W_OK | os.X_OK):
+        return read_only_folder_error(subject, saving=saving)
+    return None
+
+
+def storage_error(
+    exc: BaseException,
+    url: URL,
+    *,
+    saving: bool,
+    busy_timeout_ms: int | None = None,
+) -> UserError | None:
+    """The clerk's message for a database error that comes from outside the program —
+    another program's write lock, a full disk, a read-only or vanished drive, no permission,
+    a damaged file, an unreachable server — or None for one that is the program's own fault
+    (which the caller lets through to its last-resort handler). ``saving``: the error stopped
+    a change (rolled back), which the message says."""
+    orig = exc.orig if isinstance(exc, DBAPIError) else exc
+    subject = register_subject(url)
+    if isinstance(orig, sqlite3.Error):
+        timeout_ms = SQLITE_BUSY_TIMEOUT_MS if busy_timeout_ms is None else busy_timeout_ms
+        return _sqlite_condition(orig, subject, register_file(url), saving, timeout_ms)
+    if not isinstance(exc, DBAPIError):
+        return None
+    state = str(getattr(orig, "sqlstate", None) or getattr(orig, "pgcode", None) or "")
+    if state in _PG_BUSY:
+        return busy_error(subject, saving=saving)
+    if state == "53100":
+        return disk_full_error(subject, saving=saving)
+    if state == "25006":
+        return read_only_drive_error(subject, saving=saving)
+    if state == "42501":
+        return no_permission_error(subject, saving=saving)
+    if (
+        state.startswith("08")
+        or state in _PG_UNREACHABLE
+        or exc.connection_invalidated
+        or (not state and isinstance(exc, OperationalError))
+    ):
+        return unreachable_error(subject, saving=saving)
+    return None
+
+
+def _sqlite_condition(
+    orig: sqlite3.Error, subject: Subject, path: Path | None, saving: bool, timeout_ms: int
+) -> UserError | None:
+    code = getattr(orig, "sqlite_errorcode", None)
+    if code is None:
+        return None
+    primary = code & 0xFF
+    if primary in (_SQLITE_BUSY, _SQLITE_LOCKED, _SQLITE_PROTOCOL):
+        return busy_error(subject, timeout_ms / 1000, saving=saving)
+    if primary == _SQLITE_FULL:
+        return disk_full_error(subject, saving=saving)
+    if primary in (_SQLITE_CORRUPT, _SQLITE_NOTADB):
+        return damaged_error(subject, opening=not saving)
+    if code == _SQLITE_READONLY_DBMOVED:
+        return gone_error(subject, saving=saving)
+    if primary not in (_SQLITE_READONLY, _SQLITE_IOERR, _SQLITE_CANTOPEN, _SQLITE_PERM):
+        return None
+    found = file_condition(path, subject, saving=saving) if path is not None else None
+    if found is not None:
+        return found
+    if primary == _SQLITE_IOERR:
+        if path is not None and _nearly_full(path.parent):
+            return disk_full_error(subject, saving=saving)
+        return io_error(subject, saving=saving)
+    if primary == _SQLITE_CANTOPEN:
+        return io_error(subject, saving=saving)
+    if primary == _SQLITE_PERM:
+        return no_permission_error(subject, saving=saving)
+    return read_only_file_error(subject, saving=saving)
+
+
+def _unreachable(url: URL, exc: Exception) -> UserError:
+    """Opening failed for a reason :func:`storage_error` does not name."""
+    if url.get_backend_name() == "sqlite":
+        reason = getattr(getattr(exc, "orig", exc), "sqlite_errorname", exc.__class__.__name__)
         return UserError(
-            f"เปิดทะเบียน {url.database} ไม่ได้ (ไฟล์เสียหรือไม่ใช่ฐานข้อมูล)",
-            f"Cannot open {url.database}: the file is damaged or not a database",
+            f"เปิดทะเบียน {url.database} ไม่ได้ ({reason})",
+            f"Cannot open the register {url.database} ({reason})",
         )
     where = url.render_as_string(hide_password=True)
     return UserError(
@@ -117,15 +344,19 @@ def needs_set_up(db: str | Path) -> bool:
     """True when there is no register at ``db`` yet, or one whose set-up stopped after the
     schema was made but before the office was recorded (the first-run dialog's question)."""
     url = database_url(db)
-    if url.get_backend_name() == "sqlite" and not Path(url.database or "").is_file():
-        return True
+    if url.get_backend_name() == "sqlite":
+        try:
+            if not Path(url.database or "").is_file():
+                return True
+        except OSError:
+            return False  # a folder that may not be looked into: Register.open names it
     engine = make_engine(db)
     try:
         if current_revision(engine) is None:
             return False  # not a register at all: Register.open refuses it in its own words
         with engine.connect() as conn:
             return conn.scalar(select(func.count()).select_from(Office)) == 0
-    except DBAPIError:
+    except (DBAPIError, sqlite3.Error):
         return False  # damaged or unreachable: Register.open reports it in its own words
     finally:
         engine.dispose()
@@ -133,27 +364,61 @@ def needs_set_up(db: str | Path) -> bool:
 
 class Register:
     """An open register. Each user action is one ``write()`` (or ``read()``) block: one
-    session, one transaction, committed at the end or rolled back on any error."""
+    session, one transaction, committed at the end or rolled back on any error.
 
-    def __init__(self, engine: Engine) -> None:
+    Conditions outside the program — another program holding a long write, a full disk, a
+    read-only or vanished drive or folder, no permission, a damaged file, an unreachable
+    server — come out of ``open``, ``read`` and ``write`` as a :class:`StorageError` (or
+    :class:`DamagedRegisterError`) that names the register and the cause; nothing was
+    changed, and the same Register works again once the cause is gone."""
+
+    def __init__(self, engine: Engine, *, busy_timeout_ms: int | None = None) -> None:
         self.engine = engine
+        self.busy_timeout_ms = (
+            SQLITE_BUSY_TIMEOUT_MS if busy_timeout_ms is None else busy_timeout_ms
+        )
         self._sessions = sessionmaker(engine, expire_on_commit=False)
+        self.path = register_file(engine.url)
+        self.subject = register_subject(engine.url)
+        self._identity = self._file_identity() if self.path is not None else None
 
     @classmethod
-    def open(cls, db: str | Path, *, create: bool = False) -> Register:
+    def open(
+        cls, db: str | Path, *, create: bool = False, busy_timeout_ms: int | None = None
+    ) -> Register:
         """Opens (and upgrades) an existing register; with ``create`` an empty one is made
         first. A register that was never initialised is refused."""
         url = database_url(db)
-        if url.get_backend_name() == "sqlite" and not create:
-            path = Path(url.database or "")
-            if not url.database or not path.is_file():
+        path = register_file(url)
+        subject = register_subject(url)
+        if path is not None and not create:
+            try:
+                found = path.is_file()
+            except OSError as exc:
+                raise _open_failure(exc, path, subject) from exc
+            if not found:
+                if not path.parent.is_dir():
+                    raise UserError(
+                        f"ไม่พบทะเบียน {db}: ไม่มีโฟลเดอร์ {path.parent} (ไดรฟ์ถูกถอดออก "
+                        "หรือโฟลเดอร์ถูกย้าย เปลี่ยนชื่อ หรือลบ?)",
+                        f"No register at {db}: there is no folder {path.parent} (a drive "
+                        "removed, a folder moved, renamed or deleted?)",
+                    )
                 raise UserError(
                     f"ไม่พบทะเบียน {db} (สร้างด้วยคำสั่ง init ก่อน)",
                     f"No register at {db} (create it with init first)",
                 )
-        if url.get_backend_name() == "sqlite" and url.database:
-            Path(url.database).parent.mkdir(parents=True, exist_ok=True)
-        engine = make_engine(db)
+        if path is not None:
+            try:
+                path.parent.mkdir(parents=True, exist_ok=True)
+            except OSError as exc:
+                # A full, read-only or failing drive, or no permission; any other reason (a
+                # file where the folder should be) goes to the caller as it is.
+                if exc.errno not in _DRIVE_ERRNOS:
+                    raise
+                error = os_storage_error(exc, subject, saving=False)
+                raise (error or exc) from exc
+        engine = make_engine(db, busy_timeout_ms=busy_timeout_ms)
         try:
             if not create and current_revision(engine) is None:
                 # Never migrate a database that is not a register (another program's file).
@@ -162,15 +427,16 @@ class Register:
                     f"{db} is not an OTOP register (run init)",
                 )
             upgrade(engine)
-            register = cls(engine)
+            register = cls(engine, busy_timeout_ms=busy_timeout_ms)
             if not create and register.office() is None:
                 raise UserError(
                     f"{db} ยังไม่ได้ตั้งค่าสำนักงาน (ใช้คำสั่ง init)",
                     f"{db} is not an initialised register (run init)",
                 )
-        except DBAPIError as exc:
+        except (DBAPIError, sqlite3.Error) as exc:
             engine.dispose()
-            raise _unreachable(url, exc) from exc
+            error = storage_error(exc, url, saving=False, busy_timeout_ms=busy_timeout_ms)
+            raise (error or _unreachable(url, exc)) from exc
         except BaseException:
             engine.dispose()
             raise
@@ -178,14 +444,86 @@ class Register:
 
     @contextmanager
     def read(self) -> Iterator[Session]:
-        with self._sessions() as session, session.begin():
-            yield session
+        self._check_in_place(saving=False)
+        try:
+            with self._sessions() as session, session.begin():
+                yield session
+        except (DBAPIError, sqlite3.Error) as exc:
+            error = self._translated(exc, saving=False)
+            if error is None:
+                raise
+            raise error from exc
 
     @contextmanager
     def write(self) -> Iterator[Session]:
-        with self._sessions() as session, session.begin():
-            session.connection(execution_options={"write": True})
-            yield session
+        self._check_in_place(saving=True)
+        try:
+            with self._sessions() as session, session.begin():
+                session.connection(execution_options={"write": True})
+                yield session
+                self._check_still_there()
+        except (DBAPIError, sqlite3.Error) as exc:
+            error = self._translated(exc, saving=True)
+            if error is None:
+                raise
+            raise error from exc
+
+    def storage_error(self, exc: BaseException, *, saving: bool) -> UserError | None:
+        """The clerk's message for a database error met on this register (see
+        :func:`storage_error`); None for the program's own faults."""
+        return storage_error(
+            exc, self.engine.url, saving=saving, busy_timeout_ms=self.busy_timeout_ms
+        )
+
+    def _translated(self, exc: BaseException, *, saving: bool) -> UserError | None:
+        error = self.storage_error(exc, saving=saving)
+        if error is None:
+            return None
+        log.warning("%s: %s", self.subject.where, error.message_en)
+        if not isinstance(error, (RegisterBusyError, DiskFullError)):
+            # The pool's connections may be on a file that is no longer there, or opened
+            # read-only: the next action starts on fresh ones.
+            self.engine.dispose()
+        return error
+
+    def _file_identity(self) -> tuple[int, int] | None:
+        assert self.path is not None
+        try:
+            st = os.stat(self.path)
+        except OSError:
+            return None
+        return st.st_dev, st.st_ino
+
+    def _check_in_place(self, *, saving: bool) -> None:
+        """Before an action: the register is still at its path. A drive put back or a folder
+        restored may hold it as another file: then the action starts on new connections,
+        never on ones left on the file that went away."""
+        if self.path is None:
+            return
+        try:
+            st = os.stat(self.path)
+        except OSError as exc:
+            self.engine.dispose()
+            raise (
+                file_condition(self.path, self.subject, saving=saving)
+                or os_storage_error(exc, self.subject, saving=saving)
+                or io_error(self.subject, saving=saving)
+            ) from exc
+        identity = (st.st_dev, st.st_ino)
+        if identity != self._identity:
+            if self._identity is not None:
+                log.warning("%s is another file than before: reconnecting", self.path)
+            self.engine.dispose()
+            self._identity = identity
+
+    def _check_still_there(self) -> None:
+        """Before a commit: the register has not vanished during the action (a drive pulled,
+        a folder moved or deleted). SQLite would commit into the file it has open, which is
+        no longer the clerk's register, and the action would be lost without a word."""
+        if self.path is None or self.path.exists():
+            return
+        self.engine.dispose()
+        raise gone_error(self.subject, saving=True)
 
     def office(self) -> Office | None:
         with self.read() as session:
@@ -199,3 +537,14 @@ class Register:
 
     def __exit__(self, *exc: object) -> None:
         self.close()
+
+
+def _open_failure(exc: OSError, path: Path, subject: Subject) -> UserError:
+    return (
+        file_condition(path, subject, saving=False)
+        or os_storage_error(exc, subject, saving=False)
+        or UserError(
+            f"เปิด{subject.th} ไม่ได้: {exc.strerror or exc}",
+            f"Cannot open {subject.en}: {exc.strerror or exc}",
+        )
+    )
