@@ -15,6 +15,7 @@ from otop_desktop.models import DigitalReadiness, Entrepreneur
 from otop_desktop.search import entrepreneur_doc, product_doc
 from otop_desktop.services.numbers import allocate_reg_no
 from otop_desktop.services.office import get_office
+from otop_desktop.services.versions import bump, check_version
 from otop_desktop.thaiformat import be_year
 from otop_desktop.validation import Checker
 
@@ -167,16 +168,23 @@ def create_entrepreneur(session: Session, data: EntrepreneurInput) -> Entreprene
 
 
 def update_entrepreneur(
-    session: Session, entrepreneur_id: int, data: EntrepreneurInput
+    session: Session,
+    entrepreneur_id: int,
+    data: EntrepreneurInput,
+    *,
+    expected_version: int | None = None,
 ) -> Entrepreneur:
     """Changes a record. The registration number stays: it was issued and may be printed on a
-    certificate, even if the registration date is corrected."""
+    certificate, even if the registration date is corrected. With ``expected_version`` (the
+    version the form opened) a change made meanwhile is refused (versions.ConflictError)."""
     entrepreneur = get_entrepreneur(session, entrepreneur_id)
+    check_version(session, entrepreneur, expected_version)
     values = check_entrepreneur(session, data)
     renamed = values["name"] != entrepreneur.name
     for key, value in values.items():
         setattr(entrepreneur, key, value)
     entrepreneur.district_code = str(values["subdistrict_code"])[:4]
+    bump(entrepreneur)
     refresh_search(entrepreneur)
     if renamed:
         # Products are found by their producer's name too.

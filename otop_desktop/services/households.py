@@ -18,6 +18,7 @@ from otop_desktop.errors import NotFoundError
 from otop_desktop.models import Household, HouseholdSkill
 from otop_desktop.services.numbers import allocate_household_code
 from otop_desktop.services.office import get_office
+from otop_desktop.services.versions import bump, check_version
 from otop_desktop.textnorm import clean_text, normalize, to_thai_digits
 from otop_desktop.validation import Checker
 
@@ -125,13 +126,22 @@ def create_household(session: Session, data: HouseholdInput) -> Household:
     return household
 
 
-def update_household(session: Session, household_id: int, data: HouseholdInput) -> Household:
-    """Changes a survey. The household code stays what was issued, even if the address moves."""
+def update_household(
+    session: Session,
+    household_id: int,
+    data: HouseholdInput,
+    *,
+    expected_version: int | None = None,
+) -> Household:
+    """Changes a survey. The household code stays what was issued, even if the address moves;
+    ``expected_version`` as in update_entrepreneur."""
     values, skills = _checked(session, data)
     household = get_household(session, household_id)
+    check_version(session, household, expected_version)
     for key, value in values.items():
         setattr(household, key, value)
     household.skills = skills
+    bump(household)
     session.flush()
     return household
 

@@ -15,6 +15,7 @@ from otop_desktop.models import Product, ProductStandard, StarRating
 from otop_desktop.search import product_doc
 from otop_desktop.services.entrepreneurs import get_entrepreneur, refresh_search
 from otop_desktop.services.numbers import format_product_code
+from otop_desktop.services.versions import bump, check_version
 from otop_desktop.thaiformat import be_year
 from otop_desktop.validation import Checker
 
@@ -134,14 +135,19 @@ def create_product(session: Session, entrepreneur_id: int, data: ProductInput) -
     return product
 
 
-def update_product(session: Session, product_id: int, data: ProductInput) -> Product:
+def update_product(
+    session: Session, product_id: int, data: ProductInput, *, expected_version: int | None = None
+) -> Product:
+    """Changes a product (its code stays); ``expected_version`` as in update_entrepreneur."""
     values, standards, ratings = check_product(data)
     product = get_product(session, product_id)
+    check_version(session, product, expected_version)
     # The new standard and rating rows would be inserted before the old ones are deleted, and
     # a year or standard kept would break the unique constraints: clear them first.
     product.standards, product.ratings = [], []
     session.flush()
     _apply(product, values, standards, ratings)
+    bump(product)
     product.search_text = product_doc(product.name, product.code, product.entrepreneur.name)
     refresh_search(product.entrepreneur)
     session.flush()

@@ -17,6 +17,7 @@ from otop_desktop.errors import NotFoundError
 from otop_desktop.models import Entrepreneur, Grant, Training, TrainingParticipant
 from otop_desktop.services.entrepreneurs import get_entrepreneur
 from otop_desktop.services.listing import EntrepreneurFilter, entrepreneur_ids
+from otop_desktop.services.versions import bump, check_version
 from otop_desktop.textnorm import normalize
 from otop_desktop.thaiformat import fiscal_year_be, fiscal_year_range
 from otop_desktop.validation import Checker
@@ -69,11 +70,19 @@ def _get(session: Session, model: type[R], record_id: int) -> R:
 
 
 def save_training(
-    session: Session, data: TrainingInput, training_id: int | None = None
+    session: Session,
+    data: TrainingInput,
+    training_id: int | None = None,
+    *,
+    expected_version: int | None = None,
 ) -> Training:
-    """Creates a training, or replaces one's details and participants."""
+    """Creates a training, or replaces one's details and participants (``expected_version``
+    as in update_entrepreneur)."""
     values = _checked_training(session, data)
     training = Training() if training_id is None else _get(session, Training, training_id)
+    if training_id is not None:
+        check_version(session, training, expected_version)
+        bump(training)
     for key, value in values.items():
         setattr(training, key, value)
     training.participants = [
@@ -94,7 +103,12 @@ GRANT_LABELS = {"amount": ("จำนวนเงิน", "amount")}
 
 
 def save_grant(
-    session: Session, entrepreneur_id: int | None, data: GrantInput, grant_id: int | None = None
+    session: Session,
+    entrepreneur_id: int | None,
+    data: GrantInput,
+    grant_id: int | None = None,
+    *,
+    expected_version: int | None = None,
 ) -> Grant:
     """Creates a grant to ``entrepreneur_id``, or replaces one's details; a form that has no
     entrepreneur picked yet passes None, which is refused with the other fields."""
@@ -111,6 +125,9 @@ def save_grant(
     assert entrepreneur_id is not None
     get_entrepreneur(session, entrepreneur_id)
     grant = Grant() if grant_id is None else _get(session, Grant, grant_id)
+    if grant_id is not None:
+        check_version(session, grant, expected_version)
+        bump(grant)
     grant.entrepreneur_id = entrepreneur_id
     for key, value in values.items():
         setattr(grant, key, value)
