@@ -7,11 +7,11 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 
 from otop_desktop.database import Register
-from otop_desktop.register_check import ensure_sound
 from otop_desktop.errors import UserError
 from otop_desktop.legacy.headings import Mapping, Table
 from otop_desktop.legacy.rows import Preview, Problem, ProgressFn, check_table
 from otop_desktop.models import Entrepreneur
+from otop_desktop.register_check import ensure_sound
 from otop_desktop.services.entrepreneurs import create_entrepreneur
 from otop_desktop.services.products import create_product
 

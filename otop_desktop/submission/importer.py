@@ -9,9 +9,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from otop_desktop.database import Register
-from otop_desktop.register_check import ensure_sound
 from otop_desktop.domain import OfficeKind
 from otop_desktop.errors import UserError
+from otop_desktop.register_check import ensure_sound
 from otop_desktop.submission.import_store import store_submission
 from otop_desktop.submission.reader import Reason, RejectedFile, read_workbook
 from otop_desktop.submission.reader_records import check_submission
