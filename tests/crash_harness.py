@@ -2,11 +2,15 @@
 safety, proven"). Shared by tests/test_crash_safety.py (a few kills of each kind) and
 bench/bench_kill.py (the long run).
 
-Each kill starts a writer of tests/crash_writers.py as a real process (its own process group,
-its own data folder, a fresh copy of its register), waits until it has imported what it needs,
-tells it to go, and sends SIGKILL to its process group after a delay drawn from the seeded
-generator — spread over the time an unkilled run of the same writer took (measured once, in
-:meth:`Harness.prepare`), so that kills land before, inside and after its transactions. Then:
+Each kill starts a writer of tests/crash_writers.py as a process of its own (its own session
+and process group, its own data folder, a fresh copy of its register) — forked by the writer
+server, which has imported everything once, or (``fork=False``) as a new interpreter — waits
+until it says it is ready, tells it to go, and sends SIGKILL to its process group after a delay
+drawn from the seeded generator: anywhere in the time an unkilled run of the same writer took
+(measured once, in :meth:`Harness.prepare`), or, for half of the kills, inside one of the
+stretches that run held the register's write lock. A thread watches the write lock during
+every kill (:class:`WriteWatch`), so each kill says whether it came inside a write
+transaction. Then:
 
 - ``check_register`` finds nothing wrong with the register (``damaged``);
 - every action the writer said it committed is in the register (``lost``);
@@ -26,10 +30,10 @@ from __future__ import annotations
 import errno
 import os
 import random
-import re
 import shutil
 import signal
 import sqlite3
+import statistics
 import subprocess
 import sys
 import threading
@@ -39,7 +43,6 @@ from contextlib import closing, contextmanager, suppress
 from dataclasses import dataclass, field
 from decimal import Decimal
 from pathlib import Path
-from unittest import mock
 
 from tests.crash_writers import (
     CREATE,
@@ -122,14 +125,24 @@ class Writer:
         """Waits for an unkilled writer; the seconds from go to its end."""
         raise NotImplementedError
 
-    def lines(self) -> list[list[str]]:
-        """The protocol lines said so far, whole lines only, as fields after the mark."""
+    def timed(self) -> list[tuple[float, list[str]]]:
+        """The protocol lines said so far, whole lines only: when each was said (seconds
+        after go) and its fields."""
         try:
             text = self.out.read_bytes().decode("utf-8", errors="replace")
         except FileNotFoundError:  # a forked writer not yet running
             return []
         whole = text[: text.rfind("\n") + 1]
-        return [line.split("\t")[1:] for line in whole.splitlines() if line.startswith(MARK + "\t")]
+        said = []
+        for line in whole.splitlines():
+            if line.startswith(MARK + "\t"):
+                _, at, *fields = line.split("\t")
+                said.append((float(at) - self.started, fields))
+        return said
+
+    def lines(self) -> list[list[str]]:
+        """The protocol lines said so far, as fields after the mark and time."""
+        return [fields for _, fields in self.timed()]
 
     def stderr_tail(self, chars: int = 1500) -> str:
         with suppress(OSError):
@@ -315,9 +328,11 @@ class Kill:
     committed: int = 0
     #: An action had been started and not reported done when the kill came.
     in_flight: bool = False
-    #: The kill came inside a write transaction by the clock of the unkilled run (None: not
-    #: known, as for ``edits``, which is in one most of the time).
-    in_write: bool | None = None
+    #: The writer held the register's write lock when it was killed (seen from outside, at
+    #: most :data:`PROBE_SECONDS` before).
+    in_write: bool = False
+    #: Seconds after go the writer said its last commit was done (None: it said none).
+    last_done: float | None = None
     #: What of an import is in: ``none``, ``all``, or for workbooks how many files.
     state: str = ""
     damaged: list[str] = field(default_factory=list)
@@ -325,8 +340,6 @@ class Kill:
     half: list[str] = field(default_factory=list)
     unexpected: list[str] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)
-    #: Problems ``check`` finds after an unkilled run too (:data:`KNOWN_PROBLEMS`).
-    known: list[str] = field(default_factory=list)
     said: list[list[str]] = field(default_factory=list)
     stderr: str = ""
     #: Seconds spent waiting for the writer to be ready, and checking what it left.
@@ -349,7 +362,14 @@ class Kill:
                 f"OTOP_CRASH_SEED={seed}, though where a kill lands depends on the machine's "
                 f"speed too): killed {self.delay:.3f} s after go, "
                 f"{'while running' if self.running else 'after it ended'}, "
-                f"{self.committed} committed, {'one' if self.in_flight else 'no'} action in flight",
+                f"{'inside' if self.in_write else 'outside'} a write transaction, "
+                f"{self.committed} committed"
+                + (
+                    f" (the last {self.delay - self.last_done:.3f} s before)"
+                    if self.last_done is not None
+                    else ""
+                )
+                + f", {'one' if self.in_flight else 'no'} action in flight",
                 *self.failures,
                 *(f"note: {n}" for n in self.notes),
                 f"register and writer output kept in {self.folder}",
@@ -389,33 +409,17 @@ def _data_dir(folder: Path) -> Iterator[None]:
             os.environ["OTOP_DATA_DIR"] = old
 
 
-#: Problems ``check`` finds in the register of an unkilled writer too, so not a kill's doing:
-#: ``import submission`` raises a province register's registration-number counters to the
-#: imported numbers but not its household-code counters (submission/import_store.py,
-#: _write_households), so every imported household code is reported. Kept apart, counted,
-#: and named in the bench's output; test_crash_safety holds a strict xfail test of it, which
-#: fails once the importer is fixed, and then this goes.
-KNOWN_PROBLEMS = (re.compile(r"^The number counter hh:\d{6}:\d+ is at \d+ but \S+ is in use$"),)
-
-
-def check(db: Path, folder: Path) -> tuple[list[str], list[str]]:
-    """``check_register``'s problems with the register, opened as the program opens it: those
-    that are not known, and the known ones (:data:`KNOWN_PROBLEMS`)."""
-    from otop_desktop import register_check
+def check(db: Path, folder: Path) -> list[str]:
+    """``check_register``'s problems with the register, opened as the program opens it."""
     from otop_desktop.database import Register
+    from otop_desktop.register_check import check_register
 
-    # Every problem listed, none counted away: known problems must not hide a new one.
-    with (
-        _data_dir(folder / "check-data"),
-        mock.patch.object(register_check, "SHOWN_PER_RULE", sys.maxsize),
-    ):
+    with _data_dir(folder / "check-data"):
         try:
             with Register.open(db) as register:
-                problems = [p.en for p in register_check.check_register(register)]
+                return [p.en for p in check_register(register)]
         except Exception as exc:  # a register that cannot even be opened is damaged
-            return [f"cannot open the register: {exc.__class__.__name__}: {exc}"], []
-    known = [p for p in problems if any(k.match(p) for k in KNOWN_PROBLEMS)]
-    return [p for p in problems if p not in known], known
+            return [f"cannot open the register: {exc.__class__.__name__}: {exc}"]
 
 
 def _connect(db: Path) -> closing[sqlite3.Connection]:
@@ -448,7 +452,8 @@ def _differences(have: dict[str, int], want: dict[str, int]) -> str:
 class WriteWatch:
     """When a writer holds the register's write lock, seen from outside: a thread tries to
     take the lock (``BEGIN IMMEDIATE``, never waiting) every :data:`PROBE_SECONDS` and lets it
-    go at once. Only for unkilled runs: it delays the writer's own lock by a moment."""
+    go at once — as another program on the register would, now and then delaying the writer's
+    own lock by a moment."""
 
     def __init__(self, db: Path) -> None:
         self.db = db
@@ -471,13 +476,25 @@ class WriteWatch:
                     self.held.append((at, True))
                 self._stop.wait(PROBE_SECONDS)
 
-    def __enter__(self) -> WriteWatch:
+    def start(self) -> None:
         self._thread.start()
+
+    def stop(self) -> None:
+        if self._thread.is_alive():
+            self._stop.set()
+            self._thread.join()
+
+    def __enter__(self) -> WriteWatch:
+        self.start()
         return self
 
     def __exit__(self, *exc: object) -> None:
-        self._stop.set()
-        self._thread.join()
+        self.stop()
+
+    @property
+    def holding(self) -> bool:
+        """Whether the lock was held at the last look."""
+        return bool(self.held) and self.held[-1][1]
 
     @property
     def windows(self) -> list[tuple[float, float]]:
@@ -503,15 +520,19 @@ class Kind:
     takes, and what its kill must have left."""
 
     name = ""
+    #: The writer's last ``done`` comes when its work is done (one command).
+    ends_with_done = False
 
     def __init__(self, harness: Harness) -> None:
         self.harness = harness
         self.seconds = EDITS_WINDOW
-        #: Known problems an unkilled run left (:data:`KNOWN_PROBLEMS`).
-        self.known: list[str] = []
         #: When an unkilled run held the register's write lock: (start, end) seconds after go.
         self.windows: list[tuple[float, float]] = []
         self.said: list[list[str]] = []
+        #: When the unkilled run said its work was done, and the clock's scale (see delay).
+        self.done_at: float | None = None
+        self.scale = 1.0
+        self._ratios: list[float] = []
 
     def prepare(self) -> None:
         """Makes the kind's files and times one unkilled run."""
@@ -525,18 +546,20 @@ class Kind:
 
     def delay(self, rng: random.Random) -> float:
         """When to kill, in seconds after go: anywhere in the time an unkilled run took, or
-        (half of the kills) inside one of its write transactions."""
+        (half of the kills) inside one of its write transactions — on a clock scaled to the
+        runs killed after they were done (the unkilled run is often the slowest: the first
+        of its kind)."""
         if self.windows and rng.random() < IN_WRITE_SHARE:
             start, end = rng.choices(self.windows, [end - start for start, end in self.windows])[0]
-            return rng.uniform(start, end)
-        return rng.uniform(0, self.seconds * SPREAD)
+            return rng.uniform(start, end) * self.scale
+        return rng.uniform(0, self.seconds * SPREAD) * self.scale
 
-    def in_write(self, delay: float) -> bool | None:
-        """Whether a kill this long after go came inside a write transaction by the clock of
-        the unkilled run (None when that is not known)."""
-        if not self.windows:
-            return None
-        return any(start <= delay <= end for start, end in self.windows)
+    def observe(self, kill: Kill) -> None:
+        """Learns from a writer whose work was done when it was killed how long the work
+        takes now."""
+        if self.ends_with_done and self.done_at and kill.last_done is not None:
+            self._ratios.append(kill.last_done / self.done_at)
+            self.scale = min(1.5, max(0.5, statistics.median(self._ratios[-5:])))
 
     def verify(self, kill: Kill, db: Path) -> None:
         raise NotImplementedError
@@ -559,8 +582,10 @@ class Kind:
             watch.since = writer.started
             self.seconds = writer.finish()
         self.windows = watch.windows
-        self.said = writer.lines()
-        problems, self.known = check(db, folder)
+        timed = writer.timed()
+        self.said = [fields for _, fields in timed]
+        self.done_at = max((at for at, fields in timed if fields[:1] == [DONE]), default=None)
+        problems = check(db, folder)
         if problems:
             raise WriterFailed(
                 f"an unkilled {self.name} writer left a damaged register: {problems}"
@@ -671,6 +696,7 @@ class WholeImport(Kind):
 
     template: Path
     whole: dict[str, int]
+    ends_with_done = True
 
     def argv(self, db: Path) -> list[str]:
         raise NotImplementedError
@@ -753,6 +779,7 @@ class Workbook(Kind):
     district is wholly in or not at all, and only in the order the files were given."""
 
     name = "workbook"
+    ends_with_done = True
 
     def prepare(self) -> None:
         self.files = self.harness.workbooks()
@@ -786,6 +813,10 @@ class Workbook(Kind):
         kill.state = f"{len(held)} of {len(WORKBOOK_DISTRICTS)}"
         if held != list(range(len(held))):
             kill.unexpected.append(f"workbooks in out of order: {held}")
+
+
+#: The tables a backup writes to: its record as an export, and the audit trail's entry of it.
+BACKUP_RECORDS = ("export_records", "audit_log")
 
 
 class Backup(Kind):
@@ -843,10 +874,12 @@ class Backup(Kind):
                     continue
                 kill.notes.append(f"left in backup folder {number}: {path.name}")
         kill.state = f"{listed_count} listed"
-        # The register is as it was, but for one export record per backup made.
-        have = row_counts(db)
-        records = have.pop("export_records") - self.before["export_records"]
-        want = {t: n for t, n in self.before.items() if t != "export_records"}
+        # The register is as it was, but for one export record per backup made (and the audit
+        # trail's entries of them).
+        counts = row_counts(db)
+        have = {t: n for t, n in counts.items() if t not in BACKUP_RECORDS}
+        records = counts["export_records"] - self.before["export_records"]
+        want = {t: n for t, n in self.before.items() if t not in BACKUP_RECORDS}
         if have != want:
             kill.half.append("the register's rows changed: " + _differences(have, want))
         if not len(reported) <= records <= len(reported) + 1:
@@ -857,6 +890,22 @@ class Backup(Kind):
             kill.notes.append(
                 f"{listed_count - records} good backup(s) listed but not recorded as an export"
             )
+
+
+def note_kind(note: str) -> str:
+    """A note's kind, for counting: what was left beside the backups, or an unrecorded one."""
+    name = note.rpartition(": ")[2]
+    if note.startswith("left in backup folder"):
+        if name.endswith(".part"):
+            return "a hidden half-written backup (.part) left"
+        if name.endswith(".tmp"):
+            return "a hidden temporary file (.tmp) left"
+        if name.endswith(".otopbackup"):
+            return "a whole backup left without its sidecar (not listed)"
+        return "another file left"
+    if "not recorded as an export" in note:
+        return "a good backup listed but not recorded as an export"
+    return note
 
 
 # --- the harness --------------------------------------------------------------------------
@@ -878,6 +927,7 @@ class Harness:
         self.counts: dict[str, int] = dict.fromkeys(KINDS, 0)
         self._made: dict[str, Path] = {}
         self._server: Server | None = None
+        self._prepared: set[str] = set()
 
     @property
     def empty_district(self) -> Path:
@@ -934,8 +984,11 @@ class Harness:
         return self.district_register(WORKBOOK_DISTRICTS[0])
 
     def prepare(self, kinds: Sequence[str] = KINDS) -> None:
+        """Makes each kind's files and times an unkilled run of it, once."""
         for kind in kinds:
-            self.kinds[kind].prepare()
+            if kind not in self._prepared:
+                self.kinds[kind].prepare()
+                self._prepared.add(kind)
 
     def writer(self, argv: list[str], folder: Path) -> Writer:
         if not self.fork:
@@ -955,22 +1008,30 @@ class Harness:
         delay = spec.delay(rng)
         began = time.monotonic()
         writer = self.writer(argv, folder)
+        watch = WriteWatch(db)
         try:
             writer.wait_ready()
             waited = time.monotonic() - began
+            watch.start()
             writer.go()
+            watch.since = writer.started
             time.sleep(delay)
+            watch.stop()  # its last look is the moment of the kill, give or take a probe
         finally:
+            watch.stop()
             running = writer.kill()
         kill = Kill(kind, number, folder, time.monotonic() - writer.started, running=running)
-        kill.in_write = spec.in_write(delay)
+        kill.in_write = watch.holding
+        done = [at for at, fields in writer.timed() if fields[:1] == [DONE]]
+        kill.last_done = done[-1] if done else None
         kill.said = writer.lines()
         kill.stderr = writer.stderr_tail()
         checking = time.monotonic()
-        kill.damaged, kill.known = check(db, folder)
+        kill.damaged = check(db, folder)
         if not kill.damaged:
             spec.verify(kill, db)
         kill.seconds = {"ready": waited, "check": time.monotonic() - checking}
+        spec.observe(kill)
         return kill
 
     def close(self) -> None:

@@ -11,9 +11,9 @@ Each imports what it needs, says ``ready`` and waits for one line on standard in
 writes anything, so that the harness's delay counts from the start of the work and not from
 Python's start-up. Then it works through the program's own services and commands and says,
 before each action, what it tries, and right after the action's commit has returned, what it
-committed. Those lines go to standard output, each written whole by one ``write`` and marked
-with :data:`MARK` (the commands print lines of their own in between); a line cut short by the
-kill has no newline and does not count.
+committed. Those lines go to standard output, each written whole by one ``write``, marked
+with :data:`MARK` and the time (the commands print lines of their own in between); a line cut
+short by the kill has no newline and does not count.
 
 ``edits``: single actions through the services, each its own unit of work — register a
 producer, add a product, change a phone, enter a month's whole-business sales — until
@@ -64,8 +64,9 @@ SUBDISTRICT = "501301"
 
 
 def say(*fields: object) -> None:
-    """One line of the protocol, written whole by a single system call."""
-    line = "\t".join([MARK, *(str(f) for f in fields)]) + "\n"
+    """One line of the protocol, written whole by a single system call, with the time it was
+    said (``time.monotonic()``: one clock for every process of the machine)."""
+    line = "\t".join([MARK, f"{time.monotonic():.6f}", *(str(f) for f in fields)]) + "\n"
     os.write(sys.stdout.fileno(), line.encode("utf-8"))
 
 
