@@ -503,6 +503,8 @@ class Register:
         try:
             st = os.stat(self.path)
         except OSError as exc:
+            if self._identity is None:
+                return  # not made yet (a Register on an engine of a new file): SQLite makes it
             self.engine.dispose()
             raise (
                 file_condition(self.path, self.subject, saving=saving)
@@ -520,7 +522,7 @@ class Register:
         """Before a commit: the register has not vanished during the action (a drive pulled,
         a folder moved or deleted). SQLite would commit into the file it has open, which is
         no longer the clerk's register, and the action would be lost without a word."""
-        if self.path is None or self.path.exists():
+        if self.path is None or self._identity is None or self.path.exists():
             return
         self.engine.dispose()
         raise gone_error(self.subject, saving=True)

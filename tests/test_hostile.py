@@ -447,18 +447,20 @@ def test_a_failing_drive_is_named_and_keeps_every_committed_save(
 # --- no permission --------------------------------------------------------------------------
 
 
+PR_CAPBSET_DROP, CAP_DAC_OVERRIDE, CAP_DAC_READ_SEARCH = 24, 1, 2
+# Loaded before any fork: the child only calls it (no dlopen between fork and exec).
+_prctl = ctypes.CDLL(None, use_errno=True).prctl if sys.platform == "linux" else None
+
+
 def without_permission_override() -> None:
     """In the child, before it runs: drops CAP_DAC_OVERRIDE and CAP_DAC_READ_SEARCH from its
     capability bounding set, so that it runs as root but is refused a file whose mode refuses
     its owner — as a clerk's account is refused a file it may not open. (A process as
     ``nobody`` cannot run here: Python lives in root's 0700 home.)"""
-    libc = ctypes.CDLL(None, use_errno=True)
+    assert _prctl is not None
     for capability in (CAP_DAC_OVERRIDE, CAP_DAC_READ_SEARCH):
-        if libc.prctl(PR_CAPBSET_DROP, capability, 0, 0, 0) != 0:
+        if _prctl(PR_CAPBSET_DROP, capability, 0, 0, 0) != 0:
             raise OSError(ctypes.get_errno(), "prctl(PR_CAPBSET_DROP)")
-
-
-PR_CAPBSET_DROP, CAP_DAC_OVERRIDE, CAP_DAC_READ_SEARCH = 24, 1, 2
 
 
 def as_a_user_without_permission(*args: str | Path) -> subprocess.CompletedProcess[str]:
