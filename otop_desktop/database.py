@@ -106,6 +106,17 @@ def _configure_sqlite(engine: Engine, busy_timeout_ms: int) -> None:
         conn.exec_driver_sql("BEGIN IMMEDIATE" if immediate else "BEGIN")
 
 
+def _configure_postgresql(engine: Engine, busy_timeout_ms: int) -> None:
+    @event.listens_for(engine, "connect")
+    def _on_connect(dbapi_connection: Any, _record: Any) -> None:
+        # A writer waits for another's locks as long as a SQLite writer does, then gives up
+        # with RegisterBusyError (lock_not_available) instead of waiting for ever.
+        cursor = dbapi_connection.cursor()
+        cursor.execute(f"SET lock_timeout = {int(busy_timeout_ms)}")
+        cursor.close()
+        dbapi_connection.commit()  # a session setting, kept: not undone with a rollback
+
+
 def make_engine(db: str | Path, *, busy_timeout_ms: int | None = None) -> Engine:
     """The engine of a register. Statement parameters (citizen IDs, names, phones) never
     appear in its errors, and so never in a log. ``busy_timeout_ms``: how long a SQLite writer
@@ -119,7 +130,10 @@ def make_engine(db: str | Path, *, busy_timeout_ms: int | None = None) -> Engine
             )
             _configure_sqlite(engine, timeout_ms)
             return engine
-        return create_engine(url, pool_pre_ping=True, hide_parameters=True)
+        engine = create_engine(url, pool_pre_ping=True, hide_parameters=True)
+        if url.get_backend_name() == "postgresql":
+            _configure_postgresql(engine, timeout_ms)
+        return engine
     except NoSuchModuleError as exc:
         where = url.render_as_string(hide_password=True)
         raise UserError(
@@ -193,7 +207,8 @@ _SQLITE_PROTOCOL, _SQLITE_NOTADB = 15, 26
 _SQLITE_READONLY_DBMOVED = _SQLITE_READONLY | (4 << 8)
 
 # PostgreSQL's SQLSTATEs for the same conditions.
-_PG_BUSY = {"40001", "40P01", "55P03"}  # serialisation failure, deadlock, lock not available
+_PG_LOCK_NOT_AVAILABLE = "55P03"  # lock_timeout passed
+_PG_BUSY = {"40001", "40P01"}  # serialisation failure, deadlock
 _PG_UNREACHABLE = {"57P01", "57P02", "57P03", "53300"}  # shut down, cannot connect now, full
 
 
@@ -276,6 +291,9 @@ def storage_error(
     if not isinstance(exc, DBAPIError):
         return None
     state = str(getattr(orig, "sqlstate", None) or getattr(orig, "pgcode", None) or "")
+    if state == _PG_LOCK_NOT_AVAILABLE:
+        timeout_ms = SQLITE_BUSY_TIMEOUT_MS if busy_timeout_ms is None else busy_timeout_ms
+        return busy_error(subject, timeout_ms / 1000, saving=saving)
     if state in _PG_BUSY:
         return busy_error(subject, saving=saving)
     if state == "53100":

@@ -19,6 +19,7 @@ import hashlib
 import importlib.util
 import os
 import shutil
+import socket
 import sqlite3
 import struct
 import subprocess
@@ -536,6 +537,95 @@ def test_a_postgresql_server_that_cannot_be_reached_is_named_without_its_passwor
     assert "cannot reach the database" in caught.value.message_en.lower()
     assert "127.0.0.1:9" in caught.value.message_en
     assert "secret" not in caught.value.message_en + caught.value.message_th
+
+
+NOBODY = 65534
+
+
+class PostgreSQLServer:
+    """A PostgreSQL server of its own, run as nobody (it refuses root)."""
+
+    def __init__(self, pg_ctl: str, home: Path, port: int) -> None:
+        self.home, self.port = home, port
+        self.url = f"postgresql+psycopg://otop@127.0.0.1:{port}/postgres"
+        options = f"-p {port} -k {home} -c listen_addresses=127.0.0.1"
+        self._ctl = [pg_ctl, "-D", str(home / "data"), "-o", options, "-l", str(home / "log")]
+
+    def run(self, *command: str) -> subprocess.CompletedProcess[str]:
+        return subprocess.run(
+            command,
+            capture_output=True,
+            text=True,
+            cwd=self.home,
+            user=NOBODY,
+            group=NOBODY,
+            extra_groups=[],
+            check=False,
+            timeout=120,
+        )
+
+    def start(self) -> None:
+        done = self.run(*self._ctl, "-w", "start")
+        assert done.returncode == 0, done.stderr
+
+    def stop(self) -> None:
+        self.run(*self._ctl, "-m", "immediate", "-w", "stop")
+
+
+@pytest.fixture
+def postgresql_server() -> Iterator[PostgreSQLServer]:
+    """Skips where there is no server program, no psycopg, or no root to change user."""
+    initdb, pg_ctl = shutil.which("initdb"), shutil.which("pg_ctl")
+    if not _installed("psycopg") or initdb is None or pg_ctl is None or not ROOT:
+        pytest.skip("needs psycopg, PostgreSQL's initdb and pg_ctl, and root")
+    home = Path(tempfile.mkdtemp(prefix="otop-pg-"))  # pytest's folders are root's alone
+    os.chown(home, NOBODY, NOBODY)
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    server = PostgreSQLServer(pg_ctl, home, port)
+    try:
+        made = server.run(initdb, "-D", str(home / "data"), "-U", "otop", "--auth=trust")
+        if made.returncode != 0:
+            pytest.skip(f"initdb cannot run here: {made.stderr.strip()[-200:]}")
+        server.start()
+        yield server
+    finally:
+        server.stop()
+        shutil.rmtree(home, ignore_errors=True)
+
+
+def test_postgresql_busy_and_down_are_named_and_the_register_saves_again(
+    postgresql_server: PostgreSQLServer,
+) -> None:
+    import psycopg
+
+    url = postgresql_server.url
+    init_register(url, OfficeKind.DISTRICT, "5013").close()
+    register = Register.open(url, busy_timeout_ms=300)
+    try:
+        add(register, "ร้านแรก")
+        other = psycopg.connect(url.replace("+psycopg", ""))
+        try:  # another program's long write holds the numbers' table
+            other.execute("LOCK TABLE counters IN ACCESS EXCLUSIVE MODE")
+            with pytest.raises(RegisterBusyError) as caught:
+                add(register, "ร้านที่สอง")
+            assert "another program is writing to it (waited 0.3 s)" in caught.value.message_en
+        finally:
+            other.rollback()
+            other.close()
+        add(register, "ร้านที่สอง")
+
+        postgresql_server.stop()
+        with pytest.raises(DriveGoneError) as down:
+            add(register, "ร้านที่สาม")
+        assert "cannot reach the database" in down.value.message_en
+        assert f"127.0.0.1:{postgresql_server.port}" in down.value.message_en
+        postgresql_server.start()
+        add(register, "ร้านที่สาม")
+        assert names(register) == ["ร้านแรก", "ร้านที่สอง", "ร้านที่สาม"]
+    finally:
+        register.close()
 
 
 def test_an_unknown_kind_of_database_is_refused(capsys: pytest.CaptureFixture[str]) -> None:
