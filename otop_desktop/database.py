@@ -28,6 +28,10 @@ from sqlalchemy.exc import (
 )
 from sqlalchemy.orm import Session, sessionmaker
 
+from otop_desktop.accounts.roles import has_accounts, require
+from otop_desktop.accounts.service import login, recover
+from otop_desktop.audit.record import ACTOR, Actor, note, os_actor
+from otop_desktop.backup import floors
 from otop_desktop.errors import (
     DiskFullError,
     DriverMissingError,
@@ -48,6 +52,7 @@ from otop_desktop.errors import (
     unreachable_error,
 )
 from otop_desktop.models import Office
+from otop_desktop.models.accounts import CLERK, HEAD
 from otop_desktop.paths import migrations_dir
 
 log = logging.getLogger(__name__)
@@ -396,6 +401,11 @@ class Register:
             SQLITE_BUSY_TIMEOUT_MS if busy_timeout_ms is None else busy_timeout_ms
         )
         self._sessions = sessionmaker(engine, expire_on_commit=False)
+        #: Who acts (audit.record.Actor): set by ``login``; None on a register without
+        #: accounts (the computer's user acts, with every right, as before accounts).
+        self.actor: Actor | None = None
+        #: Set when the start-up check found the file damaged: every write is refused.
+        self._refusal: UserError | None = None
         self.path = register_file(engine.url)
         self.subject = register_subject(engine.url)
         self._identity = self._file_identity() if self.path is not None else None
@@ -444,6 +454,7 @@ class Register:
                     f"{db} ไม่ใช่ทะเบียน OTOP (ใช้คำสั่ง init)",
                     f"{db} is not an OTOP register (run init)",
                 )
+            before = current_revision(engine)
             upgrade(engine)
             register = cls(engine, busy_timeout_ms=busy_timeout_ms)
             if not create and register.office() is None:
@@ -451,6 +462,7 @@ class Register:
                     f"{db} ยังไม่ได้ตั้งค่าสำนักงาน (ใช้คำสั่ง init)",
                     f"{db} is not an initialised register (run init)",
                 )
+            register._after_open(before)
         except (DBAPIError, sqlite3.Error) as exc:
             engine.dispose()
             error = storage_error(exc, url, saving=False, busy_timeout_ms=busy_timeout_ms)
@@ -460,11 +472,30 @@ class Register:
             raise
         return register
 
+    def _after_open(self, revision_before: str | None) -> None:
+        """Records an upgrade in the trail, and raises the number counters to the floors kept
+        outside the register (an old copy put over it by hand must not reuse a number)."""
+        upgraded = revision_before not in (None, head_revision())
+        with self._sessions() as session, session.begin():
+            office = session.get(Office, 1)
+            if office is None:
+                return
+            behind = floors.counters_behind(session, floors.outside(office.register_id))
+        if not (upgraded or behind):
+            return  # nothing to write: a read-only register opens for reading
+        with self._sessions() as session, session.begin():
+            session.connection(execution_options={"write": True})
+            session.info[ACTOR] = os_actor()
+            if upgraded:
+                note(session, "upgrade", detail={"from": revision_before, "to": head_revision()})
+            floors.apply(session, behind, products=False)
+
     @contextmanager
     def read(self) -> Iterator[Session]:
         self._check_in_place(saving=False)
         try:
             with self._sessions() as session, session.begin():
+                session.info[ACTOR] = self.actor
                 yield session
         except (DBAPIError, sqlite3.Error) as exc:
             error = self._translated(exc, saving=False)
@@ -473,11 +504,19 @@ class Register:
             raise error from exc
 
     @contextmanager
-    def write(self) -> Iterator[Session]:
+    def write(self, *, system: bool = False) -> Iterator[Session]:
+        """One user action: a clerk's or a head's (a viewer's is refused, and on a register
+        with accounts nobody's before a login). ``system``: the program's own bookkeeping
+        that needs no rights (a login's counters, setting up the first head)."""
+        if self._refusal is not None:
+            raise self._refusal
         self._check_in_place(saving=True)
         try:
             with self._sessions() as session, session.begin():
                 session.connection(execution_options={"write": True})
+                session.info[ACTOR] = self.actor
+                if not system:
+                    require(session, CLERK, "แก้ไขทะเบียน", "change the register")
                 yield session
                 self._check_still_there()
         except (DBAPIError, sqlite3.Error) as exc:
@@ -548,6 +587,49 @@ class Register:
     def office(self) -> Office | None:
         with self.read() as session:
             return session.get(Office, 1)
+
+    def has_accounts(self) -> bool:
+        with self.read() as session:
+            return has_accounts(session)
+
+    def login(self, name: str, password: str) -> Actor:
+        """Logs ``name`` in for every later action on this register. A wrong password is
+        recorded (and counted towards the back-off) before LoginRefused is raised."""
+        refused: UserError | None = None
+        with self.write(system=True) as session:
+            try:
+                actor = login(session, name, password)
+            except UserError as exc:
+                refused = exc
+        if refused is not None:
+            raise refused
+        self.actor = actor
+        return actor
+
+    def act_as_named(self, name: str) -> None:
+        """On a register without accounts: the name the trail records (``--user``)."""
+        self.actor = Actor(name=name[:60], role=HEAD)
+
+    def logout(self) -> None:
+        self.actor = None
+
+    def recover(self, code: str, head_name: str, new_password: str) -> str:
+        """The recovery code makes ``head_name`` a head; returns the new code."""
+        fresh = ""
+        refused: UserError | None = None
+        with self.write(system=True) as session:
+            try:
+                fresh = recover(session, code, head_name, new_password)
+            except UserError as exc:
+                refused = exc
+        if refused is not None:
+            raise refused
+        return fresh
+
+    def refuse_writes(self, error: UserError) -> None:
+        """From now on every write is refused with ``error`` (a damaged file found by the
+        start-up check: nothing may be written into it)."""
+        self._refusal = error
 
     def close(self) -> None:
         self.engine.dispose()

@@ -3,6 +3,7 @@ English; a sound register (the demo's too) has none."""
 
 from __future__ import annotations
 
+import os
 import sqlite3
 import subprocess
 import sys
@@ -15,6 +16,7 @@ from sqlalchemy import select
 from otop_desktop.database import Register
 from otop_desktop.demo import generate
 from otop_desktop.models import Entrepreneur
+from otop_desktop.paths import DATA_DIR_ENV
 from otop_desktop.register_check import check_register, quick_check
 from otop_desktop.search import search_mask
 from otop_desktop.services.entrepreneurs import refresh_search
@@ -136,24 +138,17 @@ def test_no_legacy_import_into_a_damaged_register(register, tmp_path) -> None:
         assert conn.execute("SELECT count(*) FROM entrepreneurs").fetchone()[0] == 200
 
 
-def test_the_check_command(register) -> None:
+def test_the_check_command(register, tmp_path) -> None:
     add_record(register, "ร้านหนึ่ง")
     db = tamper(register, "UPDATE counters SET value = 0")
     register.close()
-    done = subprocess.run(
-        [sys.executable, "-m", "otop_desktop", "check", "--db", str(db)],
-        capture_output=True,
-        text=True,
-    )
+    # Another PC: no number floors there to put the counter right as the register opens.
+    env = {**os.environ, DATA_DIR_ENV: str(tmp_path / "other-pc")}
+    command = [sys.executable, "-m", "otop_desktop", "check", "--db", str(db)]
+    done = subprocess.run(command, capture_output=True, text=True, env=env)
     assert done.returncode == 2 and "ตัวนับเลข" in done.stderr and "Traceback" not in done.stderr
-    with closing(sqlite3.connect(db)) as conn:
-        conn.execute("UPDATE counters SET value = 1")
-        conn.commit()
-    done = subprocess.run(
-        [sys.executable, "-m", "otop_desktop", "check", "--db", str(db)],
-        capture_output=True,
-        text=True,
-    )
+    # Here, the floors kept outside the register raise the counter again when it opens.
+    done = subprocess.run(command, capture_output=True, text=True)
     assert done.returncode == 0 and "sound" in done.stdout
 
 

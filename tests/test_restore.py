@@ -90,7 +90,7 @@ def test_no_number_drawn_after_the_backup_is_drawn_again(register) -> None:
     db = db_of(register)
     register.close()
     done = restore(db)
-    assert done.numbers_raised >= 2
+    assert done.numbers_raised >= 1  # the counters are raised as it opens, the products here
     with Register.open(db) as restored, restored.write() as session:
         fresh = create_entrepreneur(session, person(name="ร้านใหม่"))
         session.flush()

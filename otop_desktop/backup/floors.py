@@ -127,6 +127,18 @@ def outside(register_id: str, folders: Iterable[Path] = ()) -> dict[str, int]:
     )
 
 
+def counters_behind(session: Session, floors: Mapping[str, int]) -> dict[str, int]:
+    """The counter floors the register's counters are below (product floors left out)."""
+    if not floors:
+        return {}
+    have = dict(session.execute(select(Counter.name, Counter.value)).all())
+    return {
+        name: value
+        for name, value in floors.items()
+        if not name.startswith(PRODUCT_PREFIX) and value > have.get(name, 0)
+    }
+
+
 def apply(session: Session, floors: Mapping[str, int], *, products: bool = True) -> int:
     """Raises the register's counters (and, with ``products``, each producer's product
     sequence) to the floors; returns how many were behind."""
