@@ -61,7 +61,7 @@ from tests.crash_writers import (
 ROOT = Path(__file__).resolve().parent.parent
 KINDS = ("edits", "legacy", "workbook", "demo", "backup")
 #: Kills of an ``edits`` writer land this long after it starts (it runs until killed).
-EDITS_WINDOW = 0.8
+EDITS_WINDOW = 0.5
 #: Kills land up to this share of an unkilled run's time after the start, so a few find the
 #: writer done (a valid case: everything must then be in).
 SPREAD = 1.1
@@ -75,7 +75,9 @@ CALIBRATION_BACKUPS = 3
 #: The legacy spreadsheet's size: producers, and products (one a row).
 LEGACY_PRODUCERS, LEGACY_PRODUCTS = 120, 200
 #: Districts whose monthly workbooks the ``workbook`` writer imports, in this order.
-WORKBOOK_DISTRICTS = ("5013", "5002", "5003")
+WORKBOOK_DISTRICTS = ("5021", "5020", "5025")
+#: The district whose register the ``backup`` writer backs up.
+BACKUP_DISTRICT = DISTRICT
 WORKBOOK_PERIOD = "2568-10"
 #: How long a writer may take to say ``ready`` or, unkilled, to finish.
 READY_TIMEOUT = 120.0
@@ -179,8 +181,9 @@ class Spawned(Writer):
 
     def kill(self) -> bool:
         running = self.proc.poll() is None
-        with suppress(ProcessLookupError):
-            os.killpg(self.proc.pid, signal.SIGKILL)
+        if running:  # not yet reaped, so its process group is still its own
+            with suppress(ProcessLookupError):
+                os.killpg(self.proc.pid, signal.SIGKILL)
         self.proc.wait()
         self._close()
         return running
@@ -290,7 +293,7 @@ class Forked(Writer):
             os.close(fd)
 
     def kill(self) -> bool:
-        if self.status is None:
+        if self.status is None:  # not yet reaped, so its process group is still its own
             with suppress(ProcessLookupError):
                 os.killpg(self.pid, signal.SIGKILL)
             self.status = self.server.reap(self.pid)
@@ -981,7 +984,7 @@ class Harness:
         return paths
 
     def filled_district(self) -> Path:
-        return self.district_register(WORKBOOK_DISTRICTS[0])
+        return self.district_register(BACKUP_DISTRICT)
 
     def prepare(self, kinds: Sequence[str] = KINDS) -> None:
         """Makes each kind's files and times an unkilled run of it, once."""
