@@ -29,7 +29,7 @@ from sqlalchemy.exc import (
 from sqlalchemy.orm import Session, sessionmaker
 
 from otop_desktop.accounts.roles import has_accounts, require
-from otop_desktop.accounts.service import login, recover
+from otop_desktop.accounts.service import login, recover, signing_key
 from otop_desktop.audit.record import ACTOR, Actor, note, os_actor
 from otop_desktop.backup import floors
 from otop_desktop.errors import (
@@ -406,6 +406,8 @@ class Register:
         self.actor: Actor | None = None
         #: Set when the start-up check found the file damaged: every write is refused.
         self._refusal: UserError | None = None
+        #: The office's private key once a head unlocked it (kept for this program run).
+        self._signing_key: bytes | None = None
         self.path = register_file(engine.url)
         self.subject = register_subject(engine.url)
         self._identity = self._file_identity() if self.path is not None else None
@@ -625,6 +627,27 @@ class Register:
         if refused is not None:
             raise refused
         return fresh
+
+    def signing_key(self) -> bytes | None:
+        """The office's private key: as stored on a register without accounts, once a head
+        unlocked it on one with accounts; None while it is locked."""
+        if self._signing_key is not None:
+            return self._signing_key
+        office = self.office()
+        return office.signing_private_key if office is not None else None
+
+    def unlock_signing(self, head_name: str, password: str) -> None:
+        """A head's password unlocks the signing key for the rest of this program run (the
+        unlocking is recorded; a wrong password too)."""
+        refused: UserError | None = None
+        with self.write(system=True) as session:
+            try:
+                self._signing_key = signing_key(session, head_name, password)
+            except UserError as exc:
+                note(session, "unlock_failed", entity="account", record=head_name)
+                refused = exc
+        if refused is not None:
+            raise refused
 
     def refuse_writes(self, error: UserError) -> None:
         """From now on every write is refused with ``error`` (a damaged file found by the

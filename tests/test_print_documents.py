@@ -199,7 +199,9 @@ def test_certificate_states_what_the_issue_asks(shop: Register) -> None:
     with shop.read() as session:
         office = get_office(session)
         group = load_entrepreneurs(session, [_id(session, number)])[0]
-        story = certificate.certificate(group, office, date(2025, 11, 24), WIDTH, TextOptions())
+        story = certificate.certificate(
+            group, office, date(2025, 11, 24), WIDTH, TextOptions(), office.signing_private_key
+        )
     words = "\n".join(texts(story))
     for expected in (
         "หนังสือรับรองการลงทะเบียน",

@@ -97,6 +97,11 @@ def upgrade() -> None:
     op.add_column(
         "office", sa.Column("sealed_signing_key", sa.LargeBinary(length=60), nullable=True)
     )
+    op.add_column(
+        "office",
+        sa.Column("idle_lock_minutes", sa.Integer(), server_default="15", nullable=False),
+    )
+    op.add_column("entrepreneurs", sa.Column("anonymised_on", sa.Date(), nullable=True))
     op.execute(sa.text("UPDATE office SET audit_key = :k").bindparams(k=os.urandom(32)))
     with op.batch_alter_table("office") as batch:
         batch.alter_column("audit_key", existing_type=sa.LargeBinary(length=32), nullable=False)
@@ -117,7 +122,9 @@ def upgrade() -> None:
 
 
 def downgrade() -> None:
+    op.execute("ALTER TABLE entrepreneurs DROP COLUMN anonymised_on")
     with op.batch_alter_table("office") as batch:
+        batch.drop_column("idle_lock_minutes")
         batch.drop_column("sealed_signing_key")
         batch.drop_column("audit_key")
     for table in VERSIONED:

@@ -42,6 +42,8 @@ class Office(Base):
     register_id: Mapped[str] = mapped_column(
         String(32), default=lambda: uuid.uuid4().hex, server_default=""
     )
+    #: Minutes without input after which the desktop locks its screen (a head sets it).
+    idle_lock_minutes: Mapped[int] = mapped_column(default=15, server_default="15")
     #: The key of the audit trail's keyed hashes of personal fields (citizen ID, phone).
     audit_key: Mapped[bytes] = mapped_column(LargeBinary(32), default=lambda: os.urandom(32))
 

@@ -62,6 +62,9 @@ class Entrepreneur(Base):
     # A number the producer had before (e.g. from an imported spreadsheet); never reissued.
     previous_reg_no: Mapped[str] = mapped_column(String(40), default="")
     next_product_seq: Mapped[int] = mapped_column(default=1)
+    #: When a head removed the person's data of this closed business (PDPA retention): the
+    #: figures stay, the business leaves the province's snapshot.
+    anonymised_on: Mapped[date | None] = mapped_column(Date)
     search_text: Mapped[str] = mapped_column(Text, default="")
     # NULL when written without the ORM (bulk loads): such a row is always a candidate.
     search_mask: Mapped[int | None] = mapped_column(BigInteger)

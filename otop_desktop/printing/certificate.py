@@ -60,13 +60,18 @@ def certificate(
     issued_on: date,
     width: float,
     options: TextOptions,
+    private_key: bytes | None,
 ) -> list[Flowable]:
-    """The flowables of one certificate; its products must be loaded."""
+    """The flowables of one certificate; its products must be loaded. Without
+    ``private_key`` (signing not unlocked by a head) it is a preview: its QR code says so
+    instead of carrying a signature, and the caption under it too."""
     if not entrepreneur.products:
         raise no_products(entrepreneur)
     lk = look()
-    text = qr_text(
-        Claim(entrepreneur.reg_no, entrepreneur.name, issued_on), office.signing_private_key
+    text = (
+        qr_text(Claim(entrepreneur.reg_no, entrepreneur.name, issued_on), private_key)
+        if private_key is not None
+        else UNSIGNED
     )
     digits = options.thai_digits
     kind = ProducerType(entrepreneur.producer_type)
@@ -158,12 +163,21 @@ def _products(entrepreneur: Entrepreneur, width: float, options: TextOptions) ->
     return table
 
 
+#: The QR text of a preview printed before a head unlocked signing: not a certificate code.
+UNSIGNED = "OTOP-PREVIEW-NOT-SIGNED"
+
+
 def _signature_and_qr(office: Office, text: str, options: TextOptions) -> Beside:
     lk = look()
     digits = options.thai_digits
+    words = (
+        "ตัวอย่าง ยังไม่ได้ลงนาม ใช้เป็นหนังสือรับรองไม่ได้"
+        if text == UNSIGNED
+        else "สแกนเพื่อตรวจสอบหนังสือรับรองนี้"
+    )
     caption = stamps(
-        ("certificate scan", digits),
-        lambda: [para("สแกนเพื่อตรวจสอบหนังสือรับรองนี้", lk.small_centre, options)],
+        ("certificate scan", digits, words),
+        lambda: [para(words, lk.small_centre, options)],
     )
     signature = stamps(
         (

@@ -26,6 +26,7 @@ import geothai
 from reportlab.platypus import PageBreak
 from sqlalchemy.orm import Session
 
+from otop_desktop.accounts.signing import SigningLocked
 from otop_desktop.database import Register
 from otop_desktop.domain import Status
 from otop_desktop.errors import NotFoundError, UserError
@@ -131,6 +132,8 @@ class Printed:
     inactive: tuple[tuple[str, Status], ...] = ()
     #: Set when the PDF shows personal data: each copy of it is recorded (ExportRecord).
     personal: PersonalPrint | None = None
+    #: Certificates made while signing was locked: a preview, never saved or printed.
+    unsigned: bool = False
 
     def notes(self) -> list[tuple[str, str]]:
         """What the clerk should know of the batch, in Thai and English."""
@@ -163,6 +166,8 @@ def save_pdf(
     a backup or a database; over an existing file only with ``force``). A print with
     personal data is recorded in the transaction that places the file: a failure before
     the commit takes the file out again. The absolute path written."""
+    if printed.unsigned:
+        raise SigningLocked()
     with PendingOutputs(register_db=register_file(register), force=force) as files:
         target = files.check(path)
         files.write(target, printed.data)
@@ -238,6 +243,11 @@ def render(
     is a UserError and nothing is written. A print that shows personal data is recorded
     (ExportRecord): with a path, in the transaction that places the file; else as made."""
     options = options or PrintOptions()
+    # Certificates are signed with the office's key; while a head has not unlocked it (a
+    # register with accounts) they are previews, never saved or printed.
+    key = register.signing_key() if kind is DocumentKind.CERTIFICATE else None
+    if kind is DocumentKind.CERTIFICATE and key is None and out is not None:
+        raise SigningLocked()
     if isinstance(out, str | Path):
         check_target(out, register_db=register_file(register), force=force)
     text = TextOptions(thai_digits=options.thai_digits)
@@ -245,7 +255,7 @@ def render(
     with register.read() as session:
         _check(session, kind, options)
         if kind is DocumentKind.CERTIFICATE:
-            batch = _certificates(session, options, text, buffer, progress)
+            batch = _certificates(session, options, text, buffer, progress, key)
         elif kind is DocumentKind.FORM:
             batch = _forms(session, options, text, buffer, progress)
         elif kind is DocumentKind.REGISTER:
@@ -261,6 +271,7 @@ def render(
         personal=PersonalPrint(kind, options.district_code, options.printed_by)
         if personal
         else None,
+        unsigned=kind is DocumentKind.CERTIFICATE and key is None,
     )
     if isinstance(out, str | Path):
         save_pdf(register, printed, out, force=force)
@@ -326,6 +337,7 @@ def _certificates(
     text: TextOptions,
     buffer: BinaryIO,
     progress: ProgressCallback | None,
+    key: bytes | None,
 ) -> Batch:
     office = signing_office(session)
     issued_on = options.issued_on or date.today()
@@ -336,7 +348,7 @@ def _certificates(
         progress,
         decorate=certificate.decorate,
         full=False,
-        one=lambda e, width: certificate.certificate(e, office, issued_on, width, text),
+        one=lambda e, width: certificate.certificate(e, office, issued_on, width, text, key),
         label=lambda reg_no: "",
         title=DocumentKind.CERTIFICATE.label_th,
         text=text,
