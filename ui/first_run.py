@@ -1,5 +1,6 @@
 """First run: a register that does not exist yet (or whose set-up never finished) is created
-here, for the district the clerk picks, before the main window opens."""
+here, for the district the clerk picks, before the main window opens — or, on a new PC, is
+restored from a backup of the office's register."""
 
 from __future__ import annotations
 
@@ -12,19 +13,29 @@ from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
     QDialogButtonBox,
+    QFileDialog,
     QFormLayout,
+    QFrame,
+    QHBoxLayout,
     QLabel,
     QLineEdit,
+    QPushButton,
     QVBoxLayout,
     QWidget,
 )
 
+from otop_desktop.backup.restore import restore
+from otop_desktop.backup.sidecar import BACKUP_SUFFIX
 from otop_desktop.database import Register, database_url, needs_set_up
 from otop_desktop.domain import OfficeKind
 from otop_desktop.errors import UserError
 from otop_desktop.services.office import default_office_name, init_register, update_office
 from ui.app import display_location
+from ui.backup.busy import run_busy
+from ui.backup.source import check_backup
+from ui.jobs import report_error
 from ui.messages import show_error, show_user_error
+from ui.widgets.confirm import confirm
 
 DEFAULT_PROVINCE = "50"  # Chiang Mai, the province the program is built around
 TEXT_MAX_LEN = 200  # the office columns' length, so the service never has to refuse it
@@ -77,12 +88,33 @@ class FirstRunDialog(QDialog):
         self.ok_button.setText(self.tr("Create register"))
         self.buttons.accepted.connect(self.accept)
         self.buttons.rejected.connect(self.reject)
+        # A new PC: the office's register comes back from a backup rather than afresh.
+        self.restore_box = QFrame()
+        self.restore_box.setFrameShape(QFrame.Shape.StyledPanel)
+        restore_note = QLabel(
+            self.tr(
+                "A new computer for an office that already keeps its register? Restore the "
+                "register from its backup instead."
+            )
+        )
+        restore_note.setWordWrap(True)
+        self.restore_button = QPushButton(self.tr("&Restore from a backup…"))
+        self.restore_button.setToolTip(
+            self.tr("On a new computer: open the office's register from a backup file")
+        )
+        self.restore_button.clicked.connect(self.restore_from_backup)
+        restore_row = QHBoxLayout(self.restore_box)
+        restore_row.addWidget(restore_note, 1)
+        restore_row.addWidget(self.restore_button)
+        self.restore_box.setVisible(database_url(db).get_backend_name() == "sqlite")
 
         layout = QVBoxLayout(self)
         layout.addWidget(intro)
         layout.addSpacing(8)
         layout.addLayout(form)
         layout.addWidget(self.buttons)
+        layout.addSpacing(8)
+        layout.addWidget(self.restore_box)
 
         self.province.setCurrentIndex(self.province.findData(DEFAULT_PROVINCE))
         self.province.currentIndexChanged.connect(self._fill_districts)
@@ -129,6 +161,45 @@ class FirstRunDialog(QDialog):
                     path=self._location, reason=exc.strerror or exc
                 ),
             )
+            return
+        super().accept()
+
+    def restore_from_backup(self) -> None:
+        """The clerk picks a backup; it is checked, described, and restored where the
+        register would have been created; then the dialog ends with it open."""
+        name, _filter = QFileDialog.getOpenFileName(
+            self,
+            self.tr("Choose a backup"),
+            str(Path.home()),
+            self.tr("OTOP backups (*{suffix});;All files (*)").format(suffix=BACKUP_SUFFIX),
+        )
+        if not name:
+            return
+        source = Path(name)
+        title = self.tr("Restore from a backup")
+        checked = run_busy(
+            self, title, self.tr("Checking the backup…"), lambda _p: check_backup(source)
+        )
+        if checked.error is not None:
+            report_error(self, checked.error)
+            return
+        assert checked.result is not None
+        question = self.tr("{holds}\n\nOpen it as this computer's register, in\n{path}?").format(
+            holds=checked.result.holds_text(), path=self._location
+        )
+        if not confirm(self, question, self.tr("Restore"), self.tr("Do not restore")):
+            return
+        db = Path(database_url(self._db).database or "")
+        done = run_busy(
+            self, title, self.tr("Restoring the register…"), lambda _p: restore(db, source)
+        )
+        if done.error is not None:
+            report_error(self, done.error)
+            return
+        try:
+            self.register = Register.open(self._db)
+        except UserError as exc:
+            show_user_error(self, exc)
             return
         super().accept()
 

@@ -1,12 +1,14 @@
 """The main window: a list of pages on the left, the chosen page on the right, menus and the
-shortcuts that reach across pages (Ctrl+1…9, Ctrl+P on a record, Ctrl+Q)."""
+shortcuts that reach across pages (Ctrl+1…9, Ctrl+P on a record, Ctrl+Q). It holds its
+register's lock file while open, backs the register up (File → Back up now, on closing and
+daily), restores it (File → Restore from a backup…) and checks it once it is shown."""
 
 from __future__ import annotations
 
 import html
 from collections.abc import Callable
 
-from PySide6.QtCore import QSignalBlocker, Qt
+from PySide6.QtCore import QSignalBlocker, Qt, QTimer
 from PySide6.QtGui import QCloseEvent, QKeySequence, QShowEvent, QUndoGroup
 from PySide6.QtWidgets import (
     QFormLayout,
@@ -22,6 +24,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from otop_desktop.backup.restore import Restored
 from otop_desktop.database import Register
 from otop_desktop.domain import OfficeKind
 from otop_desktop.models import Office
@@ -30,11 +33,14 @@ from otop_desktop.services.stats import Overview, overview
 from otop_desktop.thaiformat import format_money
 from otop_desktop.version import program_version
 from ui.app import display_location
+from ui.backup import Backups, RestoreDialog, StartupCheck
+from ui.backup.texts import when_text
 from ui.headings import heading
 from ui.households import HouseholdsPage
 from ui.jobs import Job, Progress
 from ui.lists.entrepreneurs import EntrepreneursPage
 from ui.lists.products import ProductsPage
+from ui.messages import show_user_error
 from ui.office_text import office_area_text, office_kind_text
 from ui.printing import PrintPage, verify_action
 from ui.records import RecordActions
@@ -176,11 +182,25 @@ class LazyPage(QWidget):
 
 class MainWindow(QMainWindow):
     """The window for one open register. Pages are addressed by key (``show_page``), so the
-    rest of the window does not depend on their order."""
+    rest of the window does not depend on their order.
+
+    After a restore the window closes with ``reopen_requested`` True (and ``restored`` saying
+    what was done): whoever opened it then opens the register again in a new window."""
 
     def __init__(self, register: Register, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.register = register
+        # Set when the window closed after restoring its register from a backup: the
+        # register is to be opened again, in a new window.
+        self.reopen_requested = False
+        self.restored: Restored | None = None
+        self._closed = False
+        self._closing = False
+        self._shown_once = False
+        self.backups = Backups(register, self)
+        self.startup_check = StartupCheck(register, self)
+        self.startup_check.failed.connect(self._check_failed)
+        self.startup_check.restore_requested.connect(self.restore_from_backup)
         self.nav = QListWidget()
         self.nav.setFixedWidth(NAV_WIDTH)
         self.nav.setObjectName("nav")
@@ -194,6 +214,7 @@ class MainWindow(QMainWindow):
         self.print_page = PrintPage(register)
         self.records.printRequested.connect(self.print_record)
         self.settings.office_changed.connect(self.update_title)
+        self.settings.backup_settings_changed.connect(self.backups.refresh_status)
         self._keys: list[str] = []
 
         central = QWidget()
@@ -224,12 +245,21 @@ class MainWindow(QMainWindow):
             self.tr("Register: {location}").format(location=display_location(register.engine.url))
         )
         self.statusBar().addWidget(location)
+        self.statusBar().addPermanentWidget(self.backups.status)
+        self.backups.start()
         self.update_title()
         self.setMinimumSize(*MINIMUM_SIZE)
         self.resize(*WINDOW_SIZE)
 
     def _build_menus(self) -> None:
         file_menu = self.menuBar().addMenu(self.tr("&File"))
+        self.backup_action = file_menu.addAction(self.tr("&Back up now"))
+        self.backup_action.setStatusTip(self.tr("Make a checked copy of the register now"))
+        self.backup_action.triggered.connect(self.back_up_now)
+        self.restore_action = file_menu.addAction(self.tr("&Restore from a backup…"))
+        self.restore_action.setStatusTip(self.tr("Put the register back as a backup holds it"))
+        self.restore_action.triggered.connect(self.restore_from_backup)
+        file_menu.addSeparator()
         file_menu.addAction(verify_action(self.register, self))
         file_menu.addSeparator()
         self.quit_action = file_menu.addAction(self.tr("&Quit"))
@@ -286,11 +316,78 @@ class MainWindow(QMainWindow):
         confirm = getattr(page, "confirm_leave", None)
         return confirm() if confirm is not None else True
 
+    def _pages_may_close(self) -> bool:
+        return all(self._may_leave(self.stack.widget(i)) for i in range(self.stack.count()))
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        if not self._shown_once:
+            self._shown_once = True
+            # Once the window is up (and painted): the check runs off the GUI thread.
+            QTimer.singleShot(0, self.startup_check.start)
+
     def closeEvent(self, event: QCloseEvent) -> None:
-        if all(self._may_leave(self.stack.widget(i)) for i in range(self.stack.count())):
+        if self._closed:
             event.accept()
-        else:
+            return
+        if self._closing:  # the backup on closing is under way
             event.ignore()
+            return
+        if not self.reopen_requested and not self._pages_may_close():
+            event.ignore()
+            return
+        self._closing = True
+        try:
+            if not self.reopen_requested:
+                self.backups.back_up_on_closing()
+            self.backups.stop()
+        finally:
+            self._closing = False
+        self._closed = True
+        event.accept()
+
+    # --- backups -------------------------------------------------------------------------
+
+    def back_up_now(self) -> None:
+        self.backups.back_up_now()
+
+    def restore_from_backup(self) -> None:
+        """File → Restore from a backup…: the clerk picks a backup; the window lets go of
+        the register, restores it, and closes with ``reopen_requested`` set. A restore that
+        fails leaves the register open here as it was."""
+        if not self.backups.available:
+            show_user_error(self, self.backups.unavailable_error())
+            return
+        assert self.backups.db is not None
+        dialog = RestoreDialog(self.backups.register_id, self.backups.db, self)
+        accepted = dialog.exec() == RestoreDialog.DialogCode.Accepted
+        chosen = dialog.chosen
+        dialog.deleteLater()
+        if not accepted or chosen is None or not self._pages_may_close():
+            return
+        done = self.backups.restore(chosen.file)
+        if done is None:
+            return
+        self.restored = done
+        self.reopen_requested = True
+        made = (
+            self.tr("the backup made {when}").format(when=when_text(chosen.made_at))
+            if chosen.made_at is not None
+            else str(done.source)
+        )
+        lines = [self.tr("The register was restored from {backup}.").format(backup=made)]
+        if done.set_aside is not None:
+            lines.append(
+                self.tr("The register as it was is kept as {file}.").format(file=done.set_aside)
+            )
+        lines.append(self.tr("The program opens the restored register now."))
+        QMessageBox.information(self, self.tr("Restored"), "\n\n".join(lines))
+        self.close()
+
+    def _check_failed(self) -> None:
+        # A register that failed its check is not backed up by itself: the backup would
+        # fail its own check, and rotation must keep the good older ones.
+        self.backups.suspended = True
 
     def print_record(self, reg_no: str) -> None:
         """Ctrl+P on a record: its certificate, previewed on the print page."""

@@ -46,10 +46,61 @@ Choose the district of your office. The register is created when you press Creat
         <translation>สร้างทะเบียน</translation>
     </message>
     <message>
+        <source>A new computer for an office that already keeps its register? Restore the register from its backup instead.</source>
+        <translation>หากเป็นเครื่องใหม่ของสำนักงานที่มีทะเบียนอยู่แล้ว ให้กู้คืนทะเบียนจากไฟล์สำรองแทน</translation>
+    </message>
+    <message>
+        <source>&amp;Restore from a backup…</source>
+        <translation>กู้คืนจากไฟล์สำรอง(&amp;R)…</translation>
+    </message>
+    <message>
+        <source>On a new computer: open the office&apos;s register from a backup file</source>
+        <translation>สำหรับเครื่องใหม่: เปิดทะเบียนของสำนักงานจากไฟล์สำรอง</translation>
+    </message>
+    <message>
         <source>Cannot create the register at {path}:
 {reason}</source>
         <translation>สร้างทะเบียนที่ {path} ไม่ได้:
 {reason}</translation>
+    </message>
+    <message>
+        <source>Choose a backup</source>
+        <translation>เลือกไฟล์สำรอง</translation>
+    </message>
+    <message>
+        <source>OTOP backups (*{suffix});;All files (*)</source>
+        <translation>ไฟล์สำรอง OTOP (*{suffix});;ทุกไฟล์ (*)</translation>
+    </message>
+    <message>
+        <source>Restore from a backup</source>
+        <translation>กู้คืนจากไฟล์สำรอง</translation>
+    </message>
+    <message>
+        <source>Checking the backup…</source>
+        <translation>กำลังตรวจไฟล์สำรอง…</translation>
+    </message>
+    <message>
+        <source>{holds}
+
+Open it as this computer&apos;s register, in
+{path}?</source>
+        <translation>{holds}
+
+เปิดเป็นทะเบียนของเครื่องนี้ ที่
+{path}
+หรือไม่</translation>
+    </message>
+    <message>
+        <source>Restore</source>
+        <translation>กู้คืน</translation>
+    </message>
+    <message>
+        <source>Do not restore</source>
+        <translation>ไม่กู้คืน</translation>
+    </message>
+    <message>
+        <source>Restoring the register…</source>
+        <translation>กำลังกู้คืนทะเบียน…</translation>
     </message>
 </context>
 <context>
@@ -99,6 +150,22 @@ Choose the district of your office. The register is created when you press Creat
         <translation>ไฟล์(&amp;F)</translation>
     </message>
     <message>
+        <source>&amp;Back up now</source>
+        <translation>สำรองข้อมูลเดี๋ยวนี้(&amp;B)</translation>
+    </message>
+    <message>
+        <source>Make a checked copy of the register now</source>
+        <translation>ทำสำเนาทะเบียนที่ผ่านการตรวจแล้วเดี๋ยวนี้</translation>
+    </message>
+    <message>
+        <source>&amp;Restore from a backup…</source>
+        <translation>กู้คืนจากไฟล์สำรอง(&amp;R)…</translation>
+    </message>
+    <message>
+        <source>Put the register back as a backup holds it</source>
+        <translation>นำทะเบียนกลับไปเป็นตามที่อยู่ในไฟล์สำรอง</translation>
+    </message>
+    <message>
         <source>&amp;Quit</source>
         <translation>ออกจากโปรแกรม(&amp;Q)</translation>
     </message>
@@ -117,6 +184,26 @@ Choose the district of your office. The register is created when you press Creat
     <message>
         <source>&amp;About OTOP Desktop</source>
         <translation>เกี่ยวกับ OTOP Desktop(&amp;A)</translation>
+    </message>
+    <message>
+        <source>the backup made {when}</source>
+        <translation>ไฟล์สำรองเมื่อ {when}</translation>
+    </message>
+    <message>
+        <source>The register was restored from {backup}.</source>
+        <translation>กู้คืนทะเบียนจาก{backup}แล้ว</translation>
+    </message>
+    <message>
+        <source>The register as it was is kept as {file}.</source>
+        <translation>ทะเบียนเดิมเก็บไว้ที่ {file}</translation>
+    </message>
+    <message>
+        <source>The program opens the restored register now.</source>
+        <translation>โปรแกรมจะเปิดทะเบียนที่กู้คืนแล้วเดี๋ยวนี้</translation>
+    </message>
+    <message>
+        <source>Restored</source>
+        <translation>กู้คืนแล้ว</translation>
     </message>
     <message>
         <source>OTOP register – {office}</source>

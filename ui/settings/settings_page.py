@@ -1,5 +1,5 @@
 """The settings page: the office's record in the register (its name, and the officer who signs
-certificates) and the clerk's own choice of language."""
+certificates), where the register's backups go, and the clerk's own choice of language."""
 
 from __future__ import annotations
 
@@ -22,6 +22,7 @@ from otop_desktop.database import Register
 from otop_desktop.domain import OfficeKind
 from otop_desktop.errors import UserError, ValidationError
 from otop_desktop.services.office import get_office, update_office
+from ui.backup import BackupSettingsGroup
 from ui.first_run import TEXT_MAX_LEN
 from ui.headings import heading
 from ui.messages import ask_to_save, show_user_error, user_message
@@ -40,6 +41,8 @@ class SettingsPage(QWidget):
 
     # The office's name or officer changed: the window title and the overview show them.
     office_changed = Signal()
+    # The backup folder or the automatic backups were changed: the status bar shows them.
+    backup_settings_changed = Signal()
 
     def __init__(
         self,
@@ -114,6 +117,9 @@ class SettingsPage(QWidget):
         layout.setSpacing(16)
         layout.addWidget(heading(self.tr("Settings")))
         layout.addWidget(office_box)
+        self.backups = BackupSettingsGroup(register)
+        self.backups.changed.connect(self.backup_settings_changed)
+        layout.addWidget(self.backups)
         layout.addWidget(language_box)
         layout.addStretch(1)
 
@@ -169,8 +175,10 @@ class SettingsPage(QWidget):
         self._edited()
 
     def showEvent(self, event: QShowEvent) -> None:
-        if not event.spontaneous() and not self.has_changes():
-            self.refresh()
+        if not event.spontaneous():
+            if not self.has_changes():
+                self.refresh()
+            self.backups.refresh()
         super().showEvent(event)
 
     def has_changes(self) -> bool:
