@@ -192,4 +192,3 @@ def add_commands(commands: argparse._SubParsersAction) -> None:  # type: ignore[
     replace.add_argument("--db", required=True, help=DB_HELP)
     replace.add_argument("--user", required=True, help=USER_HELP)
     replace.set_defaults(run=cmd_key_replace)
-

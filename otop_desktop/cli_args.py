@@ -13,6 +13,8 @@ from otop_desktop.errors import UserError
 from otop_desktop.thaiformat import Period, ThaiDateError, parse_be_date
 
 EXIT_OK, EXIT_INTERNAL, EXIT_USAGE = 0, 1, 2
+#: ``verify``: a good signature on a number this register does not hold.
+EXIT_NOT_IN_REGISTER = 3
 
 DB_HELP = "register: a file path or a SQLAlchemy URL"
 

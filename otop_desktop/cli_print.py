@@ -6,7 +6,7 @@ import argparse
 import getpass
 import sys
 
-from otop_desktop.cli_args import DB_HELP, EXIT_OK, EXIT_USAGE, period_arg
+from otop_desktop.cli_args import DB_HELP, EXIT_NOT_IN_REGISTER, EXIT_OK, EXIT_USAGE, period_arg
 from otop_desktop.database import Register
 from otop_desktop.errors import UserError
 
@@ -50,6 +50,9 @@ def cmd_verify(args: argparse.Namespace) -> int:
     if not result.valid:
         print(result.one_line(), file=sys.stderr)
         return EXIT_USAGE
+    if not result.in_register:
+        print(result.one_line(), file=sys.stderr)
+        return EXIT_NOT_IN_REGISTER
     print(result.one_line())
     return EXIT_OK
 

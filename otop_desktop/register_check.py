@@ -13,9 +13,21 @@ from sqlalchemy import select, text
 from sqlalchemy.exc import DatabaseError
 from sqlalchemy.orm import Session
 
+from otop_desktop.audit.chain import Head, kept_head
+from otop_desktop.audit.chain import verify as verify_chain
+from otop_desktop.backup.make import newest as newest_backup
 from otop_desktop.database import Register
 from otop_desktop.errors import UserError
-from otop_desktop.models import Entrepreneur, ExportRecord, Household, PeriodLock, Product, Sale
+from otop_desktop.models import (
+    AuditEntry,
+    Entrepreneur,
+    ExportRecord,
+    Household,
+    Office,
+    PeriodLock,
+    Product,
+    Sale,
+)
 from otop_desktop.models.submission import SUBMITTED
 from otop_desktop.search import SEARCHED_TABLES, entrepreneur_doc, product_doc, search_mask
 from otop_desktop.services.numbers import (
@@ -234,12 +246,44 @@ def lock_problems(session: Session) -> list[Problem]:
     return _capped(problems, "การล็อกเดือน", "month-lock problems")
 
 
+def audit_problems(session: Session) -> list[Problem]:
+    """The trail's hash chain unbroken, and the newest hash kept outside the register (in the
+    data folder, and in the sidecar of the newest backup) still in it: an entry edited,
+    deleted or cut off the end is found."""
+    office = session.get(Office, 1)
+    register_id = office.register_id if office is not None else ""
+    outside = [
+        h for h in (kept_head(register_id), _backup_head(session, register_id)) if h is not None
+    ]
+    newest = max(outside, key=lambda h: h.last_id, default=None)
+    return _capped(
+        (Problem(b.what_th, b.what_en) for b in verify_chain(session, outside=newest)),
+        "ปัญหาของบันทึกการใช้งาน",
+        "audit-trail problems",
+    )
+
+
+def _backup_head(session: Session, register_id: str) -> Head | None:
+    """The head in the newest backup's sidecar — unless a restore came after that backup
+    (the trail then goes on from the restored backup's, not from the newest one's)."""
+    found = newest_backup(register_id) if register_id else None
+    if found is None or not found.audit_head:
+        return None
+    restored_at = session.scalar(
+        select(AuditEntry.at).where(AuditEntry.action == "restore").order_by(AuditEntry.id.desc())
+    )
+    if restored_at is not None and restored_at >= found.made_at:
+        return None
+    return Head.parse(found.audit_head)
+
+
 RULES: tuple[Callable[[Session], list[Problem]], ...] = (
     file_problems,
     counter_problems,
     search_problems,
     sales_problems,
     lock_problems,
+    audit_problems,
 )
 
 

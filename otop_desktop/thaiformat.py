@@ -6,7 +6,7 @@ import calendar
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta, timezone
 from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 from typing import Literal
 
@@ -18,6 +18,7 @@ __all__ = [
     "MIN_BE_YEAR",
     "THAI_MONTHS",
     "THAI_MONTHS_ABBR",
+    "THAI_TIME",
     "Period",
     "ThaiDateError",
     "baht_text",
@@ -33,6 +34,8 @@ __all__ = [
     "parse_be_date",
 ]
 
+#: Thailand's clock (UTC+7, no daylight saving): the office's calendar day.
+THAI_TIME = timezone(timedelta(hours=7))
 BE_OFFSET = 543
 # Plausible B.E. years; anything outside is almost always a C.E. year typed by mistake.
 MIN_BE_YEAR = 2400

@@ -18,6 +18,7 @@ from pathlib import Path
 
 from sqlalchemy.engine import make_url
 
+from otop_desktop.audit.chain import Head
 from otop_desktop.backup import floors, rotation, settings, sidecar
 from otop_desktop.backup.sidecar import BACKUP_SUFFIX, BackupInfo
 from otop_desktop.backup.sqlite_file import (
@@ -119,13 +120,14 @@ def _target(register_id: str, code: str, out: Path | None, made_at: datetime, re
     return candidate
 
 
-def _copy(source: Path, temp: Path) -> tuple[dict[str, int], dict[str, int]]:
-    """Copies the register into ``temp`` from one read snapshot; returns the row counts and
-    the number counters of that same snapshot."""
+def _copy(source: Path, temp: Path) -> tuple[dict[str, int], dict[str, int], str]:
+    """Copies the register into ``temp`` from one read snapshot; returns the row counts, the
+    number counters and the audit trail's head ("id:hash") of that same snapshot."""
     with read_only(source) as src:
         src.execute("BEGIN")  # one snapshot for the counts, the counters and the copy
         counts = table_counts(src)
         counters = dict(src.execute("SELECT name, value FROM counters").fetchall())
+        head = src.execute("SELECT last_id, last_hash FROM audit_head WHERE id = 1").fetchone()
         # Made private before SQLite opens it: a backup holds every citizen ID.
         os.close(os.open(temp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600))
         with closing(sqlite3.connect(temp, isolation_level=None)) as dst:
@@ -134,7 +136,7 @@ def _copy(source: Path, temp: Path) -> tuple[dict[str, int], dict[str, int]]:
             dst.execute("PRAGMA journal_mode=DELETE")
         src.execute("COMMIT")
     _fsync(temp)
-    return counts, counters
+    return counts, counters, Head(*head).text() if head else ""
 
 
 def verify(path: Path, counts: dict[str, int] | None = None) -> list[str]:
@@ -169,7 +171,7 @@ def make_backup(
     temp = target.with_name(f".{target.name}.part")
     try:
         try:
-            counts, counters = _copy(source, temp)
+            counts, counters, audit_head = _copy(source, temp)
         except (OSError, sqlite3.Error) as exc:
             raise _cannot_write(target.parent, exc) from exc
         problems = verify(temp, counts)
@@ -193,6 +195,7 @@ def make_backup(
             counts=counts,
             highest=highest,
             counters=counters,
+            audit_head=audit_head,
         )
         try:
             os.replace(temp, target)

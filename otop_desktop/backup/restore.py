@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
+from otop_desktop.audit.record import note
 from otop_desktop.backup import floors, lock, settings, sidecar
 from otop_desktop.backup.make import sha256_of
 from otop_desktop.backup.sidecar import BackupInfo
@@ -165,15 +166,18 @@ def _copy_into_place(source: Path, db: Path) -> None:
         ) from exc
 
 
-def restore(db: Path, source: Path | None = None) -> Restored:
+def restore(db: Path, source: Path | None = None, *, by: str = "") -> Restored:
     """Restores ``source`` (default: the newest backup of the register) over ``db``. The
-    register must not be open anywhere, this program included."""
+    register must not be open anywhere, this program included. The restored register's
+    audit trail goes on from the backup's with one entry for the restore (``by``: who),
+    naming the trail of the register set aside."""
     db = Path(db)
     source = Path(source) if source is not None else newest_good(db)
     if source.resolve() == db.resolve():
         raise UserError("ไฟล์สำรองคือทะเบียนเอง", "The backup is the register itself")
     office, info = check_source(source)
     current = _current_office(db)
+    left_head = _trail_head(db) if current is not None else ""
     if (
         current is not None
         and current["register_id"]
@@ -205,11 +209,35 @@ def restore(db: Path, source: Path | None = None) -> Restored:
     with Register.open(db) as register:
         register_id = _register_id(register)
         kept = floors.outside(register_id, {settings.folder_of(register_id), source.parent})
-        with register.write() as session:
+        if by:
+            register.act_as_named(by)
+        with register.write(system=True) as session:
             raised = floors.apply(
                 session, floors.merge(kept, info.counters if info is not None else {})
             )
+            note(
+                session,
+                "restore",
+                detail={
+                    "file": str(source),
+                    "sha256": info.sha256 if info is not None else sha256_of(source),
+                    "made_at": info.made_at.isoformat() if info is not None else "",
+                    "set_aside": str(aside) if aside is not None else "",
+                    "trail_set_aside": left_head,
+                    "numbers_raised": raised,
+                },
+            )
     return Restored(source=source, set_aside=aside, register_id=register_id, numbers_raised=raised)
+
+
+def _trail_head(db: Path) -> str:
+    """The audit trail's head of the register about to be set aside ("id:hash")."""
+    try:
+        with read_only(db) as conn:
+            row = conn.execute("SELECT last_id, last_hash FROM audit_head WHERE id = 1").fetchone()
+    except (sqlite3.Error, UserError):
+        return ""
+    return f"{row[0]}:{row[1]}" if row else ""
 
 
 def _register_id(register: Register) -> str:

@@ -32,6 +32,9 @@ class BackupInfo:
     highest: dict[str, str] = field(default_factory=dict)
     #: The register's number counters when the backup was made.
     counters: dict[str, int] = field(default_factory=dict)
+    #: The audit trail's newest entry ("id:sha256"): kept outside the register, so that a
+    #: trail cut or edited later is found by ``check``.
+    audit_head: str = ""
 
     @property
     def entrepreneurs(self) -> int:

@@ -13,6 +13,7 @@ from typing import TypeVar, cast
 import sqlalchemy as sa
 from sqlalchemy.orm import Session
 
+from otop_desktop.audit.record import note
 from otop_desktop.database import Register
 from otop_desktop.demo.district import FIRST_PERIOD, District, Ids, Issued, Run
 from otop_desktop.demo.loader import (
@@ -102,6 +103,8 @@ def generate(
     counts = dict.fromkeys(TABLES, 0)
     with register.write() as session:
         _refuse_if_filled(session)
+        # The rows go in by Core statements; the trail gets one entry for the run.
+        note(session, "demo", detail={"scale": kind.value, "until": str(until), "seed": seed})
         ids = Ids(*(_next_id(session, t) for t in _GIVEN_IDS))
         connection = session.connection()
         for batch in _prefetched(_batches(quotas, run, ids)):

@@ -4,8 +4,12 @@ had in the old sheet is kept as its previous registration number."""
 
 from __future__ import annotations
 
+import hashlib
 from dataclasses import dataclass, replace
 
+from sqlalchemy.orm import Session
+
+from otop_desktop.audit.record import bulk
 from otop_desktop.database import Register
 from otop_desktop.errors import UserError
 from otop_desktop.legacy.headings import Mapping, Table
@@ -84,27 +88,51 @@ def import_table(
         preview = check_table(session, table, mapping, checking)
         if not preview.ok:
             raise RowsRefused(preview)
-        # A producer's products may be on rows anywhere below its first row. The records are
-        # held here, not only their ids: the session keeps a saved record only while something
-        # else refers to it, and reading each back for its products doubled the import's time.
-        made: dict[int, tuple[Entrepreneur, Imported]] = {}
-        for done, row in enumerate(preview.rows, 1):
-            if row.entrepreneur is not None:
-                entrepreneur = create_entrepreneur(session, row.entrepreneur)
-                made[row.number] = (
-                    entrepreneur,
-                    Imported(
-                        row.number,
-                        entrepreneur.reg_no,
-                        entrepreneur.previous_reg_no,
-                        entrepreneur.name,
-                        0,
-                    ),
-                )
-            if row.product is not None:
-                owner, record = made[row.producer_row]
-                create_product(session, owner.id, row.product)
-                made[row.producer_row] = (owner, replace(record, products=record.products + 1))
-            if progress is not None:
-                progress(len(table.rows) + done, total)
-        return ImportResult([record for _, record in made.values()])
+        # One entry in the audit trail for the whole file, not one per row.
+        with bulk(session, "import_legacy", _file_detail(table)) as detail:
+            result = _create(session, table, preview, progress, total)
+            detail["producers"] = len(result.producers)
+            detail["products"] = result.product_count
+        return result
+
+
+def _file_detail(table: Table) -> dict[str, object]:
+    try:
+        digest = hashlib.sha256(table.file.read_bytes()).hexdigest()
+    except OSError:
+        digest = ""
+    return {"file": str(table.file), "sheet": table.sheet, "sha256": digest}
+
+
+def _create(
+    session: Session,
+    table: Table,
+    preview: Preview,
+    progress: ProgressFn | None,
+    total: int,
+) -> ImportResult:
+    """Creates the producers and products of the checked rows."""
+    # A producer's products may be on rows anywhere below its first row. The records are
+    # held here, not only their ids: the session keeps a saved record only while something
+    # else refers to it, and reading each back for its products doubled the import's time.
+    made: dict[int, tuple[Entrepreneur, Imported]] = {}
+    for done, row in enumerate(preview.rows, 1):
+        if row.entrepreneur is not None:
+            entrepreneur = create_entrepreneur(session, row.entrepreneur)
+            made[row.number] = (
+                entrepreneur,
+                Imported(
+                    row.number,
+                    entrepreneur.reg_no,
+                    entrepreneur.previous_reg_no,
+                    entrepreneur.name,
+                    0,
+                ),
+            )
+        if row.product is not None:
+            owner, record = made[row.producer_row]
+            create_product(session, owner.id, row.product)
+            made[row.producer_row] = (owner, replace(record, products=record.products + 1))
+        if progress is not None:
+            progress(len(table.rows) + done, total)
+    return ImportResult([record for _, record in made.values()])

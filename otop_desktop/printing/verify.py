@@ -4,16 +4,16 @@ office's, and on a province register every district's key from its monthly workb
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, datetime
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from otop_desktop.domain import OfficeKind, Status
-from otop_desktop.models import DistrictKey, Entrepreneur
+from otop_desktop.models import DistrictKey, Entrepreneur, SigningKey
 from otop_desktop.printing.signature import SignedClaim, parse_qr_text
 from otop_desktop.services.office import default_office_name, get_office
-from otop_desktop.thaiformat import format_be_date
+from otop_desktop.thaiformat import THAI_TIME, format_be_date
 
 
 @dataclass(frozen=True)
@@ -23,6 +23,14 @@ class KnownKey:
     #: The district whose registration numbers this key may sign; None for this register's
     #: own office, which signs whatever its register holds.
     district_code: str | None
+    #: The days the key was the office's (a certificate's issue date must fall in them).
+    valid_from: date | None = None
+    valid_to: date | None = None
+
+    def valid_on(self, day: date) -> bool:
+        return (self.valid_from is None or day >= self.valid_from) and (
+            self.valid_to is None or day <= self.valid_to
+        )
 
 
 @dataclass(frozen=True)
@@ -46,29 +54,56 @@ class Verification:
     def active(self) -> bool:
         return self.status is Status.ACTIVE
 
+    @property
+    def in_register(self) -> bool:
+        return self.status is not None
+
     def one_line(self) -> str:
         return f"{self.message_th} / {self.message_en}"
 
 
 def known_keys(session: Session) -> list[KnownKey]:
+    """Every public key this register knows, with the days each was valid: the office's own
+    (all it has had) and, on a province register, each district's from its workbooks."""
     office = get_office(session)
+    own = office.district_code or office.province_code or ""
     keys = [KnownKey(office.signing_public_key, office.name, None)]
     rows = session.execute(
+        select(
+            SigningKey.owner, SigningKey.public_key, SigningKey.valid_from, SigningKey.valid_to
+        ).order_by(SigningKey.owner, SigningKey.valid_from)
+    )
+    for owner, public_key, valid_from, valid_to in rows:
+        day_from = _local_day(valid_from)
+        day_to = _local_day(valid_to) if valid_to is not None else None
+        if owner == own:
+            if public_key != office.signing_public_key:
+                keys.append(KnownKey(public_key, office.name, None, day_from, day_to))
+            continue
+        name = default_office_name(OfficeKind.DISTRICT, owner)
+        keys.append(KnownKey(public_key, name, owner, day_from, day_to))
+    listed = {(k.public_key, k.district_code) for k in keys}
+    for code, public_key in session.execute(
         select(DistrictKey.district_code, DistrictKey.public_key).order_by(
             DistrictKey.district_code
         )
-    )
-    for code, public_key in rows:
-        if public_key != office.signing_public_key:
-            name = default_office_name(OfficeKind.DISTRICT, code)
-            keys.append(KnownKey(public_key, name, code))
+    ):
+        if (public_key, code) not in listed and public_key != office.signing_public_key:
+            keys.append(KnownKey(public_key, default_office_name(OfficeKind.DISTRICT, code), code))
     return keys
+
+
+def _local_day(at: datetime) -> date:
+    """A key's change as the office's calendar day (Thai time, as certificates are dated)."""
+    return at.astimezone(THAI_TIME).date()
 
 
 def _signer(session: Session, signed: SignedClaim) -> KnownKey | None:
     for key in known_keys(session):
         # A district's key vouches only for its own district's numbers.
         if key.district_code and not signed.claim.reg_no.startswith(f"{key.district_code}-"):
+            continue
+        if not key.valid_on(signed.claim.issued_on):
             continue
         if signed.matches(key.public_key):
             return key
@@ -102,8 +137,15 @@ def verify_qr_text(session: Session, text: str) -> Verification:
         th = f"ถูกต้อง: หนังสือรับรอง {what} ออกเมื่อ {issued} ลงนามโดย{signer.office_name}"
         en = f"VALID: certificate {what} issued {issued_en}, signed by {signer.office_name}"
         if status is None:
-            th += " แต่ไม่พบเลขทะเบียนนี้ในทะเบียน"
-            en += "; the number is not in this register"
+            th = (
+                f"ระวัง: ลายมือชื่อของหนังสือรับรอง {what} ถูกต้อง แต่ไม่พบเลขทะเบียนนี้ในทะเบียน"
+                " (กิจการที่ไม่มีอยู่ หรือทะเบียนนี้ไม่ใช่ของสำนักงานที่ออก) อย่าเชื่อถือจนกว่าจะตรวจสอบ"
+            )
+            en = (
+                f"WARNING: certificate {what} has a good signature, but the number is not in "
+                "this register (a business that does not exist, or another office's register);"
+                " do not rely on it until checked"
+            )
         else:
             th += f"; สถานะปัจจุบัน: {status.label_th}"
             en += f"; status now: {status.label_en}"

@@ -8,7 +8,7 @@ import getpass
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
-from datetime import datetime, timedelta, timezone
+from datetime import datetime
 from decimal import Decimal
 from pathlib import Path
 
@@ -34,11 +34,10 @@ from otop_desktop.submission.workbook import (
     SheetWriter,
     new_workbook,
 )
-from otop_desktop.thaiformat import Period
+from otop_desktop.thaiformat import THAI_TIME, Period
 from otop_desktop.version import program_version
 
 #: Thailand keeps +07:00 all year; a fixed offset needs no time-zone database.
-THAI_TIME = timezone(timedelta(hours=7))
 EXPORT_KIND = "monthly"
 
 

@@ -32,6 +32,7 @@ from otop_desktop.models import (
     ProductStandard,
     ReceivedSubmission,
     Sale,
+    SigningKey,
     StarRating,
     Training,
     TrainingParticipant,
@@ -143,18 +144,28 @@ def _keep_key(session: Session, sub: Submission, warnings: list[Reason]) -> None
                 district_code=sub.district_code, public_key=sub.public_key, period=sub.period.key
             )
         )
+        session.add(SigningKey(owner=sub.district_code, public_key=sub.public_key))
         return
     if sub.period.key < found.period:
         return
     if found.public_key != sub.public_key:
         warnings.append(
             Reason(
-                "กุญแจสาธารณะของอำเภอเปลี่ยนไปจากไฟล์ก่อน (ติดตั้งโปรแกรมใหม่?) "
-                "ใบรับรองที่พิมพ์ก่อนหน้าจะตรวจด้วยกุญแจใหม่ไม่ผ่าน",
-                "the district's public key differs from its earlier files (a new "
-                "installation?); certificates printed before will not verify with the new key",
+                "กุญแจสาธารณะของอำเภอเปลี่ยนไปจากไฟล์ก่อน (เปลี่ยนกุญแจหรือติดตั้งโปรแกรมใหม่?) "
+                "หนังสือรับรองที่พิมพ์ก่อนวันนี้ยังตรวจด้วยกุญแจเดิม",
+                "the district's public key differs from its earlier files (a replaced key or a "
+                "new installation?); certificates printed before today verify with the old key",
             )
         )
+        # Every key stays on record with its days, so what the old one signed still verifies.
+        now = utcnow()
+        for old in session.scalars(
+            select(SigningKey).where(
+                SigningKey.owner == sub.district_code, SigningKey.valid_to.is_(None)
+            )
+        ):
+            old.valid_to = now
+        session.add(SigningKey(owner=sub.district_code, public_key=sub.public_key, valid_from=now))
     found.public_key = sub.public_key
     found.period = sub.period.key
     found.updated_at = utcnow()

@@ -8,6 +8,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from otop_desktop.audit.record import bulk
 from otop_desktop.database import Register
 from otop_desktop.domain import OfficeKind
 from otop_desktop.errors import UserError
@@ -103,7 +104,22 @@ def _import_one(register: Register, path: Path, province: str, *, dry_run: bool)
         support=len(submission.support),
     )
     try:
-        with register.write() as session:
+        with (
+            register.write() as session,
+            bulk(
+                session,
+                "import_workbook",
+                {
+                    "file": str(path),
+                    "sha256": submission.sha256,
+                    "district": submission.district_code,
+                    "period": str(submission.period),
+                    "entrepreneurs": result.entrepreneurs,
+                    "products": result.products,
+                    "sales": result.sales,
+                },
+            ),
+        ):
             stored = store_submission(session, submission)
             result.warnings = list(stored.warnings)
             result.replaced = stored.replaced

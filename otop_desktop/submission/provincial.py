@@ -23,7 +23,7 @@ from otop_desktop.outputs import register_file, writable_folder
 from otop_desktop.services.office import get_office
 from otop_desktop.submission import spec
 from otop_desktop.submission.collect import DistrictRows, collect
-from otop_desktop.submission.export import THAI_TIME, export_user, write_data_sheet
+from otop_desktop.submission.export import export_user, write_data_sheet
 from otop_desktop.submission.summary import tally, write_province_summary
 from otop_desktop.submission.workbook import (
     PendingFiles,
@@ -32,7 +32,7 @@ from otop_desktop.submission.workbook import (
     SheetWriter,
     new_workbook,
 )
-from otop_desktop.thaiformat import Period
+from otop_desktop.thaiformat import THAI_TIME, Period
 from otop_desktop.version import program_version
 
 EXPORT_KIND = "province"

@@ -119,7 +119,19 @@ class VerifyDialog(QDialog):
         return result
 
     def _show(self, result: Verification) -> None:
-        if result.valid:
+        if result.valid and not result.in_register:
+            self._show_verdict(
+                False,
+                self.tr("⚠ Signature good, but the number is not in this register"),
+                self.tr(
+                    "The signature matches a key this register knows, yet no business with "
+                    "this registration number is in the register. It may be for a business "
+                    "that does not exist, signed with a key taken from a copy of the register. "
+                    "Do not rely on it until the office has checked it."
+                ),
+            )
+            self.signed_by.setText(result.office_name or "")
+        elif result.valid:
             self._show_verdict(
                 True,
                 self.tr("✔ Genuine: the signature is good"),
