@@ -32,16 +32,20 @@
         <translation>สำรองข้อมูลอัตโนมัติเมื่อปิดโปรแกรม และวันละครั้งระหว่างที่เปิดโปรแกรมอยู่(&amp;A)</translation>
     </message>
     <message>
-        <source>A backup holds the whole register, citizen IDs included: keep it where only the office can reach it. The program keeps the newest backup of each of the last 7 days, 4 weeks and 12 months, and removes older ones only after a new one has been checked.</source>
-        <translation>ไฟล์สำรองมีข้อมูลทั้งทะเบียน รวมถึงเลขประจำตัวประชาชน จึงควรเก็บไว้ในที่ที่เฉพาะสำนักงานเข้าถึงได้ โปรแกรมเก็บไฟล์สำรองล่าสุดของแต่ละวันย้อนหลัง 7 วัน แต่ละสัปดาห์ 4 สัปดาห์ และแต่ละเดือน 12 เดือน และจะลบไฟล์เก่าก็ต่อเมื่อไฟล์ใหม่ผ่านการตรวจแล้วเท่านั้น</translation>
+        <source>The program keeps the newest backup of each of the last 7 days, 4 weeks and 12 months, and removes older ones only after a new one has been checked.</source>
+        <translation>โปรแกรมเก็บไฟล์สำรองล่าสุดของแต่ละวันย้อนหลัง 7 วัน แต่ละสัปดาห์ 4 สัปดาห์ และแต่ละเดือน 12 เดือน และจะลบไฟล์เก่าก็ต่อเมื่อไฟล์ใหม่ผ่านการตรวจแล้วเท่านั้น</translation>
+    </message>
+    <message>
+        <source>A backup holds the whole register, citizen IDs included: keep it where only the office can reach it.</source>
+        <translation>ไฟล์สำรองมีข้อมูลทั้งทะเบียน รวมถึงเลขประจำตัวประชาชน จึงควรเก็บไว้ในที่ที่เฉพาะสำนักงานเข้าถึงได้</translation>
     </message>
     <message>
         <source>Folder:</source>
         <translation>โฟลเดอร์:</translation>
     </message>
     <message>
-        <source>{folder} (the default)</source>
-        <translation>{folder} (โฟลเดอร์ตั้งต้น)</translation>
+        <source>Default folder:</source>
+        <translation>โฟลเดอร์ตั้งต้น:</translation>
     </message>
     <message>
         <source>Choose the backup folder</source>

@@ -171,7 +171,8 @@ def test_the_settings_group_saves_a_chosen_folder_and_backups_go_there(
     window.show_page("settings")
     group = window.settings.backups
     assert group.title() == "การสำรองข้อมูล"
-    assert group.folder.text() == f"{settings.default_folder(rid)} (โฟลเดอร์ตั้งต้น)"
+    assert group.folder.text() == str(settings.default_folder(rid))
+    assert group.folder_label.text() == "โฟลเดอร์ตั้งต้น:"
     assert not group.default_button.isEnabled()
     assert group.automatic.isChecked()
 
@@ -179,6 +180,7 @@ def test_the_settings_group_saves_a_chosen_folder_and_backups_go_there(
     group.choose_button.click()
     assert settings.load(rid) == BackupSettings(folder=str(usb), automatic=True)
     assert group.folder.text() == str(usb)
+    assert group.folder_label.text() == "โฟลเดอร์:"
     assert group.default_button.isEnabled()
 
     window.backup_action.trigger()
@@ -191,7 +193,7 @@ def test_the_settings_group_saves_a_chosen_folder_and_backups_go_there(
     assert settings.load(rid) == BackupSettings(folder=str(usb), automatic=False)
     group.default_button.click()
     assert settings.load(rid) == BackupSettings(folder=None, automatic=False)
-    assert group.folder.text().endswith("(โฟลเดอร์ตั้งต้น)")
+    assert group.folder.text() == str(settings.default_folder(rid))
     assert status_text(qtbot, window, "⚠") == "⚠ ยังไม่มีไฟล์สำรองของทะเบียนนี้"
 
 

@@ -7,7 +7,7 @@ from __future__ import annotations
 from dataclasses import replace
 from pathlib import Path
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QFileDialog,
@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
     QGroupBox,
     QHBoxLayout,
     QLabel,
+    QLineEdit,
     QPushButton,
     QWidget,
 )
@@ -54,9 +55,12 @@ class BackupSettingsGroup(QGroupBox):
             form.addRow(self.note)
             return
 
-        self.folder = QLabel()
-        self.folder.setWordWrap(True)
-        self.folder.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        # Read-only but a field: a long path scrolls in it, and can be selected and copied.
+        self.folder = QLineEdit()
+        self.folder.setReadOnly(True)
+        # "Folder:" or "Default folder:", so that the default needs no line of its own.
+        self.folder_label = QLabel()
+        self.folder_label.setBuddy(self.folder)
         self.choose_button = QPushButton(self.tr("&Choose…"))
         self.choose_button.setToolTip(
             self.tr("Keep the backups in another folder: a USB drive or a shared folder")
@@ -65,28 +69,31 @@ class BackupSettingsGroup(QGroupBox):
         self.default_button.setToolTip(
             self.tr("Keep the backups in the program's own folder on this computer")
         )
-        buttons = QHBoxLayout()
-        buttons.addWidget(self.choose_button)
-        buttons.addWidget(self.default_button)
-        buttons.addStretch(1)
+        folder_row = QHBoxLayout()
+        folder_row.addWidget(self.folder, 1)
+        folder_row.addWidget(self.choose_button)
+        folder_row.addWidget(self.default_button)
         self.automatic = QCheckBox(
             self.tr(
                 "Back up &automatically when the program closes and once a day while it is open"
             )
         )
+        self.automatic.setToolTip(
+            self.tr(
+                "The program keeps the newest backup of each of the last 7 days, 4 weeks and "
+                "12 months, and removes older ones only after a new one has been checked."
+            )
+        )
         self.note = QLabel(
             self.tr(
                 "A backup holds the whole register, citizen IDs included: keep it where only "
-                "the office can reach it. The program keeps the newest backup of each of the "
-                "last 7 days, 4 weeks and 12 months, and removes older ones only after a new "
-                "one has been checked."
+                "the office can reach it."
             )
         )
         self.note.setWordWrap(True)
         self.note.setStyleSheet(HINT_STYLE)
 
-        form.addRow(self.tr("Folder:"), self.folder)
-        form.addRow("", buttons)
+        form.addRow(self.folder_label, folder_row)
         form.addRow(self.automatic)
         form.addRow(self.note)
 
@@ -104,16 +111,13 @@ class BackupSettingsGroup(QGroupBox):
         if not self.available:
             return
         saved = settings.load(self.register_id)
-        if saved.folder:
-            self.folder.setText(saved.folder)
-            self.folder.setStyleSheet("")
-        else:
-            self.folder.setText(
-                self.tr("{folder} (the default)").format(
-                    folder=settings.default_folder(self.register_id)
-                )
-            )
-            self.folder.setStyleSheet(HINT_STYLE)
+        folder = saved.folder or str(settings.default_folder(self.register_id))
+        self.folder.setText(folder)
+        self.folder.setCursorPosition(0)
+        self.folder.setToolTip(folder)
+        self.folder_label.setText(
+            self.tr("Folder:") if saved.folder else self.tr("Default folder:")
+        )
         self.default_button.setEnabled(bool(saved.folder))
         self.automatic.blockSignals(True)
         self.automatic.setChecked(saved.automatic)
