@@ -28,12 +28,12 @@ export — is noted (``notes``), not failed."""
 from __future__ import annotations
 
 import errno
+import math
 import os
 import random
 import shutil
 import signal
 import sqlite3
-import statistics
 import subprocess
 import sys
 import threading
@@ -68,6 +68,10 @@ SPREAD = 1.1
 #: The share of kills aimed inside a write transaction of the unkilled run (the others fall
 #: anywhere in its time).
 IN_WRITE_SHARE = 0.5
+#: The share of kills of a one-command writer meant to come after its work was done (a valid
+#: case: everything must then be in), and how fast the kills' clock is nudged towards it.
+DONE_SHARE = 0.1
+KILL_CLOCK_STEP = 0.3
 #: How often :class:`WriteWatch` looks at the write lock.
 PROBE_SECONDS = 0.002
 #: Backups an unkilled ``backup`` writer makes when its time is measured.
@@ -532,10 +536,9 @@ class Kind:
         #: When an unkilled run held the register's write lock: (start, end) seconds after go.
         self.windows: list[tuple[float, float]] = []
         self.said: list[list[str]] = []
-        #: When the unkilled run said its work was done, and the clock's scale (see delay).
+        #: When the unkilled run said its work was done, and the kills' clock (see delay).
         self.done_at: float | None = None
         self.scale = 1.0
-        self._ratios: list[float] = []
 
     def prepare(self) -> None:
         """Makes the kind's files and times one unkilled run."""
@@ -549,20 +552,25 @@ class Kind:
 
     def delay(self, rng: random.Random) -> float:
         """When to kill, in seconds after go: anywhere in the time an unkilled run took, or
-        (half of the kills) inside one of its write transactions — on a clock scaled to the
-        runs killed after they were done (the unkilled run is often the slowest: the first
-        of its kind)."""
+        (half of the kills) inside one of its write transactions — on a clock scaled to how
+        long the work takes now (see :meth:`observe`)."""
         if self.windows and rng.random() < IN_WRITE_SHARE:
             start, end = rng.choices(self.windows, [end - start for start, end in self.windows])[0]
             return rng.uniform(start, end) * self.scale
         return rng.uniform(0, self.seconds * SPREAD) * self.scale
 
     def observe(self, kill: Kill) -> None:
-        """Learns from a writer whose work was done when it was killed how long the work
-        takes now."""
-        if self.ends_with_done and self.done_at and kill.last_done is not None:
-            self._ratios.append(kill.last_done / self.done_at)
-            self.scale = min(1.5, max(0.5, statistics.median(self._ratios[-5:])))
+        """Keeps about :data:`DONE_SHARE` of the kills of a one-command writer coming after
+        its work was done. The unkilled run's time is one sample of a time that changes with
+        the machine's load, and a kill that finds the work done says only that it took less
+        than the delay; so the clock is nudged after every kill — slower after one that came
+        too late, a little faster after one that came in time — which settles where that share
+        of kills comes late."""
+        if not self.ends_with_done:
+            return
+        late = kill.last_done is not None
+        step = KILL_CLOCK_STEP * ((DONE_SHARE - 1) if late else DONE_SHARE)
+        self.scale = min(3.0, max(0.3, self.scale * math.exp(step)))
 
     def verify(self, kill: Kill, db: Path) -> None:
         raise NotImplementedError
@@ -899,8 +907,8 @@ def note_kind(note: str) -> str:
     """A note's kind, for counting: what was left beside the backups, or an unrecorded one."""
     name = note.rpartition(": ")[2]
     if note.startswith("left in backup folder"):
-        if name.endswith(".part"):
-            return "a hidden half-written backup (.part) left"
+        if name.endswith((".part", ".part-journal")):
+            return "a hidden half-written backup (.part, or its -journal) left"
         if name.endswith(".tmp"):
             return "a hidden temporary file (.tmp) left"
         if name.endswith(".otopbackup"):
