@@ -540,6 +540,10 @@ def test_a_register_that_fails_its_check_at_start_is_named_and_not_backed_up(
         assert check.problems
         assert window.backups.suspended
         assert check.writes_refused == callable(getattr(damaged, "refuse_writes", None))
+        if check.writes_refused:  # Register.refuse_writes: nothing more is written to it
+            assert "โปรแกรมจะไม่บันทึกข้อมูลลงในทะเบียนนี้อีก" in box.text()
+            with pytest.raises(UserError, match="failed its check"):
+                add_record(damaged, "ร้านหลังตรวจพบความเสียหาย")
         [close] = [b for b in box.buttons() if b.text() == "ปิด"]
         close.click()
         assert window.close()
