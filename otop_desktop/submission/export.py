@@ -16,10 +16,13 @@ import geothai
 from openpyxl import Workbook
 from sqlalchemy.orm import Session
 
+from otop_desktop.accounts.roles import has_accounts
+from otop_desktop.audit.chain import Head
+from otop_desktop.audit.record import actor_of
 from otop_desktop.database import Register
 from otop_desktop.domain import OfficeKind
 from otop_desktop.errors import UserError
-from otop_desktop.models import DistrictKey, ExportRecord, Office
+from otop_desktop.models import AuditHead, DistrictKey, ExportRecord, Office
 from otop_desktop.outputs import register_file, writable_folder
 from otop_desktop.services.office import get_office
 from otop_desktop.submission import spec
@@ -129,6 +132,7 @@ def metadata(
     period: Period,
     created_at: datetime,
     sha256: str,
+    audit_head: str = "",
 ) -> list[tuple[str, object]]:
     counts = [
         (sheet.rows_key, len(r)) for sheet, r in zip(spec.DATA_SHEETS, rows.sheets(), strict=True)
@@ -147,6 +151,9 @@ def metadata(
         ("sales_total", f"{rows.sales_total():.2f}"),
         ("sha256", sha256),
         ("office_name", office.name),
+        # An extra key (format 1 allows them): the district's audit trail as it stood, so
+        # that a trail cut or edited afterwards no longer matches what the province holds.
+        *([("audit_head", audit_head)] if audit_head else []),
     ]
 
 
@@ -231,7 +238,9 @@ def export_monthly(
         targets = targets_for(out, codes, period, register_db=register_db)
         for target in targets.values():
             files.reserve(target)
-        who = export_user(office, user)
+        who = actor_of(session).name if has_accounts(session) else export_user(office, user)
+        head = session.get(AuditHead, 1)
+        audit_head = Head(head.last_id, head.last_hash).text() if head and head.last_id else ""
         data = collect(session, period, codes)
         counter = RowProgress(sum(r.row_count for r in data.values()), progress)
         created_at = datetime.now(THAI_TIME)
@@ -239,7 +248,7 @@ def export_monthly(
             rows = data[code]
             sha256 = spec.data_sha256(rows.sheets())
             key = _public_key(session, office, code)
-            meta = metadata(office, key, rows, period, created_at, sha256)
+            meta = metadata(office, key, rows, period, created_at, sha256, audit_head)
             title = f"สรุปข้อมูล OTOP อำเภอ{district_name(code)} งวด {period.label_th}"
             with district_workbook(meta, title, rows, counter) as wb:
                 files.save(wb, targets[code])
