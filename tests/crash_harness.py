@@ -907,13 +907,13 @@ def note_kind(note: str) -> str:
     """A note's kind, for counting: what was left beside the backups, or an unrecorded one."""
     name = note.rpartition(": ")[2]
     if note.startswith("left in backup folder"):
-        if name.endswith((".part", ".part-journal")):
-            return "a hidden half-written backup (.part, or its -journal) left"
+        if ".otopbackup.part" in name:
+            return "a hidden half-written backup (.part, or its -journal, -wal, -shm) left"
         if name.endswith(".tmp"):
             return "a hidden temporary file (.tmp) left"
         if name.endswith(".otopbackup"):
             return "a whole backup left without its sidecar (not listed)"
-        return "another file left"
+        return f"another file left ({name})"
     if "not recorded as an export" in note:
         return "a good backup listed but not recorded as an export"
     return note
