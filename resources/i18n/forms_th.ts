@@ -12,6 +12,10 @@
         <translation>ผู้ประกอบการ {reg_no}</translation>
     </message>
     <message>
+        <source>Hidden: your account does not see personal data</source>
+        <translation>ซ่อนไว้: บัญชีของคุณไม่มีสิทธิ์ดูข้อมูลส่วนบุคคล</translation>
+    </message>
+    <message>
         <source>Producer</source>
         <translation>ผู้ประกอบการ</translation>
     </message>
@@ -252,6 +256,14 @@ Its monthly sales are deleted with it. The product code is not given out again.<
     <message>
         <source>De&amp;lete…</source>
         <translation>ลบ…(&amp;L)</translation>
+    </message>
+    <message>
+        <source>Drop what you typed and show the record as it is now?</source>
+        <translation>ทิ้งสิ่งที่คุณพิมพ์ แล้วแสดงรายการตามที่เป็นอยู่ตอนนี้หรือไม่</translation>
+    </message>
+    <message>
+        <source>&amp;Reload</source>
+        <translation>โหลดใหม่(&amp;R)</translation>
     </message>
     <message>
         <source>&amp;Delete</source>

@@ -68,6 +68,30 @@
         <translation>ผลิตภัณฑ์</translation>
     </message>
     <message>
+        <source>Show the full &amp;ID number</source>
+        <translation>แสดงเลขประจำตัวฉบับเต็ม(&amp;I)</translation>
+    </message>
+    <message>
+        <source>Show the full &amp;phone number</source>
+        <translation>แสดงหมายเลขโทรศัพท์ฉบับเต็ม(&amp;P)</translation>
+    </message>
+    <message>
+        <source>ID number of {record}: {value}</source>
+        <translation>เลขประจำตัวของ {record}: {value}</translation>
+    </message>
+    <message>
+        <source>Phone number of {record}: {value}</source>
+        <translation>หมายเลขโทรศัพท์ของ {record}: {value}</translation>
+    </message>
+    <message>
+        <source>(none)</source>
+        <translation>(ไม่มี)</translation>
+    </message>
+    <message>
+        <source>That you saw it is recorded in the audit trail.</source>
+        <translation>การดูครั้งนี้ถูกบันทึกไว้ในประวัติการใช้งานแล้ว</translation>
+    </message>
+    <message>
         <source>At least {count} entrepreneurs…</source>
         <translation>พบอย่างน้อย {count} ราย…</translation>
     </message>

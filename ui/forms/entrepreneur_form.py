@@ -1,8 +1,12 @@
-"""The entrepreneur form: registering a producer, changing its record, deleting it."""
+"""The entrepreneur form: registering a producer, changing its record, deleting it. A clerk or
+a head sees the citizen ID and the phone in full here; a viewer sees them masked and cannot
+change them."""
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date
+from typing import Any, ClassVar
 
 from PySide6.QtWidgets import (
     QComboBox,
@@ -16,6 +20,7 @@ from PySide6.QtWidgets import (
 )
 from sqlalchemy.orm import Session
 
+from otop_desktop.accounts.roles import mask, sees_personal_data
 from otop_desktop.database import Register
 from otop_desktop.domain import ProducerType, Status
 from otop_desktop.models import Entrepreneur
@@ -30,7 +35,7 @@ from otop_desktop.services.entrepreneurs import (
 )
 from otop_desktop.services.office import get_office
 from otop_desktop.thaiid import ThaiIdError, format_thai_id, parse_thai_id
-from ui.forms.record_dialog import RecordDialog
+from ui.forms.record_dialog import RecordDialog, set_entered
 from ui.lang import label_of, pick
 from ui.widgets.be_date import BEDateEdit
 from ui.widgets.field_error import Level
@@ -61,6 +66,9 @@ class EntrepreneurDialog(RecordDialog):
 
     Raises NotFoundError (a UserError) when the record to edit no longer exists."""
 
+    # The district is the subdistrict's first four digits: one change, one label.
+    FIELD_ALIASES: ClassVar[dict[str, str]] = {"district_code": "subdistrict_code"}
+
     def __init__(
         self, register: Register, entrepreneur_id: int | None, parent: QWidget | None = None
     ) -> None:
@@ -68,7 +76,10 @@ class EntrepreneurDialog(RecordDialog):
         self._id = entrepreneur_id
         with register.read() as session:
             office = get_office(session)
+            # Inside the form of a record being edited: in full for a clerk or a head.
+            self.masked = not sees_personal_data(session, in_form=True)
             record = None if entrepreneur_id is None else get_entrepreneur(session, entrepreneur_id)
+            values = None if record is None else self._values(record)
         self._record_name = record.name if record else ""
         self._reg_no = record.reg_no if record else ""
 
@@ -101,10 +112,15 @@ class EntrepreneurDialog(RecordDialog):
         self.status.currentIndexChanged.connect(self._follow_status)
         self.national_id.textChanged.connect(self._check_id)
         self.national_id.editingFinished.connect(self._format_id)
-        if record is None:
+        if self.masked:
+            for edit in (self.national_id, self.phone):
+                edit.setReadOnly(True)
+                edit.setToolTip(self.tr("Hidden: your account does not see personal data"))
+        if record is None or values is None:
             self.registered_on.setDate(date.today())
         else:
-            self._load(record)
+            self.fill(values)
+            self.version = record.version
         self._follow_producer_type()
         self._follow_status()
         self._check_id()
@@ -237,7 +253,7 @@ class EntrepreneurDialog(RecordDialog):
         digit expected, and a warning (not a refusal) when another record has it."""
         message = self.fields.message("national_id")
         text = self.national_id.text()
-        if not text.strip():
+        if not text.strip() or self.masked:
             message.clear_message()
             return
         try:
@@ -270,6 +286,8 @@ class EntrepreneurDialog(RecordDialog):
         ).format(records=", ".join(named))
 
     def _format_id(self) -> None:
+        if self.masked:
+            return
         try:
             national_id = parse_thai_id(self.national_id.text())
         except ThaiIdError:
@@ -278,21 +296,54 @@ class EntrepreneurDialog(RecordDialog):
 
     # --- the record -----------------------------------------------------------------------
 
-    def _load(self, record: Entrepreneur) -> None:
-        self.producer_type.setCurrentIndex(self.producer_type.findData(record.producer_type))
-        self.name.setText(record.name)
-        self.contact_name.setText(record.contact_name)
-        self.member_count.setValue(record.member_count or 0)
-        self.national_id.setText(self._shown_id(record.national_id))
-        self.house_no.setText(record.house_no)
-        self.moo.setValue(record.moo or 0)
-        self.place.set_code(record.subdistrict_code)
-        self.phone.setText(record.phone)
-        self.status.setCurrentIndex(self.status.findData(record.status))
-        self.status_reason.setText(record.status_reason)
-        self.status_date.setDate(record.status_date)
-        self.registered_on.setDate(record.registered_on)
-        self.previous_reg_no.setText(record.previous_reg_no)
+    def _values(self, record: Entrepreneur) -> EntrepreneurInput:
+        """The record as the form shows it; the citizen ID and the phone masked for an
+        account that does not see personal data."""
+        values = EntrepreneurInput(
+            producer_type=record.producer_type,
+            name=record.name,
+            national_id=record.national_id,
+            subdistrict_code=record.subdistrict_code,
+            contact_name=record.contact_name,
+            house_no=record.house_no,
+            moo=record.moo,
+            phone=record.phone,
+            member_count=record.member_count,
+            status=record.status,
+            status_reason=record.status_reason,
+            status_date=record.status_date,
+            registered_on=record.registered_on,
+            previous_reg_no=record.previous_reg_no,
+        )
+        if self.masked:
+            values = replace(
+                values,
+                national_id=mask(self._shown_id(record.national_id)),
+                phone=mask(record.phone),
+            )
+        return values
+
+    def fill(self, values: Any) -> None:
+        assert isinstance(values, EntrepreneurInput)
+        self.producer_type.setCurrentIndex(self.producer_type.findData(values.producer_type))
+        self.name.setText(values.name)
+        self.contact_name.setText(values.contact_name)
+        self.member_count.setValue(int(values.member_count or 0))
+        self.national_id.setText(self._shown_id(values.national_id))
+        self.house_no.setText(values.house_no)
+        self.moo.setValue(int(values.moo or 0))
+        self.place.set_code(values.subdistrict_code)
+        self.phone.setText(values.phone)
+        self.status.setCurrentIndex(self.status.findData(str(values.status)))
+        self.status_reason.setText(values.status_reason)
+        set_entered(self.status_date, values.status_date)
+        set_entered(self.registered_on, values.registered_on)
+        self.previous_reg_no.setText(values.previous_reg_no)
+
+    def current(self, session: Session) -> tuple[Any, int]:
+        assert self._id is not None
+        record = get_entrepreneur(session, self._id)
+        return self._values(record), record.version
 
     @staticmethod
     def _shown_id(national_id: str) -> str:
@@ -322,13 +373,15 @@ class EntrepreneurDialog(RecordDialog):
             previous_reg_no=self.previous_reg_no.text(),
         )
 
-    def snapshot(self) -> object:
+    def snapshot(self) -> Any:
         return self.entered()
 
     def write(self, session: Session) -> int:
         if self._id is None:
             return create_entrepreneur(session, self.entered()).id
-        return update_entrepreneur(session, self._id, self.entered()).id
+        return update_entrepreneur(
+            session, self._id, self.entered(), expected_version=self.version
+        ).id
 
     def remove(self, session: Session) -> None:
         assert self._id is not None

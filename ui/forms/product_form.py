@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 from datetime import date
+from decimal import Decimal
+from typing import Any, ClassVar
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
@@ -33,7 +35,7 @@ from otop_desktop.services.products import (
     update_product,
 )
 from otop_desktop.thaiformat import be_year, format_money
-from ui.forms.record_dialog import RecordDialog
+from ui.forms.record_dialog import RecordDialog, set_entered
 from ui.lang import label_of
 from ui.widgets.be_date import BEDateEdit
 from ui.widgets.record_number import record_number_label
@@ -54,6 +56,13 @@ class ProductDialog(RecordDialog):
     product code is given on the first save. Raises NotFoundError (a UserError) when the
     producer or the product no longer exists."""
 
+    # The trail's names of the product's fields, as the validation labels know them.
+    FIELD_ALIASES: ClassVar[dict[str, str]] = {
+        "name": "product_name",
+        "current_stars": "ratings",
+        "current_star_year": "ratings",
+    }
+
     def __init__(
         self,
         register: Register,
@@ -68,10 +77,8 @@ class ProductDialog(RecordDialog):
             producer = get_entrepreneur(session, entrepreneur_id)
             record = None if product_id is None else get_product(session, product_id)
             producer_text = f"{producer.reg_no} {producer.name}"
-            if record is not None:
-                # Read while the session is open: the rows are loaded on first access.
-                standards = [(s.standard, s.cert_no, s.expires_on) for s in record.standards]
-                ratings = [(r.year_be, r.stars) for r in record.ratings]
+            # Read while the session is open: the rows are loaded on first access.
+            values = None if record is None else self._values(record)
         self._record_code = record.code if record else ""
         self._record_name = record.name if record else ""
         self.setWindowTitle(
@@ -110,8 +117,9 @@ class ProductDialog(RecordDialog):
         layout.addWidget(self.general_message)
         layout.addLayout(self.button_row(can_delete=record is not None))
 
-        if record is not None:
-            self._load(record, standards, ratings)
+        if record is not None and values is not None:
+            self.fill(values)
+            self.version = record.version
         self.mark_clean()
         width = max(DIALOG_WIDTH, self.sizeHint().width())
         self.resize(width, self.heightForWidth(width))
@@ -188,29 +196,47 @@ class ProductDialog(RecordDialog):
 
     # --- the record -----------------------------------------------------------------------
 
-    def _load(
-        self,
-        record: Product,
-        standards: list[tuple[str, str, date | None]],
-        ratings: list[tuple[int, int]],
-    ) -> None:
-        self.name.setText(record.name)
-        self.category.setCurrentIndex(self.category.findData(record.category))
-        self.price.setText(format_money(record.price))
-        self.unit.setCurrentText(record.unit)
-        self.soft_power.setCurrentIndex(self.soft_power.findData(record.soft_power))
-        for standard, cert_no, expires_on in standards:
+    @staticmethod
+    def _values(record: Product) -> ProductInput:
+        return ProductInput(
+            name=record.name,
+            category=record.category,
+            price=record.price,
+            unit=record.unit,
+            soft_power=record.soft_power,
+            standards=[
+                StandardInput(s.standard, s.cert_no, s.expires_on) for s in record.standards
+            ],
+            ratings=[RatingInput(r.year_be, r.stars) for r in record.ratings],
+        )
+
+    def fill(self, values: Any) -> None:
+        assert isinstance(values, ProductInput)
+        self.name.setText(values.name)
+        self.category.setCurrentIndex(self.category.findData(values.category))
+        price = values.price
+        self.price.setText(price if isinstance(price, str) else format_money(Decimal(price)))
+        self.unit.setCurrentText(values.unit)
+        self.soft_power.setCurrentIndex(self.soft_power.findData(values.soft_power))
+        self.standards.clear()
+        for item in values.standards:
             combo, cert_edit, date_edit = self.standards.add_row()
             assert isinstance(combo, QComboBox) and isinstance(cert_edit, QLineEdit)
             assert isinstance(date_edit, BEDateEdit)
-            combo.setCurrentIndex(combo.findData(standard))
-            cert_edit.setText(cert_no)
-            date_edit.setDate(expires_on)
-        for year_be, stars in ratings:
+            combo.setCurrentIndex(combo.findData(str(item.standard)))
+            cert_edit.setText(item.cert_no)
+            set_entered(date_edit, item.expires_on)
+        self.ratings.clear()
+        for rating in values.ratings:
             year_spin, stars_spin = self.ratings.add_row()
             assert isinstance(year_spin, QSpinBox) and isinstance(stars_spin, QSpinBox)
-            year_spin.setValue(year_be)
-            stars_spin.setValue(stars)
+            year_spin.setValue(int(rating.year_be))
+            stars_spin.setValue(int(rating.stars))
+
+    def current(self, session: Session) -> tuple[Any, int]:
+        assert self._id is not None
+        record = get_product(session, self._id)
+        return self._values(record), record.version
 
     def entered(self) -> ProductInput:
         standards = []
@@ -234,14 +260,14 @@ class ProductDialog(RecordDialog):
             ratings=ratings,
         )
 
-    def snapshot(self) -> object:
+    def snapshot(self) -> Any:
         return self.entered()
 
     def write(self, session: Session) -> int:
         data = self.entered()
         if self._id is None:
             return create_product(session, self._entrepreneur_id, data).id
-        return update_product(session, self._id, data).id
+        return update_product(session, self._id, data, expected_version=self.version).id
 
     def remove(self, session: Session) -> None:
         assert self._id is not None

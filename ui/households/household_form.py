@@ -4,6 +4,7 @@ who heads it, and its members' skills."""
 from __future__ import annotations
 
 from datetime import date
+from typing import Any
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
@@ -30,7 +31,7 @@ from otop_desktop.services.households import (
     update_household,
 )
 from otop_desktop.services.office import get_office
-from ui.forms.record_dialog import RecordDialog
+from ui.forms.record_dialog import RecordDialog, set_entered
 from ui.lang import label_of
 from ui.widgets.be_date import BEDateEdit
 from ui.widgets.place_picker import PlacePicker
@@ -64,7 +65,7 @@ class HouseholdDialog(RecordDialog):
         with register.read() as session:
             office = get_office(session)
             record = None if household_id is None else get_household(session, household_id)
-            skills = [] if record is None else [self._skill_values(s) for s in record.skills]
+            values = None if record is None else self._values(record)
         self._code = record.code if record else ""
         self._head_name = record.head_name if record else ""
         self.setWindowTitle(
@@ -124,10 +125,11 @@ class HouseholdDialog(RecordDialog):
         layout.addWidget(self.general_message)
         layout.addLayout(self.button_row(can_delete=record is not None))
 
-        if record is None:
+        if record is None or values is None:
             self.surveyed_on.setDate(date.today())
         else:
-            self._load(record, skills)
+            self.fill(values)
+            self.version = record.version
         self.mark_clean()
         width = max(DIALOG_WIDTH, self.sizeHint().width())
         self.resize(width, self.heightForWidth(width))
@@ -175,20 +177,39 @@ class HouseholdDialog(RecordDialog):
             training_wanted=skill.training_wanted,
         )
 
-    def _load(self, record: Household, skills: list[SkillInput]) -> None:
-        self.house_no.setText(record.house_no)
-        self.moo.setValue(record.moo)
-        self.place.set_code(record.subdistrict_code)
-        self.head_name.setText(record.head_name)
-        self.member_count.setValue(record.member_count)
-        self.surveyed_on.setDate(record.surveyed_on)
-        for values in skills:
+    @classmethod
+    def _values(cls, record: Household) -> HouseholdInput:
+        return HouseholdInput(
+            head_name=record.head_name,
+            subdistrict_code=record.subdistrict_code,
+            moo=record.moo,
+            house_no=record.house_no,
+            member_count=record.member_count,
+            surveyed_on=record.surveyed_on,
+            skills=[cls._skill_values(s) for s in record.skills],
+        )
+
+    def fill(self, values: Any) -> None:
+        assert isinstance(values, HouseholdInput)
+        self.house_no.setText(values.house_no)
+        self.moo.setValue(int(values.moo or 0))
+        self.place.set_code(values.subdistrict_code)
+        self.head_name.setText(values.head_name)
+        self.member_count.setValue(int(values.member_count or 1))
+        set_entered(self.surveyed_on, values.surveyed_on)
+        self.skills.clear()
+        for item in values.skills:
             member, skill, industry, level, training = self._cells(self.skills.add_row())
-            member.setText(values.member_name)
-            skill.setText(values.skill)
-            industry.setCurrentIndex(industry.findData(values.industry))
-            level.setCurrentIndex(level.findData(values.level))
-            training.setText(values.training_wanted)
+            member.setText(item.member_name)
+            skill.setText(item.skill)
+            industry.setCurrentIndex(industry.findData(item.industry))
+            level.setCurrentIndex(level.findData(item.level))
+            training.setText(item.training_wanted)
+
+    def current(self, session: Session) -> tuple[Any, int]:
+        assert self._id is not None
+        record = get_household(session, self._id)
+        return self._values(record), record.version
 
     @staticmethod
     def _cells(widgets: list[QWidget]) -> SkillRow:
@@ -221,13 +242,13 @@ class HouseholdDialog(RecordDialog):
             skills=skills,
         )
 
-    def snapshot(self) -> object:
+    def snapshot(self) -> Any:
         return self.entered()
 
     def write(self, session: Session) -> int:
         if self._id is None:
             return create_household(session, self.entered()).id
-        return update_household(session, self._id, self.entered()).id
+        return update_household(session, self._id, self.entered(), expected_version=self.version).id
 
     def remove(self, session: Session) -> None:
         assert self._id is not None

@@ -1,21 +1,36 @@
-"""The list of entrepreneurs: every producer of the office's area, searched and filtered."""
+"""The list of entrepreneurs: every producer of the office's area, searched and filtered. On
+a register with accounts the phones are masked (a head reveals one, recorded, from the
+context menu)."""
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QWidget
+from contextlib import suppress
 
+from PySide6.QtCore import QPoint, Qt
+from PySide6.QtGui import QAction
+from PySide6.QtWidgets import QMenu, QMessageBox, QWidget
+
+from otop_desktop.accounts.roles import has_accounts
 from otop_desktop.database import Register
 from otop_desktop.domain import ProducerType, Status
+from otop_desktop.errors import UserError
+from otop_desktop.models.accounts import HEAD
 from otop_desktop.services.listing import (
     EntrepreneurFilter,
     EntrepreneurRow,
     entrepreneur_ids,
     entrepreneur_rows,
 )
+from otop_desktop.services.personal import reveal
 from otop_desktop.thaiformat import format_be_date
+from otop_desktop.thaiid import ThaiIdError, format_thai_id
 from ui.lang import label_of, pick
-from ui.lists.model import CENTER, RIGHT, Column, LazyTableModel, subdistrict_name
+from ui.lists.model import CENTER, RIGHT, Column, LazyTableModel, masking, subdistrict_name
 from ui.lists.page import ListPage
+from ui.messages import message_title, show_user_error
+
+# The personal fields of a row, masked unless whoever acts sees them outside a form.
+PERSONAL = ("phone",)
 
 
 def _short(producer_type: ProducerType) -> str:
@@ -28,6 +43,7 @@ class EntrepreneursPage(ListPage[EntrepreneurFilter, EntrepreneurRow]):
 
     def __init__(self, register: Register, parent: QWidget | None = None) -> None:
         super().__init__(register, parent)
+        self._register = register
         self.search.setPlaceholderText(
             self.tr("Search by name, contact, registration no. or product (Ctrl+F)")
         )
@@ -80,12 +96,79 @@ class EntrepreneursPage(ListPage[EntrepreneurFilter, EntrepreneurRow]):
                 register,
                 columns,
                 entrepreneur_ids,
-                entrepreneur_rows,
+                masking(entrepreneur_rows, PERSONAL),
                 EntrepreneurFilter(),
                 order="reg_no",
                 parent=self,
             )
         )
+
+        self.table.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.table.customContextMenuRequested.connect(self._context_menu)
+
+    # Revealing personal data -------------------------------------------------------------
+
+    def can_reveal(self) -> bool:
+        """A head on a register with accounts: the list masks, and a head may reveal."""
+        actor = self._register.actor
+        if actor is None or actor.role != HEAD:
+            return False
+        with self._register.read() as session:
+            return has_accounts(session)
+
+    def reveal_actions(self) -> list[QAction]:
+        """What the context menu offers on the current record: to a head, showing its full
+        citizen ID or phone (each showing recorded in the audit trail)."""
+        if self.current_id() is None or not self.can_reveal():
+            return []
+        show_id = QAction(self.tr("Show the full &ID number"), self)
+        show_id.triggered.connect(lambda: self.reveal_current("national_id"))
+        show_phone = QAction(self.tr("Show the full &phone number"), self)
+        show_phone.triggered.connect(lambda: self.reveal_current("phone"))
+        return [show_id, show_phone]
+
+    def _context_menu(self, pos: QPoint) -> None:
+        actions = self.reveal_actions()
+        if not actions:
+            return
+        menu = QMenu(self)
+        menu.addActions(actions)
+        menu.exec(self.table.viewport().mapToGlobal(pos))
+        menu.deleteLater()
+
+    def reveal_current(self, field: str) -> str | None:
+        """Shows the current record's full citizen ID (``national_id``) or phone to a head;
+        the service records it. Returns the value shown, None when refused."""
+        entrepreneur_id = self.current_id()
+        if entrepreneur_id is None:
+            return None
+        try:
+            with self._register.write() as session:
+                value = reveal(session, entrepreneur_id, field)
+        except UserError as exc:
+            show_user_error(self, exc)
+            return None
+        row = self.model.row_of(entrepreneur_id)
+        cells = self.model.cells(row) if row is not None else None
+        record = f"{cells[0]} {cells[1]}" if cells else ""
+        if field == "national_id":
+            # An imported ID of another shape is shown as stored.
+            with suppress(ThaiIdError):
+                value = format_thai_id(value)
+            text = self.tr("ID number of {record}: {value}")
+        else:
+            text = self.tr("Phone number of {record}: {value}")
+        box = QMessageBox(
+            QMessageBox.Icon.Information,
+            message_title(),
+            text.format(record=record, value=value or self.tr("(none)")),
+            QMessageBox.StandardButton.Ok,
+            self,
+        )
+        box.setInformativeText(self.tr("That you saw it is recorded in the audit trail."))
+        box.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        box.exec()
+        return value
 
     def current_filter(self) -> EntrepreneurFilter:
         return EntrepreneurFilter(

@@ -12,7 +12,7 @@ much of its work, and would otherwise slow that paint down threefold."""
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any, Generic, Protocol, TypeVar
 
 import geothai
@@ -27,6 +27,7 @@ from PySide6.QtCore import (
 )
 from sqlalchemy.orm import Session
 
+from otop_desktop.accounts.roles import mask, sees_personal_data
 from otop_desktop.database import Register
 from ui.jobs import Cancelled, Job, Progress
 
@@ -82,6 +83,26 @@ class Column(Generic[R]):
     fill: bool = False
 
 
+RowsQuery = Callable[[Session, Sequence[int]], dict[int, R]]
+
+
+def masking(rows_of: RowsQuery[R], personal: Sequence[str]) -> RowsQuery[R]:
+    """``rows_of`` with the ``personal`` fields of each row (citizen ID, phone) masked for
+    whoever may not see them outside a record's form (roles.sees_personal_data). Masked as
+    the rows are fetched, so that no cell, tooltip or copy of the list holds a full value."""
+
+    def fetch(session: Session, ids: Sequence[int]) -> dict[int, R]:
+        rows = rows_of(session, ids)
+        if sees_personal_data(session):
+            return rows
+        return {
+            key: replace(row, **{name: mask(getattr(row, name)) for name in personal})  # type: ignore[type-var]
+            for key, row in rows.items()
+        }
+
+    return fetch
+
+
 def subdistrict_name(code: str) -> str:
     found = geothai.subdistrict(code)
     return found.name_th if found is not None else code
@@ -101,7 +122,7 @@ class LazyTableModel(QAbstractTableModel, Generic[F, R]):
         register: Register,
         columns: Sequence[Column[R]],
         ids_of: IdsQuery[F],
-        rows_of: Callable[[Session, Sequence[int]], dict[int, R]],
+        rows_of: RowsQuery[R],
         f: F,
         *,
         order: str,

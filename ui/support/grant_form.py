@@ -3,7 +3,10 @@ for and from whom."""
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from datetime import date
+from decimal import Decimal
+from typing import Any
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QFont
@@ -11,7 +14,9 @@ from PySide6.QtWidgets import QFormLayout, QGroupBox, QLabel, QLineEdit, QVBoxLa
 from sqlalchemy.orm import Session
 
 from otop_desktop.database import Register
+from otop_desktop.models import Grant
 from otop_desktop.services.support import (
+    GRANT_LABELS,
     EntrepreneurChoice,
     GrantInput,
     delete_grant,
@@ -20,7 +25,8 @@ from otop_desktop.services.support import (
     save_grant,
 )
 from otop_desktop.thaiformat import format_money
-from ui.forms.record_dialog import RecordDialog
+from ui.forms.record_dialog import RecordDialog, set_entered
+from ui.lang import pick
 from ui.support.entrepreneur_search import EntrepreneurSearch, choice_text
 from ui.support.money import MoneyEdit
 from ui.widgets.be_date import BEDateEdit
@@ -28,6 +34,20 @@ from ui.widgets.be_date import BEDateEdit
 PURPOSE_LEN = 300
 FUNDER_LEN = 200
 DIALOG_WIDTH = 760
+
+
+@dataclass
+class GrantValues:
+    """The grant as the form holds it: to whom, and the service's input."""
+
+    entrepreneur_id: int | None
+    granted_on: date | str | None
+    amount: Decimal | str | int
+    purpose: str
+    funder: str
+
+    def data(self) -> GrantInput:
+        return GrantInput(self.granted_on, self.amount, self.purpose, self.funder)
 
 
 class GrantDialog(RecordDialog):
@@ -39,9 +59,12 @@ class GrantDialog(RecordDialog):
     ) -> None:
         super().__init__(register, parent)
         self._id = grant_id
+        # Every entrepreneur the form has shown, by id, to show one again by its id.
+        self._known: dict[int, EntrepreneurChoice] = {}
         with register.read() as session:
             record = None if grant_id is None else get_grant(session, grant_id)
             owner = None if record is None else entrepreneur_choice(session, record.entrepreneur_id)
+            values = None if record is None else self._values(session, record)
         self.entrepreneur: EntrepreneurChoice | None = None
         self._question = (
             ""
@@ -81,14 +104,12 @@ class GrantDialog(RecordDialog):
         layout.addLayout(self.button_row(can_delete=record is not None))
 
         self._show_chosen(owner)
-        if record is None:
+        if record is None or values is None:
             self.granted_on.setDate(date.today())
             self.search.setFocus(Qt.FocusReason.OtherFocusReason)
         else:
-            self.granted_on.setDate(record.granted_on)
-            self.amount.set_amount(record.amount)
-            self.purpose.setText(record.purpose)
-            self.funder.setText(record.funder)
+            self.fill(values)
+            self.version = record.version
             self.granted_on.setFocus(Qt.FocusReason.OtherFocusReason)
         self.mark_clean()
         self.resize(DIALOG_WIDTH, self.sizeHint().height())
@@ -100,6 +121,8 @@ class GrantDialog(RecordDialog):
         self.granted_on.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def _show_chosen(self, choice: EntrepreneurChoice | None) -> None:
+        if choice is not None:
+            self._known[choice.id] = choice
         self.entrepreneur = choice
         font = QFont(self.chosen.font())
         font.setBold(choice is not None)
@@ -111,23 +134,59 @@ class GrantDialog(RecordDialog):
 
     # --- the record -----------------------------------------------------------------------
 
-    def entered(self) -> tuple[int | None, GrantInput]:
-        return (
-            self.entrepreneur.id if self.entrepreneur else None,
-            GrantInput(
-                granted_on=self.granted_on.entered(),
-                amount=self.amount.text(),
-                purpose=self.purpose.text(),
-                funder=self.funder.text(),
-            ),
+    def entered(self) -> GrantValues:
+        return GrantValues(
+            entrepreneur_id=self.entrepreneur.id if self.entrepreneur else None,
+            granted_on=self.granted_on.entered(),
+            amount=self.amount.text(),
+            purpose=self.purpose.text(),
+            funder=self.funder.text(),
         )
 
-    def snapshot(self) -> object:
+    def snapshot(self) -> Any:
         return self.entered()
 
+    def field_label(self, name: str) -> str:
+        if name == "entrepreneur_id":
+            return self.tr("Entrepreneur")
+        if name in GRANT_LABELS:
+            return pick(*GRANT_LABELS[name])
+        return super().field_label(name)
+
+    def _values(self, session: Session, record: Grant) -> GrantValues:
+        owner = entrepreneur_choice(session, record.entrepreneur_id)
+        self._known[owner.id] = owner
+        return GrantValues(
+            entrepreneur_id=record.entrepreneur_id,
+            granted_on=record.granted_on,
+            amount=record.amount,
+            purpose=record.purpose,
+            funder=record.funder,
+        )
+
+    def fill(self, values: Any) -> None:
+        assert isinstance(values, GrantValues)
+        chosen = values.entrepreneur_id
+        self._show_chosen(None if chosen is None else self._known[chosen])
+        set_entered(self.granted_on, values.granted_on)
+        amount = values.amount
+        if isinstance(amount, str):
+            self.amount.setText(amount)
+        else:
+            self.amount.set_amount(Decimal(amount))
+        self.purpose.setText(values.purpose)
+        self.funder.setText(values.funder)
+
+    def current(self, session: Session) -> tuple[Any, int]:
+        assert self._id is not None
+        record = get_grant(session, self._id)
+        return self._values(session, record), record.version
+
     def write(self, session: Session) -> int:
-        entrepreneur_id, data = self.entered()
-        return save_grant(session, entrepreneur_id, data, self._id).id
+        values = self.entered()
+        return save_grant(
+            session, values.entrepreneur_id, values.data(), self._id, expected_version=self.version
+        ).id
 
     def remove(self, session: Session) -> None:
         assert self._id is not None

@@ -4,6 +4,8 @@ the register took part."""
 from __future__ import annotations
 
 from datetime import date
+from decimal import Decimal
+from typing import Any, ClassVar
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeySequence, QShortcut
@@ -22,6 +24,7 @@ from PySide6.QtWidgets import (
 from sqlalchemy.orm import Session
 
 from otop_desktop.database import Register
+from otop_desktop.models import Training
 from otop_desktop.services.support import (
     EntrepreneurChoice,
     TrainingInput,
@@ -30,7 +33,7 @@ from otop_desktop.services.support import (
     save_training,
     training_participants,
 )
-from ui.forms.record_dialog import RecordDialog
+from ui.forms.record_dialog import RecordDialog, set_entered
 from ui.support.entrepreneur_search import EntrepreneurSearch, choice_text
 from ui.support.money import MoneyEdit
 from ui.widgets.be_date import BEDateEdit
@@ -45,14 +48,19 @@ class TrainingDialog(RecordDialog):
     """A new training (``training_id`` None) or an existing one. Raises NotFoundError (a
     UserError) when the training to edit no longer exists."""
 
+    FIELD_ALIASES: ClassVar[dict[str, str]] = {"participant_ids": "participants"}
+
     def __init__(
         self, register: Register, training_id: int | None, parent: QWidget | None = None
     ) -> None:
         super().__init__(register, parent)
         self._id = training_id
+        # Every entrepreneur the form has listed, by id: a list put back (a reload, the
+        # clerk's list over the record as it is now) names them without asking again.
+        self._known: dict[int, EntrepreneurChoice] = {}
         with register.read() as session:
             record = None if training_id is None else get_training(session, training_id)
-            participants = [] if record is None else training_participants(session, record.id)
+            values = None if record is None else self._values(session, record)
         self._topic = record.topic if record else ""
         self.setWindowTitle(self.tr("New training") if record is None else self.tr("Training"))
 
@@ -112,15 +120,11 @@ class TrainingDialog(RecordDialog):
         layout.addWidget(self.general_message)
         layout.addLayout(self.button_row(can_delete=record is not None))
 
-        if record is None:
+        if record is None or values is None:
             self.held_on.setDate(date.today())
         else:
-            self.held_on.setDate(record.held_on)
-            self.topic.setText(record.topic)
-            self.organiser.setText(record.organiser)
-            self.budget.set_amount(record.budget)
-            for choice in participants:
-                self.add_participant(choice)
+            self.fill(values)
+            self.version = record.version
         self._show_count()
         self.mark_clean()
         self.resize(DIALOG_WIDTH, self.sizeHint().height())
@@ -140,12 +144,16 @@ class TrainingDialog(RecordDialog):
         if choice.id in ids:
             self.participants.setCurrentRow(ids.index(choice.id))
         else:
-            item = QListWidgetItem(choice_text(choice))
-            item.setData(_ID, choice.id)
-            self.participants.addItem(item)
-            self.participants.setCurrentItem(item)
+            self.participants.setCurrentItem(self._list(choice))
         self.search.clear()
         self._show_count()
+
+    def _list(self, choice: EntrepreneurChoice) -> QListWidgetItem:
+        self._known[choice.id] = choice
+        item = QListWidgetItem(choice_text(choice))
+        item.setData(_ID, choice.id)
+        self.participants.addItem(item)
+        return item
 
     def remove_participant(self) -> None:
         row = self.participants.currentRow()
@@ -173,11 +181,43 @@ class TrainingDialog(RecordDialog):
             participant_ids=self.participant_ids(),
         )
 
-    def snapshot(self) -> object:
+    def snapshot(self) -> Any:
         return self.entered()
 
+    def _values(self, session: Session, record: Training) -> TrainingInput:
+        participants = training_participants(session, record.id)
+        self._known.update((p.id, p) for p in participants)
+        return TrainingInput(
+            held_on=record.held_on,
+            topic=record.topic,
+            organiser=record.organiser,
+            budget=record.budget,
+            participant_ids=[p.id for p in participants],
+        )
+
+    def fill(self, values: Any) -> None:
+        assert isinstance(values, TrainingInput)
+        set_entered(self.held_on, values.held_on)
+        self.topic.setText(values.topic)
+        self.organiser.setText(values.organiser)
+        budget = values.budget
+        if isinstance(budget, str):
+            self.budget.setText(budget)
+        else:
+            self.budget.set_amount(Decimal(budget))
+        self.participants.clear()
+        for entrepreneur_id in values.participant_ids:
+            # Always known: listed by the record as read, or by the clerk.
+            self._list(self._known[entrepreneur_id])
+        self._show_count()
+
+    def current(self, session: Session) -> tuple[Any, int]:
+        assert self._id is not None
+        record = get_training(session, self._id)
+        return self._values(session, record), record.version
+
     def write(self, session: Session) -> int:
-        return save_training(session, self.entered(), self._id).id
+        return save_training(session, self.entered(), self._id, expected_version=self.version).id
 
     def remove(self, session: Session) -> None:
         assert self._id is not None
