@@ -15,6 +15,7 @@ from PySide6.QtWidgets import QApplication
 
 from otop_desktop.cli import private_log_handler
 from otop_desktop.errors import UserError
+from otop_desktop.outputs import remove_leftovers
 from otop_desktop.paths import default_database
 from ui.app import LANGUAGES, configure_application
 from ui.first_run import open_or_set_up
@@ -44,20 +45,26 @@ def main(argv: Sequence[str] | None = None) -> int:
     handler = private_log_handler("otop-desktop.log")
     log_file = Path(handler.baseFilename)
     logging.basicConfig(handlers=[handler], level=logging.WARNING)
+    remove_leftovers()  # what a writer killed half-way left beside its files
     app = QApplication(sys.argv[:1])
     configure_application(app, args.lang or Preferences().language)
     install_excepthook(log_file)
-    try:
-        register = open_or_set_up(args.db)
-    except UserError as exc:
-        show_user_error(None, exc)
-        return EXIT_CANNOT_OPEN
-    if register is None:
-        return EXIT_OK
-    with register:
-        window = MainWindow(register)
-        window.show()
-        return app.exec()
+    status = EXIT_OK
+    while True:
+        try:
+            register = open_or_set_up(args.db)
+        except UserError as exc:
+            show_user_error(None, exc)
+            return EXIT_CANNOT_OPEN
+        if register is None:
+            return status
+        with register:
+            window = MainWindow(register)
+            window.show()
+            status = app.exec()
+        # After a restore the window has let the register go: open the restored one.
+        if not window.reopen_requested:
+            return status
 
 
 if __name__ == "__main__":

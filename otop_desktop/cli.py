@@ -16,11 +16,20 @@ from logging.handlers import RotatingFileHandler
 from pathlib import Path
 from typing import IO, NoReturn
 
-from otop_desktop import cli_backup, cli_legacy, cli_print, cli_submission
-from otop_desktop.cli_args import DB_HELP, EXIT_INTERNAL, EXIT_OK, EXIT_USAGE, period_arg
+from otop_desktop import cli_accounts, cli_backup, cli_legacy, cli_print, cli_submission
+from otop_desktop.cli_args import (
+    DB_HELP,
+    EXIT_INTERNAL,
+    EXIT_OK,
+    EXIT_USAGE,
+    USER_HELP,
+    open_register,
+    period_arg,
+)
 from otop_desktop.database import Register
 from otop_desktop.domain import OfficeKind
 from otop_desktop.errors import Subject, UserError, os_storage_error
+from otop_desktop.outputs import remove_leftovers
 from otop_desktop.paths import log_dir
 from otop_desktop.thaiformat import last_complete
 
@@ -88,7 +97,7 @@ def cmd_demo(args: argparse.Namespace) -> int:
     from otop_desktop.demo import generate
 
     until = args.until or last_complete(date.today())
-    with Register.open(args.db) as register:
+    with open_register(args) as register:
         summary = generate(register, args.scale, seed=args.seed, until=until)
     print(
         f"{summary.scale} {summary.until}: {summary.entrepreneurs:,} ผู้ประกอบการ/entrepreneurs, "
@@ -121,6 +130,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     demo = commands.add_parser("demo", help="fill an empty register with synthetic data")
     demo.add_argument("--db", required=True, help=DB_HELP)
+    demo.add_argument("--user", help=USER_HELP)
     demo.add_argument("--scale", required=True, choices=["district", "province", "nation"])
     demo.add_argument("--seed", type=int, default=1)
     demo.add_argument("--until", type=period_arg, help="last month of sales, e.g. 2569-10")
@@ -138,6 +148,7 @@ def build_parser() -> argparse.ArgumentParser:
     cli_submission.add_commands(export_kinds, import_kinds)
     cli_legacy.add_commands(import_kinds)
     cli_backup.add_commands(commands)
+    cli_accounts.add_commands(commands)
     return parser
 
 
@@ -159,6 +170,7 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 
 def _run(argv: Sequence[str] | None, logfile: Path | None) -> int:
+    remove_leftovers()  # what a writer killed half-way left beside its files
     try:
         args = build_parser().parse_args(argv)
         run: Callable[[argparse.Namespace], int] = args.run

@@ -6,13 +6,15 @@ import argparse
 import sys
 from pathlib import Path
 
+from otop_desktop.accounts.roles import require
 from otop_desktop.backup import settings, sidecar
 from otop_desktop.backup.make import make_backup, register_file
 from otop_desktop.backup.restore import restore
 from otop_desktop.backup.sqlite_file import office_row, read_only
-from otop_desktop.cli_args import DB_HELP, EXIT_OK, EXIT_USAGE
+from otop_desktop.cli_args import DB_HELP, EXIT_OK, EXIT_USAGE, USER_HELP, open_register
 from otop_desktop.database import Register, database_url
 from otop_desktop.errors import UserError
+from otop_desktop.models.accounts import HEAD
 from otop_desktop.register_check import check_register
 
 
@@ -28,8 +30,8 @@ def describe(info: sidecar.BackupInfo) -> str:
 
 
 def cmd_backup(args: argparse.Namespace) -> int:
-    with Register.open(args.db) as register:
-        info = make_backup(register, Path(args.out) if args.out else None)
+    with open_register(args) as register:
+        info = make_backup(register, Path(args.out) if args.out else None, user=args.user or "")
     print(describe(info))
     return EXIT_OK
 
@@ -63,7 +65,9 @@ def cmd_restore(args: argparse.Namespace) -> int:
             "ทะเบียนบนเซิร์ฟเวอร์ PostgreSQL กู้คืนด้วยระบบของเซิร์ฟเวอร์",
             "A register on a PostgreSQL server is restored by the server",
         )
-    done = restore(Path(url.database or ""), Path(args.source) if args.source else None)
+    db = Path(url.database or "")
+    _may_restore(args, db)
+    done = restore(db, Path(args.source) if args.source else None, by=args.user or "")
     print(f"กู้คืนจาก/restored from {done.source}")
     if done.set_aside is not None:
         print(f"ทะเบียนเดิมเก็บไว้ที่/the register that was there is kept as {done.set_aside}")
@@ -73,6 +77,20 @@ def cmd_restore(args: argparse.Namespace) -> int:
             f"{done.numbers_raised:,} number sequences drawn after the backup will not be reused"
         )
     return EXIT_OK
+
+
+def _may_restore(args: argparse.Namespace, db: Path) -> None:
+    """On a register with accounts only a head restores: logged in on the register as it is
+    (a register too damaged to open has no one to ask, and is set aside anyway)."""
+    try:
+        register = Register.open(db)
+    except UserError:
+        return
+    with register:
+        if register.has_accounts():
+            register.close()
+            with open_register(args) as current, current.read() as session:
+                require(session, HEAD, "กู้คืนทะเบียนจากไฟล์สำรอง", "restore the register")
 
 
 def cmd_check(args: argparse.Namespace) -> int:
@@ -89,6 +107,7 @@ def cmd_check(args: argparse.Namespace) -> int:
 def add_commands(commands: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     backup = commands.add_parser("backup", help="back the register up (checked, with a sidecar)")
     backup.add_argument("--db", required=True, help=DB_HELP)
+    backup.add_argument("--user", help=USER_HELP)
     backup.add_argument(
         "--out",
         metavar="FILE_OR_DIR",
@@ -102,6 +121,7 @@ def add_commands(commands: argparse._SubParsersAction) -> None:  # type: ignore[
 
     restore_cmd = commands.add_parser("restore", help="restore a backup over the register")
     restore_cmd.add_argument("--db", required=True, help=DB_HELP)
+    restore_cmd.add_argument("--user", help=USER_HELP)
     restore_cmd.add_argument(
         "--from",
         dest="source",

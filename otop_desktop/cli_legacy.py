@@ -8,8 +8,7 @@ from __future__ import annotations
 import argparse
 import sys
 
-from otop_desktop.cli_args import DB_HELP, EXIT_OK, EXIT_USAGE
-from otop_desktop.database import Register
+from otop_desktop.cli_args import DB_HELP, EXIT_OK, EXIT_USAGE, USER_HELP, open_register
 from otop_desktop.legacy import (
     Preview,
     Problem,
@@ -58,7 +57,7 @@ def cmd_import_legacy(args: argparse.Namespace) -> int:
     table = open_table(args.file)
     mapping = load_mapping(args.mapping, table) if args.mapping else suggest_mapping(table.headings)
     print(mapping_json(mapping))
-    with Register.open(args.db) as register:
+    with open_register(args) as register:
         if args.dry_run:
             preview = preview_table(register, table, mapping)
             _report(preview)
@@ -100,6 +99,7 @@ def add_commands(imports: argparse._SubParsersAction) -> None:  # type: ignore[t
         "is at fault.",
     )
     legacy.add_argument("--db", required=True, help=DB_HELP)
+    legacy.add_argument("--user", help=USER_HELP)
     legacy.add_argument("file", metavar="FILE", help="the spreadsheet")
     legacy.add_argument(
         "--mapping",

@@ -6,7 +6,16 @@ import argparse
 import getpass
 import sys
 
-from otop_desktop.cli_args import DB_HELP, EXIT_NOT_IN_REGISTER, EXIT_OK, EXIT_USAGE, period_arg
+from otop_desktop.cli_args import (
+    DB_HELP,
+    EXIT_NOT_IN_REGISTER,
+    EXIT_OK,
+    EXIT_USAGE,
+    USER_HELP,
+    open_register,
+    period_arg,
+    secret,
+)
 from otop_desktop.database import Register
 from otop_desktop.errors import UserError
 
@@ -32,9 +41,14 @@ def cmd_print(args: argparse.Namespace) -> int:
         period=args.period,
         thai_digits=args.thai_digits,
         show_personal=args.show_personal,
-        printed_by=getpass.getuser(),
+        printed_by=args.user or getpass.getuser(),
     )
-    with Register.open(args.db) as register:
+    with open_register(args) as register:
+        if kind is DocumentKind.CERTIFICATE and register.signing_key() is None:
+            # A register with accounts: a head's password unlocks signing for this run.
+            register.unlock_signing(
+                args.user, secret("OTOP_PASSWORD", f"รหัสผ่านของ {args.user} / password")
+            )
         printed = render(register, kind, options, out=args.out, force=args.force)
     print(f"{args.out}: {printed.documents:,} {kind.label_en.lower()}(s), {printed.pages:,} pages")
     for th, en in printed.notes():
@@ -69,6 +83,7 @@ def add_commands(commands: argparse._SubParsersAction) -> None:  # type: ignore[
     ):
         sub = kinds.add_parser(kind, help=help_text)
         sub.add_argument("--db", required=True, help=DB_HELP)
+        sub.add_argument("--user", help=USER_HELP)
         sub.add_argument("--out", required=True, metavar="FILE.pdf", help="the PDF to write")
         sub.add_argument("--force", action="store_true", help=FORCE_HELP)
         sub.add_argument("--thai-digits", action="store_true", help="digits as ๐–๙")

@@ -6,9 +6,8 @@ import argparse
 import sys
 from pathlib import Path
 
-from otop_desktop.cli_args import DB_HELP, EXIT_OK, EXIT_USAGE, period_arg
+from otop_desktop.cli_args import DB_HELP, EXIT_OK, EXIT_USAGE, USER_HELP, open_register, period_arg
 from otop_desktop.cli_print import FORCE_HELP
-from otop_desktop.database import Register
 
 # --- export monthly, export province ----------------------------------------------------
 
@@ -16,7 +15,7 @@ from otop_desktop.database import Register
 def cmd_export_monthly(args: argparse.Namespace) -> int:
     from otop_desktop.submission.export import export_monthly
 
-    with Register.open(args.db) as register:
+    with open_register(args) as register:
         results = export_monthly(
             register,
             args.period,
@@ -35,7 +34,7 @@ def cmd_export_monthly(args: argparse.Namespace) -> int:
 def cmd_export_province(args: argparse.Namespace) -> int:
     from otop_desktop.submission.provincial import export_province
 
-    with Register.open(args.db) as register:
+    with open_register(args) as register:
         result = export_province(
             register, args.period, Path(args.out), user=args.user or "", force=args.force
         )
@@ -64,7 +63,7 @@ def add_export_commands(exports: argparse._SubParsersAction) -> None:  # type: i
     monthly.add_argument(
         "--out", required=True, help="a folder (files get their standard names) or a .xlsx file"
     )
-    monthly.add_argument("--user", help="who exports (default: the office's signing officer)")
+    monthly.add_argument("--user", help=USER_HELP)
     monthly.add_argument("--force", action="store_true", help=FORCE_HELP)
     monthly.set_defaults(run=cmd_export_monthly)
 
@@ -74,7 +73,7 @@ def add_export_commands(exports: argparse._SubParsersAction) -> None:  # type: i
     province.add_argument("--db", required=True, help=DB_HELP)
     province.add_argument("--period", required=True, type=period_arg, help="B.E. month, 2568-10")
     province.add_argument("--out", required=True, help="a .xlsx file or a folder")
-    province.add_argument("--user", help="who exports (default: the office's signing officer)")
+    province.add_argument("--user", help=USER_HELP)
     province.add_argument("--force", action="store_true", help=FORCE_HELP)
     province.set_defaults(run=cmd_export_province)
 
@@ -85,7 +84,7 @@ def add_export_commands(exports: argparse._SubParsersAction) -> None:  # type: i
 def cmd_import_submission(args: argparse.Namespace) -> int:
     from otop_desktop.submission.importer import import_submissions
 
-    with Register.open(args.db) as register:
+    with open_register(args) as register:
         results = import_submissions(register, [Path(f) for f in args.files], dry_run=args.dry_run)
     for r in results:
         if not r.accepted:
@@ -119,6 +118,7 @@ def add_import_commands(imports: argparse._SubParsersAction) -> None:  # type: i
         "refused file changes nothing. Exit status 2 if any file was refused.",
     )
     submission.add_argument("--db", required=True, help=DB_HELP)
+    submission.add_argument("--user", help=USER_HELP)
     submission.add_argument("files", nargs="+", metavar="FILE", help="district workbooks")
     submission.add_argument(
         "--dry-run", action="store_true", help="check the files and report; change nothing"

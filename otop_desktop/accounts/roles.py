@@ -5,12 +5,25 @@ accounts existed: whoever runs the program may do everything."""
 
 from __future__ import annotations
 
-from sqlalchemy import exists, select
+from sqlalchemy import event, exists, select
 from sqlalchemy.orm import Session
 
-from otop_desktop.audit.record import ACTOR, Actor
+from otop_desktop.audit.record import ACTOR, Actor, in_bulk
 from otop_desktop.errors import UserError
-from otop_desktop.models import Account
+from otop_desktop.models import (
+    Account,
+    DigitalReadiness,
+    Entrepreneur,
+    Grant,
+    Household,
+    HouseholdSkill,
+    Office,
+    Product,
+    ProductStandard,
+    ReceivedSubmission,
+    Sale,
+    StarRating,
+)
 from otop_desktop.models.accounts import CLERK, HEAD, VIEWER
 
 RANK = {VIEWER: 0, CLERK: 1, HEAD: 2}
@@ -77,3 +90,59 @@ def mask(value: str) -> str:
     keep = 3
     hidden = len(value) - keep
     return "".join("x" if ch.isdigit() and i < hidden else ch for i, ch in enumerate(value))
+
+
+_RECEIVED = "otop_received_districts"
+
+
+def _district_of(session: Session, obj: object) -> str | None:
+    """The district a row of district data belongs to (None: not one district's)."""
+    match obj:
+        case Entrepreneur():
+            return obj.district_code
+        case Product() | Sale() | DigitalReadiness() | Grant():
+            owner = session.get(Entrepreneur, obj.entrepreneur_id) if obj.entrepreneur_id else None
+            return owner.district_code if owner is not None else None
+        case ProductStandard() | StarRating():
+            product = session.get(Product, obj.product_id) if obj.product_id else None
+            return _district_of(session, product) if product is not None else None
+        case Household():
+            return obj.subdistrict_code[:4] if obj.subdistrict_code else None
+        case HouseholdSkill():
+            household = session.get(Household, obj.household_id) if obj.household_id else None
+            return _district_of(session, household) if household is not None else None
+    return None
+
+
+@event.listens_for(Session, "before_flush")
+def _province_copy_is_read_only(session: Session, _flush: object, _instances: object) -> None:
+    """On a province register, a district that sends its monthly workbooks is that
+    district's data: it changes only by importing the district's next workbook (a bulk run),
+    never by hand. Districts the province keeps itself stay editable."""
+    if in_bulk(session):
+        return
+    objects = [*session.new, *session.dirty, *session.deleted]
+    if not objects:
+        return
+    received = session.info.get(_RECEIVED)
+    if received is None:
+        with session.no_autoflush:
+            office = session.get(Office, 1)
+            received = (
+                set(session.scalars(select(ReceivedSubmission.district_code).distinct()))
+                if office is not None and office.kind == "province"
+                else set()
+            )
+        session.info[_RECEIVED] = received
+    if not received:
+        return
+    with session.no_autoflush:
+        for obj in objects:
+            district = _district_of(session, obj)
+            if district in received:
+                raise PermissionDenied(
+                    f"ข้อมูลของอำเภอ {district} ในทะเบียนจังหวัดมาจากแบบฟอร์มส่งรายเดือนของอำเภอ"
+                    " จึงเปลี่ยนได้โดยการนำเข้าแบบฟอร์มฉบับใหม่ของอำเภอเท่านั้น",
+                    f"District {district}'s records on this province register come from its "
+                    "monthly workbooks: they change only by importing its next workbook",
+                )

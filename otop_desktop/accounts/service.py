@@ -15,7 +15,7 @@ from sqlalchemy.orm import Session
 
 from otop_desktop.accounts import secrets
 from otop_desktop.accounts.roles import ROLE_TH, forget_accounts_state, has_accounts, require
-from otop_desktop.audit.record import Actor, actor_of, note
+from otop_desktop.audit.record import ACTOR, Actor, actor_of, note
 from otop_desktop.errors import UserError
 from otop_desktop.models import Account, KeyWrap, Office, SigningKey
 from otop_desktop.models.accounts import HEAD, ROLES
@@ -222,6 +222,7 @@ def login(session: Session, name: str, password: str) -> Actor:
     if secrets.needs_rehash(account.password_hash):
         account.password_hash = secrets.hash_password(password)
     actor = Actor(name=account.name, role=account.role, account_id=account.id)
+    session.info[ACTOR] = actor  # the login entry is the account's own
     note(session, "login", entity="account", record=name)
     return actor
 

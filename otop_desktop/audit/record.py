@@ -127,6 +127,12 @@ def bulk(session: Session, action: str, detail: dict[str, Any]) -> Iterator[dict
     note(session, action, detail=detail)
 
 
+def in_bulk(session: Session) -> bool:
+    """Inside a bulk run (an import): its rows are one entry, and it may write what a clerk's
+    action may not (a province's copy of district data)."""
+    return bool(session.info.get(_BULK))
+
+
 def _json(value: Mapping[str, Any] | None) -> str:
     if not value:
         return ""

@@ -26,11 +26,13 @@ import geothai
 from reportlab.platypus import PageBreak
 from sqlalchemy.orm import Session
 
+from otop_desktop.accounts.roles import require
 from otop_desktop.accounts.signing import SigningLocked
 from otop_desktop.database import Register
 from otop_desktop.domain import Status
 from otop_desktop.errors import NotFoundError, UserError
 from otop_desktop.models import ExportRecord
+from otop_desktop.models.accounts import CLERK, HEAD
 from otop_desktop.outputs import PendingOutputs, check_target, register_file
 from otop_desktop.printing import certificate, monthly_report, register_list, registration_form
 from otop_desktop.printing.layout import LANDSCAPE, LIST_MARGINS, Document, Start
@@ -196,6 +198,10 @@ def _record(session: Session, printed: Printed, file_name: str) -> None:
 
 
 def _check(session: Session, kind: DocumentKind, options: PrintOptions) -> None:
+    if kind is DocumentKind.REGISTER and options.show_personal:
+        require(session, HEAD, "พิมพ์รายชื่อที่มีข้อมูลส่วนบุคคลฉบับเต็ม", "print full personal data")
+    if kind is DocumentKind.FORM and not options.blank:
+        require(session, CLERK, "พิมพ์แบบลงทะเบียนที่มีข้อมูลส่วนบุคคล", "print filled forms")
     if kind is DocumentKind.MONTHLY and options.period is None:
         raise UserError(
             "กรุณาระบุเดือนของรายงาน เช่น 2568-10", "Give the month of the report, e.g. 2568-10"

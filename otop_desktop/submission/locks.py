@@ -12,8 +12,10 @@ from enum import StrEnum
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
+from otop_desktop.accounts.roles import require
 from otop_desktop.errors import UserError
 from otop_desktop.models import ExportRecord, PeriodLock
+from otop_desktop.models.accounts import HEAD
 from otop_desktop.models.submission import SUBMITTED, UNLOCKED
 from otop_desktop.textnorm import clean_text
 from otop_desktop.thaiformat import Period, format_be_date
@@ -144,7 +146,9 @@ def record_submitted(
 def unlock_period(
     session: Session, district_code: str, period: Period, *, reason: str, user: str
 ) -> PeriodLock:
-    """Opens a submitted month for changes again; the reason is required and kept."""
+    """Opens a submitted month for changes again (a head's action); the reason is required
+    and kept."""
+    require(session, HEAD, "ปลดล็อกเดือนที่ส่งแล้ว", "unlock a submitted month")
     check = Checker()
     reason = clean_text(reason)
     if not reason:
