@@ -258,6 +258,14 @@ Its monthly sales are deleted with it. The product code is not given out again.<
         <translation>ลบ…(&amp;L)</translation>
     </message>
     <message>
+        <source>Histor&amp;y…</source>
+        <translation>ประวัติ…(&amp;Y)</translation>
+    </message>
+    <message>
+        <source>Who changed this record, when and what</source>
+        <translation>ใครแก้ไขรายการนี้ เมื่อไร และแก้อะไร</translation>
+    </message>
+    <message>
         <source>Drop what you typed and show the record as it is now?</source>
         <translation>ทิ้งสิ่งที่คุณพิมพ์ แล้วแสดงรายการตามที่เป็นอยู่ตอนนี้หรือไม่</translation>
     </message>

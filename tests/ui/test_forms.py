@@ -258,6 +258,43 @@ def test_delete_is_not_done_when_the_clerk_keeps_the_record(
 
 def test_a_new_record_has_no_delete_button(new_entrepreneur: EntrepreneurDialog) -> None:
     assert new_entrepreneur.delete_button.isHidden()
+    assert new_entrepreneur.history_button.isHidden()  # no number, no history yet
+
+
+def history_shown(qtbot: QtBot, dialog: RecordDialog) -> tuple[str, int]:
+    """Clicks History… and reads the history it opens over the form: whose it is and how
+    many entries of the trail it lists."""
+    from ui.audit.history import RecordHistoryDialog
+
+    assert dialog.history_button.isVisibleTo(dialog)
+    qtbot.mouseClick(dialog.history_button, Qt.MouseButton.LeftButton)
+    [history] = dialog.findChildren(RecordHistoryDialog)
+    qtbot.waitUntil(history.isVisible)
+    found = (history.record, history.model.rowCount())
+    history.close()
+    qtbot.waitUntil(lambda: not dialog.findChildren(RecordHistoryDialog))
+    return found
+
+
+def test_history_opens_the_trail_of_the_record_over_its_form(
+    qtbot: QtBot, district_register: Register
+) -> None:
+    entrepreneur_id = add_entrepreneur(district_register)
+    with district_register.write() as session:
+        product = create_product(
+            session, entrepreneur_id, ProductInput("ร่มกระดาษสา", Category.TEXTILE, price="350")
+        )
+        product_id, code = product.id, product.code
+    dialog = EntrepreneurDialog(district_register, entrepreneur_id)
+    shown(qtbot, dialog)
+    assert dialog.history_button.text() == "ประวัติ…(&Y)"
+    record, entries = history_shown(qtbot, dialog)
+    assert record == "5013-2567-0001" and entries >= 1  # registered, at least
+    assert dialog.isVisible()  # the form stays open as it was
+    product_dialog = ProductDialog(district_register, entrepreneur_id, product_id)
+    shown(qtbot, product_dialog)
+    record, entries = history_shown(qtbot, product_dialog)
+    assert record == code and entries >= 1
 
 
 def test_a_wrong_check_digit_is_refused_next_to_the_id_and_nothing_is_saved(

@@ -225,6 +225,22 @@ def test_a_household_is_edited_and_its_code_kept(
         )
 
 
+def test_history_opens_the_trail_of_the_household(
+    qtbot: QtBot, district_register: Register
+) -> None:
+    from ui.audit.history import RecordHistoryDialog
+
+    household_id = add(district_register, "นางบัวคำ ใจมา", "501301", 3, Industry.FASHION)
+    dialog = HouseholdDialog(district_register, household_id)
+    shown(qtbot, dialog)
+    qtbot.mouseClick(dialog.history_button, Qt.MouseButton.LeftButton)
+    [history] = dialog.findChildren(RecordHistoryDialog)
+    qtbot.waitUntil(history.isVisible)
+    assert history.record == "501301-03-0001"
+    assert history.model.rowCount() >= 1
+    history.close()
+
+
 def test_unsaved_changes_are_not_dropped_without_asking(
     qtbot: QtBot,
     district_register: Register,

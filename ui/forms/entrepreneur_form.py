@@ -106,7 +106,7 @@ class EntrepreneurDialog(RecordDialog):
         layout = QVBoxLayout(self)
         layout.addLayout(columns, 1)
         layout.addWidget(self.general_message)
-        layout.addLayout(self.button_row(can_delete=record is not None))
+        layout.addLayout(self.button_row(can_delete=record is not None, history=self._reg_no))
 
         self.producer_type.currentIndexChanged.connect(self._follow_producer_type)
         self.status.currentIndexChanged.connect(self._follow_status)

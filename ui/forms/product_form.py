@@ -115,7 +115,7 @@ class ProductDialog(RecordDialog):
         layout = QVBoxLayout(self)
         layout.addLayout(columns, 1)
         layout.addWidget(self.general_message)
-        layout.addLayout(self.button_row(can_delete=record is not None))
+        layout.addLayout(self.button_row(can_delete=record is not None, history=self._record_code))
 
         if record is not None and values is not None:
             self.fill(values)

@@ -73,23 +73,40 @@ class RecordDialog(QDialog):
         self.save_button.setToolTip(self.tr("Save (Ctrl+S)"))
         self.cancel_button = QPushButton(self.tr("Cancel"))
         self.delete_button = QPushButton(self.tr("De&lete…"))
-        for button in (self.save_button, self.cancel_button, self.delete_button):
+        self.history_button = QPushButton(self.tr("Histor&y…"))
+        self.history_button.setToolTip(self.tr("Who changed this record, when and what"))
+        # The registration number or code whose history the button shows.
+        self._history = ""
+        for button in (
+            self.save_button,
+            self.cancel_button,
+            self.delete_button,
+            self.history_button,
+        ):
             button.setAutoDefault(False)
         self.save_button.clicked.connect(self.save)
         self.cancel_button.clicked.connect(self.reject)
         self.delete_button.clicked.connect(self.delete)
+        self.history_button.clicked.connect(self.show_history)
         save_action = QAction(self)
         # Spelt out: QKeySequence.StandardKey.Save is not Ctrl+S everywhere.
         save_action.setShortcut(QKeySequence("Ctrl+S"))
         save_action.triggered.connect(self.save)
         self.addAction(save_action)
 
-    def button_row(self, *, can_delete: bool) -> QHBoxLayout:
+    def button_row(self, *, can_delete: bool, history: str = "") -> QHBoxLayout:
+        """Delete (when ``can_delete``) and History… (for a record with a registration
+        number or code, ``history``) on the left, Save and Cancel on the right."""
         row = QHBoxLayout()
         if can_delete:
             row.addWidget(self.delete_button)
         else:
             self.delete_button.hide()
+        self._history = history
+        if history:
+            row.addWidget(self.history_button)
+        else:
+            self.history_button.hide()
         row.addStretch(1)
         row.addWidget(self.save_button)
         row.addWidget(self.cancel_button)
@@ -216,6 +233,15 @@ class RecordDialog(QDialog):
             return
         self.deleted = True
         self.accept()
+
+    def show_history(self) -> None:
+        """The record's entries in the audit trail, over the form (which stays as typed)."""
+        # Imported when first asked for: the audit screens are a part of the program apart.
+        from ui.audit.history import RecordHistoryDialog
+
+        dialog = RecordHistoryDialog(self._register, self._history, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.open()
 
     def reject(self) -> None:
         # Esc, the window's close button and Cancel all come here.

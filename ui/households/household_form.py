@@ -123,7 +123,7 @@ class HouseholdDialog(RecordDialog):
         layout.addLayout(columns)
         layout.addWidget(skills_box, 1)
         layout.addWidget(self.general_message)
-        layout.addLayout(self.button_row(can_delete=record is not None))
+        layout.addLayout(self.button_row(can_delete=record is not None, history=self._code))
 
         if record is None or values is None:
             self.surveyed_on.setDate(date.today())
