@@ -213,8 +213,8 @@ def login(session: Session, name: str, password: str) -> Actor:
     if not secrets.password_matches(account.password_hash, password):
         account.failed_logins += 1
         over = account.failed_logins - FREE_FAILURES
-        if over >= 0:
-            account.locked_until = now + min(timedelta(seconds=2**over), MAX_WAIT)
+        if over > 0:
+            account.locked_until = now + min(timedelta(seconds=2 ** (over - 1)), MAX_WAIT)
         note(session, "login_failed", entity="account", record=name)
         raise LoginRefused("ชื่อบัญชีหรือรหัสผ่านไม่ถูกต้อง", "The account name or the password is wrong")
     account.failed_logins = 0

@@ -53,7 +53,8 @@ class ConflictError(UserError):
         super().__init__(th, en)
 
 
-def _record_key(obj: Versioned) -> tuple[str, str]:
+def _record_key(session: Session, obj: Versioned) -> tuple[str, str]:
+    """How the audit trail names the record (audit.record files a grant under its owner)."""
     match obj:
         case Entrepreneur():
             return "entrepreneur", obj.reg_no
@@ -64,7 +65,8 @@ def _record_key(obj: Versioned) -> tuple[str, str]:
         case Training():
             return "training", f"T{obj.id}"
         case Grant():
-            return "grant", ""
+            owner = session.get(Entrepreneur, obj.entrepreneur_id)
+            return "grant", owner.reg_no if owner is not None else ""
     raise TypeError(type(obj))
 
 
@@ -72,7 +74,7 @@ def check_version(session: Session, obj: Versioned, expected: int | None) -> Non
     """Refuses (ConflictError) when ``obj`` is no longer at the version the form opened."""
     if expected is None or obj.version == expected:
         return
-    entity, record = _record_key(obj)
+    entity, record = _record_key(session, obj)
     since = max(obj.version - expected, 1)
     entries = session.scalars(
         select(AuditEntry)
