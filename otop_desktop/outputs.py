@@ -47,7 +47,7 @@ from otop_desktop.errors import UserError
 from otop_desktop.paths import data_dir
 
 if TYPE_CHECKING:
-    from otop_desktop.database import Register
+    pass
 
 log = logging.getLogger(__name__)
 
@@ -119,17 +119,6 @@ class OutputExists(UserError):
             f"{path} already exists and was not replaced (give --force to replace it)",
         )
         self.path = path
-
-
-def register_file(register: Register) -> Path | None:
-    """The register's file, for a SQLite register on disk; None for a server database."""
-    url = register.engine.url
-    database = url.database or ""
-    if url.get_backend_name() != "sqlite" or database in ("", ":memory:"):
-        return None
-    if database.startswith("file:"):
-        return None  # a URI filename: no plain path to compare
-    return Path(database)
 
 
 def check_target(

@@ -30,7 +30,6 @@ from otop_desktop.outputs import (
     PendingOutputs,
     check_target,
     placed_mode,
-    register_file,
     remove_leftovers,
     write_file,
 )
@@ -85,7 +84,7 @@ def open_register(db: Path) -> Iterator[Register]:
 def test_the_register_and_its_companions_are_refused_however_named(
     open_register: Register, tmp_path: Path
 ) -> None:
-    db = register_file(open_register)
+    db = open_register.path
     assert db is not None
     with open_register.write() as session:  # a write: the -wal and -shm are there now
         session.add(ExportRecord(kind="test"))

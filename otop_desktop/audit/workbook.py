@@ -11,7 +11,6 @@ from openpyxl import Workbook
 from otop_desktop.audit.query import AuditFilter, every
 from otop_desktop.database import Register
 from otop_desktop.models import ExportRecord
-from otop_desktop.outputs import register_file
 from otop_desktop.submission.workbook import PendingFiles
 
 HEADINGS = ("ลำดับ", "วันเวลา", "ผู้ทำรายการ", "รายการ", "ชนิด", "เลขที่", "รายละเอียด")
@@ -28,7 +27,7 @@ def write_trail(
     register: Register, where: AuditFilter, out: Path, *, force: bool = False
 ) -> WrittenTrail:
     with (
-        PendingFiles(register_db=register_file(register), force=force) as files,
+        PendingFiles(register_db=register.path, force=force) as files,
         register.write() as session,
     ):
         target = files.check(out if out.suffix == ".xlsx" else out / "audit.xlsx")

@@ -16,8 +16,6 @@ from contextlib import closing, suppress
 from datetime import UTC, datetime
 from pathlib import Path
 
-from sqlalchemy.engine import make_url
-
 from otop_desktop.audit.chain import Head
 from otop_desktop.backup import floors, rotation, settings, sidecar
 from otop_desktop.backup.sidecar import BACKUP_SUFFIX, BackupInfo
@@ -43,13 +41,12 @@ _CHUNK = 1 << 20
 
 def register_file(register: Register) -> Path:
     """The SQLite file of an open register; a server's register has none."""
-    url = make_url(register.engine.url)
-    if url.get_backend_name() != "sqlite" or not url.database:
+    if register.path is None:
         raise UserError(
             "ทะเบียนบนเซิร์ฟเวอร์ PostgreSQL สำรองข้อมูลด้วยระบบของเซิร์ฟเวอร์ ไม่ใช่ด้วยโปรแกรมนี้",
             "A register on a PostgreSQL server is backed up by the server, not by this program",
         )
-    return Path(url.database)
+    return register.path
 
 
 def sha256_of(path: Path) -> str:

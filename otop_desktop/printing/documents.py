@@ -33,7 +33,7 @@ from otop_desktop.domain import Status
 from otop_desktop.errors import NotFoundError, UserError
 from otop_desktop.models import ExportRecord
 from otop_desktop.models.accounts import CLERK, HEAD
-from otop_desktop.outputs import PendingOutputs, check_target, register_file
+from otop_desktop.outputs import PendingOutputs, check_target
 from otop_desktop.printing import certificate, monthly_report, register_list, registration_form
 from otop_desktop.printing.layout import LANDSCAPE, LIST_MARGINS, Document, Start
 from otop_desktop.printing.print_data import (
@@ -170,7 +170,7 @@ def save_pdf(
     the commit takes the file out again. The absolute path written."""
     if printed.unsigned:
         raise SigningLocked()
-    with PendingOutputs(register_db=register_file(register), force=force) as files:
+    with PendingOutputs(register_db=register.path, force=force) as files:
         target = files.check(path)
         files.write(target, printed.data)
         if printed.personal is None:
@@ -255,7 +255,7 @@ def render(
     if kind is DocumentKind.CERTIFICATE and key is None and out is not None:
         raise SigningLocked()
     if isinstance(out, str | Path):
-        check_target(out, register_db=register_file(register), force=force)
+        check_target(out, register_db=register.path, force=force)
     text = TextOptions(thai_digits=options.thai_digits)
     buffer = io.BytesIO()
     with register.read() as session:

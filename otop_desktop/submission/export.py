@@ -23,7 +23,7 @@ from otop_desktop.database import Register
 from otop_desktop.domain import OfficeKind
 from otop_desktop.errors import UserError
 from otop_desktop.models import AuditHead, DistrictKey, ExportRecord, Office
-from otop_desktop.outputs import register_file, writable_folder
+from otop_desktop.outputs import writable_folder
 from otop_desktop.services.office import get_office
 from otop_desktop.submission import spec
 from otop_desktop.submission.collect import DistrictRows, collect
@@ -122,7 +122,7 @@ def monthly_targets(
     """The files export_monthly would write (so the desktop can ask before replacing)."""
     with register.read() as session:
         codes = districts_to_export(get_office(session), district_code, all_districts)
-    return list(targets_for(out, codes, period, register_db=register_file(register)).values())
+    return list(targets_for(out, codes, period, register_db=register.path).values())
 
 
 def metadata(
@@ -227,7 +227,7 @@ def export_monthly(
     (rows written, rows in all) and may raise to cancel: then nothing is written or
     recorded."""
     results: list[ExportResult] = []
-    register_db = register_file(register)
+    register_db = register.path
     # Left in this order: the commit, then the files kept (or, on any error, taken out).
     with (
         PendingFiles(register_db=register_db, force=force) as files,

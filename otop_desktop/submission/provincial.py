@@ -19,7 +19,7 @@ from otop_desktop.database import Register
 from otop_desktop.domain import OfficeKind
 from otop_desktop.errors import UserError
 from otop_desktop.models import ExportRecord
-from otop_desktop.outputs import register_file, writable_folder
+from otop_desktop.outputs import writable_folder
 from otop_desktop.services.office import get_office
 from otop_desktop.submission import spec
 from otop_desktop.submission.collect import DistrictRows, collect
@@ -105,7 +105,7 @@ def export_province(
     """Writes the provincial workbook for ``period`` from a province register and records
     the export in the transaction that places the file; ``force`` and ``progress`` as in
     export_monthly."""
-    register_db = register_file(register)
+    register_db = register.path
     # Left in this order: the commit, then the files kept (or, on any error, taken out).
     with (
         PendingFiles(register_db=register_db, force=force) as files,
