@@ -11,14 +11,16 @@ per kind and in all: kills, how many found the writer still running, inside a wr
 transaction (seen from outside) or with an action in flight, the actions reported committed,
 damaged registers, committed actions lost, half imports (and half backups listed as good),
 anything in a register that was never saved, what of each import was in afterwards, what the
-kills left beside the register, and the time. Exit status 1 if any kill failed; the folders
-of failed kills are kept (under --keep, or a temporary folder that is named)."""
+kills left beside the register, and the time. Exit status 1 if any kill failed: the folders
+of failed kills are then kept (under --keep, or a temporary folder that is named); else the
+run's folder is removed."""
 
 from __future__ import annotations
 
 import argparse
 import os
 import random
+import shutil
 import sys
 import tempfile
 import time
@@ -119,6 +121,7 @@ def main() -> int:
     if failed:
         print(f"{len(failed)} kills failed; their folders are kept under {workdir}")
         return 1
+    shutil.rmtree(workdir, ignore_errors=True)
     return 0
 
 
