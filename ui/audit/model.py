@@ -19,7 +19,7 @@ from PySide6.QtCore import (
 from otop_desktop.audit.query import PAGE, AuditFilter, Row, page
 from otop_desktop.database import Register
 from otop_desktop.errors import UserError
-from ui.audit.texts import action_text, record_text, when_text
+from ui.audit.texts import action_labels, entity_labels, record_text, when_text
 
 AnyIndex = QModelIndex | QPersistentModelIndex
 NO_PARENT = QModelIndex()
@@ -29,15 +29,19 @@ _ID = Qt.ItemDataRole.UserRole.value
 _FLAGS = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemNeverHasChildren
 
 
-def cells_of(row: Row) -> tuple[str, str, str, str, str]:
-    """The texts of one entry's cells: when, who, what kind, which record, what changed."""
-    return (
-        when_text(row.at),
-        row.actor,
-        action_text(row.action),
-        record_text(row.entity, row.record),
-        row.summary(),
-    )
+def cells_of(rows: list[Row]) -> list[tuple[str, ...]]:
+    """The texts of the entries' cells: when, who, what kind, which record, what changed."""
+    kinds, entities = action_labels(), entity_labels()
+    return [
+        (
+            when_text(row.at),
+            row.actor,
+            kinds.get(row.action, row.action),
+            record_text(row.entity, row.record, entities),
+            row.summary(),
+        )
+        for row in rows
+    ]
 
 
 class AuditTableModel(QAbstractTableModel):
@@ -85,7 +89,7 @@ class AuditTableModel(QAbstractTableModel):
         self.beginResetModel()
         self._where = where
         self._ids = [r.id for r in rows]
-        self._cells = [cells_of(r) for r in rows]
+        self._cells = cells_of(rows)
         self._exhausted = len(rows) < self._page_size
         self.endResetModel()
         self.fetched.emit()
@@ -125,7 +129,7 @@ class AuditTableModel(QAbstractTableModel):
             first = len(self._ids)
             self.beginInsertRows(NO_PARENT, first, first + len(rows) - 1)
             self._ids.extend(r.id for r in rows)
-            self._cells.extend(cells_of(r) for r in rows)
+            self._cells.extend(cells_of(rows))
             self.endInsertRows()
         self.fetched.emit()
 

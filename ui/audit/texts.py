@@ -10,9 +10,9 @@ from PySide6.QtCore import QCoreApplication
 from otop_desktop.thaiformat import format_be_date
 
 
-def action_text(action: str) -> str:
-    """The kind of action by name; an action the program does not know yet as it is."""
-    texts = {
+def action_labels() -> dict[str, str]:
+    """Each kind of action by name (read once per page of the trail, not once per cell)."""
+    return {
         "create": QCoreApplication.translate("Audit", "Added"),
         "update": QCoreApplication.translate("Audit", "Changed"),
         "delete": QCoreApplication.translate("Audit", "Deleted"),
@@ -35,11 +35,15 @@ def action_text(action: str) -> str:
         "recovery_failed": QCoreApplication.translate("Audit", "Wrong recovery code"),
         "upgrade": QCoreApplication.translate("Audit", "Register upgraded"),
     }
-    return texts.get(action, action)
 
 
-def entity_text(entity: str) -> str:
-    texts = {
+def action_text(action: str) -> str:
+    """The kind of action by name; an action the program does not know yet as it is."""
+    return action_labels().get(action, action)
+
+
+def entity_labels() -> dict[str, str]:
+    return {
         "entrepreneur": QCoreApplication.translate("Audit", "Entrepreneur"),
         "product": QCoreApplication.translate("Audit", "Product"),
         "sale": QCoreApplication.translate("Audit", "Sales"),
@@ -51,14 +55,18 @@ def entity_text(entity: str) -> str:
         "month": QCoreApplication.translate("Audit", "Month"),
         "file": QCoreApplication.translate("Audit", "File"),
     }
-    return texts.get(entity, entity)
 
 
-def record_text(entity: str, record: str) -> str:
+def entity_text(entity: str) -> str:
+    return entity_labels().get(entity, entity)
+
+
+def record_text(entity: str, record: str, labels: dict[str, str] | None = None) -> str:
     """``ผู้ประกอบการ 5013-2567-0042``: what the entry was about."""
     if not entity:
         return record
-    return f"{entity_text(entity)} {record}".strip()
+    name = (labels if labels is not None else entity_labels()).get(entity, entity)
+    return f"{name} {record}".strip()
 
 
 def when_text(at: datetime) -> str:
