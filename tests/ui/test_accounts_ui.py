@@ -397,6 +397,28 @@ def test_the_first_head_gets_the_recovery_code_and_a_new_signing_key(
     district_register.recover(code, HEAD_NAME, "brand-new-password")
 
 
+def test_a_register_made_just_now_is_not_offered_a_new_key(
+    qtbot: QtBot, district_register: Register
+) -> None:
+    office = district_register.office()
+    assert office is not None
+    public = office.signing_public_key
+    dialog = FirstHeadDialog(district_register, offer_new_key=False)
+    shown(qtbot, dialog)
+    qtbot.keyClicks(dialog.name, HEAD_NAME)
+    for edit in (dialog.password, dialog.repeat):
+        edit.setText(HEAD_PASSWORD)
+    click(qtbot, dialog.create_button)
+    qtbot.waitUntil(lambda: dialog.pages.currentIndex() == dialog.CODE, timeout=WORK_MS)
+    dialog.code_panel.written.setChecked(True)
+    with qtbot.waitSignal(dialog.accepted):
+        click(qtbot, dialog.code_continue)
+    assert dialog.actor is not None and dialog.actor.name == HEAD_NAME
+    office = district_register.office()
+    assert office is not None and office.signing_public_key == public
+    assert district_register.signing_key() is None  # sealed all the same
+
+
 def test_not_now_keeps_the_register_without_accounts(
     qtbot: QtBot, district_register: Register
 ) -> None:

@@ -46,13 +46,17 @@ ASKED_KEY = "accounts/first_head_asked/{register_id}"
 class FirstHeadDialog(FittedDialog):
     """Name and password (twice) of the first head → the recovery code, to be written down
     → "replace the signing key now?" → done. After it, ``actor`` is the head, logged in
-    (None when the clerk chose Not now on the first page)."""
+    (None when the clerk chose Not now on the first page). ``offer_new_key`` False: no
+    question about the key (a register made just now: no older copy holds its key)."""
 
     FORM, CODE, NEW_KEY, DONE = range(4)
 
-    def __init__(self, register: Register, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, register: Register, parent: QWidget | None = None, *, offer_new_key: bool = True
+    ) -> None:
         super().__init__(parent)
         self._register = register
+        self._offer_new_key = offer_new_key
         self.actor: Actor | None = None
         self.key_replaced = False
         self._password = ""
@@ -126,7 +130,7 @@ class FirstHeadDialog(FittedDialog):
         self.code_continue = QPushButton(self.tr("C&ontinue"))
         self.code_continue.setEnabled(False)
         self.code_panel.confirmed.connect(self.code_continue.setEnabled)
-        self.code_continue.clicked.connect(lambda: self._show(self.NEW_KEY))
+        self.code_continue.clicked.connect(self._code_written)
         page = QWidget()
         layout = QVBoxLayout(page)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -134,6 +138,12 @@ class FirstHeadDialog(FittedDialog):
         layout.addStretch(1)
         layout.addWidget(self.code_continue, 0, Qt.AlignmentFlag.AlignRight)
         return page
+
+    def _code_written(self) -> None:
+        if self._offer_new_key:
+            self._show(self.NEW_KEY)
+        else:
+            self.accept()
 
     def _key_page(self) -> QWidget:
         title = heading(self.tr("Replace the signing key now?"), size_delta=4)
@@ -306,16 +316,21 @@ def remember_first_head_asked(register: Register, settings: QSettings | None = N
 
 
 def offer_first_head(
-    register: Register, parent: QWidget | None = None, *, settings: QSettings | None = None
+    register: Register,
+    parent: QWidget | None = None,
+    *,
+    new_register: bool = False,
+    settings: QSettings | None = None,
 ) -> Actor | None:
     """For a register without accounts, once per register on this computer (a new register
     right after the first run, an existing one at its first start after the upgrade): asks
     for the first head. Returns the head, logged in, or None (accounts exist already, it
-    was asked before, or the clerk chose Not now — the Accounts page still offers it)."""
+    was asked before, or the clerk chose Not now — the Accounts page still offers it).
+    ``new_register``: made just now by the first run, so no new signing key is offered."""
     if register.has_accounts() or first_head_asked(register, settings):
         return None
     remember_first_head_asked(register, settings)
-    dialog = FirstHeadDialog(register, parent)
+    dialog = FirstHeadDialog(register, parent, offer_new_key=not new_register)
     dialog.exec()
     dialog.deleteLater()
     return dialog.actor

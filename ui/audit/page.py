@@ -87,6 +87,9 @@ class AuditPage(QWidget):
         self.record.setMaxLength(40)
         self.record.setClearButtonEnabled(True)
         self.record.setPlaceholderText(self.tr("registration number or code"))
+        self.record.setMinimumWidth(
+            self.record.fontMetrics().horizontalAdvance(self.record.placeholderText()) + 32
+        )
         self.action = QComboBox()
         self.action.setMinimumContentsLength(16)
         self.since = BEDateEdit()
