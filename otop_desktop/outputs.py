@@ -122,7 +122,11 @@ class OutputExists(UserError):
 
 
 def check_target(
-    path: Path | str, *, register_db: Path | str | None = None, force: bool = False
+    path: Path | str,
+    *,
+    register_db: Path | str | None = None,
+    force: bool = False,
+    backup: bool = False,
 ) -> Path:
     """``path`` as an absolute path if a file may be written there; else a UserError, and
     nothing is written. Refused whatever ``force`` says: the register ``register_db`` or one
@@ -136,7 +140,8 @@ def check_target(
     if not target.name:
         raise UserError(f"{path} ไม่ใช่ชื่อไฟล์", f"{path} is not a file name")
     for name in {target.name, real.name}:
-        if name.lower().endswith(BACKUP_SUFFIXES):
+        # Only a new backup may have a backup's name (and never over an existing file).
+        if name.lower().endswith(BACKUP_SUFFIXES) and not (backup and not force):
             raise UserError(
                 f"ไม่เขียนทับ {path}: ชื่อนี้เป็นของไฟล์สำรองทะเบียน",
                 f"Will not write {path}: the name is a register backup's",
@@ -357,14 +362,16 @@ def _undo(entries: list[dict[str, Any]]) -> list[Path]:
         temp = Path(entry["path"])
         if not TEMP_NAME.match(temp.name):
             continue  # a journal says what to delete only among the program's own names
-        try:
-            temp.unlink()
-        except FileNotFoundError:
-            continue
-        except OSError as exc:
-            log.warning("cannot remove %s: %s", temp, exc)
-            continue
-        removed.append(temp)
+        # SQLite's own files beside a temporary database (a backup being copied) too.
+        for path in (temp, *(temp.with_name(temp.name + s) for s in SQLITE_COMPANIONS)):
+            try:
+                path.unlink()
+            except FileNotFoundError:
+                continue
+            except OSError as exc:
+                log.warning("cannot remove %s: %s", path, exc)
+                continue
+            removed.append(path)
     return removed
 
 
@@ -391,16 +398,27 @@ class PendingOutputs:
     a full disk) removes everything, placed files included, and puts back any file a placed
     one replaced. Every target passes :func:`check_target` first."""
 
-    def __init__(self, *, register_db: Path | str | None = None, force: bool = False) -> None:
+    def __init__(
+        self,
+        *,
+        register_db: Path | str | None = None,
+        force: bool = False,
+        backups: bool = False,
+    ) -> None:
+        """``backups``: the files are a register's backups: new ones only, under a backup's
+        name, and private (0600) once placed, like the register they copy."""
         self.register_db = register_db
         self.force = force
+        self.backups = backups
         self._pending: dict[Path, Path] = {}
         #: (target, the hidden copy of the file it replaced or None), in placing order.
         self._placed: list[tuple[Path, Path | None]] = []
         self._journal: _Journal | None = None
 
     def check(self, target: Path | str) -> Path:
-        return check_target(target, register_db=self.register_db, force=self.force)
+        return check_target(
+            target, register_db=self.register_db, force=self.force, backup=self.backups
+        )
 
     def reserve(self, target: Path | str) -> Path:
         """Checks ``target`` and makes its (empty, private) temporary file now, so that a
@@ -447,7 +465,7 @@ class PendingOutputs:
     def _place_one(self, target: Path, temp: Path) -> None:
         with open(temp, "r+b") as file:
             os.fsync(file.fileno())
-        os.chmod(temp, placed_mode())
+        os.chmod(temp, TEMP_MODE if self.backups else placed_mode())
         kept = None
         if os.path.lexists(target):
             kept = hidden_name(target, "old")

@@ -30,6 +30,7 @@ from otop_desktop.backup.sqlite_file import (
 from otop_desktop.database import Register
 from otop_desktop.errors import UserError
 from otop_desktop.models import ExportRecord
+from otop_desktop.outputs import PendingOutputs
 from otop_desktop.version import program_version
 
 log = logging.getLogger(__name__)
@@ -118,15 +119,14 @@ def _target(register_id: str, code: str, out: Path | None, made_at: datetime, re
 
 
 def _copy(source: Path, temp: Path) -> tuple[dict[str, int], dict[str, int], str]:
-    """Copies the register into ``temp`` from one read snapshot; returns the row counts, the
+    """Copies the register into ``temp`` (made private, 0600, before SQLite opens it: a
+    backup holds every citizen ID) from one read snapshot; returns the row counts, the
     number counters and the audit trail's head ("id:hash") of that same snapshot."""
     with read_only(source) as src:
         src.execute("BEGIN")  # one snapshot for the counts, the counters and the copy
         counts = table_counts(src)
         counters = dict(src.execute("SELECT name, value FROM counters").fetchall())
         head = src.execute("SELECT last_id, last_hash FROM audit_head WHERE id = 1").fetchone()
-        # Made private before SQLite opens it: a backup holds every citizen ID.
-        os.close(os.open(temp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600))
         with closing(sqlite3.connect(temp, isolation_level=None)) as dst:
             src.backup(dst)  # all pages in one step: no restart when a clerk saves meanwhile
             # A backup is a plain file: read-only opens of it leave no -wal or -shm behind.
@@ -165,12 +165,17 @@ def make_backup(
     register_id = office["register_id"]
     code = office["district_code"] or office["province_code"]
     target = _target(register_id, code, out, made_at, reason)
-    temp = target.with_name(f".{target.name}.part")
-    try:
+    # Journaled hidden files (otop_desktop.outputs): a backup killed half-way leaves nothing
+    # a later start does not remove; the backup, its sidecar and its record in the register
+    # are placed in one transaction, or none of them is.
+    with PendingOutputs(register_db=register.path, backups=True) as files:
         try:
+            temp = files.reserve(target)
             counts, counters, audit_head = _copy(source, temp)
         except (OSError, sqlite3.Error) as exc:
             raise _cannot_write(target.parent, exc) from exc
+        except UserError as exc:  # the folder refused the hidden file (outputs' words)
+            raise _cannot_write(target.parent, exc.__cause__ or exc) from exc
         problems = verify(temp, counts)
         if problems:
             raise UserError(
@@ -195,26 +200,25 @@ def make_backup(
             audit_head=audit_head,
         )
         try:
-            os.replace(temp, target)
-            sidecar.write(info)
-        except OSError as exc:
-            with suppress(OSError):
-                target.unlink()
-            raise _cannot_write(target.parent, exc) from exc
-    finally:
-        with suppress(OSError):
-            temp.unlink()
-    _keep_floors(register, register_id, target.parent)
-    with register.write() as session:
-        session.add(
-            ExportRecord(
-                kind=EXPORT_KIND,
-                file_name=str(target),
-                sha256=info.sha256,
-                personal_data=True,
-                created_by=user or _who(),
+            files.write(sidecar.sidecar_of(target), info.to_json().encode("utf-8"))
+        except UserError as exc:
+            raise _cannot_write(target.parent, exc.__cause__ or exc) from exc
+        with register.write() as session:
+            session.add(
+                ExportRecord(
+                    kind=EXPORT_KIND,
+                    file_name=str(target),
+                    sha256=info.sha256,
+                    personal_data=True,
+                    created_by=user or _who(),
+                )
             )
-        )
+            session.flush()
+            try:
+                files.place()
+            except UserError as exc:
+                raise _cannot_write(target.parent, exc.__cause__ or exc) from exc
+    _keep_floors(register, register_id, target.parent)
     for old in rotation.to_remove(sidecar.in_folder(target.parent, register_id)):
         for path in (old.file, sidecar.sidecar_of(old.file)):
             with suppress(OSError):

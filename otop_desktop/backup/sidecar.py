@@ -4,7 +4,6 @@ so that the list of backups says what each holds without opening one."""
 from __future__ import annotations
 
 import json
-import os
 from dataclasses import asdict, dataclass, field
 from datetime import datetime
 from pathlib import Path
@@ -53,18 +52,6 @@ class BackupInfo:
 
 def sidecar_of(backup: Path) -> Path:
     return backup.with_name(backup.name + ".json")
-
-
-def write(info: BackupInfo) -> None:
-    path = sidecar_of(info.file)
-    temp = path.with_name(f".{path.name}.tmp")
-    fd = os.open(temp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
-    try:
-        os.write(fd, info.to_json().encode("utf-8"))
-        os.fsync(fd)
-    finally:
-        os.close(fd)
-    os.replace(temp, path)
 
 
 def read(backup: Path) -> BackupInfo | None:

@@ -135,7 +135,8 @@ def test_the_status_bar_warns_when_there_is_no_backup(qtbot: QtBot, register: Re
 
 def make_old(info: BackupInfo, days: int) -> None:
     """Dates a real backup's sidecar back ``days`` days (its file and sha256 unchanged)."""
-    sidecar.write(replace(info, made_at=info.made_at - timedelta(days=days)))
+    older = replace(info, made_at=info.made_at - timedelta(days=days))
+    sidecar.sidecar_of(info.file).write_text(older.to_json(), encoding="utf-8")
 
 
 def test_the_status_bar_warns_after_seven_days_without_a_backup(
@@ -223,6 +224,7 @@ def test_a_missing_chosen_folder_is_told_and_nothing_is_removed(
 def test_a_server_register_says_its_backups_are_the_servers(qtbot: QtBot) -> None:
     server = SimpleNamespace(
         engine=SimpleNamespace(url=make_url("postgresql+psycopg://clerk@server/otop")),
+        path=None,  # what Register.path is for a server's register
         office=lambda: SimpleNamespace(register_id="abc"),
     )
     group = BackupSettingsGroup(server)  # type: ignore[arg-type]
