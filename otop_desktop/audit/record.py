@@ -15,12 +15,13 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import date, datetime
 from decimal import Decimal
+from functools import cache
 from typing import Any
 
-from sqlalchemy import event, inspect, select
+from sqlalchemy import Table, event, insert, inspect, select, update
 from sqlalchemy.orm import Session, UOWTransaction
 
-from otop_desktop.audit.chain import Head, entry_hash, keep_head
+from otop_desktop.audit.chain import Head, fields_hash, keep_head
 from otop_desktop.models import (
     Account,
     AuditEntry,
@@ -80,6 +81,7 @@ class Actor:
     account_id: int | None = None
 
 
+@cache
 def os_actor() -> Actor:
     try:
         name = getpass.getuser()
@@ -156,14 +158,23 @@ def personal_hash(key: bytes, value: object) -> str:
     return f"hmac:{digest[:16]}"
 
 
-def _audit_key(session: Session) -> bytes:
-    key = session.info.get("otop_audit_key")
-    if key is None:
+#: session.info key: (register id, audit key) — fixed for a register's life, so the
+#: register hands them to each unit of work instead of each one reading the office row.
+OFFICE_KEYS = "otop_office_keys"
+
+
+def office_keys(session: Session) -> tuple[str, bytes]:
+    keys = session.info.get(OFFICE_KEYS)
+    if keys is None:
         with session.no_autoflush:
             office = session.get(Office, 1)
-        key = office.audit_key if office is not None and office.audit_key else b""
-        session.info["otop_audit_key"] = key
-    return key
+        keys = (office.register_id, office.audit_key or b"") if office is not None else ("", b"")
+        session.info[OFFICE_KEYS] = keys
+    return keys
+
+
+def _audit_key(session: Session) -> bytes:
+    return office_keys(session)[1]
 
 
 def _value(session: Session, field: str, value: object) -> object:
@@ -296,40 +307,50 @@ def _rows_to_entries(session: Session, _flush: UOWTransaction) -> None:
                     pending.append(entry)
 
 
+_ENTRIES: Table = AuditEntry.__table__  # type: ignore[assignment]
+_HEAD_ROW: Table = AuditHead.__table__  # type: ignore[assignment]
+
+
 @event.listens_for(Session, "before_commit")
 def _write_entries(session: Session) -> None:
     session.flush()  # every row change of the transaction becomes an entry first
     pending: list[dict[str, Any]] = session.info.pop(_PENDING, [])
     if not pending:
         return
-    head = session.scalars(select(AuditHead).where(AuditHead.id == 1).with_for_update()).first()
+    # Core statements, not the ORM's unit of work: the trail is most of a save's extra work.
+    head = session.execute(
+        select(_HEAD_ROW.c.last_id, _HEAD_ROW.c.last_hash)
+        .where(_HEAD_ROW.c.id == 1)
+        .with_for_update()
+    ).first()
     if head is None:  # a register made before the trail existed, not yet upgraded
         return
     actor = actor_of(session).name
     at = utcnow()
+    last_id, last_hash = head
+    rows = []
     for values in pending:
-        entry = AuditEntry(
-            id=head.last_id + 1, at=at, actor=actor, prev_hash=head.last_hash, **values
-        )
-        entry.hash = entry_hash(entry)
-        session.add(entry)
-        head.last_id, head.last_hash = entry.id, entry.hash
-    session.flush()
-    with session.no_autoflush:
-        office = session.get(Office, 1)
-    if office is not None and office.register_id:
-        session.info[_HEAD] = (office.register_id, Head(head.last_id, head.last_hash))
+        row = {"id": last_id + 1, "at": at, "actor": actor, "prev_hash": last_hash, **values}
+        row["hash"] = fields_hash(row)
+        rows.append(row)
+        last_id, last_hash = row["id"], row["hash"]
+    session.execute(insert(_ENTRIES), rows)
+    session.execute(
+        update(_HEAD_ROW).where(_HEAD_ROW.c.id == 1).values(last_id=last_id, last_hash=last_hash)
+    )
+    register_id = office_keys(session)[0]
+    if register_id:
+        session.info[_HEAD] = (register_id, Head(last_id, last_hash))
 
 
 @event.listens_for(Session, "after_commit")
 def _keep_head_outside(session: Session) -> None:
     kept = session.info.pop(_HEAD, None)
-    session.info.pop("otop_audit_key", None)
     if kept is not None:
         keep_head(*kept)
 
 
 @event.listens_for(Session, "after_rollback")
 def _forget(session: Session) -> None:
-    for key in (_PENDING, _HEAD, _BULK, "otop_audit_key"):
+    for key in (_PENDING, _HEAD, _BULK):
         session.info.pop(key, None)
