@@ -14,9 +14,11 @@ from pathlib import Path
 from PySide6.QtWidgets import QApplication
 
 from otop_desktop.cli import private_log_handler
+from otop_desktop.database import needs_set_up
 from otop_desktop.errors import UserError
 from otop_desktop.outputs import remove_leftovers
 from otop_desktop.paths import default_database
+from ui.accounts import log_in, offer_first_head
 from ui.app import LANGUAGES, configure_application
 from ui.first_run import open_or_set_up
 from ui.main_window import MainWindow
@@ -51,6 +53,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     install_excepthook(log_file)
     status = EXIT_OK
     while True:
+        new = needs_set_up(args.db)
         try:
             register = open_or_set_up(args.db)
         except UserError as exc:
@@ -59,6 +62,13 @@ def main(argv: Sequence[str] | None = None) -> int:
         if register is None:
             return status
         with register:
+            # A register with accounts: a login first (the restored one may hold others).
+            # Without: the first head is offered once, which seals the signing key.
+            if register.has_accounts():
+                if log_in(register) is None:
+                    return status
+            else:
+                offer_first_head(register, new_register=new)
             window = MainWindow(register)
             window.show()
             status = app.exec()

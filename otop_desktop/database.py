@@ -654,6 +654,10 @@ class Register:
         if refused is not None:
             raise refused
 
+    def lock_signing(self) -> None:
+        """Forgets the unlocked signing key (the screen locked: a head unlocks it again)."""
+        self._signing_key = None
+
     def refuse_writes(self, error: UserError) -> None:
         """From now on every write is refused with ``error`` (a damaged file found by the
         start-up check: nothing may be written into it)."""

@@ -32,7 +32,9 @@ from otop_desktop.services.office import get_office
 from otop_desktop.services.stats import Overview, overview
 from otop_desktop.thaiformat import format_money
 from otop_desktop.version import program_version
+from ui.accounts import AccountsPage, IdleLock
 from ui.app import display_location
+from ui.audit import AuditPage
 from ui.backup import Backups, RestoreDialog, StartupCheck
 from ui.backup.texts import when_text
 from ui.headings import heading
@@ -215,6 +217,10 @@ class MainWindow(QMainWindow):
         self.records.printRequested.connect(self.print_record)
         self.settings.office_changed.connect(self.update_title)
         self.settings.backup_settings_changed.connect(self.backups.refresh_status)
+        self.accounts = AccountsPage(register)
+        # The screen locks after the office's idle time, once the register has accounts.
+        self.idle_lock: IdleLock | None = None
+        self.accounts.first_head_created.connect(lambda _actor: self._start_idle_lock())
         self._keys: list[str] = []
 
         central = QWidget()
@@ -235,6 +241,8 @@ class MainWindow(QMainWindow):
             ("print", self.tr("Print"), self.print_page),
             ("submission", self.tr("Submission"), LazyPage(lambda: SubmissionPage(register))),
             ("settings", self.tr("Settings"), self.settings),
+            ("audit", self.tr("Audit trail"), AuditPage(register)),
+            ("accounts", self.tr("Accounts"), self.accounts),
         ]
         for key, title, widget in pages:
             self._add_page(key, title, widget)
@@ -262,6 +270,10 @@ class MainWindow(QMainWindow):
         file_menu.addSeparator()
         file_menu.addAction(verify_action(self.register, self))
         file_menu.addSeparator()
+        self.lock_action = file_menu.addAction(self.tr("&Lock now"))
+        self.lock_action.setShortcut(QKeySequence("Ctrl+L"))
+        self.lock_action.triggered.connect(self.lock_now)
+        self.lock_action.setEnabled(False)  # until the register has accounts
         self.quit_action = file_menu.addAction(self.tr("&Quit"))
         # Spelt out: QKeySequence.StandardKey.Quit is empty on Windows.
         self.quit_action.setShortcut(QKeySequence("Ctrl+Q"))
@@ -325,6 +337,23 @@ class MainWindow(QMainWindow):
             self._shown_once = True
             # Once the window is up (and painted): the check runs off the GUI thread.
             QTimer.singleShot(0, self.startup_check.start)
+            if self.register.has_accounts():
+                self._start_idle_lock()
+
+    def _start_idle_lock(self) -> None:
+        if self.idle_lock is None:
+            self.idle_lock = IdleLock(self, self.register)
+            self.accounts.idle_lock_changed.connect(self.idle_lock.set_minutes)
+            self.idle_lock.unlocked.connect(lambda _actor: self.update_title())
+            # Whoever unlocks may not be the head who unlocked signing.
+            self.idle_lock.locked.connect(self.register.lock_signing)
+            self.idle_lock.start()
+        self.lock_action.setEnabled(True)
+
+    def lock_now(self) -> None:
+        """File → Lock now (Ctrl+L): the screen locks until the clerk logs in again."""
+        if self.idle_lock is not None:
+            self.idle_lock.lock_now()
 
     def closeEvent(self, event: QCloseEvent) -> None:
         if self._closed:
@@ -338,6 +367,8 @@ class MainWindow(QMainWindow):
             return
         self._closing = True
         try:
+            if self.idle_lock is not None:
+                self.idle_lock.stop()
             if not self.reopen_requested:
                 self.backups.back_up_on_closing()
             self.backups.stop()
@@ -365,6 +396,8 @@ class MainWindow(QMainWindow):
         dialog.deleteLater()
         if not accepted or chosen is None or not self._pages_may_close():
             return
+        if self.idle_lock is not None:
+            self.idle_lock.stop()
         done = self.backups.restore(chosen.file)
         if done is None:
             return
@@ -407,7 +440,10 @@ class MainWindow(QMainWindow):
     def update_title(self) -> None:
         with self.register.read() as session:
             name = get_office(session).name
-        self.setWindowTitle(self.tr("OTOP register – {office}").format(office=name))
+        title = self.tr("OTOP register – {office}").format(office=name)
+        if self.register.actor is not None and self.register.actor.account_id is not None:
+            title += f" – {self.register.actor.name}"
+        self.setWindowTitle(title)
 
     def show_about(self) -> None:
         location = html.escape(display_location(self.register.engine.url))

@@ -4,7 +4,7 @@ recovery code — unlocks. Every function runs in the caller's unit of work."""
 
 from __future__ import annotations
 
-import re
+import unicodedata
 from dataclasses import dataclass
 from datetime import timedelta
 
@@ -21,7 +21,8 @@ from otop_desktop.models import Account, KeyWrap, Office, SigningKey
 from otop_desktop.models.accounts import HEAD, ROLES
 from otop_desktop.models.base import utcnow
 
-_NAME = re.compile(r"^[\w.@-]{1,60}$")
+#: An account name: letters (Thai with its vowel and tone marks too), digits and . _ @ -.
+_NAME_PUNCTUATION = frozenset("._@-")
 MIN_PASSWORD = 8
 #: Failed logins allowed before each further one makes the next wait, doubling up to the cap.
 FREE_FAILURES = 3
@@ -58,7 +59,8 @@ def list_accounts(session: Session) -> list[Account]:
 
 
 def _check_name(name: str) -> str:
-    if not _NAME.match(name):
+    allowed = all(ch in _NAME_PUNCTUATION or unicodedata.category(ch)[0] in "LMN" for ch in name)
+    if not (1 <= len(name) <= 60 and allowed):
         raise UserError(
             "ชื่อบัญชีใช้ได้เฉพาะตัวอักษร ตัวเลข จุด ขีด และ @ ไม่เกิน 60 ตัว",
             "An account name is 1–60 letters, digits, '.', '-', '_' or '@'",

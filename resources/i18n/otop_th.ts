@@ -142,6 +142,14 @@ Open it as this computer&apos;s register, in
         <translation>ตั้งค่า</translation>
     </message>
     <message>
+        <source>Audit trail</source>
+        <translation>บันทึกการใช้งาน</translation>
+    </message>
+    <message>
+        <source>Accounts</source>
+        <translation>บัญชีผู้ใช้</translation>
+    </message>
+    <message>
         <source>Register: {location}</source>
         <translation>ทะเบียน: {location}</translation>
     </message>
@@ -164,6 +172,10 @@ Open it as this computer&apos;s register, in
     <message>
         <source>Put the register back as a backup holds it</source>
         <translation>นำทะเบียนกลับไปเป็นตามที่อยู่ในไฟล์สำรอง</translation>
+    </message>
+    <message>
+        <source>&amp;Lock now</source>
+        <translation>ล็อกหน้าจอเดี๋ยวนี้(&amp;L)</translation>
     </message>
     <message>
         <source>&amp;Quit</source>

@@ -276,6 +276,14 @@
         <translation>ข้อความนี้ไม่ใช่รหัสหนังสือรับรอง</translation>
     </message>
     <message>
+        <source>⚠ Signature good, but the number is not in this register</source>
+        <translation>⚠ ลายมือชื่อถูกต้อง แต่ไม่พบเลขทะเบียนนี้ในทะเบียน</translation>
+    </message>
+    <message>
+        <source>The signature matches a key this register knows, yet no business with this registration number is in the register. It may be for a business that does not exist, signed with a key taken from a copy of the register. Do not rely on it until the office has checked it.</source>
+        <translation>ลายมือชื่อตรงกับกุญแจที่ทะเบียนนี้รู้จัก แต่ไม่มีกิจการเลขทะเบียนนี้ในทะเบียน อาจเป็นหนังสือรับรองของกิจการที่ไม่มีอยู่จริง ซึ่งลงนามด้วยกุญแจที่ได้จากสำเนาทะเบียน อย่าเชื่อถือจนกว่าสำนักงานจะตรวจสอบแล้ว</translation>
+    </message>
+    <message>
         <source>✔ Genuine: the signature is good</source>
         <translation>✔ ของจริง: ลายมือชื่อถูกต้อง</translation>
     </message>

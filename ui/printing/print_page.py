@@ -24,6 +24,7 @@ from otop_desktop.outputs import existing
 from otop_desktop.printing.documents import DocumentKind, Printed, PrintOptions, render, save_pdf
 from otop_desktop.services.entrepreneurs import find_by_reg_no
 from otop_desktop.services.support import EntrepreneurChoice
+from ui.accounts.signing import ask_to_unlock_signing
 from ui.headings import heading
 from ui.jobs import Progress, run_with_progress
 from ui.lang import label_of, pick
@@ -251,9 +252,16 @@ class PrintPage(QWidget):
         except UserError as exc:
             show_user_error(self, exc)
             return None
-        if self.printed is not None and now == self._shown:
-            return self.printed
-        return self.printed if self.show_preview() else None
+        if not (self.printed is not None and now == self._shown) and not self.show_preview():
+            return None
+        assert self.printed is not None
+        # Certificates made while signing was locked are previews: a head unlocks signing
+        # (once per run), and they are made again, signed, to print or save.
+        if self.printed.unsigned and not (
+            ask_to_unlock_signing(self, self._register) and self.show_preview()
+        ):
+            return None
+        return self.printed
 
     def _file_name(self) -> str:
         assert self._shown is not None  # asked for once a document is made
