@@ -18,6 +18,8 @@ from otop_desktop.cli_args import (
 )
 from otop_desktop.database import Register
 from otop_desktop.errors import UserError
+from otop_desktop.services.entrepreneurs import find_by_reg_no
+from otop_desktop.services.personal import anonymise
 from otop_desktop.thaiformat import format_be_date
 
 NEW_PASSWORD = "OTOP_NEW_PASSWORD"
@@ -135,6 +137,17 @@ def cmd_audit(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def cmd_anonymise(args: argparse.Namespace) -> int:
+    with open_register(args) as register, register.write() as session:
+        entrepreneur = find_by_reg_no(session, args.registration)
+        reg_no = anonymise(session, entrepreneur.id)
+    print(
+        f"ลบข้อมูลส่วนบุคคลของ {reg_no} แล้ว (ยอดต่าง ๆ ยังอยู่) / "
+        f"{reg_no}'s personal data is removed (its figures stay)"
+    )
+    return EXIT_OK
+
+
 def cmd_key_replace(args: argparse.Namespace) -> int:
     with open_register(args) as register:
         if not register.has_accounts():
@@ -185,6 +198,14 @@ def add_commands(commands: argparse._SubParsersAction) -> None:  # type: ignore[
     audit.add_argument("--out", metavar="FILE.xlsx", help="write the entries as a workbook")
     audit.add_argument("--force", action="store_true", help="replace an existing --out file")
     audit.set_defaults(run=cmd_audit)
+
+    forget = commands.add_parser(
+        "anonymise", help="remove a closed business's personal data after its retention period"
+    )
+    forget.add_argument("--db", required=True, help=DB_HELP)
+    forget.add_argument("--user", help=USER_HELP)
+    forget.add_argument("--registration", required=True, metavar="NO")
+    forget.set_defaults(run=cmd_anonymise)
 
     key = commands.add_parser("key", help="the office's signing key")
     key_kinds = key.add_subparsers(dest="what", required=True, parser_class=type(key))

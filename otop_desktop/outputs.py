@@ -41,13 +41,10 @@ import uuid
 from collections.abc import Iterable
 from contextlib import suppress
 from pathlib import Path
-from typing import IO, TYPE_CHECKING, Any
+from typing import IO, Any
 
 from otop_desktop.errors import UserError
 from otop_desktop.paths import data_dir
-
-if TYPE_CHECKING:
-    pass
 
 log = logging.getLogger(__name__)
 

@@ -24,6 +24,7 @@ from otop_desktop.models import Account, AuditEntry, Entrepreneur, Office
 from otop_desktop.printing.documents import DocumentKind, PrintOptions, render
 from otop_desktop.services import personal
 from otop_desktop.services.entrepreneurs import create_entrepreneur, find_by_reg_no
+from otop_desktop.submission.collect import collect
 from otop_desktop.submission.export import export_monthly
 from otop_desktop.submission.importer import import_submissions
 from otop_desktop.submission.locks import unlock_period
@@ -195,10 +196,14 @@ def test_a_closed_business_is_anonymised_after_retention(register) -> None:
         personal.anonymise(session, entrepreneur_id, today=date(2023, 1, 1))
     with register.write() as session:
         personal.anonymise(session, entrepreneur_id, today=date(2025, 1, 1))
+    others = add_record(register, "ร้านเปิด")
     with register.read() as session:
         record = find_by_reg_no(session, number)
         assert (record.national_id, record.phone) == ("", "")
         assert record.name == "ร้านปิด" and record.anonymised_on == date(2025, 1, 1)
+        # The business leaves the snapshot the province gets; the others stay in it.
+        listed = [row[0] for row in collect(session, OCT, ["5013"])["5013"].entrepreneurs]
+        assert number not in listed and others in listed
 
 
 def test_a_districts_records_on_a_province_register_change_only_by_its_workbook(

@@ -12,7 +12,7 @@ from decimal import Decimal
 from functools import cache
 
 import geothai
-from sqlalchemy import func, select
+from sqlalchemy import ColumnElement, and_, func, select
 from sqlalchemy.orm import Session
 
 from otop_desktop.domain import READINESS_ITEMS, Status, readiness_level
@@ -66,6 +66,12 @@ def subdistrict_name(code: str) -> str:
     return found.name_th if found is not None else ""
 
 
+def _listed(codes: list[str]) -> ColumnElement[bool]:
+    """The businesses of the districts that go into a workbook: not one whose person's data
+    a head removed after its retention (services.personal.anonymise)."""
+    return and_(Entrepreneur.district_code.in_(codes), Entrepreneur.anonymised_on.is_(None))
+
+
 def collect(
     session: Session, period: Period, district_codes: Sequence[str]
 ) -> dict[str, DistrictRows]:
@@ -91,7 +97,7 @@ def _entrepreneurs(
         for eid, *values in session.execute(
             select(DigitalReadiness.entrepreneur_id, *flags)
             .join(Entrepreneur, Entrepreneur.id == DigitalReadiness.entrepreneur_id)
-            .where(Entrepreneur.district_code.in_(codes))
+            .where(_listed(codes))
         )
     }
     status_th = {s.value: s.label_th for s in Status}
@@ -112,7 +118,7 @@ def _entrepreneurs(
             Entrepreneur.status,
             Entrepreneur.registered_on,
         )
-        .where(Entrepreneur.district_code.in_(codes))
+        .where(_listed(codes))
         .order_by(Entrepreneur.reg_no)
     )
     for (
@@ -157,7 +163,7 @@ def _products(session: Session, codes: list[str], result: dict[str, DistrictRows
         select(ProductStandard.product_id, ProductStandard.standard)
         .join(Product, Product.id == ProductStandard.product_id)
         .join(Entrepreneur, Entrepreneur.id == Product.entrepreneur_id)
-        .where(Entrepreneur.district_code.in_(codes))
+        .where(_listed(codes))
         .order_by(ProductStandard.product_id, ProductStandard.id)
     ):
         standards[product_id].append(standard)
@@ -176,7 +182,7 @@ def _products(session: Session, codes: list[str], result: dict[str, DistrictRows
             Product.soft_power,
         )
         .join(Entrepreneur, Entrepreneur.id == Product.entrepreneur_id)
-        .where(Entrepreneur.district_code.in_(codes))
+        .where(_listed(codes))
         .order_by(Product.code)
     )
     for pid, district, code, reg_no, name, category, stars, year, price, unit, soft in rows:
@@ -215,7 +221,7 @@ def _sales(
         )
         .join(Entrepreneur, Entrepreneur.id == Sale.entrepreneur_id)
         .outerjoin(Product, Product.id == Sale.product_id)
-        .where(Sale.period == period.key, Entrepreneur.district_code.in_(codes))
+        .where(Sale.period == period.key, _listed(codes))
     ).all()
     text = str(period)
     # Registration number, then the whole-business row (no product code) before products.
@@ -275,7 +281,7 @@ def _support(
         select(TrainingParticipant.training_id, Entrepreneur.id, Entrepreneur.district_code)
         .join(Training, Training.id == TrainingParticipant.training_id)
         .join(Entrepreneur, Entrepreneur.id == TrainingParticipant.entrepreneur_id)
-        .where(Training.held_on.between(first, last), Entrepreneur.district_code.in_(codes))
+        .where(Training.held_on.between(first, last), _listed(codes))
     ):
         participants[tid].append((reg_nos[eid], district))
     headcount = dict(
@@ -308,7 +314,7 @@ def _support(
             Grant.funder,
         )
         .join(Entrepreneur, Entrepreneur.id == Grant.entrepreneur_id)
-        .where(Grant.granted_on.between(first, last), Entrepreneur.district_code.in_(codes))
+        .where(Grant.granted_on.between(first, last), _listed(codes))
     ):
         row = (reg_nos[eid], spec.SUPPORT_GRANT, on, purpose, funder or None, amount)
         found.append((on, 1, gid, district, row))
