@@ -81,28 +81,27 @@ def _lines(floors: Mapping[str, int]) -> str:
     return "".join(f"{name}\t{value}\n" for name, value in sorted(floors.items()))
 
 
-def append(path: Path, floors: Mapping[str, int]) -> None:
-    """Appends to a journal and waits for the disk, as the commit before it did."""
+def _write(path: Path, floors: Mapping[str, int], how: int) -> None:
+    """Writes the lines private to the user and waits for the disk."""
     path.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
-    fd = os.open(path, os.O_WRONLY | os.O_APPEND | os.O_CREAT, 0o600)
+    fd = os.open(path, os.O_WRONLY | os.O_CREAT | how, 0o600)
     try:
         os.write(fd, _lines(floors).encode("utf-8"))
         os.fsync(fd)
     finally:
         os.close(fd)
+
+
+def append(path: Path, floors: Mapping[str, int]) -> None:
+    """Appends to a journal and waits for the disk, as the commit before it did."""
+    _write(path, floors, os.O_APPEND)
 
 
 def write_snapshot(path: Path, floors: Mapping[str, int]) -> None:
     """Replaces a journal by its compacted form, atomically: the old one stays whole until
     the new one is on disk."""
-    path.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
     temp = path.with_name(f".{path.name}.tmp")
-    fd = os.open(temp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
-    try:
-        os.write(fd, _lines(floors).encode("utf-8"))
-        os.fsync(fd)
-    finally:
-        os.close(fd)
+    _write(temp, floors, os.O_TRUNC)
     os.replace(temp, path)
 
 

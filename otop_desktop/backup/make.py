@@ -58,7 +58,8 @@ def sha256_of(path: Path) -> str:
     return digest.hexdigest()
 
 
-def _fsync(path: Path) -> None:
+def fsync_file(path: Path) -> None:
+    """Waits until ``path``'s bytes are on the disk."""
     fd = os.open(path, os.O_RDONLY)
     try:
         os.fsync(fd)
@@ -132,7 +133,7 @@ def _copy(source: Path, temp: Path) -> tuple[dict[str, int], dict[str, int], str
             # A backup is a plain file: read-only opens of it leave no -wal or -shm behind.
             dst.execute("PRAGMA journal_mode=DELETE")
         src.execute("COMMIT")
-    _fsync(temp)
+    fsync_file(temp)
     return counts, counters, Head(*head).text() if head else ""
 
 

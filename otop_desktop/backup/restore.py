@@ -16,7 +16,7 @@ from pathlib import Path
 
 from otop_desktop.audit.record import note
 from otop_desktop.backup import floors, lock, settings, sidecar
-from otop_desktop.backup.make import sha256_of
+from otop_desktop.backup.make import fsync_file, sha256_of
 from otop_desktop.backup.sidecar import BackupInfo
 from otop_desktop.backup.sqlite_file import (
     has_sqlite_header,
@@ -122,7 +122,7 @@ def _set_aside(db: Path, stamp: str) -> Path | None:
                 there = aside.with_name(aside.name + suffix)
                 copied.append(there)
                 shutil.copyfile(here, there)
-                _fsync(there)
+                fsync_file(there)
     except OSError as exc:
         _remove(copied)
         raise UserError(
@@ -138,21 +138,13 @@ def _remove(paths: list[Path]) -> None:
             path.unlink()
 
 
-def _fsync(path: Path) -> None:
-    fd = os.open(path, os.O_RDONLY)
-    try:
-        os.fsync(fd)
-    finally:
-        os.close(fd)
-
-
 def _copy_into_place(source: Path, db: Path) -> None:
     temp = db.with_name(f".{db.name}.restoring")
     try:
         os.close(os.open(temp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600))
         with read_only(source) as src, closing(sqlite3.connect(temp, isolation_level=None)) as dst:
             src.backup(dst)
-        _fsync(temp)
+        fsync_file(temp)
         os.replace(temp, db)
         # The old register's WAL must never be read into the restored file.
         _remove([db.with_name(db.name + s) for s in COMPANIONS])
