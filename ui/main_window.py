@@ -24,10 +24,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from otop_desktop.accounts.roles import PermissionDenied, require
 from otop_desktop.backup.restore import Restored
 from otop_desktop.database import Register
 from otop_desktop.domain import OfficeKind
+from otop_desktop.errors import UserError
 from otop_desktop.models import Office
+from otop_desktop.models.accounts import HEAD
 from otop_desktop.services.office import get_office
 from otop_desktop.services.stats import Overview, overview
 from otop_desktop.thaiformat import format_money
@@ -389,6 +392,14 @@ class MainWindow(QMainWindow):
         if not self.backups.available:
             show_user_error(self, self.backups.unavailable_error())
             return
+        try:  # a head's action, on a register with accounts
+            with self.register.read() as session:
+                require(session, HEAD, "กู้คืนทะเบียนจากไฟล์สำรอง", "restore the register")
+        except PermissionDenied as exc:
+            show_user_error(self, exc)
+            return
+        except UserError:
+            pass  # a register too damaged to read: restoring it is what it needs
         assert self.backups.db is not None
         dialog = RestoreDialog(self.backups.register_id, self.backups.db, self)
         accepted = dialog.exec() == RestoreDialog.DialogCode.Accepted

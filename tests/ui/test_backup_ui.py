@@ -566,3 +566,24 @@ def test_a_sound_register_passes_its_check_at_start_without_a_word(
 def test_moments_are_shown_in_be_in_the_computers_time_zone() -> None:
     moment = datetime(2026, 1, 2, 3, 4, tzinfo=UTC)
     assert when_text(moment).startswith(moment.astimezone().strftime("%d/%m/") + "25")
+
+
+def test_only_a_head_restores_on_a_register_with_accounts(
+    qtbot: QtBot, register, monkeypatch
+) -> None:
+    from otop_desktop.accounts.service import add_account
+
+    with register.write(system=True) as session:
+        add_account(session, "somchai", "head", "head-pass-1")
+    register.login("somchai", "head-pass-1")
+    with register.write() as session:
+        add_account(session, "kaew", "clerk", "clerk-pass-1")
+    register.login("kaew", "clerk-pass-1")
+    shown: list[str] = []
+    monkeypatch.setattr(
+        "ui.main_window.show_user_error", lambda _parent, exc: shown.append(exc.message_en)
+    )
+    window = open_window(qtbot, register)
+    window.restore_action.trigger()
+    assert shown and "it takes a head" in shown[0]
+    assert not window.reopen_requested
