@@ -82,16 +82,17 @@ def add_export_commands(exports: argparse._SubParsersAction) -> None:  # type: i
 
 
 def cmd_import_submission(args: argparse.Namespace) -> int:
-    from otop_desktop.submission.importer import import_submissions
+    from otop_desktop.submission.importer import FileResult, import_submissions
 
-    with open_register(args) as register:
-        results = import_submissions(register, [Path(f) for f in args.files], dry_run=args.dry_run)
-    for r in results:
+    def report(r: FileResult) -> None:
+        """One file's fate, printed (and flushed) as soon as its transaction has ended, so
+        that a run stopped half-way still says which files went in."""
         if not r.accepted:
             print(f"ไม่รับ / rejected: {r.path}", file=sys.stderr)
             for reason in r.reasons:
                 print(f"  - {reason.text_th} / {reason.text_en}", file=sys.stderr)
-            continue
+            sys.stderr.flush()
+            return
         notes = [f"district {r.district_code}, period {r.period}"]
         notes.append(
             f"entrepreneurs {r.entrepreneurs:,}, products {r.products:,}, sales {r.sales:,}, "
@@ -105,6 +106,12 @@ def cmd_import_submission(args: argparse.Namespace) -> int:
         print(f"{done}: {r.path} ({'; '.join(notes)})")
         for warning in r.warnings:
             print(f"  ! {warning.text_th} / {warning.text_en}")
+        sys.stdout.flush()
+
+    with open_register(args) as register:
+        results = import_submissions(
+            register, [Path(f) for f in args.files], dry_run=args.dry_run, on_result=report
+        )
     if args.dry_run:
         print("ทดลองเท่านั้น ไม่มีการบันทึก / dry run: nothing was changed")
     return EXIT_USAGE if any(not r.accepted for r in results) else EXIT_OK

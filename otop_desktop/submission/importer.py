@@ -1,12 +1,18 @@
 """The province's import of district workbooks: each file read and checked outside any
 transaction, then stored in its own one. A rejected file changes nothing and the others are
-still read; a later file for the same district and month replaces the earlier one."""
+still read; a later file for the same district and month replaces the earlier one. Whatever
+goes wrong while one file is checked or stored is a reason for that file, never an error of
+the whole run."""
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
+from datetime import date
 from pathlib import Path
+
+from sqlalchemy.exc import DataError, IntegrityError
 
 from otop_desktop.audit.record import bulk
 from otop_desktop.database import Register
@@ -18,10 +24,21 @@ from otop_desktop.submission.reader import Reason, RejectedFile, read_workbook
 from otop_desktop.submission.reader_records import check_submission
 from otop_desktop.thaiformat import Period
 
+#: Called with each file's result as soon as it is known: after its transaction has
+#: committed (or been rolled back, for a dry run or a refused file).
+ResultFn = Callable[["FileResult"], None]
+
 #: Called with (files done, files in all) before each file and at the end; may raise (e.g.
 #: ui.jobs.Cancelled) to stop: the files already stored stay stored, the current one is
 #: rolled back.
 ProgressFn = Callable[[int, int], None]
+
+log = logging.getLogger(__name__)
+
+#: What checking or storing one file may raise because of what the file holds: the file is
+#: refused with it (its transaction rolled back) and the next file is read. A value that
+#: the checks should have caught, so it is logged with its traceback too.
+_FILE_FAULTS = (UserError, ValueError, ArithmeticError, DataError, IntegrityError)
 
 
 @dataclass
@@ -68,9 +85,12 @@ def import_submissions(
     progress: ProgressFn | None = None,
     *,
     dry_run: bool = False,
+    on_result: ResultFn | None = None,
+    today: date | None = None,
 ) -> list[FileResult]:
     """Imports each file in its own transaction (with ``dry_run`` every check runs, the
-    results say what would happen, and nothing is kept)."""
+    results say what would happen, and nothing is kept). ``on_result`` hears each file's
+    fate as it happens; ``today`` is the province's date (Thai time by default)."""
     province = province_code_of(register)
     if not dry_run:
         with register.read() as session:
@@ -79,15 +99,49 @@ def import_submissions(
     for done, path in enumerate(paths):
         if progress is not None:
             progress(done, len(paths))
-        results.append(_import_one(register, Path(path), province, dry_run=dry_run))
+        result = _judged(register, Path(path), province, dry_run=dry_run, today=today)
+        results.append(result)
+        if on_result is not None:
+            on_result(result)
     if progress is not None:
         progress(len(paths), len(paths))
     return results
 
 
-def _import_one(register: Register, path: Path, province: str, *, dry_run: bool) -> FileResult:
+def _judged(
+    register: Register, path: Path, province: str, *, dry_run: bool, today: date | None
+) -> FileResult:
+    """One file's result, whatever the file holds: the last line of defence behind the
+    reader's checks (the transaction of a file refused here has been rolled back)."""
     try:
-        submission = check_submission(read_workbook(path), province)
+        return _import_one(register, path, province, dry_run=dry_run, today=today)
+    except _FILE_FAULTS as exc:
+        if isinstance(exc, RejectedFile):
+            return FileResult(path, accepted=False, reasons=exc.reasons)
+        if isinstance(exc, UserError):
+            return FileResult(
+                path, accepted=False, reasons=[Reason(exc.message_th, exc.message_en)]
+            )
+        log.exception("import of %s refused by an unexpected error", path)
+        detail = f"{exc.__class__.__name__}: {str(exc)[:200]}"
+        return FileResult(
+            path,
+            accepted=False,
+            reasons=[
+                Reason(
+                    f"ไม่รับไฟล์: ตรวจหรือบันทึกข้อมูลในไฟล์ไม่ได้ ({detail}) ไม่มีการเปลี่ยนแปลงใด",
+                    f"file refused: its data could not be checked or stored ({detail}); "
+                    "nothing was changed",
+                )
+            ],
+        )
+
+
+def _import_one(
+    register: Register, path: Path, province: str, *, dry_run: bool, today: date | None
+) -> FileResult:
+    try:
+        submission = check_submission(read_workbook(path), province, today)
     except RejectedFile as exc:
         return FileResult(path, accepted=False, reasons=exc.reasons)
     except UserError as exc:  # not a workbook, or not a safe one

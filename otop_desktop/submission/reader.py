@@ -14,7 +14,7 @@ import zlib
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime
-from decimal import Decimal
+from decimal import Decimal, InvalidOperation
 from pathlib import Path
 from typing import Any
 from xml.etree.ElementTree import ParseError
@@ -62,6 +62,8 @@ _BROKEN = (
     zipfile.BadZipFile,
     zlib.error,
     EOFError,
+    # A date cell whose number is beyond any calendar (openpyxl's conversion overflows).
+    ArithmeticError,
 )
 
 
@@ -416,9 +418,15 @@ def money(value: int | float) -> Decimal | None:
     repr gives back the decimal that was written (amounts under a trillion baht have at most
     14 significant digits, within a double's 15)."""
     amount = Decimal(value) if isinstance(value, int) else Decimal(repr(value))
-    if not amount.is_finite() or amount != amount.quantize(_CENT):
+    if not amount.is_finite():
         return None
-    return amount.quantize(_CENT)
+    try:
+        cents = amount.quantize(_CENT)
+    except InvalidOperation:
+        # Too many digits to carry two decimals (1e30): a whole number far too large, which
+        # the record checks refuse by its size, naming the cell.
+        return amount
+    return cents if amount == cents else None
 
 
 def _formula(sheet: str, row: int, column: str) -> Reason:

@@ -8,10 +8,10 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 from dataclasses import dataclass, field
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 from decimal import Decimal
 from functools import cache
-from typing import Any
+from typing import Any, cast
 
 import geothai
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PublicKey
@@ -21,8 +21,18 @@ from otop_desktop.domain import Category, Industry, ProducerType, SkillLevel, So
 from otop_desktop.domain import Status as BusinessStatus
 from otop_desktop.submission import spec
 from otop_desktop.submission.reader import Reason, Reasons, Workbook, column_label
-from otop_desktop.thaiformat import MAX_BE_YEAR, MIN_BE_YEAR, Period, ThaiDateError
+from otop_desktop.thaiformat import (
+    MAX_BE_YEAR,
+    MIN_BE_YEAR,
+    THAI_TIME,
+    Period,
+    ThaiDateError,
+    be_year,
+    fiscal_year_be,
+    fiscal_year_range,
+)
 from otop_desktop.thaiid import check_digit
+from otop_desktop.validation import EARLIEST, MAX_MONEY
 
 _REG_NO = re.compile(r"(\d{4})-(\d{4})-(\d{4})")
 _PRODUCT_CODE = re.compile(r"(\d{4}-\d{4}-\d{4})-P(\d{2})")
@@ -30,6 +40,14 @@ _HOUSEHOLD_CODE = re.compile(r"(\d{6})-(\d{2})-(\d{4})")
 _DISTRICT = re.compile(r"\d{4}")
 _HEX_KEY = re.compile(r"[0-9a-fA-F]{64}")
 _STATUS = {s.label_th: s.value for s in BusinessStatus}
+#: A district's clock may run ahead of the province's: a month is taken as ended from its
+#: last day by the province's clock (monthly-submission.md: one day of grace).
+PERIOD_GRACE = timedelta(days=1)
+
+
+def thai_today() -> date:
+    """Today by the province's clock (Thai time)."""
+    return datetime.now(THAI_TIME).date()
 
 
 @dataclass(frozen=True)
@@ -127,14 +145,16 @@ def _abolished_subdistricts() -> dict[str, str]:
     return {a.code: a.name_th for a in abolished_areas() if a.level == "subdistrict"}
 
 
-def check_submission(book: Workbook, province_code: str) -> Submission:
+def check_submission(book: Workbook, province_code: str, today: date | None = None) -> Submission:
     """The workbook's records for a province register of ``province_code``; raises
-    RejectedFile with every reason found."""
+    RejectedFile with every reason found. ``today`` (the province's date, Thai time, by
+    default) bounds the period and the dates."""
+    today = today or thai_today()
     reasons = Reasons(book.path)
     warnings: list[Reason] = []
-    meta = _check_meta(book, province_code, reasons, warnings)
+    meta = _check_meta(book, province_code, reasons, warnings, today)
     reasons.raise_if_any()
-    checker = _Rows(reasons, warnings, meta["district_code"], meta["period"])
+    checker = _Rows(reasons, warnings, meta["district_code"], meta["period"], today)
     sheets = book.sheets
     entrepreneurs = checker.entrepreneurs(sheets[spec.ENTREPRENEURS.name].rows)
     products = checker.products(sheets[spec.PRODUCTS.name].rows)
@@ -163,7 +183,7 @@ def check_submission(book: Workbook, province_code: str) -> Submission:
 
 
 def _check_meta(
-    book: Workbook, province_code: str, reasons: Reasons, warnings: list[Reason]
+    book: Workbook, province_code: str, reasons: Reasons, warnings: list[Reason], today: date
 ) -> dict[str, Any]:
     meta = book.meta
     sheet = spec.META_SHEET
@@ -207,9 +227,26 @@ def _check_meta(
                 )
             )
     try:
-        checked["period"] = Period.parse(str(meta["period"]))
+        period = Period.parse(str(meta["period"]))
     except ThaiDateError as exc:
         bad("period", exc.message_th, exc.message_en)
+    else:
+        if period.first_day < EARLIEST:
+            bad(
+                "period",
+                f"งวด {period} เร็วเกินไป (ก่อน พ.ศ. 2544) ตรวจสอบว่าใช้ปี พ.ศ.",
+                f"the period {period} is before 2544 B.E.; check that the year is B.E.",
+            )
+        elif today + PERIOD_GRACE <= period.last_day:
+            bad(
+                "period",
+                f"งวด {period} ({period.label_th}) ยังไม่สิ้นเดือน (วันนี้ {_be(today)}) "
+                "ส่งได้เมื่อสิ้นเดือนแล้วเท่านั้น ตรวจสอบปีของงวด",
+                f"the period {period} has not ended yet (today is {_be(today)}); only a "
+                "month that has ended is submitted; check the period's year",
+            )
+        else:
+            checked["period"] = period
     try:
         created = datetime.fromisoformat(str(meta["created_at"]))
     except ValueError:
@@ -249,6 +286,11 @@ def _check_meta(
                 )
             )
     return checked
+
+
+def _be(d: date) -> str:
+    """``2569-12-03``: a date with its B.E. year, for messages."""
+    return f"{be_year(d)}-{d.month:02d}-{d.day:02d}"
 
 
 def _valid_public_key(text: str) -> bool:
@@ -308,7 +350,38 @@ class _Row:
             return Decimal("0.00")
         if value < 0:
             self.fail(index, "ต้องไม่ติดลบ", "must not be negative")
+        elif value >= MAX_MONEY:
+            self.fail(
+                index,
+                f"จำนวนเงินสูงเกินไป (ต้องน้อยกว่า {MAX_MONEY:,} บาท พบ {value:,.2f})",
+                f"the amount is too large (must be under {MAX_MONEY:,} baht; found {value:,.2f})",
+            )
+            return Decimal("0.00")
         return Decimal(value)
+
+    def plausible_date(self, index: int, latest: date) -> date | None:
+        """The date in the cell when it lies from 1 January 2544 B.E. to ``latest``; None
+        (with a reason) when it is empty or outside."""
+        value = self.values[index]
+        if value is None:
+            self.fail(index, "ต้องไม่ว่าง", "must not be empty")
+            return None
+        if value < EARLIEST:
+            self.fail(
+                index,
+                f"วันที่ {_be(value)} เร็วเกินไป (ก่อน พ.ศ. 2544) ตรวจสอบว่าใช้ปี พ.ศ.",
+                f"the date {_be(value)} (B.E.) is before 2544 B.E.; check the year",
+            )
+            return None
+        if value > latest:
+            self.fail(
+                index,
+                f"วันที่ {_be(value)} อยู่หลังวันที่ {_be(latest)} ซึ่งเป็นไปไม่ได้ ตรวจสอบปี",
+                f"the date {_be(value)} (B.E.) is after {_be(latest)}, which cannot be; "
+                "check the year",
+            )
+            return None
+        return cast(date, value)
 
     def choice(self, index: int, allowed: dict[str, Any], *, required: bool = True) -> Any:
         text = self.text(index, required=required, max_len=100)
@@ -329,12 +402,20 @@ class _Rows:
     """The five data sheets' records, checked against each other within the file."""
 
     def __init__(
-        self, reasons: Reasons, warnings: list[Reason], district_code: str, period: Period
+        self,
+        reasons: Reasons,
+        warnings: list[Reason],
+        district_code: str,
+        period: Period,
+        today: date,
     ) -> None:
         self.reasons = reasons
         self.warnings = warnings
         self.district = district_code
         self.period = period
+        self.today = today
+        #: A planned training may be dated up to the end of the next fiscal year.
+        self.latest_training = fiscal_year_range(fiscal_year_be(today) + 1)[1]
         self.reg_nos: set[str] = set()
         self.product_owner: dict[str, str] = {}
 
@@ -421,8 +502,18 @@ class _Rows:
                 registered_on=row.values[11],
                 readiness=row.number(12, 0, 5, required=False) or 0,
             )
-            if row.values[11] is None:
-                row.fail(11, "ต้องไม่ว่าง", "must not be empty")
+            registered_on = row.plausible_date(11, self.today)
+            if match and registered_on and be_year(registered_on) != int(match.group(2)):
+                self.warnings.append(
+                    Reason(
+                        f"วันที่ลงทะเบียน {_be(registered_on)} ไม่ตรงกับปีในเลขทะเบียน {reg_no}",
+                        f"the registration date {_be(registered_on)} (B.E.) is not in the "
+                        f"year of its number {reg_no}",
+                        row.sheet.name,
+                        row.row_no,
+                        column_label(11, row.sheet.columns[11].header),
+                    )
+                )
             if reg_no:
                 self.reg_nos.add(reg_no)
             if not row.failed:
@@ -610,10 +701,9 @@ class _Rows:
         for row in self._rows(spec.SUPPORT, rows):
             reg_no = self._reg_no(row, 0)
             training = row.choice(1, kinds)
-            on = row.values[2]
-            if on is None:
-                row.fail(2, "ต้องไม่ว่าง", "must not be empty")
-            elif Period.of(on) != self.period:
+            # Checked before its period is taken: a year typed as 2600 has no B.E. period.
+            on = row.plausible_date(2, self.latest_training if training else self.today)
+            if on is not None and Period.of(on) != self.period:
                 row.fail(
                     2,
                     f"วันที่ไม่อยู่ในงวด {self.period}",
