@@ -30,7 +30,7 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from otop_desktop.accounts.roles import has_accounts, require
 from otop_desktop.accounts.service import login, recover, signing_key
-from otop_desktop.audit.record import ACTOR, OFFICE_KEYS, Actor, note, os_actor
+from otop_desktop.audit.record import ACTOR, OFFICE_FACTS, Actor, OfficeFacts, note, os_actor
 from otop_desktop.backup import floors
 from otop_desktop.errors import (
     DiskFullError,
@@ -408,8 +408,9 @@ class Register:
         self._refusal: UserError | None = None
         #: The office's private key once a head unlocked it (kept for this program run).
         self._signing_key: bytes | None = None
-        #: The register's id and audit key, read by the first unit of work that needs them.
-        self._keys: tuple[str, bytes] | None = None
+        #: The office's fixed facts (audit.record.OfficeFacts), read by the first unit of
+        #: work that needs them and handed to every later one.
+        self._facts: OfficeFacts | None = None
         self.path = register_file(engine.url)
         self.subject = register_subject(engine.url)
         self._identity = self._file_identity() if self.path is not None else None
@@ -519,12 +520,12 @@ class Register:
             with self._sessions() as session, session.begin():
                 session.connection(execution_options={"write": True})
                 session.info[ACTOR] = self.actor
-                if self._keys is not None:
-                    session.info[OFFICE_KEYS] = self._keys
+                if self._facts is not None:
+                    session.info[OFFICE_FACTS] = self._facts
                 if not system:
                     require(session, CLERK, "แก้ไขทะเบียน", "change the register")
                 yield session
-                self._keys = session.info.get(OFFICE_KEYS, self._keys)
+                self._facts = session.info.get(OFFICE_FACTS, self._facts)
                 self._check_still_there()
         except (DBAPIError, sqlite3.Error) as exc:
             error = self._translated(exc, saving=True)

@@ -155,7 +155,7 @@ def check_target(
         for suffix in SQLITE_COMPANIONS:
             if candidate.name.endswith(suffix):
                 owner = candidate.with_name(candidate.name.removesuffix(suffix))
-                if _is_sqlite(owner):
+                if is_sqlite_file(owner):
                     raise UserError(
                         f"ไม่เขียนทับ {path}: เป็นไฟล์ประกอบของฐานข้อมูล {owner.name}",
                         f"Will not write {path}: SQLite keeps it beside the database {owner.name}",
@@ -170,7 +170,7 @@ def check_target(
         )
     if real.exists():
         try:
-            sqlite = _is_sqlite(real, strict=True)
+            sqlite = is_sqlite_file(real, strict=True)
         except OSError as exc:
             raise UserError(
                 f"ไม่เขียนทับ {path}: อ่านไฟล์เดิมเพื่อตรวจไม่ได้ ({exc.strerror or exc})",
@@ -196,7 +196,8 @@ def _same_file(a: Path, b: Path) -> bool:
         return False
 
 
-def _is_sqlite(path: Path, *, strict: bool = False) -> bool:
+def is_sqlite_file(path: Path, *, strict: bool = False) -> bool:
+    """Whether ``path`` starts with SQLite's header (``strict``: an unreadable file raises)."""
     try:
         with open(path, "rb") as file:
             return file.read(len(SQLITE_HEADER)) == SQLITE_HEADER

@@ -8,7 +8,7 @@ from __future__ import annotations
 from sqlalchemy import event, exists, select
 from sqlalchemy.orm import Session
 
-from otop_desktop.audit.record import ACTOR, Actor, in_bulk
+from otop_desktop.audit.record import ACTOR, Actor, in_bulk, office_facts
 from otop_desktop.errors import UserError
 from otop_desktop.models import (
     Account,
@@ -17,7 +17,6 @@ from otop_desktop.models import (
     Grant,
     Household,
     HouseholdSkill,
-    Office,
     Product,
     ProductStandard,
     ReceivedSubmission,
@@ -124,15 +123,12 @@ def _province_copy_is_read_only(session: Session, _flush: object, _instances: ob
     objects = [*session.new, *session.dirty, *session.deleted]
     if not objects:
         return
+    if office_facts(session).kind != "province":
+        return
     received = session.info.get(_RECEIVED)
     if received is None:
         with session.no_autoflush:
-            office = session.get(Office, 1)
-            received = (
-                set(session.scalars(select(ReceivedSubmission.district_code).distinct()))
-                if office is not None and office.kind == "province"
-                else set()
-            )
+            received = set(session.scalars(select(ReceivedSubmission.district_code).distinct()))
         session.info[_RECEIVED] = received
     if not received:
         return

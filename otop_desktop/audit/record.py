@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from decimal import Decimal
 from functools import cache
-from typing import Any
+from typing import Any, NamedTuple
 
 from sqlalchemy import Table, event, insert, inspect, select, update
 from sqlalchemy.orm import Session, UOWTransaction
@@ -158,23 +158,35 @@ def personal_hash(key: bytes, value: object) -> str:
     return f"hmac:{digest[:16]}"
 
 
-#: session.info key: (register id, audit key) — fixed for a register's life, so the
-#: register hands them to each unit of work instead of each one reading the office row.
-OFFICE_KEYS = "otop_office_keys"
+class OfficeFacts(NamedTuple):
+    """What never changes in a register's life: the register hands them to each unit of
+    work instead of each one reading the office row."""
+
+    register_id: str
+    audit_key: bytes
+    kind: str
 
 
-def office_keys(session: Session) -> tuple[str, bytes]:
-    keys = session.info.get(OFFICE_KEYS)
-    if keys is None:
+#: session.info key of the OfficeFacts.
+OFFICE_FACTS = "otop_office_facts"
+
+
+def office_facts(session: Session) -> OfficeFacts:
+    facts = session.info.get(OFFICE_FACTS)
+    if facts is None:
         with session.no_autoflush:
             office = session.get(Office, 1)
-        keys = (office.register_id, office.audit_key or b"") if office is not None else ("", b"")
-        session.info[OFFICE_KEYS] = keys
-    return keys
+        facts = (
+            OfficeFacts(office.register_id, office.audit_key or b"", office.kind)
+            if office is not None
+            else OfficeFacts("", b"", "")
+        )
+        session.info[OFFICE_FACTS] = facts
+    return facts
 
 
 def _audit_key(session: Session) -> bytes:
-    return office_keys(session)[1]
+    return office_facts(session).audit_key
 
 
 def _value(session: Session, field: str, value: object) -> object:
@@ -338,7 +350,7 @@ def _write_entries(session: Session) -> None:
     session.execute(
         update(_HEAD_ROW).where(_HEAD_ROW.c.id == 1).values(last_id=last_id, last_hash=last_hash)
     )
-    register_id = office_keys(session)[0]
+    register_id = office_facts(session).register_id
     if register_id:
         session.info[_HEAD] = (register_id, Head(last_id, last_hash))
 

@@ -10,13 +10,13 @@ import errno
 import hashlib
 import logging
 import os
-import socket
 import sqlite3
 from contextlib import closing, suppress
 from datetime import UTC, datetime
 from pathlib import Path
 
 from otop_desktop.audit.chain import Head
+from otop_desktop.audit.record import actor_of
 from otop_desktop.backup import floors, rotation, settings, sidecar
 from otop_desktop.backup.sidecar import BACKUP_SUFFIX, BackupInfo
 from otop_desktop.backup.sqlite_file import (
@@ -211,7 +211,7 @@ def make_backup(
                     file_name=str(target),
                     sha256=info.sha256,
                     personal_data=True,
-                    created_by=user or _who(),
+                    created_by=user or actor_of(session).name,
                 )
             )
             session.flush()
@@ -225,12 +225,6 @@ def make_backup(
             with suppress(OSError):
                 path.unlink()
     return info
-
-
-def _who() -> str:
-    with suppress(OSError, KeyError):
-        return f"{os.getlogin()}@{socket.gethostname()}"
-    return socket.gethostname()
 
 
 def _keep_floors(register: Register, register_id: str, folder: Path) -> None:

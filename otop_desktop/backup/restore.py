@@ -19,7 +19,6 @@ from otop_desktop.backup import floors, lock, settings, sidecar
 from otop_desktop.backup.make import fsync_file, sha256_of
 from otop_desktop.backup.sidecar import BackupInfo
 from otop_desktop.backup.sqlite_file import (
-    has_sqlite_header,
     integrity_problems,
     is_register,
     office_row,
@@ -28,6 +27,7 @@ from otop_desktop.backup.sqlite_file import (
 )
 from otop_desktop.database import Register
 from otop_desktop.errors import UserError
+from otop_desktop.outputs import is_sqlite_file
 
 #: The files SQLite keeps beside a database, moved aside with it.
 COMPANIONS = ("-wal", "-shm", "-journal")
@@ -47,7 +47,7 @@ def check_source(source: Path) -> tuple[dict[str, str], BackupInfo | None]:
     bytes are those its sidecar recorded. A UserError says what is wrong."""
     if not source.is_file():
         raise UserError(f"ไม่พบไฟล์สำรอง {source}", f"No backup file {source}")
-    if not has_sqlite_header(source):
+    if not is_sqlite_file(source):
         raise UserError(
             f"{source} ไม่ใช่ไฟล์สำรองของทะเบียน OTOP", f"{source} is not an OTOP register backup"
         )
@@ -76,21 +76,31 @@ def check_source(source: Path) -> tuple[dict[str, str], BackupInfo | None]:
     return office, info
 
 
-def _current_office(db: Path) -> dict[str, str] | None:
-    """The office of the register at ``db``; None when there is none or it cannot be read
-    (a damaged register is what a restore is for)."""
+def _current(db: Path) -> tuple[dict[str, str] | None, str]:
+    """The office of the register at ``db`` and its audit trail's head ("id:hash"); None and
+    "" when there is none or it cannot be read (a damaged register is what a restore is
+    for)."""
     if not db.is_file():
-        return None
+        return None, ""
     try:
         with read_only(db) as conn:
-            return office_row(conn) if is_register(conn) else None
+            if not is_register(conn):
+                return None, ""
+            office = office_row(conn)
+            try:
+                row = conn.execute(
+                    "SELECT last_id, last_hash FROM audit_head WHERE id = 1"
+                ).fetchone()
+            except sqlite3.Error:  # a register from before the trail
+                row = None
     except (sqlite3.Error, UserError):
-        return None
+        return None, ""
+    return office, f"{row[0]}:{row[1]}" if row else ""
 
 
 def newest_good(db: Path) -> Path:
     """The newest backup of the register at ``db`` in its backup folder."""
-    office = _current_office(db)
+    office, _head = _current(db)
     if office is None or not office["register_id"]:
         raise UserError(
             f"อ่านทะเบียน {db} ไม่ได้ จึงไม่รู้ว่าไฟล์สำรองใดเป็นของทะเบียนนี้ กรุณาเลือกไฟล์สำรอง",
@@ -168,8 +178,7 @@ def restore(db: Path, source: Path | None = None, *, by: str = "") -> Restored:
     if source.resolve() == db.resolve():
         raise UserError("ไฟล์สำรองคือทะเบียนเอง", "The backup is the register itself")
     office, info = check_source(source)
-    current = _current_office(db)
-    left_head = _trail_head(db) if current is not None else ""
+    current, left_head = _current(db)
     if (
         current is not None
         and current["register_id"]
@@ -220,16 +229,6 @@ def restore(db: Path, source: Path | None = None, *, by: str = "") -> Restored:
                 },
             )
     return Restored(source=source, set_aside=aside, register_id=register_id, numbers_raised=raised)
-
-
-def _trail_head(db: Path) -> str:
-    """The audit trail's head of the register about to be set aside ("id:hash")."""
-    try:
-        with read_only(db) as conn:
-            row = conn.execute("SELECT last_id, last_hash FROM audit_head WHERE id = 1").fetchone()
-    except (sqlite3.Error, UserError):
-        return ""
-    return f"{row[0]}:{row[1]}" if row else ""
 
 
 def _register_id(register: Register) -> str:

@@ -11,17 +11,8 @@ from urllib.parse import quote
 
 from otop_desktop.errors import UserError
 
-SQLITE_HEADER = b"SQLite format 3\x00"
 #: Tables every OTOP register has, whatever its schema revision.
 REGISTER_TABLES = {"office", "alembic_version"}
-
-
-def has_sqlite_header(path: Path) -> bool:
-    try:
-        with path.open("rb") as file:
-            return file.read(len(SQLITE_HEADER)) == SQLITE_HEADER
-    except OSError:
-        return False
 
 
 @contextmanager
