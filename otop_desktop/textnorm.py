@@ -9,6 +9,7 @@ __all__ = [
     "INVISIBLE_CHARS",
     "THAI_DIGITS",
     "clean_text",
+    "hidden_char",
     "normalize",
     "strip_invisible",
     "to_arabic_digits",
@@ -80,3 +81,17 @@ def clean_text(text: str) -> str:
     if _INVISIBLE_RE.search(s):
         s = s.translate(_DROP_INVISIBLE)
     return " ".join(_fix_sara_am(s).split())
+
+
+# Characters a clerk cannot see on screen or paper. TAB, CR and LF are left out: clean_text()
+# turns them into spaces. Bidirectional embeddings, overrides and isolates reorder what is
+# shown (a name can read differently from what is stored), so they are refused, not dropped.
+_HIDDEN_RE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+
+
+def hidden_char(text: str) -> str | None:
+    """The first control or bidirectional-override character in ``text``, named as
+    ``U+XXXX``, or None. Forms, services and both importers refuse such text with the field
+    named (TAB, CR and LF are not hidden: they become spaces)."""
+    found = _HIDDEN_RE.search(text)
+    return None if found is None else f"U+{ord(found.group()):04X}"

@@ -12,7 +12,7 @@ import geothai
 
 from otop_desktop.errors import FieldError, ValidationError
 from otop_desktop.models import Office
-from otop_desktop.textnorm import clean_text, to_arabic_digits
+from otop_desktop.textnorm import clean_text, hidden_char, to_arabic_digits
 from otop_desktop.thaiformat import ThaiDateError, parse_be_date
 from otop_desktop.thaiid import ThaiIdError, parse_thai_id
 
@@ -96,7 +96,16 @@ class Checker:
     def text(self, field: str, value: str | None, *, required: bool, max_len: int) -> str:
         th, en = self.label(field)
         cleaned = clean_text(value or "")
-        if required and not cleaned:
+        # Checked before cleaning: str.split() would quietly turn some (NEL, U+001C–U+001F)
+        # into spaces.
+        hidden = hidden_char(value or "")
+        if hidden:
+            self.fail(
+                field,
+                f"{th}มีอักขระควบคุมที่มองไม่เห็น ({hidden}) กรุณาพิมพ์ใหม่",
+                f"The {en} holds an invisible control character ({hidden}); please retype it",
+            )
+        elif required and not cleaned:
             self.fail(field, f"กรุณากรอก{th}", f"The {en} is required")
         elif len(cleaned) > max_len:
             self.fail(

@@ -8,6 +8,7 @@ import pytest
 
 from otop_desktop.textnorm import (
     clean_text,
+    hidden_char,
     normalize,
     strip_invisible,
     to_arabic_digits,
@@ -101,3 +102,13 @@ def test_clean_text(raw: str, expected: str) -> None:
 
 def test_strip_invisible() -> None:
     assert strip_invisible("a\u200bb\ufeffc\u00add") == "abcd"
+
+
+@pytest.mark.parametrize("char", ["\x00", "\x1b", "\x07", "\x1c", "\x7f", "\x85", "\u202e", "\u2066"])
+def test_hidden_characters_are_named(char: str) -> None:
+    assert hidden_char(f"ทอ{char}ผ้า") == f"U+{ord(char):04X}"
+
+
+def test_tab_and_line_breaks_are_not_hidden_they_become_spaces() -> None:
+    assert hidden_char("ทอ\tผ้า\r\nดี") is None
+    assert clean_text("ทอ\tผ้า\r\nดี") == "ทอ ผ้า ดี"
