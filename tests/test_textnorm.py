@@ -104,7 +104,9 @@ def test_strip_invisible() -> None:
     assert strip_invisible("a\u200bb\ufeffc\u00add") == "abcd"
 
 
-@pytest.mark.parametrize("char", ["\x00", "\x1b", "\x07", "\x1c", "\x7f", "\x85", "\u202e", "\u2066"])
+@pytest.mark.parametrize(
+    "char", ["\x00", "\x1b", "\x07", "\x1c", "\x7f", "\x85", "\u202e", "\u2066"]
+)
 def test_hidden_characters_are_named(char: str) -> None:
     assert hidden_char(f"ทอ{char}ผ้า") == f"U+{ord(char):04X}"
 
