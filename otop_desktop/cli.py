@@ -16,7 +16,14 @@ from logging.handlers import RotatingFileHandler
 from pathlib import Path
 from typing import IO, NoReturn
 
-from otop_desktop import cli_accounts, cli_backup, cli_legacy, cli_print, cli_submission
+from otop_desktop import (
+    cli_accounts,
+    cli_backup,
+    cli_legacy,
+    cli_office,
+    cli_print,
+    cli_submission,
+)
 from otop_desktop.cli_args import (
     DB_HELP,
     EXIT_INTERNAL,
@@ -139,6 +146,7 @@ def build_parser() -> argparse.ArgumentParser:
     stats = commands.add_parser("stats", help="print the register's figures as JSON")
     stats.add_argument("--db", required=True, help=DB_HELP)
     stats.set_defaults(run=cmd_stats)
+    cli_office.add_commands(commands)
 
     exports = commands.add_parser("export", help="write files that leave the office")
     imports = commands.add_parser("import", help="read files into the register")

@@ -9,10 +9,12 @@ from cryptography.hazmat.primitives import serialization
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 from sqlalchemy.orm import Session
 
+from otop_desktop.accounts.roles import require
 from otop_desktop.database import Register
 from otop_desktop.domain import OfficeKind
 from otop_desktop.errors import NotFoundError, UserError
 from otop_desktop.models import Office
+from otop_desktop.models.accounts import HEAD
 from otop_desktop.validation import Checker
 
 
@@ -91,20 +93,55 @@ def get_office(session: Session) -> Office:
     return office
 
 
+def office_record(session: Session) -> dict[str, str | None]:
+    """The office as the command line shows it: what ``stats`` calls the office, and the
+    officer who signs. Never the signing key, nor any other secret of the row."""
+    office = get_office(session)
+    return {
+        "kind": office.kind,
+        "province_code": office.province_code,
+        "district_code": office.district_code,
+        "name": office.name,
+        "officer_name": office.officer_name,
+        "officer_position": office.officer_position,
+    }
+
+
 def update_office(
     session: Session, *, name: str, officer_name: str, officer_position: str
 ) -> Office:
-    """The office name and the officer who signs certificates (first-run set-up, settings)."""
+    """The office name and the officer who signs certificates (first-run set-up, settings,
+    ``office``). All three are required: a register without its signing officer cannot print
+    a certificate. On a register with accounts, only a head changes them."""
+    require(session, HEAD, "แก้ไขข้อมูลสำนักงาน", "change the office record")
     check = Checker()
     office = get_office(session)
     values = {
         "name": check.text("office_name", name, required=True, max_len=200),
-        "officer_name": check.text("officer_name", officer_name, required=False, max_len=200),
+        "officer_name": check.text("officer_name", officer_name, required=True, max_len=200),
         "officer_position": check.text(
-            "officer_position", officer_position, required=False, max_len=200
+            "officer_position", officer_position, required=True, max_len=200
         ),
     }
     check.done()
     for key, value in values.items():
-        setattr(office, key, value)
+        if getattr(office, key) != value:  # the trail records only what changed
+            setattr(office, key, value)
     return office
+
+
+def change_office(
+    session: Session,
+    *,
+    name: str | None = None,
+    officer_name: str | None = None,
+    officer_position: str | None = None,
+) -> Office:
+    """Changes the fields given and keeps the others (the ``office`` command)."""
+    office = get_office(session)
+    return update_office(
+        session,
+        name=office.name if name is None else name,
+        officer_name=office.officer_name if officer_name is None else officer_name,
+        officer_position=office.officer_position if officer_position is None else officer_position,
+    )
