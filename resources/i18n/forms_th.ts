@@ -179,6 +179,14 @@ Its products, monthly sales, trainings and grants are deleted with it. The regis
         <translation>ผลิตภัณฑ์</translation>
     </message>
     <message>
+        <source>A registered product stays with its producer</source>
+        <translation>ผลิตภัณฑ์ที่ลงทะเบียนแล้วอยู่กับผู้ผลิตเดิมเสมอ</translation>
+    </message>
+    <message>
+        <source>Pro&amp;ducer</source>
+        <translation>ผู้ผลิต(&amp;D)</translation>
+    </message>
+    <message>
         <source>Producer</source>
         <translation>ผู้ประกอบการ</translation>
     </message>

@@ -669,3 +669,79 @@ def test_a_new_rating_row_offers_a_year_not_yet_listed(
     fourth, _, _ = dialog.standards.add_row()
     assert isinstance(third, QComboBox) and isinstance(fourth, QComboBox)
     assert third.currentData() != fourth.currentData()
+
+
+# --- a new product's producer -------------------------------------------------------------
+
+
+def fill_product(qtbot: QtBot, dialog: ProductDialog, type_text: TypeText) -> None:
+    type_text(dialog.name, "ผ้าซิ่นตีนจก")
+    choose(dialog.category, int(Category.TEXTILE))
+    qtbot.keyClicks(dialog.price, "450")
+
+
+def test_a_new_product_shows_its_producer_and_goes_to_the_one_the_clerk_picks(
+    qtbot: QtBot, district_register: Register, producer: int, type_text: TypeText
+) -> None:
+    other = add_entrepreneur(
+        district_register, name="วิสาหกิจชุมชนน้ำพริกดอนหลวง", national_id=make_thai_id("310010012346")
+    )
+    dialog = ProductDialog(district_register, producer, None)
+    shown(qtbot, dialog)
+    # The producer the clerk came from, in sight, ready to be changed.
+    assert dialog.producer.text() == "5013-2567-0001  กลุ่มทอผ้าฝ้าย"
+    assert not dialog.producer.isReadOnly()
+    press(qtbot, Qt.Key.Key_D, Qt.KeyboardModifier.AltModifier)
+    assert dialog.producer.hasFocus()
+    type_text(dialog.producer, "ดอนหลวง")
+    take_suggestion(qtbot, dialog.producer.suggestions.popup(), dialog)
+    assert dialog.producer.text() == "5013-2567-0002  วิสาหกิจชุมชนน้ำพริกดอนหลวง"
+    assert dialog.name.hasFocus()
+    fill_product(qtbot, dialog, type_text)
+    save(qtbot)
+
+    assert dialog.result() == QDialog.DialogCode.Accepted
+    assert dialog.saved_id is not None
+    with district_register.read() as session:
+        product = get_product(session, dialog.saved_id)
+        assert product.entrepreneur_id == other
+        assert product.code == "5013-2567-0002-P01"
+
+
+def test_a_new_product_without_a_producer_is_refused_next_to_the_producer(
+    qtbot: QtBot, district_register: Register, producer: int, type_text: TypeText
+) -> None:
+    dialog = ProductDialog(district_register, None, None)
+    shown(qtbot, dialog)
+    assert dialog.producer.text() == ""
+    assert dialog.producer.hasFocus()
+    fill_product(qtbot, dialog, type_text)
+    save(qtbot)
+    assert dialog.isVisible()
+    assert dialog.fields.message("entrepreneur").text().startswith("เลือกผู้ผลิตจากรายชื่อที่ค้นพบ")
+    assert dialog.producer.hasFocus()
+    assert count(district_register, Product) == 0
+
+
+def test_a_producer_typed_over_but_not_picked_is_no_producer(
+    qtbot: QtBot, district_register: Register, producer: int, type_text: TypeText
+) -> None:
+    dialog = ProductDialog(district_register, producer, None)
+    shown(qtbot, dialog)
+    dialog.producer.setFocus()
+    type_text(dialog.producer, "ใครสักคน")
+    fill_product(qtbot, dialog, type_text)
+    save(qtbot)
+    assert dialog.isVisible()
+    assert dialog.fields.message("entrepreneur").isVisible()
+    assert count(district_register, Product) == 0
+
+
+def test_a_registered_product_shows_its_producer_unchangeable(
+    qtbot: QtBot, district_register: Register, producer: int
+) -> None:
+    dialog = ProductDialog(district_register, None, add_product(district_register, producer))
+    shown(qtbot, dialog)
+    assert dialog.producer.text() == "5013-2567-0001  กลุ่มทอผ้าฝ้าย"
+    assert dialog.producer.isReadOnly()
+    assert not dialog.has_changes()

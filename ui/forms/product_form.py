@@ -1,7 +1,10 @@
-"""The product form: one product of an entrepreneur, with its standards and star ratings."""
+"""The product form: one product of an entrepreneur, with its standards and star ratings. A
+new product's producer is shown and can be changed by typing part of a name or a registration
+number; it starts as the producer the clerk came from, if any."""
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
 from typing import Any, ClassVar
@@ -12,7 +15,6 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QGroupBox,
     QHBoxLayout,
-    QLabel,
     QLineEdit,
     QSpinBox,
     QVBoxLayout,
@@ -22,8 +24,8 @@ from sqlalchemy.orm import Session
 
 from otop_desktop.database import Register
 from otop_desktop.domain import Category, SoftPower, Standard
+from otop_desktop.errors import FieldError, ValidationError
 from otop_desktop.models import Product
-from otop_desktop.services.entrepreneurs import get_entrepreneur
 from otop_desktop.services.products import (
     FIRST_SELECTION_YEAR,
     ProductInput,
@@ -34,9 +36,11 @@ from otop_desktop.services.products import (
     get_product,
     update_product,
 )
+from otop_desktop.services.support import EntrepreneurChoice, entrepreneur_choice
 from otop_desktop.thaiformat import be_year, format_money
 from ui.forms.record_dialog import RecordDialog, set_entered
 from ui.lang import label_of
+from ui.support.entrepreneur_search import EntrepreneurSearch, choice_text
 from ui.widgets.be_date import BEDateEdit
 from ui.widgets.record_number import record_number_label
 from ui.widgets.row_table import RowTable
@@ -49,12 +53,22 @@ UNIT_MAX_LEN = 40
 CERT_MAX_LEN = 60
 # Room for the standards table and the messages on the office PCs' 1366×768 screens.
 DIALOG_WIDTH = 980
+# The field a refusal about the producer goes under.
+PRODUCER = "entrepreneur"
+
+
+@dataclass
+class ProductValues(ProductInput):
+    """The form's values: the product as the service takes it, and whose product it is."""
+
+    entrepreneur_id: int | None = None
 
 
 class ProductDialog(RecordDialog):
-    """A new product of ``entrepreneur_id`` (``product_id`` None) or an existing one. The
-    product code is given on the first save. Raises NotFoundError (a UserError) when the
-    producer or the product no longer exists."""
+    """A new product (``product_id`` None) of the producer the clerk picks, at first
+    ``entrepreneur_id`` (None: none yet), or an existing product, whose producer is shown but
+    not changed. The product code is given on the first save. Raises NotFoundError (a
+    UserError) when the producer or the product no longer exists."""
 
     # The trail's names of the product's fields, as the validation labels know them.
     FIELD_ALIASES: ClassVar[dict[str, str]] = {
@@ -66,19 +80,22 @@ class ProductDialog(RecordDialog):
     def __init__(
         self,
         register: Register,
-        entrepreneur_id: int,
+        entrepreneur_id: int | None,
         product_id: int | None,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(register, parent)
-        self._entrepreneur_id = entrepreneur_id
         self._id = product_id
         with register.read() as session:
-            producer = get_entrepreneur(session, entrepreneur_id)
             record = None if product_id is None else get_product(session, product_id)
-            producer_text = f"{producer.reg_no} {producer.name}"
+            if record is not None:
+                entrepreneur_id = record.entrepreneur_id
+            producer = (
+                None if entrepreneur_id is None else entrepreneur_choice(session, entrepreneur_id)
+            )
             # Read while the session is open: the rows are loaded on first access.
             values = None if record is None else self._values(record)
+        self.producer_choice: EntrepreneurChoice | None = None
         self._record_code = record.code if record else ""
         self._record_name = record.name if record else ""
         self.setWindowTitle(
@@ -87,7 +104,7 @@ class ProductDialog(RecordDialog):
             else self.tr("Product {code}").format(code=record.code)
         )
 
-        details = self._details_box(producer_text, record)
+        details = self._details_box(record)
         self.standards = RowTable(
             [self.tr("Standard"), self.tr("Certificate number"), self.tr("Expires on")],
             self.tr("Add s&tandard"),
@@ -117,23 +134,32 @@ class ProductDialog(RecordDialog):
         layout.addWidget(self.general_message)
         layout.addLayout(self.button_row(can_delete=record is not None, history=self._record_code))
 
+        self._show_producer(producer)
         if record is not None and values is not None:
             self.fill(values)
             self.version = record.version
+        elif producer is None:
+            self.producer.setFocus(Qt.FocusReason.OtherFocusReason)
         self.mark_clean()
         width = max(DIALOG_WIDTH, self.sizeHint().width())
         self.resize(width, self.heightForWidth(width))
 
     # --- building -------------------------------------------------------------------------
 
-    def _details_box(self, producer_text: str, record: Product | None) -> QGroupBox:
+    def _details_box(self, record: Product | None) -> QGroupBox:
         box = QGroupBox(self.tr("Product"))
         form = QFormLayout(box)
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
-        producer = QLabel(producer_text)
-        producer.setWordWrap(True)
-        producer.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        form.addRow(self.tr("Producer"), producer)
+        self.producer = EntrepreneurSearch(self._register)
+        self.producer.picked.connect(self._pick_producer)
+        self.producer.textEdited.connect(self._producer_edited)
+        if record is not None:
+            # The product code carries the producer's registration number: a product stays
+            # with the producer it was registered under.
+            self.producer.setReadOnly(True)
+            self.producer.setClearButtonEnabled(False)
+            self.producer.setToolTip(self.tr("A registered product stays with its producer"))
+        self.fields.add_row(form, self.tr("Pro&ducer"), self.producer, PRODUCER)
         self.code = record_number_label(record.code if record else None)
         form.addRow(self.tr("Product code"), self.code)
 
@@ -194,11 +220,28 @@ class ProductDialog(RecordDialog):
         stars.setSuffix(" ★")
         return [year, stars]
 
+    # --- the producer ---------------------------------------------------------------------
+
+    def _show_producer(self, choice: EntrepreneurChoice | None) -> None:
+        self.producer_choice = choice
+        self.producer.setText(choice_text(choice) if choice else "")
+        self.producer.setCursorPosition(0)
+
+    def _pick_producer(self, choice: EntrepreneurChoice) -> None:
+        self.fields.message(PRODUCER).clear_error()
+        self._show_producer(choice)
+        self.name.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def _producer_edited(self) -> None:
+        # The text no longer names the producer picked: none is, until one is picked again.
+        self.producer_choice = None
+
     # --- the record -----------------------------------------------------------------------
 
     @staticmethod
-    def _values(record: Product) -> ProductInput:
-        return ProductInput(
+    def _values(record: Product) -> ProductValues:
+        return ProductValues(
+            entrepreneur_id=record.entrepreneur_id,
             name=record.name,
             category=record.category,
             price=record.price,
@@ -211,7 +254,14 @@ class ProductDialog(RecordDialog):
         )
 
     def fill(self, values: Any) -> None:
-        assert isinstance(values, ProductInput)
+        assert isinstance(values, ProductValues)
+        if values.entrepreneur_id != (self.producer_choice and self.producer_choice.id):
+            with self._register.read() as session:
+                self._show_producer(
+                    None
+                    if values.entrepreneur_id is None
+                    else entrepreneur_choice(session, values.entrepreneur_id)
+                )
         self.name.setText(values.name)
         self.category.setCurrentIndex(self.category.findData(values.category))
         price = values.price
@@ -238,7 +288,7 @@ class ProductDialog(RecordDialog):
         record = get_product(session, self._id)
         return self._values(record), record.version
 
-    def entered(self) -> ProductInput:
+    def entered(self) -> ProductValues:
         standards = []
         for combo, cert_edit, date_edit in self.standards.rows():
             assert isinstance(combo, QComboBox) and isinstance(cert_edit, QLineEdit)
@@ -250,7 +300,8 @@ class ProductDialog(RecordDialog):
         for year_spin, stars_spin in self.ratings.rows():
             assert isinstance(year_spin, QSpinBox) and isinstance(stars_spin, QSpinBox)
             ratings.append(RatingInput(year_spin.value(), stars_spin.value()))
-        return ProductInput(
+        return ProductValues(
+            entrepreneur_id=self.producer_choice.id if self.producer_choice else None,
             name=self.name.text(),
             category=self.category.currentData(),
             price=self.price.text(),
@@ -263,10 +314,26 @@ class ProductDialog(RecordDialog):
     def snapshot(self) -> Any:
         return self.entered()
 
+    def field_label(self, name: str) -> str:
+        if name == "entrepreneur_id":
+            return self.tr("Producer")
+        return super().field_label(name)
+
     def write(self, session: Session) -> int:
         data = self.entered()
         if self._id is None:
-            return create_product(session, self._entrepreneur_id, data).id
+            if data.entrepreneur_id is None:
+                raise ValidationError(
+                    [
+                        FieldError(
+                            PRODUCER,
+                            "เลือกผู้ผลิตจากรายชื่อที่ค้นพบ: พิมพ์ชื่อหรือเลขทะเบียนบางส่วน",
+                            "Pick the producer from the matches: type part of its name or "
+                            "registration number",
+                        )
+                    ]
+                )
+            return create_product(session, data.entrepreneur_id, data).id
         return update_product(session, self._id, data, expected_version=self.version).id
 
     def remove(self, session: Session) -> None:
