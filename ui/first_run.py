@@ -1,6 +1,6 @@
 """First run: a register that does not exist yet (or whose set-up never finished) is created
-here, for the district the clerk picks, before the main window opens — or, on a new PC, is
-restored from a backup of the office's register."""
+here — a district's or a province's, with the officer who signs its certificates — before the
+main window opens; or, on a new PC, is restored from a backup of the office's register."""
 
 from __future__ import annotations
 
@@ -13,7 +13,6 @@ from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
     QDialogButtonBox,
-    QFileDialog,
     QFormLayout,
     QFrame,
     QHBoxLayout,
@@ -33,6 +32,7 @@ from otop_desktop.services.office import default_office_name, init_register, upd
 from ui.app import display_location
 from ui.backup.busy import run_busy
 from ui.backup.source import check_backup
+from ui.file_dialogs import open_file_name
 from ui.jobs import report_error
 from ui.messages import show_error, show_user_error
 from ui.widgets.confirm import confirm
@@ -42,8 +42,9 @@ TEXT_MAX_LEN = 200  # the office columns' length, so the service never has to re
 
 
 class FirstRunDialog(QDialog):
-    """Picks the district and names the office and its officer. OK creates the register;
-    Cancel leaves everything as it was. After OK, ``register`` is the open register."""
+    """Picks the kind of register and its area, and names the office and its officer (both
+    required: a register without its signing officer cannot print a certificate). OK creates
+    the register; Cancel leaves everything as it was. After OK, ``register`` is open."""
 
     def __init__(self, db: str | Path, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -56,13 +57,18 @@ class FirstRunDialog(QDialog):
 
         intro = QLabel(
             self.tr(
-                "No register has been set up here yet:\n{path}\n\nChoose the district of "
-                "your office. The register is created when you press Create register."
+                "No register has been set up here yet:\n{path}\n\nChoose whether it is a "
+                "district's or a province's register and its area, and name the officer who "
+                "signs its certificates. The register is created when you press Create "
+                "register."
             ).format(path=self._location)
         )
         intro.setWordWrap(True)
         intro.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
 
+        self.kind = QComboBox()
+        self.kind.addItem(self.tr("A district's register"), OfficeKind.DISTRICT)
+        self.kind.addItem(self.tr("A province's register"), OfficeKind.PROVINCE)
         self.province = QComboBox()
         for province in geothai.provinces():
             self.province.addItem(province.name_th, province.code)
@@ -74,12 +80,13 @@ class FirstRunDialog(QDialog):
             self.tr("e.g. District Community Development Officer")
         )
 
-        form = QFormLayout()
-        form.addRow(self.tr("&Province"), self.province)
-        form.addRow(self.tr("&District"), self.district)
-        form.addRow(self.tr("Office &name"), self.office_name)
-        form.addRow(self.tr("&Officer's name"), self.officer_name)
-        form.addRow(self.tr("Officer's posi&tion"), self.officer_position)
+        self.form = QFormLayout()
+        self.form.addRow(self.tr("&Kind of register"), self.kind)
+        self.form.addRow(self.tr("&Province"), self.province)
+        self.form.addRow(self.tr("&District"), self.district)
+        self.form.addRow(self.tr("Office &name"), self.office_name)
+        self.form.addRow(self.tr("&Officer's name"), self.officer_name)
+        self.form.addRow(self.tr("Officer's posi&tion"), self.officer_position)
 
         self.buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
@@ -111,41 +118,65 @@ class FirstRunDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.addWidget(intro)
         layout.addSpacing(8)
-        layout.addLayout(form)
+        layout.addLayout(self.form)
         layout.addWidget(self.buttons)
         layout.addSpacing(8)
         layout.addWidget(self.restore_box)
 
         self.province.setCurrentIndex(self.province.findData(DEFAULT_PROVINCE))
+        self.kind.currentIndexChanged.connect(self._kind_changed)
         self.province.currentIndexChanged.connect(self._fill_districts)
         self.district.currentIndexChanged.connect(self._suggest_office_name)
-        self.office_name.textChanged.connect(self._update_ok)
+        for edit in (self.office_name, self.officer_name, self.officer_position):
+            edit.textChanged.connect(self._update_ok)
         self._fill_districts()
+        self._update_ok()
 
     def _line_edit(self) -> QLineEdit:
         edit = QLineEdit()
         edit.setMaxLength(TEXT_MAX_LEN)
         return edit
 
+    def office_kind(self) -> OfficeKind:
+        return OfficeKind(self.kind.currentData())
+
     def district_code(self) -> str:
         return str(self.district.currentData())
+
+    def area_code(self) -> str:
+        """The code of the register's area: its district, or a province register's province."""
+        if self.office_kind() is OfficeKind.PROVINCE:
+            return str(self.province.currentData())
+        return self.district_code()
+
+    def _kind_changed(self) -> None:
+        self.form.setRowVisible(self.district, self.office_kind() is OfficeKind.DISTRICT)
+        self._suggest_office_name()
 
     def _fill_districts(self) -> None:
         self.district.clear()
         for district in geothai.districts(str(self.province.currentData())):
             self.district.addItem(district.name_th, district.code)
+        self._suggest_office_name()  # a province register follows its province
 
     def _suggest_office_name(self) -> None:
-        district = geothai.district(self.district_code())
-        if district is None:
-            return
-        # Follow the district only while the clerk has not written a name of their own.
+        try:
+            suggested = default_office_name(self.office_kind(), self.area_code())
+        except UserError:
+            return  # the district list is being filled
+        # Follow the area only while the clerk has not written a name of their own.
         if self.office_name.text() in ("", self._suggested_name):
-            self._suggested_name = default_office_name(OfficeKind.DISTRICT, district.code)
+            self._suggested_name = suggested
             self.office_name.setText(self._suggested_name)
 
     def _update_ok(self) -> None:
-        self.ok_button.setEnabled(bool(self.office_name.text().strip()))
+        edits = (self.office_name, self.officer_name, self.officer_position)
+        self.ok_button.setEnabled(all(edit.text().strip() for edit in edits))
+        self.ok_button.setToolTip(
+            ""
+            if self.ok_button.isEnabled()
+            else self.tr("Fill in the office name and the signing officer's name and position")
+        )
 
     def accept(self) -> None:
         try:
@@ -167,7 +198,7 @@ class FirstRunDialog(QDialog):
     def restore_from_backup(self) -> None:
         """The clerk picks a backup; it is checked, described, and restored where the
         register would have been created; then the dialog ends with it open."""
-        name, _filter = QFileDialog.getOpenFileName(
+        name = open_file_name(
             self,
             self.tr("Choose a backup"),
             str(Path.home()),
@@ -207,7 +238,7 @@ class FirstRunDialog(QDialog):
         # Creating the schema takes a moment; without the cursor the click looks ignored.
         QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
         try:
-            register = init_register(self._db, OfficeKind.DISTRICT, self.district_code())
+            register = init_register(self._db, self.office_kind(), self.area_code())
             try:
                 with register.write() as session:
                     update_office(

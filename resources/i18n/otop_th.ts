@@ -11,15 +11,27 @@
         <source>No register has been set up here yet:
 {path}
 
-Choose the district of your office. The register is created when you press Create register.</source>
-        <translation>ยังไม่มีทะเบียนที่ตั้งค่าไว้ในตำแหน่งนี้:
+Choose whether it is a district&apos;s or a province&apos;s register and its area, and name the officer who signs its certificates. The register is created when you press Create register.</source>
+        <translation>ยังไม่มีทะเบียนที่ตั้งค่าไว้ที่นี่:
 {path}
 
-กรุณาเลือกอำเภอของสำนักงาน ทะเบียนจะถูกสร้างเมื่อกดปุ่ม “สร้างทะเบียน”</translation>
+เลือกว่าเป็นทะเบียนระดับอำเภอหรือระดับจังหวัด และพื้นที่ของทะเบียน แล้วระบุเจ้าหน้าที่ผู้ลงนามในหนังสือรับรอง ทะเบียนจะถูกสร้างเมื่อกด สร้างทะเบียน</translation>
+    </message>
+    <message>
+        <source>A district&apos;s register</source>
+        <translation>ทะเบียนระดับอำเภอ</translation>
+    </message>
+    <message>
+        <source>A province&apos;s register</source>
+        <translation>ทะเบียนระดับจังหวัด</translation>
     </message>
     <message>
         <source>e.g. District Community Development Officer</source>
         <translation>เช่น พัฒนาการอำเภอ</translation>
+    </message>
+    <message>
+        <source>&amp;Kind of register</source>
+        <translation>ระดับทะเบียน(&amp;K)</translation>
     </message>
     <message>
         <source>&amp;Province</source>
@@ -56,6 +68,10 @@ Choose the district of your office. The register is created when you press Creat
     <message>
         <source>On a new computer: open the office&apos;s register from a backup file</source>
         <translation>สำหรับเครื่องใหม่: เปิดทะเบียนของสำนักงานจากไฟล์สำรอง</translation>
+    </message>
+    <message>
+        <source>Fill in the office name and the signing officer&apos;s name and position</source>
+        <translation>กรอกชื่อสำนักงาน ชื่อและตำแหน่งของเจ้าหน้าที่ผู้ลงนามให้ครบ</translation>
     </message>
     <message>
         <source>Cannot create the register at {path}:

@@ -16,6 +16,10 @@
         <translation>บันทึกข้อมูลสำนักงาน (Ctrl+S)</translation>
     </message>
     <message>
+        <source>Only a head of the office changes these details.</source>
+        <translation>เฉพาะหัวหน้าสำนักงานเท่านั้นที่แก้ไขข้อมูลนี้ได้</translation>
+    </message>
+    <message>
         <source>Office</source>
         <translation>สำนักงาน</translation>
     </message>

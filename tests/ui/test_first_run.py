@@ -14,6 +14,7 @@ from otop_desktop.database import Register, needs_set_up
 from otop_desktop.domain import OfficeKind
 from otop_desktop.errors import UserError
 from otop_desktop.services.office import init_register
+from tests.ui.mnemonics import walk_buddies
 from ui import first_run
 from ui.first_run import FirstRunDialog, open_or_set_up
 
@@ -30,6 +31,11 @@ def make_dialog(qtbot: QtBot, db: Path) -> FirstRunDialog:
 
 def choose_district(dialog: FirstRunDialog, code: str) -> None:
     dialog.district.setCurrentIndex(dialog.district.findData(code))
+
+
+def fill_officer(dialog: FirstRunDialog) -> None:
+    dialog.officer_name.setText("นายสมชาย ใจดี")
+    dialog.officer_position.setText("พัฒนาการอำเภอ")
 
 
 def click(qtbot: QtBot, dialog: FirstRunDialog, which: QDialogButtonBox.StandardButton) -> None:
@@ -68,12 +74,55 @@ def test_a_name_the_clerk_wrote_is_kept_when_the_district_changes(
     assert dialog.office_name.text() == "สพอ.สันกำแพง"
 
 
-def test_ok_needs_an_office_name(qtbot: QtBot, tmp_path: Path, type_text: TypeText) -> None:
+def test_ok_needs_the_office_name_and_the_signing_officer(
+    qtbot: QtBot, tmp_path: Path, type_text: TypeText
+) -> None:
+    # Without its signing officer a register could not print a certificate.
     dialog = make_dialog(qtbot, tmp_path / "r.sqlite3")
+    assert not dialog.ok_button.isEnabled()
+    type_text(dialog.officer_name, "นางสาวกิ่งแก้ว ปี่ทอง")
+    assert not dialog.ok_button.isEnabled()
+    type_text(dialog.officer_position, "พัฒนาการอำเภอ")
+    assert dialog.ok_button.isEnabled()
     type_text(dialog.office_name, "   ")
     assert not dialog.ok_button.isEnabled()
     type_text(dialog.office_name, "สำนักงาน")
     assert dialog.ok_button.isEnabled()
+    type_text(dialog.officer_position, " ")
+    assert not dialog.ok_button.isEnabled()
+
+
+def test_a_province_register_is_set_up_for_its_province(
+    qtbot: QtBot, tmp_path: Path, type_text: TypeText
+) -> None:
+    db = tmp_path / "province.sqlite3"
+    dialog = make_dialog(qtbot, db)
+    dialog.kind.setCurrentIndex(dialog.kind.findData(OfficeKind.PROVINCE))
+    assert not dialog.district.isVisibleTo(dialog)
+    assert dialog.office_name.text() == "สำนักงานพัฒนาชุมชนจังหวัดเชียงใหม่"
+    dialog.province.setCurrentIndex(dialog.province.findData("57"))
+    assert dialog.office_name.text() == "สำนักงานพัฒนาชุมชนจังหวัดเชียงราย"
+    type_text(dialog.officer_name, "นายสมชาย ใจดี")
+    type_text(dialog.officer_position, "พัฒนาการจังหวัดเชียงราย")
+    click(qtbot, dialog, QDialogButtonBox.StandardButton.Ok)
+    assert dialog.register is not None
+    dialog.register.close()
+    with Register.open(db) as register:
+        office = register.office()
+    assert office is not None
+    assert (office.kind, office.province_code, office.district_code) == ("province", "57", None)
+    assert office.officer_position == "พัฒนาการจังหวัดเชียงราย"
+    # Back to a district: its row comes back and the name follows the district again.
+    dialog.kind.setCurrentIndex(dialog.kind.findData(OfficeKind.DISTRICT))
+    assert dialog.district.isVisibleTo(dialog)
+    assert dialog.office_name.text() == "สำนักงานพัฒนาชุมชนอำเภอเมืองเชียงราย"
+
+
+def test_every_label_mnemonic_reaches_its_own_field(qtbot: QtBot, tmp_path: Path) -> None:
+    dialog = make_dialog(qtbot, tmp_path / "r.sqlite3")
+    with qtbot.waitActive(dialog):
+        dialog.activateWindow()
+    assert walk_buddies(qtbot, dialog) == 6
 
 
 def test_ok_creates_the_register_for_the_chosen_district(
@@ -116,6 +165,7 @@ def test_an_error_is_shown_and_the_dialog_stays(
     shown: list[UserError] = []
     monkeypatch.setattr(first_run, "show_user_error", lambda _parent, exc: shown.append(exc))
     dialog = make_dialog(qtbot, db)
+    fill_officer(dialog)
     click(qtbot, dialog, QDialogButtonBox.StandardButton.Ok)
     assert len(shown) == 1
     assert "เปิดทะเบียน" in shown[0].message_th
@@ -130,6 +180,7 @@ def test_a_folder_that_cannot_be_made_is_reported(
     shown: list[str] = []
     monkeypatch.setattr(first_run, "show_error", lambda _parent, text: shown.append(text))
     dialog = make_dialog(qtbot, tmp_path / "file" / "r.sqlite3")
+    fill_officer(dialog)
     click(qtbot, dialog, QDialogButtonBox.StandardButton.Ok)
     assert len(shown) == 1
     assert shown[0].startswith(f"สร้างทะเบียนที่ {tmp_path / 'file' / 'r.sqlite3'} ไม่ได้")

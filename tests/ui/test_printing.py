@@ -275,11 +275,11 @@ def test_saves_the_pdf_under_a_sensible_name(
 ) -> None:
     offered: list[str] = []
 
-    def ask(_parent: QWidget, _title: str, default: str, _filter: str) -> tuple[str, str]:
+    def ask(_parent: QWidget, _title: str, default: str, _filter: str) -> str:
         offered.append(default)
-        return str(tmp_path / "saved" / "cert"), "PDF"
+        return str(tmp_path / "saved" / "cert")
 
-    monkeypatch.setattr(print_page_module.QFileDialog, "getSaveFileName", ask)
+    monkeypatch.setattr(print_page_module, "save_file_name", ask)
     assert page.print_records([records[0]])
     saved = page.save_pdf()
     assert saved == tmp_path / "saved" / "cert.pdf"
@@ -299,14 +299,14 @@ def test_saving_asks_before_replacing_and_never_writes_over_the_register(
     answers: list[str] = []
     asked: list[str] = []
 
-    def ask(_parent: QWidget, _title: str, _default: str, _filter: str) -> tuple[str, str]:
-        return answers.pop(0), "PDF"
+    def ask(_parent: QWidget, _title: str, _default: str, _filter: str) -> str:
+        return answers.pop(0)
 
     def confirm(_parent: QWidget, text: str, go: str, back: str) -> bool:
         asked.append(f"{text} [{go}/{back}]")
         return agree
 
-    monkeypatch.setattr(print_page_module.QFileDialog, "getSaveFileName", ask)
+    monkeypatch.setattr(print_page_module, "save_file_name", ask)
     monkeypatch.setattr(print_page_module, "confirm", confirm)
     old = tmp_path / "cert.pdf"
     old.write_bytes(b"last week's")
@@ -348,9 +348,7 @@ def test_saving_a_print_with_personal_data_records_the_file(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     out = tmp_path / "forms.pdf"
-    monkeypatch.setattr(
-        print_page_module.QFileDialog, "getSaveFileName", lambda *_args: (str(out), "PDF")
-    )
+    monkeypatch.setattr(print_page_module, "save_file_name", lambda *_args: str(out))
     assert page.print_records(records, DocumentKind.FORM)
     assert page.save_pdf() == out
     with district_register.read() as session:
@@ -369,7 +367,7 @@ def test_print_and_save_make_the_document_first_when_none_is_shown(
         offered.append(default)
         return "", ""
 
-    monkeypatch.setattr(print_page_module.QFileDialog, "getSaveFileName", ask)
+    monkeypatch.setattr(print_page_module, "save_file_name", ask)
     page.options_panel.set_kind(DocumentKind.FORM)
     page.options_panel.set_scope(Scope.BLANK)
     assert page.save_pdf() is None  # the clerk cancelled the file dialog

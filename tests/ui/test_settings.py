@@ -11,9 +11,11 @@ from PySide6.QtCore import QSettings, Qt, QTimer
 from PySide6.QtWidgets import QApplication, QLineEdit, QMessageBox
 from pytestqt.qtbot import QtBot
 
+from otop_desktop.accounts import service
 from otop_desktop.database import Register
 from otop_desktop.domain import OfficeKind
 from otop_desktop.services.office import init_register
+from tests.ui.mnemonics import walk_buddies
 from ui.settings.preferences import Preferences
 from ui.settings.settings_page import SettingsPage
 
@@ -92,6 +94,7 @@ def test_office_and_officer_are_saved_to_the_register(
 def test_ctrl_s_saves(
     qtbot: QtBot, page: SettingsPage, district_register: Register, type_text: TypeText
 ) -> None:
+    type_text(page.officer_position, "พัฒนาการอำเภอ")
     page.officer_name.setFocus()
     type_text(page.officer_name, "นายสมชาย ใจดี")
     qtbot.keyClick(page.officer_name, Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
@@ -110,17 +113,21 @@ def test_bad_input_is_refused_next_to_its_field(
     assert page.errors["office_name"].text() == "กรุณากรอกชื่อสำนักงาน"
     assert page.errors["office_name"].isVisible()
     assert not page.errors["officer_name"].isVisible()
+    # Without the officer's position certificates could not be printed: required as well.
+    assert page.errors["officer_position"].text() == "กรุณากรอกตำแหน่ง"
     assert QApplication.focusWidget() is page.office_name
     office = district_register.office()
     assert office is not None
     assert (office.name, office.officer_name) == ("สำนักงานพัฒนาชุมชนอำเภอสันกำแพง", "")
 
     type_text(page.office_name, "สำนักงานพัฒนาชุมชนอำเภอสันกำแพง")
+    type_text(page.officer_position, "พัฒนาการอำเภอสันกำแพง")
     assert page.save()
     assert not page.errors["office_name"].isVisible()
 
 
 def test_fields_take_no_more_than_the_register_keeps(page: SettingsPage) -> None:
+    page.officer_name.setText("นายสมชาย ใจดี")
     page.officer_position.setText("ก" * 500)
     assert len(page.officer_position.text()) == 200
     assert page.save()
@@ -138,6 +145,7 @@ def test_leaving_with_unsaved_office_details_asks(
     assert page.confirm_leave()
     assert page.officer_name.text() == ""
     type_text(page.officer_name, "นายสมชาย ใจดี")
+    type_text(page.officer_position, "พัฒนาการอำเภอ")
     answer_next_question("บันทึก")
     assert page.confirm_leave()
     office = district_register.office()
@@ -175,3 +183,25 @@ def test_preferences_are_the_programs_own_per_user_settings() -> None:
     settings = Preferences().settings
     assert (settings.organizationName(), settings.applicationName()) == ("OTOP", "OTOP Desktop")
     assert settings.scope() == QSettings.Scope.UserScope
+
+
+def test_every_label_mnemonic_reaches_its_own_field(qtbot: QtBot, page: SettingsPage) -> None:
+    # Alt+O, Alt+T and Alt+N all left the cursor in the office name.
+    assert walk_buddies(qtbot, page) >= 4
+
+
+def test_with_accounts_a_clerk_sees_the_office_read_only(
+    qtbot: QtBot, district_register: Register, preferences: Preferences
+) -> None:
+    with district_register.write(system=True) as session:
+        service.add_account(session, "somchai", "head", "head-pass-1")
+    district_register.login("somchai", "head-pass-1")
+    with district_register.write() as session:
+        service.add_account(session, "kaew", "clerk", "clerk-pass-1")
+    district_register.login("kaew", "clerk-pass-1")
+    page = open_page(qtbot, district_register, preferences)
+    assert page.office_name.isReadOnly() and page.officer_name.isReadOnly()
+    assert page.head_only_note.isVisible() and not page.save_button.isVisible()
+    district_register.login("somchai", "head-pass-1")
+    page.refresh()
+    assert not page.office_name.isReadOnly() and page.save_button.isVisible()

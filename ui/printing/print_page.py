@@ -10,7 +10,6 @@ from PySide6.QtGui import QKeySequence, QPageSize
 from PySide6.QtPrintSupport import QAbstractPrintDialog, QPrintDialog, QPrinter
 from PySide6.QtWidgets import (
     QDialog,
-    QFileDialog,
     QHBoxLayout,
     QLabel,
     QPushButton,
@@ -25,6 +24,7 @@ from otop_desktop.printing.documents import DocumentKind, Printed, PrintOptions,
 from otop_desktop.services.entrepreneurs import find_by_reg_no
 from otop_desktop.services.support import EntrepreneurChoice
 from ui.accounts.signing import ask_to_unlock_signing
+from ui.file_dialogs import save_file_name
 from ui.headings import heading
 from ui.jobs import Progress, run_with_progress
 from ui.lang import label_of, pick
@@ -201,7 +201,7 @@ class PrintPage(QWidget):
         printed = self._current()
         if printed is None:
             return None
-        chosen, _filter = QFileDialog.getSaveFileName(
+        chosen = save_file_name(
             self,
             self.tr("Save PDF"),
             str(self._folder / self._file_name()),

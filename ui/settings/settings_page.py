@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 from otop_desktop.database import Register
 from otop_desktop.domain import OfficeKind
 from otop_desktop.errors import UserError, ValidationError
+from otop_desktop.models.accounts import HEAD
 from otop_desktop.services.office import get_office, update_office
 from ui.backup import BackupSettingsGroup
 from ui.first_run import TEXT_MAX_LEN
@@ -77,6 +78,8 @@ class SettingsPage(QWidget):
         self.save_button = QPushButton(self.tr("Save office details"))
         self.save_button.setToolTip(self.tr("Save the office details (Ctrl+S)"))
         self.office_message = QLabel()
+        self.head_only_note = QLabel(self.tr("Only a head of the office changes these details."))
+        self.head_only_note.setStyleSheet(HINT_STYLE)
         save_action = QAction(self)
         save_action.setShortcut(QKeySequence.StandardKey.Save)
         save_action.triggered.connect(self.save)
@@ -86,12 +89,13 @@ class SettingsPage(QWidget):
         form = QFormLayout(office_box)
         form.addRow(self.tr("Kind:"), self.kind)
         form.addRow(self.tr("Area:"), self.area)
-        form.addRow(self.tr("Office &name:"), self._with_error("office_name"))
-        form.addRow(self.tr("Signing &officer's name:"), self._with_error("officer_name"))
-        form.addRow(self.tr("Officer's posi&tion:"), self._with_error("officer_position"))
+        self._add_field(form, self.tr("Office &name:"), "office_name")
+        self._add_field(form, self.tr("Signing &officer's name:"), "officer_name")
+        self._add_field(form, self.tr("Officer's posi&tion:"), "officer_position")
         buttons = QHBoxLayout()
         buttons.addWidget(self.save_button)
         buttons.addWidget(self.office_message, 1)
+        buttons.addWidget(self.head_only_note)
         form.addRow(buttons)
         note = QLabel(
             self.tr(
@@ -156,16 +160,19 @@ class SettingsPage(QWidget):
         label.hide()
         return label
 
-    def _with_error(self, name: str) -> QWidget:
-        """A field with its message under it, so the message stands next to what it is about."""
+    def _add_field(self, form: QFormLayout, text: str, name: str) -> None:
+        """A field with its message under it, so the message stands next to what it is about.
+        The label's buddy is the field itself: a buddy that only proxies its focus (the box)
+        takes no focus from a mnemonic, which left Alt+O and Alt+T in the office name."""
         box = QWidget()
         layout = QVBoxLayout(box)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(2)
         layout.addWidget(self.fields[name])
         layout.addWidget(self.errors[name])
-        box.setFocusProxy(self.fields[name])  # the label's mnemonic reaches the field
-        return box
+        label = QLabel(text)
+        label.setBuddy(self.fields[name])
+        form.addRow(label, box)
 
     # --- the office ---------------------------------------------------------------------
 
@@ -182,6 +189,14 @@ class SettingsPage(QWidget):
         }
         for name, edit in self.fields.items():
             edit.setText(self._saved[name])
+        # Only a head changes the office record once the register has accounts (the service
+        # refuses anyone else): shown as read-only rather than refused on saving.
+        actor = self._register.actor
+        editable = not self._register.has_accounts() or (actor is not None and actor.role == HEAD)
+        for edit in self.fields.values():
+            edit.setReadOnly(not editable)
+        self.save_button.setVisible(editable)
+        self.head_only_note.setVisible(not editable)
         self._show_errors(None)
         self._edited()
 
