@@ -6,7 +6,7 @@ import calendar
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
-from datetime import date, timedelta, timezone
+from datetime import date, datetime, timedelta, timezone
 from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 from typing import Literal
 
@@ -32,6 +32,8 @@ __all__ = [
     "format_money",
     "last_complete",
     "parse_be_date",
+    "planned_until",
+    "thai_today",
 ]
 
 #: Thailand's clock (UTC+7, no daylight saving): the office's calendar day.
@@ -88,6 +90,11 @@ class ThaiDateError(ValueError):
         self.code: ThaiDateErrorCode = code
         self.message_th = message_th
         self.message_en = message_en
+
+
+def thai_today() -> date:
+    """Today by the office's clock (Thai time), whatever the computer's time zone."""
+    return datetime.now(THAI_TIME).date()
 
 
 def be_year(d: date) -> int:
@@ -270,6 +277,11 @@ class Period:
         """The month before ``today``'s month."""
         return cls.of(today).prev()
 
+    def has_ended(self, today: date) -> bool:
+        """True once the month is over on ``today``: only such a month is exported,
+        submitted or locked (domain.md)."""
+        return self.last_day < today
+
     @staticmethod
     def range(start: Period, end: Period) -> Iterator[Period]:
         """Periods from ``start`` to ``end`` inclusive; empty if ``start > end``."""
@@ -332,6 +344,12 @@ def fiscal_year_range(fy_be: int) -> tuple[date, date]:
     """First and last day (C.E. dates, inclusive) of fiscal year ``fy_be``."""
     end_ce = ce_year(fy_be)
     return date(end_ce - 1, 10, 1), date(end_ce, 9, 30)
+
+
+def planned_until(today: date) -> date:
+    """The latest day a planned event (a training) may be dated: the end of the next fiscal
+    year (domain.md)."""
+    return fiscal_year_range(fiscal_year_be(today) + 1)[1]
 
 
 def fiscal_year_of_period(p: Period) -> int:

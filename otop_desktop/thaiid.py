@@ -70,13 +70,13 @@ def parse_thai_id(text: str) -> str:
     """Return the 13 ASCII digits of a typed ID, or raise ThaiIdError."""
     s = _digits_only(text)
     _require_length(s, 13)
-    expected = check_digit(s[:12])
-    if int(s[12]) != expected:
+    if int(s[12]) != check_digit(s[:12]):
+        # Not the digit that would pass: the slip is as likely in any other digit, and
+        # changing the last one to fit would hide it.
         raise ThaiIdError(
             "check_digit",
-            f"เลขประจำตัวไม่ถูกต้อง: หลักสุดท้ายควรเป็น {expected} (พบ {s[12]}) กรุณาตรวจสอบว่าพิมพ์ถูกทุกหลัก",
-            f"Invalid ID: the last (check) digit should be {expected}, not {s[12]}; "
-            "please check every digit",
+            "เลขประจำตัวนี้ไม่ถูกต้อง กรุณาตรวจทีละหลักกับบัตร",
+            "This ID number is not valid; check each digit against the card",
         )
     return s
 

@@ -3,7 +3,7 @@ problems of one record, so a clerk sees every field at fault at once, each in Th
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, timedelta
 from decimal import Decimal, InvalidOperation
 from enum import Enum
 from typing import TypeVar
@@ -13,7 +13,15 @@ import geothai
 from otop_desktop.errors import FieldError, ValidationError
 from otop_desktop.models import Office
 from otop_desktop.textnorm import clean_text, hidden_char, to_arabic_digits
-from otop_desktop.thaiformat import ThaiDateError, parse_be_date
+from otop_desktop.thaiformat import (
+    Period,
+    ThaiDateError,
+    be_year,
+    format_be_date,
+    parse_be_date,
+    planned_until,
+    thai_today,
+)
 from otop_desktop.thaiid import ThaiIdError, parse_thai_id
 
 #: Thai and English names of the fields, as forms label them and messages name them.
@@ -64,6 +72,10 @@ E = TypeVar("E", bound=Enum)
 
 # OTOP began in 2544 B.E. (2001): an earlier date is a typing mistake, usually a C.E. year.
 EARLIEST = date(2001, 1, 1)
+FIRST_PERIOD = Period.of(EARLIEST)
+#: How far ahead a date that is not an event may lie (a certificate's expiry): further is a
+#: typing slip such as 2600 for 2569.
+FAR_FUTURE_YEARS = 10
 MAX_MONEY = Decimal("1000000000000")
 
 
@@ -76,9 +88,13 @@ class Checker:
     names a field differently in this record's messages (a grant's "amount" is money given,
     not sales)."""
 
-    def __init__(self, labels: dict[str, tuple[str, str]] | None = None) -> None:
+    def __init__(
+        self, labels: dict[str, tuple[str, str]] | None = None, *, today: date | None = None
+    ) -> None:
         self.errors: list[FieldError] = []
         self._labels = labels or {}
+        #: The office's calendar day, which bounds dates and months.
+        self.today = today or thai_today()
 
     def label(self, field: str) -> tuple[str, str]:
         return self._labels.get(field) or label(field)
@@ -198,8 +214,19 @@ class Checker:
         return Decimal(0)
 
     def date(
-        self, field: str, value: date | str | None, *, required: bool, future: bool = False
+        self,
+        field: str,
+        value: date | str | None,
+        *,
+        required: bool,
+        planned: bool = False,
+        future: bool = False,
     ) -> date | None:
+        """A date from 1 January 2544 B.E. (OTOP's start) on. An event that has happened
+        (registration, sale, rating, grant, status change) is not after today; a ``planned``
+        one (a training) not after the end of the next fiscal year; any other date that may
+        lie ahead (``future``: a certificate's expiry) not more than FAR_FUTURE_YEARS ahead.
+        These are the rules of domain.md, for every form, service and import."""
         th, en = self.label(field)
         if value is None or (isinstance(value, str) and not value.strip()):
             if required:
@@ -218,10 +245,76 @@ class Checker:
                 f"The {en} is before 2544 B.E.; check that the year is B.E.",
             )
             return None
-        if not future and value > date.today():
-            self.fail(field, f"{th}เป็นวันในอนาคต", f"The {en} is in the future")
-            return None
-        return value
+        today = self.today
+        if planned:
+            latest = planned_until(today)
+        elif future:
+            latest = today.replace(year=today.year + FAR_FUTURE_YEARS, day=min(today.day, 28))
+        else:
+            latest = today
+        if value <= latest:
+            return value
+        year, this_year = be_year(value), be_year(today)
+        shown = format_be_date(value)
+        if not (planned or future) and year > this_year:
+            # 2600 typed for 2569: name the year, the usual slip.
+            self.fail(
+                field,
+                f"{th} ({shown}) เป็นวันในอนาคต: ปี พ.ศ. {year} ยังมาไม่ถึง (ปีนี้ {this_year})"
+                " ตรวจสอบปีที่พิมพ์",
+                f"The {en} ({shown}) is in the future: {year} B.E. has not come yet (this year "
+                f"is {this_year}); check the year",
+            )
+        elif not (planned or future):
+            self.fail(
+                field,
+                f"{th} ({shown}) เป็นวันในอนาคต",
+                f"The {en} ({shown}) is in the future",
+            )
+        elif planned:
+            self.fail(
+                field,
+                f"{th} ({shown}) เลยสิ้นปีงบประมาณหน้า ({format_be_date(latest)}) ตรวจสอบปีที่พิมพ์",
+                f"The {en} ({shown}) is after the end of the next fiscal year "
+                f"({format_be_date(latest)}); check the year",
+            )
+        else:
+            self.fail(
+                field,
+                f"{th} ({shown}) ไกลเกิน {FAR_FUTURE_YEARS} ปีข้างหน้า ตรวจสอบปีที่พิมพ์",
+                f"The {en} ({shown}) is more than {FAR_FUTURE_YEARS} years ahead; check the year",
+            )
+        return None
+
+    def month(self, field: str, period: Period, *, ended: bool) -> Period | None:
+        """A month from January 2544 B.E. on: not after the current month (a month's sales
+        may be entered while it runs), or with ``ended`` only a month that is over (what is
+        exported, submitted or locked)."""
+        th, en = self.label(field)
+        current = Period.of(self.today)
+        if period < FIRST_PERIOD:
+            self.fail(
+                field,
+                f"{th} {period.label_th} เร็วเกินไป (ก่อน พ.ศ. 2544) ตรวจสอบว่าใช้ปี พ.ศ.",
+                f"The {en} {period} is before 2544 B.E.; check that the year is B.E.",
+            )
+        elif period > current:
+            self.fail(
+                field,
+                f"{th} {period.label_th} ยังมาไม่ถึง (เดือนนี้คือ {current.label_th})",
+                f"The {en} {period} has not come yet (this month is {current})",
+            )
+        elif ended and not period.has_ended(self.today):
+            self.fail(
+                field,
+                f"{th} {period.label_th} ยังไม่สิ้นเดือน ส่งออก ส่งจังหวัด หรือล็อกได้"
+                f"ตั้งแต่วันที่ {format_be_date(period.last_day + timedelta(days=1))}",
+                f"The {en} {period} has not ended yet; it can be exported, submitted or "
+                f"locked from {format_be_date(period.last_day + timedelta(days=1))}",
+            )
+        else:
+            return period
+        return None
 
     def subdistrict(self, field: str, code: str | None, office: Office) -> str:
         """The subdistrict must exist in geothai and lie in the office's own area: its district
@@ -252,3 +345,11 @@ class Checker:
             )
             return ""
         return code
+
+
+def require_ended(period: Period, today: date | None = None) -> None:
+    """Raises ValidationError (the period named) unless ``period`` is a month that is over:
+    the one rule for every export, submission and lock of a month."""
+    check = Checker(today=today)
+    check.month("period", period, ended=True)
+    check.done()

@@ -70,14 +70,16 @@ def test_the_sheet_lists_every_active_entrepreneur_with_products_and_figures(reg
     assert [p.figure for p in third.products] == [None]
 
 
-def test_inactive_entrepreneurs_appear_only_in_months_they_have_figures(register) -> None:
+def test_a_closed_business_is_listed_up_to_the_month_it_closed(register) -> None:
     active, _ = add_owner(register)
-    gone, _ = add_owner(register, status="closed", status_reason="COVID-19", status_date="1/6/2567")
+    gone, _ = add_owner(
+        register, status="closed", status_reason="COVID-19", status_date="15/10/2568"
+    )
     with register.write() as s:
-        sales.set_month_sales(s, gone, OCT, whole=SaleInput("10"))
-    assert [(r.entrepreneur_id, r.status) for r in sheet(register)] == [
-        (active, "active"),
-        (gone, "closed"),
+        sales.set_month_sales(s, gone, OCT, whole=SaleInput("10"))  # traded half the month
+    assert [(r.entrepreneur_id, r.status, r.expected) for r in sheet(register)] == [
+        (active, "active", True),
+        (gone, "closed", True),
     ]
     assert [r.entrepreneur_id for r in sheet(register, OCT.next())] == [active]
 

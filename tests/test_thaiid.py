@@ -62,7 +62,10 @@ def test_parse_wrong_check_digit() -> None:
         parse_thai_id("1-1037-00123-45-6")
     err = info.value
     assert err.code == "check_digit"
-    assert "8" in err.message_th and "8" in err.message_en
+    # The digit that would pass (8) is not suggested: the slip may be in any digit.
+    assert not any(ch.isdigit() for ch in err.message_th + err.message_en)
+    assert "ตรวจทีละหลักกับบัตร" in err.message_th
+    assert "check each digit against the card" in err.message_en
     assert isinstance(err, ValueError)
     assert not is_valid_thai_id("1-1037-00123-45-6")
 

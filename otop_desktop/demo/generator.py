@@ -7,9 +7,9 @@ import threading
 import time
 from collections.abc import Iterator
 from dataclasses import dataclass
-from datetime import date
 from typing import TypeVar, cast
 
+import geothai
 import sqlalchemy as sa
 from sqlalchemy.orm import Session
 
@@ -33,7 +33,8 @@ from otop_desktop.domain import OfficeKind
 from otop_desktop.errors import UserError
 from otop_desktop.models import Office
 from otop_desktop.services.numbers import household_counter, registration_counter
-from otop_desktop.thaiformat import Period, last_complete
+from otop_desktop.services.office import get_office
+from otop_desktop.thaiformat import Period, last_complete, thai_today
 
 #: Rows per batch. Two batches wait in the queue while one is written; the nation demo
 #: peaks at about 250 MB.
@@ -77,7 +78,16 @@ def generate(
     is the number of producers at nation scale."""
     started = time.perf_counter()
     kind = _kind(scale)
-    until = until or last_complete(date.today())
+    today = thai_today()
+    until = until or last_complete(today)
+    if not until.has_ended(today):
+        # Its sales, trainings and grants would be dated after today.
+        latest = last_complete(today)
+        raise UserError(
+            f"ข้อมูลตัวอย่างสิ้นสุดได้ถึงเดือนที่จบแล้วเท่านั้น ล่าสุดคือ {latest} (ระบุ {until})",
+            f"Demo data can end only in a month that has ended, at the latest {latest} "
+            f"(got {until})",
+        )
     if until < FIRST_PERIOD:
         raise UserError(
             f"ข้อมูลตัวอย่างเริ่มที่งวด {FIRST_PERIOD} จึงต้องสิ้นสุดไม่ก่อนงวดนั้น (ระบุ {until})",
@@ -103,6 +113,7 @@ def generate(
     counts = dict.fromkeys(TABLES, 0)
     with register.write() as session:
         _refuse_if_filled(session)
+        _sign_as_demo_officer(session)
         # The rows go in by Core statements; the trail gets one entry for the run.
         note(session, "demo", detail={"scale": kind.value, "until": str(until), "seed": seed})
         ids = Ids(*(_next_id(session, t) for t in _GIVEN_IDS))
@@ -125,6 +136,33 @@ def generate(
         rows=sum(counts.values()),
         seconds=time.perf_counter() - started,
     )
+
+
+#: The signing officer of a demo register: plainly fictional ("สมมติ" is "made up"), so that
+#: its certificates print at once and are never taken for real ones.
+DEMO_OFFICER = "นายสมมติ ตัวอย่าง"
+
+
+def demo_officer_position(office: Office) -> str:
+    """The post that signs for the office: its district's or province's development officer,
+    or the department's director-general for the nation."""
+    if office.district_code:
+        found = geothai.district(office.district_code)
+        return f"พัฒนาการอำเภอ{found.name_th if found else office.district_code}"
+    if office.province_code:
+        found_province = geothai.province(office.province_code)
+        name = found_province.name_th if found_province else office.province_code
+        return f"พัฒนาการจังหวัด{name}"
+    return "อธิบดีกรมการพัฒนาชุมชน"
+
+
+def _sign_as_demo_officer(session: Session) -> None:
+    """Gives a demo register a signing officer, unless it has one already."""
+    office = get_office(session)
+    if not office.officer_name:
+        office.officer_name = DEMO_OFFICER
+    if not office.officer_position:
+        office.officer_position = demo_officer_position(office)
 
 
 def _kind(scale: str) -> OfficeKind:

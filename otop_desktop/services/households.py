@@ -19,7 +19,7 @@ from otop_desktop.models import Household, HouseholdSkill
 from otop_desktop.services.numbers import allocate_household_code
 from otop_desktop.services.office import get_office
 from otop_desktop.services.versions import bump, check_version
-from otop_desktop.textnorm import clean_text, normalize, to_thai_digits
+from otop_desktop.textnorm import hidden_char, normalize, to_thai_digits
 from otop_desktop.validation import Checker
 
 E = TypeVar("E", bound=Enum)
@@ -89,14 +89,15 @@ def _checked(
     for number, item in enumerate(data.skills, 1):
         # All of a table's rows share one message line: each message says which row.
         row_th, row_en = f"ทักษะแถวที่ {number}", f"Skill row {number}"
-        skill = clean_text(item.skill or "")
-        if not skill:
+        # Checked as typed: hidden characters are refused before the text is tidied.
+        skill = check.text("skills", item.skill, required=False, max_len=200)
+        if not skill and not (item.skill and hidden_char(item.skill)):
             check.fail("skills", f"{row_th}: กรุณากรอกทักษะ", f"{row_en}: the skill is required")
         industry = _skill_choice(check, item.industry, Industry, row_th, row_en, SKILL_INDUSTRY)
         level = _skill_choice(check, item.level, SkillLevel, row_th, row_en, SKILL_LEVEL)
         skills.append(
             HouseholdSkill(
-                skill=check.text("skills", skill, required=False, max_len=200),
+                skill=skill,
                 industry=industry.value if industry else "",
                 level=level.value if level else "",
                 member_name=check.text("skills", item.member_name, required=False, max_len=200),

@@ -6,6 +6,7 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from datetime import date
 from decimal import Decimal
 from typing import Any
 
@@ -17,8 +18,49 @@ from otop_desktop.errors import FieldError, ValidationError
 from otop_desktop.models import Entrepreneur, Product, Sale
 from otop_desktop.services.entrepreneurs import get_entrepreneur
 from otop_desktop.submission.locks import ensure_open
-from otop_desktop.thaiformat import Period
+from otop_desktop.thaiformat import Period, format_be_date
 from otop_desktop.validation import Checker
+
+
+def not_trading(
+    period: Period, registered_on: date | None, status: str, status_date: date | None
+) -> tuple[str, str] | None:
+    """Why a business has no sales in ``period`` (Thai, English), or None when it may have:
+    a month before the one it registered in, or after the one it closed or was suspended in
+    (that month itself it still traded in part). Such a month is neither asked for nor
+    counted as missing, and a figure for it is refused."""
+    if registered_on is not None and period < Period.of(registered_on):
+        day = format_be_date(registered_on)
+        return f"ลงทะเบียนเมื่อ {day}", f"registered on {day}"
+    if status != Status.ACTIVE and status_date is not None and period > Period.of(status_date):
+        day = format_be_date(status_date)
+        if status == Status.CLOSED:
+            return f"เลิกกิจการเมื่อ {day}", f"closed on {day}"
+        return f"พักกิจการตั้งแต่ {day}", f"suspended since {day}"
+    return None
+
+
+def expected(
+    period: Period, registered_on: date | None, status: str, status_date: date | None
+) -> bool:
+    """Whether the business owes figures for ``period``: a trading month of an active one,
+    or of one closed or suspended later. One closed or suspended at a date not recorded (an
+    old register's) is not asked for, though figures it has are kept."""
+    if not_trading(period, registered_on, status, status_date) is not None:
+        return False
+    return status == Status.ACTIVE or status_date is not None
+
+
+def _check_trading(check: Checker, entrepreneur: Entrepreneur, period: Period) -> None:
+    why = not_trading(
+        period, entrepreneur.registered_on, entrepreneur.status, entrepreneur.status_date
+    )
+    if why is not None:
+        check.fail(
+            "amount",
+            f"ไม่มียอดจำหน่ายเดือน{period.label_th}ได้ เพราะ{why[0]}",
+            f"no sales can be given for {period}: the business was {why[1]}",
+        )
 
 
 @dataclass(frozen=True)
@@ -68,10 +110,19 @@ def set_month_sales(
 ) -> list[Sale]:
     """Replaces one entrepreneur's sales for ``period``. ``whole`` is the whole-business figure;
     ``by_product`` maps product ids to their figures. Giving neither clears the month. A month
-    submitted to the province is refused (PeriodLockedError) until it is unlocked."""
+    submitted to the province is refused (PeriodLockedError) until it is unlocked; so is a
+    month after the current one, and one the business did not trade in (not_trading)."""
     entrepreneur = get_entrepreneur(session, entrepreneur_id)
+    _check_month(period)
     ensure_open(session, [entrepreneur.district_code], period)
     return _replace_month(session, entrepreneur, period, whole, by_product or {})
+
+
+def _check_month(period: Period) -> None:
+    """A month's sales may be entered while it runs, not before it has begun."""
+    check = Checker()
+    check.month("period", period, ended=False)
+    check.done()
 
 
 def _replace_month(
@@ -90,6 +141,9 @@ def _replace_month(
             "Give either one whole-business figure or figures per product, not both",
         )
         raise ValidationError(check.errors)
+    if whole is not None or by_product:
+        _check_trading(check, entrepreneur, period)
+        check.done()
     codes = {p.id: p.code for p in entrepreneur.products}
     rows: list[Sale] = []
     if whole is not None:
@@ -164,6 +218,10 @@ class SheetRow:
     #: The month's figures are per product; for a month without figures yet, the month
     #: before's were (a producer usually reports the same way each month).
     per_product: bool
+    #: Why the business has no sales this month (Thai, English; see not_trading), or None.
+    not_trading: tuple[str, str] | None = None
+    #: Whether its figures are owed this month: only these are counted as missing.
+    expected: bool = True
 
 
 @dataclass(frozen=True)
@@ -177,10 +235,17 @@ class MonthChange:
 
 
 def _on_sheet(period: Period, district_code: str | None) -> list[Any]:
-    """Who the sheet lists: active producers, and any other that has figures this month
-    (a business closed mid-year still reports the months it traded)."""
+    """Who the sheet lists: active producers (one registered later shown as such), one
+    closed or suspended in or after the month (it still traded in it), and any other that
+    has figures this month."""
     reported = select(Sale.entrepreneur_id).where(Sale.period == period.key)
-    where = [or_(Entrepreneur.status == Status.ACTIVE.value, Entrepreneur.id.in_(reported))]
+    where = [
+        or_(
+            Entrepreneur.status == Status.ACTIVE.value,
+            Entrepreneur.status_date >= period.first_day,
+            Entrepreneur.id.in_(reported),
+        )
+    ]
     if district_code:
         where.append(Entrepreneur.district_code == district_code)
     return where
@@ -201,7 +266,14 @@ def month_sheet(
     the month's figures. Four queries whatever the size of the register."""
     where = _on_sheet(period, district_code)
     people = session.execute(
-        select(Entrepreneur.id, Entrepreneur.reg_no, Entrepreneur.name, Entrepreneur.status)
+        select(
+            Entrepreneur.id,
+            Entrepreneur.reg_no,
+            Entrepreneur.name,
+            Entrepreneur.status,
+            Entrepreneur.registered_on,
+            Entrepreneur.status_date,
+        )
         .where(*where)
         .order_by(Entrepreneur.reg_no)
     ).all()
@@ -257,8 +329,10 @@ def month_sheet(
                 and entrepreneur_id not in whole
                 and entrepreneur_id in per_product_before
             ),
+            not_trading=not_trading(period, registered_on, status, status_date),
+            expected=expected(period, registered_on, status, status_date),
         )
-        for entrepreneur_id, reg_no, name, status in people
+        for entrepreneur_id, reg_no, name, status, registered_on, status_date in people
     ]
 
 
@@ -268,6 +342,7 @@ def save_month_sheet(session: Session, period: Period, changes: Iterable[MonthCh
     messages name the registration number (whole-business figure) or the product code, so
     the caller's transaction rolls back and nothing is saved. Returns how many were saved."""
     changes = list(changes)
+    _check_month(period)
     # One query loads them all with their products; set_month_sales then finds them in the
     # session instead of querying entrepreneur by entrepreneur.
     loaded = session.scalars(

@@ -45,7 +45,7 @@ class GrantInput:
 def _checked_training(session: Session, data: TrainingInput) -> dict[str, object]:
     check = Checker()
     values: dict[str, object] = {
-        "held_on": check.date("held_on", data.held_on, required=True, future=True),
+        "held_on": check.date("held_on", data.held_on, required=True, planned=True),
         "topic": check.text("topic", data.topic, required=True, max_len=300),
         "organiser": check.text("organiser", data.organiser, required=False, max_len=200),
         "budget": check.money("budget", data.budget, required=False),

@@ -30,6 +30,7 @@ from otop_desktop.models import (
 )
 from otop_desktop.submission import spec
 from otop_desktop.thaiformat import Period
+from otop_desktop.validation import require_ended
 
 Row = tuple[object, ...]
 
@@ -75,7 +76,9 @@ def _listed(codes: list[str]) -> ColumnElement[bool]:
 def collect(
     session: Session, period: Period, district_codes: Sequence[str]
 ) -> dict[str, DistrictRows]:
-    """Every listed district's rows for ``period`` (registers are snapshots as of now)."""
+    """Every listed district's rows for ``period`` (registers are snapshots as of now); a
+    month that has not ended is refused (ValidationError), as it is not final."""
+    require_ended(period)
     result = {code: DistrictRows(code) for code in district_codes}
     codes = list(district_codes)
     reg_nos = _entrepreneurs(session, codes, result)

@@ -16,7 +16,7 @@ from sqlalchemy.orm import Session
 from otop_desktop.errors import UserError
 from otop_desktop.models import ReceivedSubmission
 from otop_desktop.services.office import get_office
-from otop_desktop.thaiformat import Period, fiscal_year_of_period, last_complete
+from otop_desktop.thaiformat import Period, fiscal_year_of_period, last_complete, thai_today
 
 #: Most months one grid shows: ten fiscal years.
 MAX_MONTHS = 120
@@ -64,6 +64,8 @@ class Completeness:
     districts: tuple[District, ...]
     periods: tuple[Period, ...]
     cells: dict[tuple[str, int], Cell]
+    #: The last month that has ended: a later one is not due, so no district misses it.
+    due: Period
 
     def cell(self, district_code: str, period: Period) -> Cell:
         return self.cells[(district_code, period.key)]
@@ -72,7 +74,13 @@ class Completeness:
         """How many districts have sent ``period``."""
         return sum(self.cell(d.code, period).sent for d in self.districts)
 
+    def is_due(self, period: Period) -> bool:
+        return period <= self.due
+
     def missing(self, period: Period) -> list[District]:
+        """The districts that have not sent ``period``; none for a month not yet due."""
+        if not self.is_due(period):
+            return []
         return [d for d in self.districts if not self.cell(d.code, period).sent]
 
 
@@ -84,8 +92,11 @@ def fiscal_year_months(today: date) -> tuple[Period, Period]:
     return Period(fy - 1, 10), last
 
 
-def completeness(session: Session, first: Period, last: Period) -> Completeness:
-    """The grid for the province register's districts and the months ``first``–``last``."""
+def completeness(
+    session: Session, first: Period, last: Period, *, today: date | None = None
+) -> Completeness:
+    """The grid for the province register's districts and the months ``first``–``last``;
+    ``today`` (the office's, by default) says which months are due."""
     office = get_office(session)
     if not office.province_code or office.district_code:
         raise UserError(
@@ -126,4 +137,4 @@ def completeness(session: Session, first: Period, last: Period) -> Completeness:
             cells[(district.code, period.key)] = Cell(
                 district.code, period, files[0] if files else None, tuple(files[1:])
             )
-    return Completeness(districts, periods, cells)
+    return Completeness(districts, periods, cells, last_complete(today or thai_today()))

@@ -38,10 +38,12 @@ from otop_desktop.submission.workbook import (
     new_workbook,
 )
 from otop_desktop.thaiformat import THAI_TIME, Period
+from otop_desktop.validation import Checker, require_ended
 from otop_desktop.version import program_version
 
-#: Thailand keeps +07:00 all year; a fixed offset needs no time-zone database.
 EXPORT_KIND = "monthly"
+USER_MAX = 100
+USER_LABEL = {"user": ("ชื่อผู้ส่งออก", "user's name")}
 
 
 @dataclass(frozen=True)
@@ -199,10 +201,13 @@ def _public_key(session: Session, office: Office, district_code: str) -> str:
 
 
 def export_user(office: Office, user: str) -> str:
-    """Who the export record names: the user given, else the office's officer, else the
-    computer's login name."""
-    if user.strip() or office.officer_name:
-        return (user.strip() or office.officer_name)[:100]
+    """Who the export record names: the user given (checked as any typed text), else the
+    office's officer, else the computer's login name."""
+    check = Checker(USER_LABEL)
+    user = check.text("user", user, required=False, max_len=USER_MAX)
+    check.done()
+    if user or office.officer_name:
+        return (user or office.officer_name)[:USER_MAX]
     try:
         return getpass.getuser()[:100]
     except (OSError, KeyError):
@@ -225,7 +230,8 @@ def export_monthly(
     files. An existing workbook is replaced only with ``force``; a target that is a register
     or a backup never (otop_desktop.outputs.check_target). ``progress`` is called with
     (rows written, rows in all) and may raise to cancel: then nothing is written or
-    recorded."""
+    recorded. Only a month that has ended is exported."""
+    require_ended(period)
     results: list[ExportResult] = []
     register_db = register.path
     # Left in this order: the commit, then the files kept (or, on any error, taken out).

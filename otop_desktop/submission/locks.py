@@ -17,11 +17,11 @@ from otop_desktop.errors import UserError
 from otop_desktop.models import ExportRecord, PeriodLock
 from otop_desktop.models.accounts import HEAD
 from otop_desktop.models.submission import SUBMITTED, UNLOCKED
-from otop_desktop.textnorm import clean_text
 from otop_desktop.thaiformat import Period, format_be_date
-from otop_desktop.validation import Checker
+from otop_desktop.validation import Checker, require_ended
 
 REASON_MAX = 300
+REASON_LABEL = {"reason": ("เหตุผลที่ปลดล็อก", "reason for unlocking")}
 
 
 class MonthState(StrEnum):
@@ -130,7 +130,9 @@ def ensure_open(session: Session, district_codes: Iterable[str], period: Period)
 def record_submitted(
     session: Session, district_code: str, period: Period, export: ExportRecord, user: str
 ) -> PeriodLock:
-    """Locks the month for the export just recorded (in the caller's transaction)."""
+    """Locks the month for the export just recorded (in the caller's transaction); only a
+    month that has ended is locked."""
+    require_ended(period)
     session.flush()  # gives the export its id
     event = PeriodLock(
         district_code=district_code,
@@ -149,16 +151,8 @@ def unlock_period(
     """Opens a submitted month for changes again (a head's action); the reason is required
     and kept."""
     require(session, HEAD, "ปลดล็อกเดือนที่ส่งแล้ว", "unlock a submitted month")
-    check = Checker()
-    reason = clean_text(reason)
-    if not reason:
-        check.fail("reason", "กรุณาระบุเหตุผลที่ปลดล็อก", "Give the reason for unlocking")
-    elif len(reason) > REASON_MAX:
-        check.fail(
-            "reason",
-            f"เหตุผลยาวเกิน {REASON_MAX} ตัวอักษร",
-            f"The reason is longer than {REASON_MAX} characters",
-        )
+    check = Checker(REASON_LABEL)
+    reason = check.text("reason", reason, required=True, max_len=REASON_MAX)
     check.done()
     state = period_state(session, district_code, period)
     if not state.locked:

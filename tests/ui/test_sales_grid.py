@@ -453,7 +453,7 @@ def test_an_inactive_entrepreneur_with_figures_is_named_with_its_status(
         gone = create_entrepreneur(
             s,
             person(
-                name="ร้านปิดแล้ว", status="closed", status_reason="COVID-19", status_date="1/6/2567"
+                name="ร้านปิดแล้ว", status="closed", status_reason="COVID-19", status_date="15/10/2568"
             ),
         )
         set_month_sales(s, gone.id, OCT, whole=SaleInput("10"))
