@@ -1,4 +1,4 @@
-"""``export monthly``, ``export province`` and ``import submission``."""
+"""``export monthly``, ``export province``, ``import submission`` and ``import withdraw``."""
 
 from __future__ import annotations
 
@@ -82,7 +82,17 @@ def add_export_commands(exports: argparse._SubParsersAction) -> None:  # type: i
 
 
 def cmd_import_submission(args: argparse.Namespace) -> int:
+    from otop_desktop.outputs import check_target
     from otop_desktop.submission.importer import FileResult, import_submissions
+    from otop_desktop.submission.reasons import ReasonsFormat, reasons_name, save_reasons
+
+    paths = [Path(f) for f in args.files]
+    kind = ReasonsFormat(args.reasons_as)
+    if args.reasons:
+        # Every file's reasons file is checked before the first workbook is read: a run is
+        # not stopped half-way by a reasons file it may not replace.
+        for path in paths:
+            check_target(Path(args.reasons) / reasons_name(path, kind), force=args.force)
 
     def report(r: FileResult) -> None:
         """One file's fate, printed (and flushed) as soon as its transaction has ended, so
@@ -91,6 +101,11 @@ def cmd_import_submission(args: argparse.Namespace) -> int:
             print(f"ไม่รับ / rejected: {r.path}", file=sys.stderr)
             for reason in r.reasons:
                 print(f"  - {reason.text_th} / {reason.text_en}", file=sys.stderr)
+            if args.reasons:
+                (saved,) = save_reasons(
+                    [r], Path(args.reasons), kind, register_db=args.db, force=args.force
+                )
+                print(f"  เหตุผลบันทึกใน / reasons saved in {saved}", file=sys.stderr)
             sys.stderr.flush()
             return
         notes = [f"district {r.district_code}, period {r.period}"]
@@ -109,12 +124,30 @@ def cmd_import_submission(args: argparse.Namespace) -> int:
         sys.stdout.flush()
 
     with open_register(args) as register:
-        results = import_submissions(
-            register, [Path(f) for f in args.files], dry_run=args.dry_run, on_result=report
-        )
+        results = import_submissions(register, paths, dry_run=args.dry_run, on_result=report)
     if args.dry_run:
         print("ทดลองเท่านั้น ไม่มีการบันทึก / dry run: nothing was changed")
     return EXIT_USAGE if any(not r.accepted for r in results) else EXIT_OK
+
+
+def cmd_withdraw_submission(args: argparse.Namespace) -> int:
+    from otop_desktop.errors import UserError
+    from otop_desktop.submission.withdraw import withdraw
+
+    if args.district and args.period is None:
+        raise UserError(
+            "ระบุงวดของแบบฟอร์มที่จะถอนด้วย --period เช่น 2568-10",
+            "Give the month of the workbook to withdraw with --period, e.g. 2568-10",
+        )
+    with open_register(args) as register:
+        done = withdraw(
+            register, received_id=args.id, district=args.district or "", period=args.period
+        )
+    print(
+        f"ถอนแล้ว / withdrawn: {done.file_name} (district {done.district_code}, period "
+        f"{done.period}); the district's earlier data is back"
+    )
+    return EXIT_OK
 
 
 def add_import_commands(imports: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
@@ -130,13 +163,44 @@ def add_import_commands(imports: argparse._SubParsersAction) -> None:  # type: i
     submission.add_argument(
         "--dry-run", action="store_true", help="check the files and report; change nothing"
     )
+    submission.add_argument(
+        "--reasons",
+        metavar="FOLDER",
+        help="save each refused file's reasons in FOLDER as <file>-reasons.xlsx (or .txt), "
+        "to send back to its district",
+    )
+    submission.add_argument(
+        "--reasons-as",
+        choices=["xlsx", "txt"],
+        default="xlsx",
+        help="the reasons as a workbook (default) or as text",
+    )
+    submission.add_argument(
+        "--force", action="store_true", help="replace reasons files already in FOLDER"
+    )
     submission.set_defaults(run=cmd_import_submission)
+
+    withdrawal = imports.add_parser(
+        "withdraw",
+        help="withdraw an accepted district workbook (a head only)",
+        description="Brings back the district's register and months as they were before "
+        "the file, in one transaction, recorded in the audit trail. A district's files are "
+        "withdrawn newest first.",
+    )
+    withdrawal.add_argument("--db", required=True, help=DB_HELP)
+    withdrawal.add_argument("--user", help=USER_HELP)
+    which = withdrawal.add_mutually_exclusive_group(required=True)
+    which.add_argument("--district", metavar="CODE", help="the district (with --period)")
+    which.add_argument("--id", type=int, help="the accepted file's number")
+    withdrawal.add_argument("--period", type=period_arg, help="B.E. month, 2568-10")
+    withdrawal.set_defaults(run=cmd_withdraw_submission)
 
 
 def add_commands(
     exports: argparse._SubParsersAction,  # type: ignore[type-arg]
     imports: argparse._SubParsersAction,  # type: ignore[type-arg]
 ) -> None:
-    """Adds ``monthly`` and ``province`` under ``export``, ``submission`` under ``import``."""
+    """Adds ``monthly`` and ``province`` under ``export``, ``submission`` and ``withdraw``
+    under ``import``."""
     add_export_commands(exports)
     add_import_commands(imports)

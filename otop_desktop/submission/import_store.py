@@ -52,6 +52,7 @@ from otop_desktop.submission.reader_records import (
     ProductRecord,
     Submission,
 )
+from otop_desktop.submission.withdraw import keep_before, save_before
 
 #: Above this many entrepreneur and product rows written, the search index is rebuilt once
 #: instead of kept row by row (see search.bulk_load).
@@ -104,6 +105,9 @@ def store_submission(session: Session, sub: Submission) -> Stored:
         )
     )
     snapshot = latest is None or key >= latest
+    # Kept so that a head can withdraw the file (otop_desktop.submission.withdraw).
+    kept = ({e.reg_no for e in sub.entrepreneurs}, {p.code for p in sub.products})
+    before = keep_before(session, district, sub.period, kept if snapshot else None)
     writer = _Writer(session, sub)
     big = len(sub.entrepreneurs) + len(sub.products) > BULK_FROM
     with bulk_load(session) if big else nullcontext():
@@ -131,6 +135,7 @@ def store_submission(session: Session, sub: Submission) -> Stored:
     session.add(received)
     _keep_key(session, sub, warnings)
     session.flush()
+    save_before(session, received.id, before)
     return Stored(received.id, snapshot, replaced, tuple(warnings))
 
 
