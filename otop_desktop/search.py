@@ -1,16 +1,26 @@
 """Thai-aware search text. Thai has no spaces between words, so search is by substring over
-one normalised document per record (textnorm.normalize on both sides). SQLite indexes the
-documents with FTS5's trigram tokenizer (migration 0002); queries shorter than a trigram
-fall back to a scan in list order, which stops as soon as a page is full."""
+one search document per record, built with search_key() on both sides. SQLite indexes the
+documents with FTS5's trigram tokenizer (migrations 0002, 0008); queries shorter than a
+trigram fall back to a scan in list order, which stops as soon as a page is full.
+
+The key forgives what Thai typists commonly get wrong: tone marks (and the mai taikhu and
+thanthakhat) are left out, so ทอผา finds ทอผ้า and ท่อผ้า; แ is written as เ twice, as it
+is often typed; and a leading vowel typed after its consonant instead of before it is tried
+both ways (search_variants). It is its own function, not textnorm.normalize, which legacy
+cleaning and display values also use and which must keep tone marks."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
+from functools import reduce
+from typing import Any
 
+from sqlalchemy import ColumnElement, func, or_
 from sqlalchemy.orm import Session
 
-from otop_desktop.textnorm import normalize
+from otop_desktop.textnorm import normalize, to_thai_digits
 
 # Fields are joined by a newline, which a normalised query never holds, so that no match
 # runs across two fields.
@@ -22,16 +32,82 @@ TRIGRAM = 3
 #: Tables with a search document and, on SQLite, an FTS5 index named ``<table>_fts``.
 SEARCHED_TABLES = ("entrepreneurs", "products")
 
+# Each of these characters becomes the string beside it in a key. Every replacement is of one
+# character by a fixed string, so a text that holds a query also holds it once both are keys:
+# forgiving only ever adds matches. Mai taikhu, the four tone marks and thanthakhat
+# (U+0E47–U+0E4C) go; sara ae becomes the two sara e that many type for it.
+_SARA_E, _SARA_AE = "\u0e40", "\u0e41"
+_KEY_REPLACEMENTS: dict[str, str] = {
+    **dict.fromkeys(map(chr, range(0x0E47, 0x0E4D)), ""),
+    _SARA_AE: _SARA_E + _SARA_E,
+}
+_KEY_TABLE = str.maketrans(_KEY_REPLACEMENTS)
+# str.translate with a dict is slow on non-ASCII text: run it only when a scan finds work.
+_KEY_SPECIAL_RE = re.compile("[\u0e47-\u0e4c\u0e41]")
+
+# A run of leading vowels (เ แ โ ใ ไ; in a key แ is เเ) and the consonant after or before it.
+_LEADING = "[\u0e40-\u0e44]+"
+_CONSONANT = "[\u0e01-\u0e2e]"
+_VOWEL_FIRST_RE = re.compile(f"({_LEADING})({_CONSONANT})")
+_CONSONANT_FIRST_RE = re.compile(f"({_CONSONANT})({_LEADING})")
+
+
+def search_key(text: str) -> str:
+    """The search key of ``text``: textnorm.normalize (NFC, no invisibles, Arabic digits,
+    composed sara am, casefolded, single spaces), then without tone marks, mai taikhu and
+    thanthakhat, and with แ as เเ."""
+    s = normalize(text)
+    return s.translate(_KEY_TABLE) if _KEY_SPECIAL_RE.search(s) else s
+
+
+def search_variants(key: str) -> list[str]:
+    """The ways ``key`` (a search key) may have been meant as to its leading vowels: as typed
+    first; then with every leading vowel moved in front of the consonant typed before it
+    (typed as spoken, consonant first); then with every one moved behind the consonant after
+    it (for text stored that way)."""
+    variants = [key]
+    for pattern in (_CONSONANT_FIRST_RE, _VOWEL_FIRST_RE):
+        variants.append(pattern.sub(r"\2\1", key))
+    return list(dict.fromkeys(variants))
+
 
 def entrepreneur_doc(
     name: str, contact_name: str, reg_no: str, previous_reg_no: str, product_names: Iterable[str]
 ) -> str:
     parts = [name, contact_name, reg_no, previous_reg_no, *product_names]
-    return _SEP.join(normalize(p) for p in parts if p)
+    return _SEP.join(search_key(p) for p in parts if p)
 
 
 def product_doc(name: str, code: str, entrepreneur_name: str) -> str:
-    return _SEP.join(normalize(p) for p in (name, code, entrepreneur_name) if p)
+    return _SEP.join(search_key(p) for p in (name, code, entrepreneur_name) if p)
+
+
+def sql_key(column: ColumnElement[str]) -> ColumnElement[str]:
+    """search_key of a column's stored (clean_text) value, in SQL, for lists without a
+    search document: the same replacements by nested replace(), in SQLite and PostgreSQL
+    alike. Case and Thai digits are left to the comparison (see key_contains)."""
+    return reduce(
+        lambda expr, item: func.replace(expr, item[0], item[1]),
+        _KEY_REPLACEMENTS.items(),
+        column,
+    )
+
+
+def key_contains(column: ColumnElement[str], query: str) -> ColumnElement[bool] | None:
+    """The forgiving condition 'the column holds ``query``' for a column without a search
+    document (a substring scan, as plain icontains is), or None for an empty query. Thai
+    digits in the column match Arabic ones in the query, as search documents do."""
+    key = search_key(query)
+    if not key:
+        return None
+    column_key = sql_key(column)
+    tests: list[Any] = []
+    for variant in search_variants(key):
+        tests.append(column_key.icontains(variant, autoescape=True))
+        thai = to_thai_digits(variant)
+        if thai != variant:
+            tests.append(column_key.icontains(thai, autoescape=True))
+    return or_(*tests)
 
 
 # One bit per character of the Thai consonants, vowels and ฯ (U+0E01–U+0E3A) and the leading
@@ -44,7 +120,7 @@ _MASK_BITS = {
 
 
 def search_mask(text: str) -> int:
-    """The characters of ``text`` (a normalised search document or query) that have a bit."""
+    """The characters of ``text`` (a search document or key) that have a bit."""
     mask = 0
     for char in set(text):
         mask |= _MASK_BITS.get(char, 0)
@@ -52,8 +128,13 @@ def search_mask(text: str) -> int:
 
 
 def fts_phrase(query: str) -> str:
-    """An FTS5 MATCH operand that matches ``query`` (already normalised) as a substring."""
+    """An FTS5 MATCH operand that matches ``query`` (already a key) as a substring."""
     return '"' + query.replace('"', '""') + '"'
+
+
+def fts_any(queries: Iterable[str]) -> str:
+    """An FTS5 MATCH operand that matches any of ``queries`` as a substring."""
+    return " OR ".join(fts_phrase(q) for q in queries)
 
 
 @contextmanager

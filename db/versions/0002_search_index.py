@@ -7,10 +7,12 @@ Revises: 0001
 
 from __future__ import annotations
 
+import re
+import unicodedata
+from collections.abc import Iterable
+
 import sqlalchemy as sa
 from alembic import op
-
-from otop_desktop.search import entrepreneur_doc, product_doc
 
 revision = "0002"
 down_revision = "0001"
@@ -18,6 +20,41 @@ branch_labels = None
 depends_on = None
 
 TABLES = ("entrepreneurs", "products")
+
+# --- the search documents as this revision wrote them ------------------------------------
+# Frozen copies of otop_desktop.textnorm.normalize and otop_desktop.search's document
+# functions as they were, so that this revision writes the same documents whatever the
+# program's search later becomes (0008 rebuilds them with today's key).
+
+_THAI_DIGITS = "๐๑๒๓๔๕๖๗๘๙"
+_INVISIBLE = "\u200b\u200c\u200d\u2060\ufeff\u00ad\u200e\u200f"
+_TABLE: dict[int, int | None] = {
+    **str.maketrans(_THAI_DIGITS, "0123456789"),
+    **dict.fromkeys(map(ord, _INVISIBLE)),
+}
+_SPECIAL_RE = re.compile(f"[{_THAI_DIGITS}{_INVISIBLE}]")
+_SARA_AM_RE = re.compile("([\u0e48-\u0e4b]?)\u0e4d([\u0e48-\u0e4b]?)\u0e32")
+_AM_TONE_RE = re.compile("\u0e33([\u0e48-\u0e4b])")
+
+
+def _normalize(text: str) -> str:
+    s = unicodedata.normalize("NFC", text)
+    if _SPECIAL_RE.search(s):
+        s = s.translate(_TABLE)
+    s = _SARA_AM_RE.sub("\\1\\2\u0e33", s)
+    s = _AM_TONE_RE.sub("\\1\u0e33", s).casefold()
+    return " ".join(s.split())
+
+
+def entrepreneur_doc(
+    name: str, contact_name: str, reg_no: str, previous_reg_no: str, product_names: Iterable[str]
+) -> str:
+    parts = [name, contact_name, reg_no, previous_reg_no, *product_names]
+    return "\n".join(_normalize(p) for p in parts if p)
+
+
+def product_doc(name: str, code: str, entrepreneur_name: str) -> str:
+    return "\n".join(_normalize(p) for p in (name, code, entrepreneur_name) if p)
 
 
 def _fts_sql(table: str) -> list[str]:

@@ -1,6 +1,6 @@
 """The character mask that lets searches of one or two characters skip most rows: a BIGINT
-per entrepreneur and product (otop_desktop.search.search_mask), indexed beside each list's
-default sort key.
+per entrepreneur and product (as otop_desktop.search.search_mask computed it then), indexed
+beside each list's default sort key.
 
 Revision ID: 0004
 Revises: 0003
@@ -11,8 +11,6 @@ from __future__ import annotations
 import sqlalchemy as sa
 from alembic import op
 
-from otop_desktop.search import search_mask
-
 revision = "0004"
 down_revision = "0003"
 branch_labels = None
@@ -21,6 +19,19 @@ depends_on = None
 # table -> the list's default sort key
 TABLES = {"entrepreneurs": "reg_no", "products": "code"}
 BATCH = 20_000
+
+# A frozen copy of otop_desktop.search.search_mask as this revision computed it: one bit per
+# character of U+0E01–U+0E3A and U+0E40–U+0E44 (0008 recomputes the masks with today's).
+_MASK_BITS = {
+    chr(code): 1 << bit for bit, code in enumerate([*range(0x0E01, 0x0E3B), *range(0x0E40, 0x0E45)])
+}
+
+
+def search_mask(text: str) -> int:
+    mask = 0
+    for char in set(text):
+        mask |= _MASK_BITS.get(char, 0)
+    return mask
 
 
 def _backfill(table: str) -> None:

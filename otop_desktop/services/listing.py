@@ -10,12 +10,23 @@ from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any
 
-from sqlalchemy import ColumnElement, Select, and_, column, exists, func, or_, select, table
-from sqlalchemy.orm import Session
+from sqlalchemy import (
+    ColumnElement,
+    Select,
+    and_,
+    case,
+    column,
+    exists,
+    func,
+    or_,
+    select,
+    table,
+)
+from sqlalchemy.orm import Session, aliased
 
 from otop_desktop.models import Entrepreneur, Product
-from otop_desktop.search import TRIGRAM, fts_phrase, search_mask
-from otop_desktop.textnorm import normalize
+from otop_desktop.search import TRIGRAM, fts_any, search_key, search_mask, search_variants
+from otop_desktop.textnorm import normalize, to_thai_digits
 
 
 @dataclass(frozen=True)
@@ -102,30 +113,78 @@ PRODUCT_ORDER: dict[str, tuple[ColumnElement[Any], ...]] = {
 BROAD_MATCH = 1500
 
 
-def _matches(session: Session, model: type[Entrepreneur] | type[Product], query: str) -> Any:
-    """The condition 'search document contains the query', or None for an empty query."""
-    q = normalize(query)
-    if not q:
+@dataclass(frozen=True)
+class _Search:
+    """A query's conditions: ``match`` forgives tone marks and the order of leading vowels
+    (search.search_key, search_variants); ``exact`` holds for rows whose text holds the query
+    as typed, listed first. ``narrow``: few enough hits to fetch and sort them all."""
+
+    match: Any
+    exact: Any
+    narrow: bool
+
+
+def _search(
+    session: Session, model: type[Entrepreneur] | type[Product], query: str
+) -> _Search | None:
+    """The query's conditions, or None for an empty query."""
+    typed = normalize(query)
+    if not typed:
         return None
-    name = f"{model.__tablename__}_fts"
-    if len(q) >= TRIGRAM and session.get_bind().dialect.name == "sqlite":
+    exact = _exact(model, typed)
+    key = search_key(typed)
+    if not key:
+        # Tone marks alone: nothing to forgive.
+        return _Search(exact, exact, narrow=False)
+    variants = search_variants(key)
+    sqlite = session.get_bind().dialect.name == "sqlite"
+    if len(key) >= TRIGRAM and sqlite:
+        name = f"{model.__tablename__}_fts"
         fts = table(name, column("rowid"), column(name))
-        hits = select(fts.c.rowid).where(fts.c[name].op("MATCH")(fts_phrase(q)))
+        hits = select(fts.c.rowid).where(fts.c[name].op("MATCH")(fts_any(variants)))
         probe = select(func.count()).select_from(hits.limit(BROAD_MATCH + 1).subquery())
         if (session.scalar(probe) or 0) > BROAD_MATCH:
             # "id + 0" cannot be looked up by rowid, so SQLite walks the ORDER BY index and
             # tests each row against the hits, stopping when the page is full.
-            return (model.id + 0).in_(hits)
-        return model.id.in_(hits)
+            return _Search((model.id + 0).in_(hits), exact, narrow=False)
+        return _Search(model.id.in_(hits), exact, narrow=True)
     # Shorter than a trigram (or a server with its own trigram index): a substring test, on
     # SQLite behind the character mask, which the index on (sort key, mask) answers without
-    # reading the rows that lack one of the query's characters.
-    substring = model.search_text.contains(q, autoescape=True)
-    mask = search_mask(q)
-    if not mask or session.get_bind().dialect.name != "sqlite":
-        return substring
-    return and_(
-        or_(model.search_mask.is_(None), model.search_mask.op("&")(mask) == mask), substring
+    # reading the rows that lack one of the query's characters. The variants of a key have
+    # the same characters, so one mask serves them all.
+    substring = or_(*(model.search_text.contains(v, autoescape=True) for v in variants))
+    mask = search_mask(key)
+    if not mask or not sqlite:
+        return _Search(substring, exact, narrow=False)
+    masked = or_(model.search_mask.is_(None), model.search_mask.op("&")(mask) == mask)
+    return _Search(and_(masked, substring), exact, narrow=False)
+
+
+def _holds(stored: ColumnElement[str], typed: str) -> ColumnElement[bool]:
+    """A column stored as typed (textnorm.clean_text) holds the normalised query: apart from
+    case, and with Thai digits for the query's Arabic ones, the only ways the two differ."""
+    tests = [stored.icontains(typed, autoescape=True)]
+    if (thai := to_thai_digits(typed)) != typed:
+        tests.append(stored.icontains(thai, autoescape=True))
+    return or_(*tests)
+
+
+def _exact(model: type[Entrepreneur] | type[Product], typed: str) -> ColumnElement[bool]:
+    """The record's own text (the fields of its search document, as stored) holds ``typed``,
+    tone marks and all."""
+    if model is Entrepreneur:
+        return or_(
+            _holds(Entrepreneur.name, typed),
+            _holds(Entrepreneur.contact_name, typed),
+            _holds(Entrepreneur.reg_no, typed),
+            _holds(Entrepreneur.previous_reg_no, typed),
+            exists().where(Product.entrepreneur_id == Entrepreneur.id, _holds(Product.name, typed)),
+        )
+    owner = aliased(Entrepreneur)
+    return or_(
+        _holds(Product.name, typed),
+        _holds(Product.code, typed),
+        exists().where(owner.id == Product.entrepreneur_id, _holds(owner.name, typed)),
     )
 
 
@@ -136,8 +195,9 @@ def _in_province(province_code: str | None) -> Any:
     return Entrepreneur.district_code.between(f"{province_code}00", f"{province_code}99")
 
 
-def _entrepreneur_where(session: Session, f: EntrepreneurFilter) -> list[Any]:
-    where = [_matches(session, Entrepreneur, f.query), _in_province(f.province_code)]
+def _entrepreneur_where(f: EntrepreneurFilter) -> list[Any]:
+    """The filters other than the search."""
+    where = [_in_province(f.province_code)]
     if f.district_code:
         where.append(Entrepreneur.district_code == f.district_code)
     if f.subdistrict_code:
@@ -156,8 +216,9 @@ def _entrepreneur_where(session: Session, f: EntrepreneurFilter) -> list[Any]:
     return [w for w in where if w is not None]
 
 
-def _product_where(session: Session, f: ProductFilter) -> list[Any]:
-    where = [_matches(session, Product, f.query), _in_province(f.province_code)]
+def _product_where(f: ProductFilter) -> list[Any]:
+    """The filters other than the search."""
+    where = [_in_province(f.province_code)]
     if f.category:
         where.append(Product.category == f.category)
     if f.stars is not None:
@@ -176,11 +237,50 @@ def _product_where(session: Session, f: ProductFilter) -> list[Any]:
 
 
 def _ordered(
-    stmt: Select[Any], keys: tuple[ColumnElement[Any], ...], tiebreak: Any, descending: bool
+    stmt: Select[Any],
+    keys: tuple[ColumnElement[Any], ...],
+    tiebreak: Any,
+    descending: bool,
+    *first: ColumnElement[Any],
 ) -> Any:
     # All one direction: with mixed directions SQLite sorts instead of walking an index.
     columns = (*keys, tiebreak)
-    return stmt.order_by(*(c.desc() for c in columns) if descending else columns)
+    return stmt.order_by(*first, *(c.desc() for c in columns) if descending else columns)
+
+
+def _ids(
+    session: Session,
+    stmt: Select[Any],
+    search: _Search | None,
+    keys: tuple[ColumnElement[Any], ...],
+    tiebreak: Any,
+    *,
+    descending: bool,
+    offset: int,
+    limit: int | None,
+) -> list[int]:
+    """The ids ``stmt`` selects, in order; with a search, those matching the query as typed
+    first, then those it matches only forgivingly."""
+    if search is None:
+        stmt = _ordered(stmt, keys, tiebreak, descending)
+        return list(session.scalars(stmt.offset(offset).limit(limit)))
+    stmt = stmt.where(search.match)
+    if search.narrow or limit is None:
+        # Few hits, or all of them: one sort, the typed text's matches first.
+        typed_first = case((search.exact, 0), else_=1)
+        stmt = _ordered(stmt, keys, tiebreak, descending, typed_first)
+        return list(session.scalars(stmt.offset(offset).limit(limit)))
+    # Many hits: the sort order walked for the matches of the typed text, which fill the
+    # first page at once when the clerk typed it as the register spells it; then, as far as
+    # the page needs, walked again for the forgiving matches.
+    end = offset + limit
+    exact = _ordered(stmt.where(search.exact), keys, tiebreak, descending)
+    first = list(session.scalars(exact.limit(end)))
+    if len(first) >= end:
+        return first[offset:]
+    rest = _ordered(stmt.where(~search.exact), keys, tiebreak, descending)
+    rest = rest.offset(max(0, offset - len(first))).limit(end - max(offset, len(first)))
+    return first[offset:] + list(session.scalars(rest))
 
 
 def entrepreneur_ids(
@@ -192,13 +292,24 @@ def entrepreneur_ids(
     offset: int = 0,
     limit: int | None = None,
 ) -> list[int]:
-    stmt = select(Entrepreneur.id).where(*_entrepreneur_where(session, f))
-    stmt = _ordered(stmt, ENTREPRENEUR_ORDER[order], Entrepreneur.id, descending)
-    return list(session.scalars(stmt.offset(offset).limit(limit)))
+    search = _search(session, Entrepreneur, f.query)
+    stmt = select(Entrepreneur.id).where(*_entrepreneur_where(f))
+    return _ids(
+        session,
+        stmt,
+        search,
+        ENTREPRENEUR_ORDER[order],
+        Entrepreneur.id,
+        descending=descending,
+        offset=offset,
+        limit=limit,
+    )
 
 
 def count_entrepreneurs(session: Session, f: EntrepreneurFilter) -> int:
-    stmt = select(func.count()).select_from(Entrepreneur).where(*_entrepreneur_where(session, f))
+    stmt = select(func.count()).select_from(Entrepreneur).where(*_entrepreneur_where(f))
+    if (search := _search(session, Entrepreneur, f.query)) is not None:
+        stmt = stmt.where(search.match)
     return int(session.scalar(stmt) or 0)
 
 
@@ -243,8 +354,8 @@ def list_entrepreneurs(
     return [rows[i] for i in ids]
 
 
-def _product_select(session: Session, f: ProductFilter, *columns: Any) -> Select[Any]:
-    stmt = select(*columns).where(*_product_where(session, f))
+def _product_select(f: ProductFilter, *columns: Any) -> Select[Any]:
+    stmt = select(*columns).where(*_product_where(f))
     if f.province_code or f.district_code or f.subdistrict_code or f.status:
         stmt = stmt.join(Entrepreneur, Entrepreneur.id == Product.entrepreneur_id)
     return stmt
@@ -259,13 +370,23 @@ def product_ids(
     offset: int = 0,
     limit: int | None = None,
 ) -> list[int]:
-    stmt = _product_select(session, f, Product.id)
-    stmt = _ordered(stmt, PRODUCT_ORDER[order], Product.id, descending)
-    return list(session.scalars(stmt.offset(offset).limit(limit)))
+    return _ids(
+        session,
+        _product_select(f, Product.id),
+        _search(session, Product, f.query),
+        PRODUCT_ORDER[order],
+        Product.id,
+        descending=descending,
+        offset=offset,
+        limit=limit,
+    )
 
 
 def count_products(session: Session, f: ProductFilter) -> int:
-    return int(session.scalar(_product_select(session, f, func.count(Product.id))) or 0)
+    stmt = _product_select(f, func.count(Product.id))
+    if (search := _search(session, Product, f.query)) is not None:
+        stmt = stmt.where(search.match)
+    return int(session.scalar(stmt) or 0)
 
 
 def product_rows(session: Session, ids: Sequence[int]) -> dict[int, ProductRow]:
