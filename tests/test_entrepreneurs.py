@@ -60,7 +60,7 @@ def test_loose_input_is_cleaned(register) -> None:
     [
         ({"name": "  "}, "name", "กรุณากรอก"),
         ({"contact_name": ""}, "contact_name", "กรุณากรอก"),
-        ({"national_id": "1234567890123"}, "national_id", "หลักสุดท้าย"),
+        ({"national_id": "1234567890123"}, "national_id", "ไม่ถูกต้อง"),
         ({"national_id": "12345"}, "national_id", "13 หลัก"),
         ({"national_id": ""}, "national_id", "กรุณากรอก"),
         ({"subdistrict_code": "500101"}, "subdistrict_code", "ไม่อยู่ในอำเภอ"),

@@ -69,7 +69,7 @@ def test_any_bad_row_exits_2_naming_every_problem(db, tmp_path, capsys, dry_run)
     lines = err.splitlines()
     assert any(
         line.startswith("แถว 5 คอลัมน์ “เลขบัตรประชาชน” (เลขประจำตัว):")
-        and "row 5, column “เลขบัตรประชาชน” (ID number): Invalid ID" in line
+        and "row 5, column “เลขบัตรประชาชน” (ID number): This ID number is not valid" in line
         for line in lines
     ), err
     assert any("row 8, column “ราคา (บาท)” (price)" in line for line in lines), err

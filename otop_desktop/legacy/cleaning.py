@@ -95,7 +95,16 @@ _ADDRESS_MOO_RE = re.compile(r"(?:หมู่ที่|หมู่|ม\.)\s*(\
 _ADDRESS_SUBDISTRICT_RE = re.compile(r"(?:ตำบล|ต\.|แขวง)\s*([^\s,]+)")
 _ADDRESS_MARKED_RE = re.compile(r"(?:อำเภอ|อ\.|เขต|จังหวัด|จ\.|ถนน|ถ\.|ซอย|ซ\.)\s*[^\s,]+|[\d/,-]+")
 _PHONE_SPLIT_RE = re.compile(r"[,;/]|\s{2,}|หรือ")
-_PRICE_WORDS_RE = re.compile(r"บาท|฿|thb", re.IGNORECASE)
+# Money as offices write it: ฿1,250, 1,250 บาท, 1,250.- (the dash closes the figure, as on a
+# cheque), 1 250; a number is what is left.
+_MONEY_WORDS_RE = re.compile(r"บาท|฿|thb", re.IGNORECASE)
+_MONEY_DASH_RE = re.compile(r"\s*(?:\.|/)?[-–]$")
+_GROUPED_NUMBER_RE = re.compile(r"\d{1,3}(?:[,\s]\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?")
+# A count with its word: 12 คน, 10 ราย, 25 ครัวเรือน, 1,200 คน.
+_COUNT_RE = re.compile(
+    r"(\d{1,3}(?:[,\s]\d{3})+|\d+)(?:\.0+)?\s*(?:คน|ราย|ครัวเรือน|ท่าน|persons?|people|members?)?",
+    re.IGNORECASE,
+)
 # An ID that went through a number format: 1.23457E+12 has lost its last digits for good.
 _SCIENTIFIC_RE = re.compile(r"^\d+(\.\d+)?e\+?\d+$", re.IGNORECASE)
 
@@ -207,10 +216,27 @@ def moo(cell: Cell) -> str:
 
 
 def price(cell: Cell) -> str:
+    """``1,250``, ``1,250.-``, ``1,250 บาท``, ``฿1,250``, ``1250.00``, ``๑,๒๕๐`` → ``1250``
+    (``1250.00``); text that is no number after that is passed on as written, for the
+    services to refuse."""
     if isinstance(cell, float):
         # The float's shortest repr is the number the clerk typed (150.5, not 150.4999…).
         return str(Decimal(repr(cell)))
-    return _PRICE_WORDS_RE.sub("", to_arabic_digits(text_of(cell))).strip()
+    text = to_arabic_digits(text_of(cell))
+    bare = _MONEY_DASH_RE.sub("", _MONEY_WORDS_RE.sub("", text).strip()).strip()
+    if _GROUPED_NUMBER_RE.fullmatch(bare):
+        return re.sub(r"[,\s]", "", bare)
+    return text
+
+
+def count(cell: Cell) -> str:
+    """A count as the clerk writes it (``12 คน``, ``10 ราย``, ``๒๕``, ``1,200``, a number
+    cell ``12.0``) → ``12``; other text as written, for the services to refuse."""
+    if isinstance(cell, float) and cell.is_integer():
+        return str(int(cell))
+    text = to_arabic_digits(text_of(cell))
+    found = _COUNT_RE.fullmatch(text)
+    return re.sub(r"[,\s]", "", found.group(1)) if found else text
 
 
 def plain(cell: Cell) -> str:

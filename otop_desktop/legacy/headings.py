@@ -39,6 +39,8 @@ STATUS_FIELDS = ("status", "status_reason", "status_date")
 PRODUCER_FIELDS += STATUS_FIELDS
 PRODUCT_FIELDS = ("product_name", "category", "price", "unit", "soft_power")
 TARGET_FIELDS = PRODUCER_FIELDS + PRODUCT_FIELDS
+#: The key of a mapping file that holds values for whole columns the file lacks.
+FILL_KEY = "fill"
 #: What a whole address in one column (``12/3 หมู่ 4 ต.ทรายมูล อ.สันกำแพง``) fills, where the
 #: sheet has no column of their own.
 ADDRESS_PARTS = ("house_no", "moo", "subdistrict_code")
@@ -398,10 +400,10 @@ def source_heading(mapping: Mapping, field: str) -> str:
     return mapping.get("status", "") if field in STATUS_FIELDS else ""
 
 
-def shown_fields(mapping: Mapping) -> list[str]:
-    """The fields a preview shows, in the mapping step's order: the mapped ones and those an
-    address column fills."""
-    filled = set(mapping) | set(address_parts(mapping))
+def shown_fields(mapping: Mapping, fill: dict[str, str] | None = None) -> list[str]:
+    """The fields a preview shows, in the mapping step's order: the mapped ones, those an
+    address column fills and those given for every row (``fill``)."""
+    filled = set(mapping) | set(address_parts(mapping)) | set(fill or {})
     return [f for f in TARGET_FIELDS if f in filled]
 
 
@@ -416,6 +418,8 @@ def check_mapping(mapping: object, table: Table, source: str) -> Mapping:
         )
     checked: Mapping = {}
     for field, heading in mapping.items():
+        if field == FILL_KEY:
+            continue  # the values for whole columns (legacy.filling.check_fill)
         if field not in TARGET_FIELDS:
             raise UserError(
                 f"{source}: ไม่รู้จักช่องข้อมูล “{field}” (ใช้ได้: {', '.join(TARGET_FIELDS)})",
@@ -441,6 +445,12 @@ def check_mapping(mapping: object, table: Table, source: str) -> Mapping:
 
 def load_mapping(path: str | Path, table: Table) -> Mapping:
     path = Path(path)
+    return check_mapping(read_mapping_file(path), table, path.name)
+
+
+def read_mapping_file(path: Path) -> object:
+    """The JSON of a mapping file, as the clerk saved it (checked by check_mapping and, for
+    its ``fill``, legacy.filling.check_fill)."""
     try:
         data = json.loads(path.read_text(encoding="utf-8-sig"))
     except OSError as exc:
@@ -452,8 +462,13 @@ def load_mapping(path: str | Path, table: Table) -> Mapping:
             f"ไฟล์การจับคู่ {path.name} ไม่ใช่ JSON ที่ถูกต้อง ({exc})",
             f"The mapping file {path.name} is not valid JSON ({exc})",
         ) from exc
-    return check_mapping(data, table, path.name)
+    return data
 
 
-def mapping_json(mapping: Mapping) -> str:
-    return json.dumps(mapping, ensure_ascii=False, indent=2)
+def mapping_json(mapping: Mapping, fill: dict[str, str] | None = None) -> str:
+    """The mapping as the command prints it and ``--mapping`` takes it, with the values given
+    for whole columns the file lacks under ``"fill"``."""
+    data: dict[str, object] = dict(mapping)
+    if fill:
+        data[FILL_KEY] = dict(fill)
+    return json.dumps(data, ensure_ascii=False, indent=2)

@@ -2,7 +2,11 @@
 services' inputs, checked by the services' own validation, and its problems named by the
 spreadsheet's row number and column heading. Several rows with one producer's ID are that
 producer's products; a row that gives a product but no producer (the producer's cells left
-blank or merged) is another product of the producer above it."""
+blank or merged) is another product of the producer above it.
+
+A row without details an old register often lacks (producer type, a group's member count,
+a plausible registration date, a product's category) is not at fault: it is imported
+incomplete (services.incomplete), with what it lacks."""
 
 from __future__ import annotations
 
@@ -28,6 +32,7 @@ from otop_desktop.legacy.headings import (
 )
 from otop_desktop.legacy.reading import Cell
 from otop_desktop.models import Entrepreneur, Office
+from otop_desktop.services import incomplete
 from otop_desktop.services.entrepreneurs import EntrepreneurInput, check_entrepreneur
 from otop_desktop.services.office import get_office
 from otop_desktop.services.products import ProductInput, check_product
@@ -67,10 +72,23 @@ class Row:
     entrepreneur: EntrepreneurInput | None  # only on a producer's first row
     product: ProductInput | None
     problems: list[Problem] = field(default_factory=list)
+    #: What the producer (on its first row) and the product lack: field → what the sheet
+    #: held there ('' for nothing). Such a row is imported incomplete.
+    lacking: dict[str, str] = field(default_factory=dict)
+    product_lacking: dict[str, str] = field(default_factory=dict)
+    #: The row's cells as the sheet holds them, for a file of the refused rows.
+    cells: list[Cell] = field(default_factory=list)
 
     @property
     def ok(self) -> bool:
         return not self.problems
+
+    @property
+    def incomplete(self) -> bool:
+        return bool(self.lacking or self.product_lacking)
+
+    def lacking_all(self) -> dict[str, str]:
+        return self.lacking | self.product_lacking
 
 
 @dataclass(frozen=True)
@@ -88,11 +106,13 @@ class Preview:
     mapping: Mapping
     rows: list[Row]
     skipped: list[Skipped]
+    #: Values given for whole columns the sheet lacks (legacy.filling).
+    fill: dict[str, str] = field(default_factory=dict)
 
     @property
     def fields(self) -> list[str]:
         """The fields each row shows a value of (see ``Row.values``)."""
-        return shown_fields(self.mapping)
+        return shown_fields(self.mapping, self.fill)
 
     @property
     def problems(self) -> list[Problem]:
@@ -107,6 +127,23 @@ class Preview:
         return sum(1 for row in self.rows if row.entrepreneur is not None)
 
     @property
+    def incomplete_count(self) -> int:
+        """Rows that would be imported incomplete (and are at fault in nothing else)."""
+        return sum(1 for row in self.rows if row.incomplete and row.ok)
+
+    def refused_producers(self) -> set[int]:
+        """The first rows of the producers at fault: all their rows stay out together, so
+        that the file of refused rows can be corrected and imported whole."""
+        return {row.producer_row for row in self.rows if not row.ok}
+
+    def split(self) -> tuple[list[Row], list[Row]]:
+        """(the rows that can go in, the rows refused with their producers)."""
+        refused = self.refused_producers()
+        good = [r for r in self.rows if r.producer_row not in refused]
+        bad = [r for r in self.rows if r.producer_row in refused]
+        return good, bad
+
+    @property
     def product_count(self) -> int:
         return sum(1 for row in self.rows if row.product is not None)
 
@@ -117,6 +154,20 @@ def _cells(table: Table, mapping: Mapping, cells: list[Cell]) -> dict[str, Cell]
         column = table.column(heading)
         out[target] = cells[column] if column < len(cells) else None
     return out
+
+
+def _lacking(
+    errors: list[FieldError], allowed: tuple[str, ...], held: dict[str, str]
+) -> dict[str, str]:
+    """The details at fault that a record may be imported without: a blank producer type,
+    member count or category; a registration date missing or implausible (before 2544 B.E.,
+    in the future, a year no one could mean). ``held``: what the sheet wrote in each."""
+    found: dict[str, str] = {}
+    for error in errors:
+        name = error.field
+        if name in allowed and (name == "registered_on" or not held.get(name)):
+            found.setdefault(name, held.get(name, ""))
+    return found
 
 
 def _is_total(cells: list[Cell], raw: dict[str, Cell]) -> bool:
@@ -136,10 +187,13 @@ class _Producer:
 class _Checker:
     """Checks the rows one by one, remembering each producer's first row."""
 
-    def __init__(self, session: Session, table: Table, mapping: Mapping) -> None:
+    def __init__(
+        self, session: Session, table: Table, mapping: Mapping, fill: dict[str, str]
+    ) -> None:
         self.session = session
         self.table = table
         self.mapping = mapping
+        self.fill = fill
         self.office: Office = get_office(session)
         self.producers: dict[str, _Producer] = {}
         self.last: _Producer | None = None
@@ -159,10 +213,13 @@ class _Checker:
         product_given = any(not cleaning.is_blank(raw.get(f)) for f in PRODUCT_FIELDS)
         errors: list[FieldError] = []
         values: dict[str, str] = {}
+        lacking: dict[str, str] = {}
+        product_lacking: dict[str, str] = {}
         entrepreneur: EntrepreneurInput | None = None
         if not producer_given and self.last is not None:
             producer = self.last
         else:
+            raw = raw | {f: v for f, v in self.fill.items() if f in PRODUCER_FIELDS}
             entrepreneur, values, errors, key = self._producer(raw)
             producer = self.producers.get(key) if key else None
             if producer is None:
@@ -174,17 +231,33 @@ class _Checker:
                 errors += [
                     e for e in self._validate_producer(entrepreneur) if e.field not in cleaned
                 ]
+                lacking = _lacking(errors, incomplete.ENTREPRENEUR_FIELDS, values)
+                if entrepreneur.registered_on is None:
+                    # The services would date it today, hiding its sales history.
+                    lacking["registered_on"] = ""
+                errors = [e for e in errors if e.field not in lacking]
             else:
                 entrepreneur = None
                 errors += self._same_producer(producer, values)
         self.last = producer
         product = None
         if product_given or not producer_given:
+            raw = raw | {f: v for f, v in self.fill.items() if f in PRODUCT_FIELDS}
             product, product_values, product_errors = self._product(raw, producer)
             values.update(product_values)
-            errors += product_errors
+            product_lacking = _lacking(product_errors, incomplete.PRODUCT_FIELDS, product_values)
+            errors += [e for e in product_errors if e.field not in product_lacking]
         problems = [self.problem(number, e) for e in errors]
-        return Row(number, values, producer.row, entrepreneur, product, problems)
+        return Row(
+            number,
+            values,
+            producer.row,
+            entrepreneur,
+            product,
+            problems,
+            lacking,
+            product_lacking,
+        )
 
     def _producer(
         self, raw: dict[str, Cell]
@@ -212,7 +285,7 @@ class _Checker:
             house_no=cleaning.plain(raw.get("house_no")),
             moo=cleaning.moo(raw.get("moo")),
             phone=cleaning.phone(raw.get("phone")),
-            member_count=cleaning.plain(raw.get("member_count")),
+            member_count=cleaning.count(raw.get("member_count")),
             registered_on=registered or None,
             # A blank status is a business still running.
             status=status or Status.ACTIVE,
@@ -238,7 +311,9 @@ class _Checker:
             "previous_reg_no": data.previous_reg_no,
         }
         values = {
-            f: shown[f] for f in PRODUCER_FIELDS if f in self.mapping or f in self.from_address
+            f: shown[f]
+            for f in PRODUCER_FIELDS
+            if f in self.mapping or f in self.from_address or f in self.fill
         }
         key = cleaning.id_key(national_id) if id_error is None else ""
         return data, values, errors, key
@@ -292,7 +367,7 @@ class _Checker:
             "unit": data.unit,
             "soft_power": str(data.soft_power or ""),
         }
-        values = {f: shown[f] for f in PRODUCT_FIELDS if f in self.mapping}
+        values = {f: shown[f] for f in PRODUCT_FIELDS if f in self.mapping or f in self.fill}
         errors: list[FieldError] = []
         try:
             check_product(data)
@@ -342,11 +417,18 @@ def _in_register(session: Session, ids: Iterable[str]) -> dict[str, tuple[str, s
 
 
 def check_table(
-    session: Session, table: Table, mapping: Mapping, progress: ProgressFn | None = None
+    session: Session,
+    table: Table,
+    mapping: Mapping,
+    progress: ProgressFn | None = None,
+    *,
+    fill: dict[str, str] | None = None,
 ) -> Preview:
-    """Every row of ``table`` read through ``mapping`` and checked against the register the
-    session is on. Writes nothing."""
-    checker = _Checker(session, table, mapping)
+    """Every row of ``table`` read through ``mapping`` (and ``fill``, values for whole
+    columns the sheet lacks, checked by legacy.filling.check_fill) and checked against the
+    register the session is on. Writes nothing."""
+    fill = fill or {}
+    checker = _Checker(session, table, mapping, fill)
     rows: list[Row] = []
     skipped: list[Skipped] = []
     total = len(table.rows)
@@ -357,7 +439,9 @@ def check_table(
         elif _is_total(cells, raw):
             skipped.append(Skipped(number, "แถวรวม", "total row"))
         else:
-            rows.append(checker.row(number, raw))
+            row = checker.row(number, raw)
+            row.cells = cells
+            rows.append(row)
         if progress is not None:
             progress(done, total)
     registered = _in_register(
@@ -380,4 +464,4 @@ def check_table(
                     ),
                 )
             )
-    return Preview(table, mapping, rows, skipped)
+    return Preview(table, mapping, rows, skipped, fill)

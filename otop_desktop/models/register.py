@@ -38,6 +38,7 @@ class Entrepreneur(Base):
         Index(None, "national_id"),
         Index(None, "name"),
         Index(None, "registered_on"),
+        Index(None, "missing"),
         # Short searches walk the list's default order and test the mask (search.search_mask).
         Index(None, "reg_no", "search_mask"),
     )
@@ -46,7 +47,8 @@ class Entrepreneur(Base):
     reg_no: Mapped[str] = mapped_column(String(20), unique=True)
     # Kept beside subdistrict_code so that a province register filters by district on an index.
     district_code: Mapped[str] = mapped_column(String(4))
-    producer_type: Mapped[int] = mapped_column(SmallInteger)
+    # NULL only on a record imported incomplete (see ``missing``).
+    producer_type: Mapped[int | None] = mapped_column(SmallInteger)
     name: Mapped[str] = mapped_column(String(300))
     contact_name: Mapped[str] = mapped_column(String(200), default="")
     national_id: Mapped[str] = mapped_column(String(13))
@@ -58,13 +60,18 @@ class Entrepreneur(Base):
     status: Mapped[str] = mapped_column(String(10), default="active")
     status_reason: Mapped[str] = mapped_column(String(300), default="")
     status_date: Mapped[date | None] = mapped_column(Date)
-    registered_on: Mapped[date] = mapped_column(Date)
+    # NULL only on a record imported incomplete: a missing date is not taken as today's,
+    # which would hide the business's sales history.
+    registered_on: Mapped[date | None] = mapped_column(Date)
     # A number the producer had before (e.g. from an imported spreadsheet); never reissued.
     previous_reg_no: Mapped[str] = mapped_column(String(40), default="")
     next_product_seq: Mapped[int] = mapped_column(default=1)
     #: When a head removed the person's data of this closed business (PDPA retention): the
     #: figures stay, the business leaves the province's snapshot.
     anonymised_on: Mapped[date | None] = mapped_column(Date)
+    #: What an incomplete record lacks (otop_desktop.services.incomplete): JSON, field → what
+    #: the old spreadsheet held there ('' for nothing); NULL once complete.
+    missing: Mapped[str | None] = mapped_column(Text)
     search_text: Mapped[str] = mapped_column(Text, default="")
     # NULL when written without the ORM (bulk loads): such a row is always a candidate.
     search_mask: Mapped[int | None] = mapped_column(BigInteger)
@@ -105,6 +112,7 @@ class Product(Base):
         Index(None, "entrepreneur_id"),
         Index(None, "category"),
         Index(None, "current_stars"),
+        Index(None, "missing"),
         Index(None, "name"),
         Index(None, "code", "search_mask"),
     )
@@ -113,7 +121,8 @@ class Product(Base):
     entrepreneur_id: Mapped[int] = mapped_column(ForeignKey("entrepreneurs.id", ondelete="CASCADE"))
     code: Mapped[str] = mapped_column(String(24), unique=True)
     name: Mapped[str] = mapped_column(String(300))
-    category: Mapped[int] = mapped_column(SmallInteger)
+    # NULL only on a product imported incomplete (see ``missing``).
+    category: Mapped[int | None] = mapped_column(SmallInteger)
     price: Mapped[Decimal] = mapped_column(Money, default=Decimal(0))
     unit: Mapped[str] = mapped_column(String(40), default="")
     soft_power: Mapped[str | None] = mapped_column(String(10))
@@ -121,6 +130,8 @@ class Product(Base):
     # updates it with the ratings.
     current_stars: Mapped[int] = mapped_column(SmallInteger, default=0)
     current_star_year: Mapped[int | None] = mapped_column(SmallInteger)
+    #: As Entrepreneur.missing.
+    missing: Mapped[str | None] = mapped_column(Text)
     search_text: Mapped[str] = mapped_column(Text, default="")
     # NULL when written without the ORM (bulk loads): such a row is always a candidate.
     search_mask: Mapped[int | None] = mapped_column(BigInteger)

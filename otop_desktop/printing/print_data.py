@@ -17,6 +17,12 @@ from otop_desktop.domain import Category, Status
 from otop_desktop.errors import NotFoundError, UserError
 from otop_desktop.models import Entrepreneur, Office, Product, Sale
 from otop_desktop.models.base import SATANG
+from otop_desktop.services.incomplete import (
+    IncompleteHeld,
+    held_out,
+    incomplete_with_sales,
+    list_incomplete,
+)
 from otop_desktop.services.office import get_office
 from otop_desktop.thaiformat import Period
 from otop_desktop.thaiid import format_thai_id
@@ -107,9 +113,11 @@ def chosen_ids(
 ) -> list[int]:
     """Ids of the records to print, in the order given, or with no numbers given every
     (active) record of the register or of ``district_code`` in registration-number order.
-    Unknown numbers are refused, all of them named."""
+    Unknown numbers are refused, all of them named. Incomplete records (imported without
+    all required details, services.incomplete) are held out: left out of "every record",
+    and refused, each named with what it lacks, when asked for by number."""
     if not registrations:
-        stmt = select(Entrepreneur.id).order_by(Entrepreneur.reg_no)
+        stmt = select(Entrepreneur.id).where(~held_out()).order_by(Entrepreneur.reg_no)
         if district_code:
             stmt = stmt.where(Entrepreneur.district_code == district_code)
         if active_only:
@@ -117,7 +125,8 @@ def chosen_ids(
         ids = list(session.scalars(stmt))
         if not ids:
             raise NotFoundError(
-                "ไม่มีผู้ประกอบการที่ดำเนินการอยู่ให้พิมพ์", "There are no active records to print"
+                "ไม่มีผู้ประกอบการที่ดำเนินการอยู่และมีข้อมูลครบให้พิมพ์",
+                "There are no active, complete records to print",
             )
         return ids
     wanted = list(dict.fromkeys(reg.strip() for reg in registrations))
@@ -134,7 +143,12 @@ def chosen_ids(
             f" … (+{len(missing) - 10})" if len(missing) > 10 else ""
         )
         raise NotFoundError(f"ไม่พบเลขทะเบียน {shown}", f"No registration number {shown}")
-    return [found[reg] for reg in wanted]
+    ids = [found[reg] for reg in wanted]
+    asked = set(ids)
+    held = [r for r in list_incomplete(session) if r.entrepreneur_id in asked]
+    if held:
+        raise IncompleteHeld(held, "พิมพ์เอกสาร", "print these documents")
+    return ids
 
 
 def load_entrepreneurs(
@@ -181,7 +195,9 @@ class ListRow:
 
 
 def register_rows(session: Session, district_code: str | None = None) -> list[ListRow]:
-    """Every record, by subdistrict then registration number, with its product count."""
+    """Every complete record, by subdistrict then registration number, with its product
+    count. Incomplete records (services.incomplete) are held out: the printed list shows
+    each producer's type, which such a record may lack."""
     counts = (
         select(Product.entrepreneur_id, func.count().label("n"))
         .group_by(Product.entrepreneur_id)
@@ -202,6 +218,7 @@ def register_rows(session: Session, district_code: str | None = None) -> list[Li
             func.coalesce(counts.c.n, 0),
         )
         .outerjoin(counts, counts.c.entrepreneur_id == Entrepreneur.id)
+        .where(~held_out())
         .order_by(Entrepreneur.subdistrict_code, Entrepreneur.reg_no)
     )
     if district_code:
@@ -247,7 +264,16 @@ def _baht(satang: int | None) -> Decimal:
 
 
 def monthly_sales(session: Session, period: Period, district_code: str | None) -> MonthlySales:
-    """The month's totals by product category and by subdistrict, summed as whole satang."""
+    """The month's totals by product category and by subdistrict, summed as whole satang;
+    refused while an incomplete record has sales in the month (its sales belong to no
+    category yet, and the report would not add up)."""
+    held = incomplete_with_sales(session, period, district_code=district_code)
+    if held:
+        raise IncompleteHeld(
+            held,
+            f"พิมพ์รายงานยอดจำหน่ายเดือน{period.label_th}",
+            f"print the sales report of {period}",
+        )
     amount = func.sum(type_coerce(Sale.amount, BigInteger))
     online = func.sum(type_coerce(Sale.online_amount, BigInteger))
     people = func.count(Sale.entrepreneur_id.distinct())

@@ -3,6 +3,7 @@ unit of work (``with register.write() as session``): one user action, one transa
 
 from __future__ import annotations
 
+from collections.abc import Collection, Mapping
 from dataclasses import dataclass
 from datetime import date
 
@@ -13,6 +14,7 @@ from otop_desktop.domain import READINESS_ITEMS, ProducerType, Status
 from otop_desktop.errors import NotFoundError
 from otop_desktop.models import DigitalReadiness, Entrepreneur
 from otop_desktop.search import entrepreneur_doc, product_doc
+from otop_desktop.services import incomplete
 from otop_desktop.services.numbers import allocate_reg_no
 from otop_desktop.services.office import get_office
 from otop_desktop.services.versions import bump, check_version
@@ -50,7 +52,12 @@ class DuplicateId:
     name: str
 
 
-def check_entrepreneur(session: Session, data: EntrepreneurInput) -> dict[str, object]:
+def check_entrepreneur(
+    session: Session, data: EntrepreneurInput, *, lacking: Collection[str] = ()
+) -> dict[str, object]:
+    """The record's values, or a ValidationError naming every field at fault. The fields in
+    ``lacking`` (an incomplete import: services.incomplete.ENTREPRENEUR_FIELDS) are not
+    checked and come back as None."""
     check = Checker()
     office = get_office(session)
     producer_type = check.choice("producer_type", data.producer_type, ProducerType)
@@ -105,6 +112,9 @@ def check_entrepreneur(session: Session, data: EntrepreneurInput) -> dict[str, o
         )
     if producer_type is not ProducerType.GROUP:
         values["member_count"] = None
+    if lacking:
+        check.errors = [e for e in check.errors if e.field not in lacking]
+        values.update(dict.fromkeys(lacking))
     check.done()
     return values
 
@@ -147,17 +157,24 @@ def same_id(session: Session, national_id: str, *, exclude: int | None = None) -
     return [DuplicateId(*row) for row in session.execute(stmt.order_by(Entrepreneur.reg_no))]
 
 
-def create_entrepreneur(session: Session, data: EntrepreneurInput) -> Entrepreneur:
+def create_entrepreneur(
+    session: Session, data: EntrepreneurInput, *, lacking: Mapping[str, str] | None = None
+) -> Entrepreneur:
     """Registers a producer and gives it the next registration number of its district and
-    B.E. year of registration."""
-    values = check_entrepreneur(session, data)
+    B.E. year of registration. With ``lacking`` (field → what the old spreadsheet held
+    there) the record is stored incomplete, without those fields; one without a
+    registration date is numbered in the year it is imported."""
+    lacking = incomplete.only_entrepreneur_fields(lacking or {})
+    values = check_entrepreneur(session, data, lacking=lacking.keys())
     subdistrict_code = str(values["subdistrict_code"])
     registered_on = values["registered_on"]
-    assert isinstance(registered_on, date)
+    assert isinstance(registered_on, date) or "registered_on" in lacking
     district_code = subdistrict_code[:4]
+    year = be_year(registered_on if isinstance(registered_on, date) else date.today())
     entrepreneur = Entrepreneur(
-        reg_no=allocate_reg_no(session, district_code, be_year(registered_on)),
+        reg_no=allocate_reg_no(session, district_code, year),
         district_code=district_code,
+        missing=incomplete.encode(lacking),
         **values,
     )
     entrepreneur.products = []
@@ -176,13 +193,15 @@ def update_entrepreneur(
 ) -> Entrepreneur:
     """Changes a record. The registration number stays: it was issued and may be printed on a
     certificate, even if the registration date is corrected. With ``expected_version`` (the
-    version the form opened) a change made meanwhile is refused (versions.ConflictError)."""
+    version the form opened) a change made meanwhile is refused (versions.ConflictError).
+    Every field is checked, so an incomplete record saved here is complete afterwards."""
     entrepreneur = get_entrepreneur(session, entrepreneur_id)
     check_version(session, entrepreneur, expected_version)
     values = check_entrepreneur(session, data)
     renamed = values["name"] != entrepreneur.name
     for key, value in values.items():
         setattr(entrepreneur, key, value)
+    entrepreneur.missing = None
     entrepreneur.district_code = str(values["subdistrict_code"])[:4]
     bump(entrepreneur)
     refresh_search(entrepreneur)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Collection, Mapping
 from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
@@ -13,6 +14,7 @@ from otop_desktop.domain import Category, SoftPower, Standard
 from otop_desktop.errors import NotFoundError
 from otop_desktop.models import Product, ProductStandard, StarRating
 from otop_desktop.search import product_doc
+from otop_desktop.services import incomplete
 from otop_desktop.services.entrepreneurs import get_entrepreneur, refresh_search
 from otop_desktop.services.numbers import format_product_code
 from otop_desktop.services.versions import bump, check_version
@@ -48,8 +50,11 @@ class ProductInput:
 
 
 def check_product(
-    data: ProductInput,
+    data: ProductInput, *, lacking: Collection[str] = ()
 ) -> tuple[dict[str, object], list[ProductStandard], list[StarRating]]:
+    """The product's values, standards and ratings, or a ValidationError naming every field
+    at fault. The fields in ``lacking`` (an incomplete import) are not checked and come back
+    as None."""
     check = Checker()
     category = check.choice("category", data.category, Category)
     soft_power = check.choice("soft_power", data.soft_power or None, SoftPower, required=False)
@@ -90,6 +95,9 @@ def check_product(
             check.fail("ratings", f"ปีคัดสรร {year} ซ้ำ", f"The selection year {year} is listed twice")
             continue
         ratings.append(StarRating(year_be=year, stars=stars))
+    if lacking:
+        check.errors = [e for e in check.errors if e.field not in lacking]
+        values.update(dict.fromkeys(lacking))
     check.done()
     return values, standards, ratings
 
@@ -119,15 +127,24 @@ def get_product(session: Session, product_id: int) -> Product:
     return found
 
 
-def create_product(session: Session, entrepreneur_id: int, data: ProductInput) -> Product:
+def create_product(
+    session: Session,
+    entrepreneur_id: int,
+    data: ProductInput,
+    *,
+    lacking: Mapping[str, str] | None = None,
+) -> Product:
     """Adds a product; its code is the producer's registration number and the next product
-    sequence, never one a deleted product had."""
-    values, standards, ratings = check_product(data)
+    sequence, never one a deleted product had. With ``lacking`` (field → what the old
+    spreadsheet held there) it is stored incomplete, without those fields."""
+    lacking = incomplete.only_product_fields(lacking or {})
+    values, standards, ratings = check_product(data, lacking=lacking.keys())
     entrepreneur = get_entrepreneur(session, entrepreneur_id)
     product = Product(code=format_product_code(entrepreneur.reg_no, entrepreneur.next_product_seq))
     note_issued(session, product_floor_name(entrepreneur.reg_no), entrepreneur.next_product_seq)
     entrepreneur.next_product_seq += 1
     _apply(product, values, standards, ratings)
+    product.missing = incomplete.encode(lacking)
     product.search_text = product_doc(product.name, product.code, entrepreneur.name)
     entrepreneur.products.append(product)
     refresh_search(entrepreneur)
@@ -138,7 +155,8 @@ def create_product(session: Session, entrepreneur_id: int, data: ProductInput) -
 def update_product(
     session: Session, product_id: int, data: ProductInput, *, expected_version: int | None = None
 ) -> Product:
-    """Changes a product (its code stays); ``expected_version`` as in update_entrepreneur."""
+    """Changes a product (its code stays); ``expected_version`` as in update_entrepreneur.
+    Every field is checked, so an incomplete product saved here is complete afterwards."""
     values, standards, ratings = check_product(data)
     product = get_product(session, product_id)
     check_version(session, product, expected_version)
@@ -147,6 +165,7 @@ def update_product(
     product.standards, product.ratings = [], []
     session.flush()
     _apply(product, values, standards, ratings)
+    product.missing = None
     bump(product)
     product.search_text = product_doc(product.name, product.code, product.entrepreneur.name)
     refresh_search(product.entrepreneur)

@@ -22,6 +22,7 @@ from otop_desktop.models import (
     Training,
     TrainingParticipant,
 )
+from otop_desktop.services.incomplete import count_incomplete
 from otop_desktop.services.office import get_office
 from otop_desktop.thaiformat import Period
 
@@ -58,6 +59,8 @@ def register_stats(session: Session) -> dict[str, object]:
     }
     for name, model in COUNTED.items():
         result[name] = session.scalar(select(func.count()).select_from(model))
+    # Imported without all required details, to be completed (services.incomplete).
+    result["incomplete_entrepreneurs"], result["incomplete_products"] = count_incomplete(session)
     # Sum the whole satang as integers (exact, no Decimal per row), not through Money.
     amount = type_coerce(Sale.amount, BigInteger)
     by_period = session.execute(
