@@ -19,11 +19,12 @@ import openpyxl
 
 from otop_desktop.demo import generate
 from otop_desktop.domain import OfficeKind
+from otop_desktop.incoming.checks import check_xlsx
+from otop_desktop.incoming.limits import SUBMISSION
 from otop_desktop.services.office import init_register
 from otop_desktop.submission import spec
 from otop_desktop.submission.export import export_monthly
 from otop_desktop.submission.importer import import_submissions
-from otop_desktop.submission.safety import check_workbook
 from otop_desktop.thaiformat import Period
 
 MONTH = Period(2568, 10)
@@ -80,7 +81,7 @@ def main() -> None:
             first, again = ours(files, db)
             started = time.perf_counter()
             for path in files:
-                check_workbook(path)
+                check_xlsx(path, SUBMISSION)
             scan = time.perf_counter() - started
             best_raw, best_first = min(best_raw, raw), min(best_first, first)
             best_again, best_scan = min(best_again, again), min(best_scan, scan)

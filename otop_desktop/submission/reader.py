@@ -1,35 +1,29 @@
 """Reading a district's monthly workbook as the spec fixes it: the sheets and their headers,
-every cell's type, the metadata, the row counts, the sales total and the sha256. openpyxl
-reads in read-only mode (rows stream, nothing held but the values); ``safety`` has checked
-the file before, and found the merged cells that read-only mode does not report.
+every cell's type, the metadata, the row counts, the sales total and the sha256. The file is
+checked and streamed by ``otop_desktop.incoming`` (one reader for every incoming workbook,
+under the submission's limits), which also finds the merged cells.
 
 Every problem is a ``Reason`` naming the sheet, row and column, in Thai and English; a file
 with any of them is refused as a whole (``RejectedFile``)."""
 
 from __future__ import annotations
 
-import warnings
-import zipfile
-import zlib
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from decimal import Decimal, InvalidOperation
 from pathlib import Path
 from typing import Any
-from xml.etree.ElementTree import ParseError
 
-import openpyxl
-from defusedxml import DefusedXmlException
 from openpyxl.utils import get_column_letter
 
 from otop_desktop.errors import UserError
+from otop_desktop.incoming.limits import SUBMISSION, RefusedAt
+from otop_desktop.incoming.xlsx import Cell, XlsxReader
 from otop_desktop.submission import spec
-from otop_desktop.submission.safety import CheckedWorkbook, check_workbook
+from otop_desktop.textnorm import hidden_char
 from otop_desktop.version import program_version
 
-#: Excel's own limit; a row number beyond it is a damaged or hostile file.
-MAX_SHEET_ROWS = 1_048_576
 #: The metadata sheet holds some twenty keys; a reader of format 1 looks no further.
 MAX_META_ROWS = 1_000
 #: A file is refused after this many reasons; listing thousands helps nobody.
@@ -47,24 +41,11 @@ _FOUND = {
     "d": ("วันที่", "a date"),
     "b": ("ค่าจริง/เท็จ", "TRUE/FALSE"),
     "e": ("ค่าผิดพลาด", "an error value"),
+    "f": ("สูตร", "a formula"),
 }
 _CENT = Decimal("0.01")
-#: What openpyxl raises on a damaged or hostile file (after the safety checks, rarely).
-_BROKEN = (
-    DefusedXmlException,
-    ParseError,
-    RecursionError,
-    KeyError,
-    ValueError,
-    TypeError,
-    IndexError,
-    OSError,
-    zipfile.BadZipFile,
-    zlib.error,
-    EOFError,
-    # A date cell whose number is beyond any calendar (openpyxl's conversion overflows).
-    ArithmeticError,
-)
+#: TAB, CR and LF in a text cell become spaces, as in the program's forms.
+_SPACES = str.maketrans("\t\r\n", "   ")
 
 
 @dataclass(frozen=True)
@@ -126,8 +107,6 @@ class Reasons:
     def __init__(self, path: Path) -> None:
         self.path = path
         self.items: list[Reason] = []
-        #: The sheet being read, for the message if openpyxl fails on it.
-        self.sheet = ""
 
     def add(self, reason: Reason) -> None:
         self.items.append(reason)
@@ -171,45 +150,19 @@ class Workbook:
 
 
 def read_workbook(path: Path) -> Workbook:
-    """Checks the file's safety, then reads it; raises RejectedFile (or UnsafeWorkbook) with
-    every reason found."""
-    checked = check_workbook(path)
+    """Checks the file, then reads it; raises RejectedFile with every reason found (or
+    ``incoming.checks.UnsafeFile`` when it is no workbook, or not one safe to read)."""
     reasons = Reasons(path)
-    with warnings.catch_warnings():
-        # openpyxl warns about parts it ignores (extensions, odd styles); the checks below
-        # decide what matters, and a warning must not end an import.
-        warnings.simplefilter("ignore")
-        try:
-            book = openpyxl.load_workbook(
-                path, read_only=True, data_only=False, keep_links=False, rich_text=False
-            )
-        except (*_BROKEN, AttributeError) as exc:
-            raise _damaged(path, "", exc) from exc
-        try:
-            return _read(book, checked, reasons)
-        except _BROKEN as exc:
-            raise _damaged(path, reasons.sheet, exc) from exc
-        finally:
-            book.close()
+    try:
+        with XlsxReader(path, SUBMISSION, formulas=True) as book:
+            return _read(book, reasons)
+    except RefusedAt as exc:
+        reasons.items.append(Reason(exc.why_th, exc.why_en, exc.sheet, exc.row, exc.column))
+        raise RejectedFile(path, reasons.items) from exc
 
 
-def _damaged(path: Path, sheet: str, exc: BaseException) -> RejectedFile:
-    where_th = f" ชีต “{sheet}”" if sheet else ""
-    where_en = f" sheet “{sheet}”" if sheet else ""
-    return RejectedFile(
-        path,
-        [
-            Reason(
-                f"ไฟล์เสียหายหรือไม่ปลอดภัย อ่าน{where_th}ไม่ได้",
-                f"the file is damaged or unsafe; cannot read{where_en} "
-                f"({exc.__class__.__name__}: {str(exc)[:200]})",
-            )
-        ],
-    )
-
-
-def _read(book: Any, checked: CheckedWorkbook, reasons: Reasons) -> Workbook:
-    names = list(book.sheetnames)
+def _read(book: XlsxReader, reasons: Reasons) -> Workbook:
+    names = book.sheet_names
     if missing := [n for n in spec.SHEET_NAMES if n not in names]:
         for name in missing:
             reasons.add(
@@ -219,15 +172,12 @@ def _read(book: Any, checked: CheckedWorkbook, reasons: Reasons) -> Workbook:
                 )
             )
         reasons.raise_if_any()
-    reasons.sheet = spec.META_SHEET
-    meta = _read_meta(book[spec.META_SHEET], reasons)
+    meta = _read_meta(book, reasons)
     reasons.raise_if_any()
     sheets: dict[str, Sheet] = {}
     for data_sheet in spec.DATA_SHEETS:
-        ws = book[data_sheet.name]
-        # The sheet's zip part, which the safety scan names its merged cells by.
-        part = str(ws._worksheet_path).lstrip("/")
-        for ref in checked.merged.get(part, ()):
+        sheets[data_sheet.name] = _read_sheet(book, data_sheet, reasons)
+        for ref in book.merged(data_sheet.name):
             reasons.add(
                 Reason(
                     f"มีเซลล์ที่ผสานไว้ ({ref}) ซึ่งชีตข้อมูลต้องไม่มี",
@@ -235,22 +185,39 @@ def _read(book: Any, checked: CheckedWorkbook, reasons: Reasons) -> Workbook:
                     sheet=data_sheet.name,
                 )
             )
-        reasons.sheet = data_sheet.name
-        sheets[data_sheet.name] = _read_sheet(ws, data_sheet, reasons)
-    reasons.sheet = ""
     reasons.raise_if_any()
     _check_totals(meta, sheets, reasons)
     reasons.raise_if_any()
     return Workbook(reasons.path, meta, sheets)
 
 
+def _text(cell: Cell, sheet: str, row: int, column: str, reasons: Reasons) -> str | None:
+    """A text cell's value with TAB, CR and LF as spaces; None (and a reason naming the
+    cell) when it holds a control or bidirectional-override character a reader cannot see."""
+    value = str(cell.value)
+    hidden = hidden_char(value)
+    if hidden:
+        reasons.add(
+            Reason(
+                f"มีอักขระควบคุมที่มองไม่เห็น ({hidden}) ไม่รับไฟล์ ให้อำเภอแก้ข้อความในเซลล์นี้",
+                f"the text holds an invisible control character ({hidden}); ask the district "
+                "to retype this cell",
+                sheet,
+                row,
+                column,
+            )
+        )
+        return None
+    return value.translate(_SPACES)
+
+
 # --- metadata --------------------------------------------------------------------------
 
 
-def _read_meta(ws: Any, reasons: Reasons) -> dict[str, object]:
+def _read_meta(book: XlsxReader, reasons: Reasons) -> dict[str, object]:
     sheet = spec.META_SHEET
-    cells: dict[str, tuple[int, Any]] = {}
-    for row_no, row in enumerate(ws.iter_rows(min_row=1, max_col=2), 1):
+    cells: dict[str, tuple[int, Cell]] = {}
+    for row_no, row in enumerate(book.rows(sheet, 2), 1):
         if row_no > MAX_META_ROWS:
             break
         key_cell, value_cell = row
@@ -272,6 +239,8 @@ def _read_meta(ws: Any, reasons: Reasons) -> dict[str, object]:
             continue
         row_no, cell = cells[key]
         where = {"sheet": sheet, "row": row_no, "column": f"B ({key})"}
+        if cell.data_type == "f":
+            continue  # refused above as a formula
         if cell.value is None or cell.value == "":
             reasons.add(Reason("ไม่มีค่า", "the value is empty", **where))
         elif key in spec.NUMBER_META:
@@ -280,13 +249,15 @@ def _read_meta(ws: Any, reasons: Reasons) -> dict[str, object]:
             else:
                 reasons.add(_wrong_type(spec.Kind.NUMBER, cell, **where))
         elif cell.data_type == "s" and isinstance(cell.value, str):
-            meta[key] = cell.value.strip()
+            text = _text(cell, sheet, row_no, f"B ({key})", reasons)
+            if text is not None:
+                meta[key] = text.strip()
         else:
             reasons.add(_wrong_type(spec.Kind.TEXT, cell, **where))
     return meta
 
 
-def _unknown_version(text: str, cells: dict[str, tuple[int, Any]], reasons: Reasons) -> None:
+def _unknown_version(text: str, cells: dict[str, tuple[int, Cell]], reasons: Reasons) -> None:
     written = cells.get("program_version")
     writer = spec.cell_text(written[1].value) if written else ""
     by_th = f" (สร้างโดยโปรแกรม OTOP รุ่น {writer})" if writer else ""
@@ -318,11 +289,11 @@ def _unknown_version(text: str, cells: dict[str, tuple[int, Any]], reasons: Reas
 # --- data sheets -------------------------------------------------------------------------
 
 
-def _read_sheet(ws: Any, data_sheet: spec.DataSheet, reasons: Reasons) -> Sheet:
+def _read_sheet(book: XlsxReader, data_sheet: spec.DataSheet, reasons: Reasons) -> Sheet:
     name = data_sheet.name
     width = len(data_sheet.columns)
     sheet = Sheet(data_sheet)
-    rows: Iterator[tuple[Any, ...]] = ws.iter_rows(min_row=1, max_col=width)
+    rows: Iterator[tuple[Cell, ...]] = book.rows(name, width)
     header = next(rows, ())
     found = [c.value for c in header] + [None] * (width - len(header))
     for index, column in enumerate(data_sheet.columns):
@@ -342,9 +313,6 @@ def _read_sheet(ws: Any, data_sheet: spec.DataSheet, reasons: Reasons) -> Sheet:
         return sheet
     blank_at: int | None = None
     for row_no, cells in enumerate(rows, 2):
-        if row_no > MAX_SHEET_ROWS:
-            reasons.add(Reason("แถวเกินขีดจำกัดของ Excel", "more rows than Excel allows", name))
-            break
         if all(c.value is None for c in cells):
             blank_at = blank_at or row_no
             continue
@@ -364,7 +332,7 @@ def _read_sheet(ws: Any, data_sheet: spec.DataSheet, reasons: Reasons) -> Sheet:
 
 
 def _typed_row(
-    cells: tuple[Any, ...], data_sheet: spec.DataSheet, row_no: int, reasons: Reasons
+    cells: tuple[Cell, ...], data_sheet: spec.DataSheet, row_no: int, reasons: Reasons
 ) -> tuple[Any, ...]:
     values: list[Any] = []
     for index, (cell, column) in enumerate(zip(cells, data_sheet.columns, strict=True)):
@@ -378,7 +346,11 @@ def _typed_row(
             values.append(None)
             continue
         typed = _typed(column.kind, data_type, value)
-        if typed is None:
+        if typed is not None and column.kind is spec.Kind.TEXT:
+            typed = _text(
+                cell, data_sheet.name, row_no, column_label(index, column.header), reasons
+            )
+        elif typed is None:
             reasons.add(
                 _wrong_type(
                     column.kind,
@@ -439,7 +411,7 @@ def _formula(sheet: str, row: int, column: str) -> Reason:
     )
 
 
-def _wrong_type(kind: spec.Kind, cell: Any, **where: Any) -> Reason:
+def _wrong_type(kind: spec.Kind, cell: Cell, **where: Any) -> Reason:
     want_th, want_en = _KIND_TH[kind]
     found_th, found_en = _FOUND.get(cell.data_type, (cell.data_type, cell.data_type))
     if kind is spec.Kind.NUMBER and cell.data_type == "n":
