@@ -120,6 +120,10 @@
         <translation>⚠ เลขประจำตัวนี้มีในทะเบียนแล้ว: {records} โปรดตรวจสอบว่าไม่ใช่ผู้ประกอบการรายเดียวกัน (ยังบันทึกได้)</translation>
     </message>
     <message>
+        <source>Saved the new entrepreneur {name}: registration number {reg_no}.</source>
+        <translation>บันทึกผู้ประกอบการใหม่ {name} แล้ว เลขทะเบียน {reg_no}</translation>
+    </message>
+    <message>
         <source>Delete {reg_no} {name} from the register?
 
 Its products, monthly sales, trainings and grants are deleted with it. The registration number is not given out again.</source>
@@ -239,6 +243,10 @@ Its products, monthly sales, trainings and grants are deleted with it. The regis
         <translation>Soft Power(&amp;O)</translation>
     </message>
     <message>
+        <source>Saved the new product {name}: product code {code}.</source>
+        <translation>บันทึกผลิตภัณฑ์ใหม่ {name} แล้ว รหัสผลิตภัณฑ์ {code}</translation>
+    </message>
+    <message>
         <source>Delete the product {code} {name}?
 
 Its monthly sales are deleted with it. The product code is not given out again.</source>
@@ -272,6 +280,10 @@ Its monthly sales are deleted with it. The product code is not given out again.<
     <message>
         <source>Who changed this record, when and what</source>
         <translation>ใครแก้ไขรายการนี้ เมื่อไร และแก้อะไร</translation>
+    </message>
+    <message>
+        <source>The new record is saved.</source>
+        <translation>บันทึกรายการใหม่แล้ว</translation>
     </message>
     <message>
         <source>Drop what you typed and show the record as it is now?</source>

@@ -84,6 +84,10 @@
         <translation>เลือก…</translation>
     </message>
     <message>
+        <source>Saved the new household: household code {code}.</source>
+        <translation>บันทึกครัวเรือนใหม่แล้ว รหัสครัวเรือน {code}</translation>
+    </message>
+    <message>
         <source>Delete the household {code} ({head}) from the survey?
 
 Its members&apos; skills are deleted with it. The household code is not given out again.</source>
@@ -143,16 +147,16 @@ Its members&apos; skills are deleted with it. The household code is not given ou
         <translation>วันที่สำรวจ</translation>
     </message>
     <message>
-        <source>At least {count} households…</source>
-        <translation>อย่างน้อย {count} ครัวเรือน…</translation>
+        <source>No household has been surveyed yet. Press Ctrl+N (New household) to enter the first household of the 1 Family 1 Soft Power survey.</source>
+        <translation>ยังไม่มีครัวเรือนที่สำรวจ กด Ctrl+N (ปุ่ม “เพิ่มครัวเรือน”) เพื่อบันทึกครัวเรือนแรกของการสำรวจ 1 ครอบครัว 1 Soft Power</translation>
     </message>
     <message>
-        <source>1 household</source>
-        <translation>1 ครัวเรือน</translation>
+        <source>At least {count} of {total} households…</source>
+        <translation>อย่างน้อย {count} จาก {total} ครัวเรือน…</translation>
     </message>
     <message>
-        <source>{count} households</source>
-        <translation>{count} ครัวเรือน</translation>
+        <source>{count} of {total} households</source>
+        <translation>{count} จาก {total} ครัวเรือน</translation>
     </message>
     <message>
         <source>Moo {moo}</source>

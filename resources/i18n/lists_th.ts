@@ -92,16 +92,27 @@
         <translation>การดูครั้งนี้ถูกบันทึกไว้ในประวัติการใช้งานแล้ว</translation>
     </message>
     <message>
-        <source>At least {count} entrepreneurs…</source>
-        <translation>พบอย่างน้อย {count} ราย…</translation>
+        <source>No entrepreneur is registered yet. Press Ctrl+N (New entrepreneur) to register the first one; an office that kept its register in a spreadsheet brings it in on the Submission page, with “Import an old spreadsheet…”.</source>
+        <translation>ยังไม่มีผู้ประกอบการในทะเบียน กด Ctrl+N (ปุ่ม “เพิ่มผู้ประกอบการ”) เพื่อลงทะเบียนรายแรก หากสำนักงานเคยเก็บทะเบียนไว้ในไฟล์ตาราง นำเข้าได้ที่หน้า “ส่งรายงานประจำเดือน” ปุ่ม “นำเข้าจากไฟล์ตารางเดิม…”</translation>
     </message>
     <message>
-        <source>1 entrepreneur</source>
-        <translation>พบ 1 ราย</translation>
+        <source>At least {count} of {total} entrepreneurs…</source>
+        <translation>พบอย่างน้อย {count} จาก {total} ราย…</translation>
     </message>
     <message>
-        <source>{count} entrepreneurs</source>
-        <translation>พบ {count} ราย</translation>
+        <source>{count} of {total} entrepreneurs</source>
+        <translation>{count} จาก {total} ราย</translation>
+    </message>
+</context>
+<context>
+    <name>ListNotice</name>
+    <message>
+        <source>Clear filters</source>
+        <translation>ล้างตัวกรอง</translation>
+    </message>
+    <message>
+        <source>Close this message</source>
+        <translation>ปิดข้อความนี้</translation>
     </message>
 </context>
 <context>
@@ -121,6 +132,18 @@
     <message>
         <source>No stars</source>
         <translation>ไม่มีดาว</translation>
+    </message>
+    <message>
+        <source>Nothing is registered here yet. Press Ctrl+N to add the first record.</source>
+        <translation>ยังไม่มีข้อมูลในรายการนี้ กด Ctrl+N เพื่อเพิ่มรายการแรก</translation>
+    </message>
+    <message>
+        <source>{saved} It is not in the list: {filters} hide it.</source>
+        <translation>{saved} แต่ไม่แสดงในรายการ เพราะถูกซ่อนด้วย {filters}</translation>
+    </message>
+    <message>
+        <source>the search “{text}”</source>
+        <translation>คำค้น “{text}”</translation>
     </message>
 </context>
 <context>
@@ -186,16 +209,16 @@
         <translation>ตำบล</translation>
     </message>
     <message>
-        <source>At least {count} products…</source>
-        <translation>พบอย่างน้อย {count} รายการ…</translation>
+        <source>No product is registered yet. A product belongs to a producer: register the entrepreneur first (Entrepreneurs page), then press Ctrl+N here or “Add product” in the entrepreneur&apos;s form.</source>
+        <translation>ยังไม่มีผลิตภัณฑ์ในทะเบียน ผลิตภัณฑ์ต้องมีผู้ผลิต: ลงทะเบียนผู้ประกอบการก่อน (หน้า “ผู้ประกอบการ”) แล้วกด Ctrl+N ที่นี่ หรือปุ่ม “เพิ่มผลิตภัณฑ์” ในแบบฟอร์มผู้ประกอบการ</translation>
     </message>
     <message>
-        <source>1 product</source>
-        <translation>พบ 1 รายการ</translation>
+        <source>At least {count} of {total} products…</source>
+        <translation>พบอย่างน้อย {count} จาก {total} รายการ…</translation>
     </message>
     <message>
-        <source>{count} products</source>
-        <translation>พบ {count} รายการ</translation>
+        <source>{count} of {total} products</source>
+        <translation>{count} จาก {total} รายการ</translation>
     </message>
 </context>
 </TS>

@@ -58,6 +58,10 @@
         <source>none chosen yet: find it below</source>
         <translation>ยังไม่ได้เลือก ค้นหาในช่องด้านล่าง</translation>
     </message>
+    <message>
+        <source>Saved the new grant to {name}.</source>
+        <translation>บันทึกเงินสนับสนุนให้ {name} แล้ว</translation>
+    </message>
 </context>
 <context>
     <name>GrantsList</name>
@@ -94,16 +98,16 @@
         <translation>หน่วยงานผู้ให้</translation>
     </message>
     <message>
-        <source>At least {count} grants…</source>
-        <translation>อย่างน้อย {count} รายการ…</translation>
+        <source>No grant is recorded yet. Press Ctrl+N (New grant) to record the first one; it is given to an entrepreneur already in the register.</source>
+        <translation>ยังไม่มีการบันทึกเงินสนับสนุน กด Ctrl+N (ปุ่ม “เพิ่มเงินสนับสนุน”) เพื่อบันทึกรายการแรก โดยให้แก่ผู้ประกอบการที่อยู่ในทะเบียนแล้ว</translation>
     </message>
     <message>
-        <source>1 grant</source>
-        <translation>1 รายการ</translation>
+        <source>At least {count} of {total} grants…</source>
+        <translation>อย่างน้อย {count} จาก {total} รายการ…</translation>
     </message>
     <message>
-        <source>{count} grants</source>
-        <translation>{count} รายการ</translation>
+        <source>{count} of {total} grants</source>
+        <translation>{count} จาก {total} รายการ</translation>
     </message>
 </context>
 <context>
@@ -190,6 +194,10 @@
         <translation>ผู้เข้าร่วม {count} ราย</translation>
     </message>
     <message>
+        <source>Saved the new training “{topic}”.</source>
+        <translation>บันทึกการอบรม “{topic}” แล้ว</translation>
+    </message>
+    <message>
         <source>Delete the training “{topic}”?
 
 The list of its participants is deleted with it; the entrepreneurs stay in the register.</source>
@@ -229,16 +237,16 @@ The list of its participants is deleted with it; the entrepreneurs stay in the r
         <translation>ผู้เข้าร่วม</translation>
     </message>
     <message>
-        <source>At least {count} trainings…</source>
-        <translation>อย่างน้อย {count} ครั้ง…</translation>
+        <source>No training is recorded yet. Press Ctrl+N (New training) to record the first one with its participants.</source>
+        <translation>ยังไม่มีการบันทึกการอบรม กด Ctrl+N (ปุ่ม “เพิ่มการฝึกอบรม”) เพื่อบันทึกครั้งแรกพร้อมผู้เข้าร่วม</translation>
     </message>
     <message>
-        <source>1 training</source>
-        <translation>1 ครั้ง</translation>
+        <source>At least {count} of {total} trainings…</source>
+        <translation>อย่างน้อย {count} จาก {total} ครั้ง…</translation>
     </message>
     <message>
-        <source>{count} trainings</source>
-        <translation>{count} ครั้ง</translation>
+        <source>{count} of {total} trainings</source>
+        <translation>{count} จาก {total} ครั้ง</translation>
     </message>
 </context>
 </TS>

@@ -67,7 +67,7 @@ def test_the_model_passes_the_model_tester(
 
 def test_the_list_reads_in_thai(page: HouseholdsPage) -> None:
     model = page.model
-    assert page.count_label.text() == "3 ครัวเรือน"
+    assert page.count_label.text() == "3 จาก 3 ครัวเรือน"
     titles = [model.headerData(i, Qt.Orientation.Horizontal) for i in range(model.columnCount())]
     assert titles[:2] == ["รหัสครัวเรือน", "หัวหน้าครัวเรือน"]
     second = [model.index(1, c).data() for c in range(model.columnCount())]
@@ -102,7 +102,7 @@ def test_thai_search_and_the_filters_narrow_the_list(
     assert listed(page) == [everyone[2]]
     page.industry_box.setCurrentIndex(page.industry_box.findData(Industry.FASHION.value))
     assert listed(page) == []
-    assert page.count_label.text() == "0 ครัวเรือน"
+    assert page.count_label.text() == "0 จาก 3 ครัวเรือน"
     # Back to every subdistrict: หมู่ 5 is still offered, and kept.
     page.subdistrict_box.setCurrentIndex(0)
     page.moo_box.setCurrentIndex(0)
@@ -289,9 +289,60 @@ def test_ctrl_n_opens_the_form_and_the_list_shows_what_was_saved(
     QTimer.singleShot(0, fill_and_save)
     page.table.setFocus()
     qtbot.keyClick(page.table, Qt.Key.Key_N, Qt.KeyboardModifier.ControlModifier)
-    assert page.count_label.text() == "4 ครัวเรือน"
+    assert page.count_label.text() == "4 จาก 4 ครัวเรือน"
     assert page.model.index(page.table.currentIndex().row(), 1).data() == "นายคำปัน ใจดี"
     assert page.moo_box.findData(7) > 0
+    # Said, with the new household's code.
+    assert page.notice.isVisible()
+    assert page.notice.text.text() == "บันทึกครัวเรือนใหม่แล้ว รหัสครัวเรือน 501302-07-0001"
+    assert not page.notice.clear_button.isVisible()
+
+
+def test_a_new_record_that_the_filters_hide_is_named_with_a_way_to_clear_them(
+    qtbot: QtBot, type_text: TypeText, page: HouseholdsPage
+) -> None:
+    type_text(page.search, "บัวคำ")
+    page.industry_box.setCurrentIndex(page.industry_box.findData(Industry.FASHION.value))
+    wait_for_list(qtbot, page, [1])
+
+    def fill_and_save() -> None:
+        dialog = QApplication.activeModalWidget()
+        assert isinstance(dialog, HouseholdDialog)
+        try:
+            fill(qtbot, dialog, type_text)
+            dialog.save()
+        finally:
+            if dialog.isVisible():
+                dialog.mark_clean()
+                dialog.reject()
+
+    QTimer.singleShot(0, fill_and_save)
+    page.table.setFocus()
+    qtbot.keyClick(page.table, Qt.Key.Key_N, Qt.KeyboardModifier.ControlModifier)
+    assert page.notice.isVisible()
+    assert page.notice.text.text() == (
+        "บันทึกครัวเรือนใหม่แล้ว รหัสครัวเรือน 501302-07-0001 แต่ไม่แสดงในรายการ "
+        "เพราะถูกซ่อนด้วย คำค้น “บัวคำ”, “แฟชั่น”"
+    )
+    assert page.notice.clear_button.isVisible()
+    qtbot.mouseClick(page.notice.clear_button, Qt.MouseButton.LeftButton)
+    assert page.search.text() == ""
+    assert page.industry_box.currentIndex() == 0
+    assert not page.notice.isVisible()
+    assert page.model.rowCount() == 4
+    assert page.model.index(page.table.currentIndex().row(), 1).data() == "นายคำปัน ใจดี"
+    assert page.count_label.text() == "4 จาก 4 ครัวเรือน"
+
+
+def test_an_empty_survey_says_what_to_do_first(qtbot: QtBot, district_register: Register) -> None:
+    empty = HouseholdsPage(district_register)
+    show(qtbot, empty)
+    assert empty.count_label.text() == "0 จาก 0 ครัวเรือน"
+    assert empty.empty_help.isVisible()
+    assert "Ctrl+N" in empty.empty_help.text()
+    add(district_register, "นางบัวคำ ใจมา", "501301", 3)
+    empty.reload()
+    assert not empty.empty_help.isVisible()
 
 
 def test_a_province_office_picks_the_district_then_the_subdistrict(

@@ -206,7 +206,7 @@ def test_entrepreneur_cells_read_in_thai(entrepreneurs: EntrepreneursPage, sampl
     ]
     headers = [model.headerData(c, Qt.Orientation.Horizontal) for c in range(model.columnCount())]
     assert headers[:3] == ["เลขทะเบียน", "ชื่อผู้ประกอบการ", "ประเภทผู้ผลิต"]
-    assert entrepreneurs.count_label.text() == "พบ 4 ราย"
+    assert entrepreneurs.count_label.text() == "4 จาก 4 ราย"
 
 
 def test_product_cells_read_in_thai(products: ProductsPage, sample: Sample) -> None:
@@ -227,7 +227,7 @@ def test_product_cells_read_in_thai(products: ProductsPage, sample: Sample) -> N
     ]
     price = model.index(row, 3).data(Qt.ItemDataRole.TextAlignmentRole)
     assert price & Qt.AlignmentFlag.AlignRight
-    assert products.count_label.text() == "พบ 4 รายการ"
+    assert products.count_label.text() == "4 จาก 4 รายการ"
 
 
 class CountingRows:
@@ -330,13 +330,13 @@ def test_a_long_list_shows_its_first_rows_at_once_and_the_rest_when_read(
     with qtbot.waitSignal(model.loaded):
         page.reload()
         assert model.rowCount() == 3 and not model.complete
-        assert page.count_label.text() == "พบอย่างน้อย 3 ราย…"
+        assert page.count_label.text() == "พบอย่างน้อย 3 จาก 4 ราย…"
         assert page.current_id() is None  # not read yet
     # The rest is appended, not a new list: the view keeps its place.
     assert (resets, inserted) == ([1], [(3, 3)])
     assert model.rowCount() == 4 and model.complete
     assert page.current_id() == sample.soap
-    assert page.count_label.text() == "พบ 4 ราย"
+    assert page.count_label.text() == "4 จาก 4 ราย"
 
 
 def test_a_list_read_for_an_older_filter_is_dropped(
@@ -349,7 +349,7 @@ def test_a_list_read_for_an_older_filter_is_dropped(
     qtbot.waitUntil(lambda: products.model.complete)
     qtbot.wait(50)  # time for the first filter's worker to finish too
     assert listed(products) == [sample.chilli_paste]
-    assert products.count_label.text() == "พบ 1 รายการ"
+    assert products.count_label.text() == "1 จาก 4 รายการ"
 
 
 def test_a_failure_reading_the_rest_is_shown_to_the_clerk(
@@ -377,7 +377,7 @@ def test_a_failure_reading_the_rest_is_shown_to_the_clerk(
         show(qtbot, page)
     assert shown == ["ติดต่อฐานข้อมูลไม่ได้"]
     assert page.model.rowCount() == 2
-    assert page.count_label.text() == "พบอย่างน้อย 2 ราย…"
+    assert page.count_label.text() == "พบอย่างน้อย 2 จาก 4 ราย…"
 
 
 # Search ---------------------------------------------------------------------------------
@@ -391,7 +391,7 @@ def test_typing_a_registration_number_narrows_the_list_after_the_debounce(
     # Typing alone does not query: the list follows once the typing pauses.
     assert len(listed(entrepreneurs)) == 4
     wait_for_list(qtbot, entrepreneurs, [sample.chilli])
-    assert entrepreneurs.count_label.text() == "พบ 1 ราย"
+    assert entrepreneurs.count_label.text() == "1 จาก 4 ราย"
 
 
 def test_typing_thai_narrows_the_list(
@@ -416,13 +416,13 @@ def test_one_and_two_thai_characters_search_too(
     products.search.clear()
     everything = [sample.silk_scarf, sample.chilli_paste, sample.paper_umbrella, sample.herbal_soap]
     wait_for_list(qtbot, products, everything)
-    assert products.count_label.text() == "พบ 4 รายการ"
+    assert products.count_label.text() == "4 จาก 4 รายการ"
 
 
 def test_nothing_found_says_so(qtbot: QtBot, type_text: TypeText, products: ProductsPage) -> None:
     type_text(products.search, "ไม่มีสินค้านี้")
     wait_for_list(qtbot, products, [])
-    assert products.count_label.text() == "พบ 0 รายการ"
+    assert products.count_label.text() == "0 จาก 4 รายการ"
 
 
 # Filters --------------------------------------------------------------------------------

@@ -91,7 +91,7 @@ def test_the_trainings_list_reads_in_thai_newest_first(
     assert page.tabs.tabText(0) == "การฝึกอบรม(&T)"
     trainings = page.trainings
     assert listed(trainings) == [online, packaging]
-    assert trainings.count_label.text() == "2 ครั้ง"
+    assert trainings.count_label.text() == "2 จาก 2 ครั้ง"
     model = trainings.model
     assert [model.index(1, c).data() for c in range(model.columnCount())] == [
         "30/09/2567",
@@ -151,7 +151,7 @@ def test_ctrl_n_on_a_tab_opens_its_form_and_the_list_shows_what_was_saved(
     QTimer.singleShot(0, fill_and_save)
     page.trainings.table.setFocus()
     qtbot.keyClick(page.trainings.table, Qt.Key.Key_N, Qt.KeyboardModifier.ControlModifier)
-    assert page.trainings.count_label.text() == "3 ครั้ง"
+    assert page.trainings.count_label.text() == "3 จาก 3 ครั้ง"
     current = page.trainings.table.currentIndex().row()
     assert page.trainings.model.index(current, 1).data() == "การถ่ายภาพสินค้า"
 

@@ -378,7 +378,9 @@ class EntrepreneurDialog(RecordDialog):
 
     def write(self, session: Session) -> int:
         if self._id is None:
-            return create_entrepreneur(session, self.entered()).id
+            record = create_entrepreneur(session, self.entered())
+            self.saved_number = record.reg_no
+            return record.id
         return update_entrepreneur(
             session, self._id, self.entered(), expected_version=self.version
         ).id
@@ -386,6 +388,11 @@ class EntrepreneurDialog(RecordDialog):
     def remove(self, session: Session) -> None:
         assert self._id is not None
         delete_entrepreneur(session, self._id)
+
+    def saved_message(self) -> str:
+        return self.tr("Saved the new entrepreneur {name}: registration number {reg_no}.").format(
+            name=self.name.text().strip(), reg_no=self.saved_number
+        )
 
     def delete_question(self) -> str:
         return self.tr(

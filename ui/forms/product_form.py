@@ -333,12 +333,19 @@ class ProductDialog(RecordDialog):
                         )
                     ]
                 )
-            return create_product(session, data.entrepreneur_id, data).id
+            record = create_product(session, data.entrepreneur_id, data)
+            self.saved_number = record.code
+            return record.id
         return update_product(session, self._id, data, expected_version=self.version).id
 
     def remove(self, session: Session) -> None:
         assert self._id is not None
         delete_product(session, self._id)
+
+    def saved_message(self) -> str:
+        return self.tr("Saved the new product {name}: product code {code}.").format(
+            name=self.name.text().strip(), code=self.saved_number
+        )
 
     def delete_question(self) -> str:
         return self.tr(

@@ -49,8 +49,9 @@ class RecordDialog(QDialog):
     form that edits existing records also ``fill`` and ``current``, sets ``version`` when it
     loads one and saves with ``expected_version=self.version``.
 
-    After ``exec()`` returns Accepted, ``saved_id`` is the id of the record that was saved,
-    or ``deleted`` is True when the record was deleted instead.
+    After ``exec()`` returns Accepted, ``saved_id`` is the id of the record that was saved
+    (``created`` True for a new one, with ``saved_message()`` to tell the clerk), or
+    ``deleted`` is True when the record was deleted instead.
 
     Enter moves to the next field rather than saving: a clerk who presses it to finish a field
     (or a line of an address) must not save a half-filled record. Save is Ctrl+S, Alt+S or
@@ -60,6 +61,9 @@ class RecordDialog(QDialog):
         super().__init__(parent)
         self._register = register
         self.saved_id: int | None = None
+        self.created = False
+        # The new record's registration number or code, as ``write`` gave it.
+        self.saved_number = ""
         self.deleted = False
         self.fields = FieldRows()
         # Refusals about no field of this form (rare: a rule across records).
@@ -143,6 +147,10 @@ class RecordDialog(QDialog):
     def remove(self, session: Session) -> None:
         raise NotImplementedError
 
+    def saved_message(self) -> str:
+        """What the list says once a new record is saved: what it is and its number."""
+        return self.tr("The new record is saved.")
+
     def delete_question(self) -> str:
         raise NotImplementedError
 
@@ -165,6 +173,7 @@ class RecordDialog(QDialog):
         nothing; success closes the dialog with ``saved_id`` set."""
         self.fields.clear_errors()
         self.general_message.clear_message()
+        creating = self.version is None
         try:
             with self._register.write() as session:
                 saved_id = self.write(session)
@@ -180,6 +189,7 @@ class RecordDialog(QDialog):
             show_user_error(self, exc)
             return False
         self.saved_id = saved_id
+        self.created = creating
         self.accept()
         return True
 

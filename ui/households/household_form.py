@@ -247,12 +247,19 @@ class HouseholdDialog(RecordDialog):
 
     def write(self, session: Session) -> int:
         if self._id is None:
-            return create_household(session, self.entered()).id
+            record = create_household(session, self.entered())
+            self.saved_number = record.code
+            return record.id
         return update_household(session, self._id, self.entered(), expected_version=self.version).id
 
     def remove(self, session: Session) -> None:
         assert self._id is not None
         delete_household(session, self._id)
+
+    def saved_message(self) -> str:
+        return self.tr("Saved the new household: household code {code}.").format(
+            code=self.saved_number
+        )
 
     def delete_question(self) -> str:
         return self.tr(

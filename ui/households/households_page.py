@@ -10,6 +10,7 @@ from otop_desktop.domain import Industry
 from otop_desktop.services.households import (
     HouseholdFilter,
     HouseholdRow,
+    count_households,
     household_ids,
     household_moos,
     household_rows,
@@ -86,7 +87,8 @@ class HouseholdsPage(RecordListPage[HouseholdFilter, HouseholdRow]):
                 HouseholdFilter(),
                 order="code",
                 parent=self,
-            )
+            ),
+            lambda session: count_households(session, HouseholdFilter()),
         )
 
     def current_filter(self) -> HouseholdFilter:
@@ -97,13 +99,16 @@ class HouseholdsPage(RecordListPage[HouseholdFilter, HouseholdRow]):
             **self.area_filter(),
         )
 
+    def empty_text(self) -> str:
+        return self.tr(
+            "No household has been surveyed yet. Press Ctrl+N (New household) to enter the "
+            "first household of the 1 Family 1 Soft Power survey."
+        )
+
     def count_text(self, count: int, complete: bool) -> str:
-        number = self.locale().toString(count)
         if not complete:
-            return self.tr("At least {count} households…").format(count=number)
-        if count == 1:
-            return self.tr("1 household")
-        return self.tr("{count} households").format(count=number)
+            return self.tr("At least {count} of {total} households…").format(**self.numbers(count))
+        return self.tr("{count} of {total} households").format(**self.numbers(count))
 
     def reload(self) -> None:
         # A household saved since may be the first of its village.

@@ -18,6 +18,7 @@ from otop_desktop.models.accounts import HEAD
 from otop_desktop.services.listing import (
     EntrepreneurFilter,
     EntrepreneurRow,
+    count_entrepreneurs,
     entrepreneur_ids,
     entrepreneur_rows,
 )
@@ -100,7 +101,8 @@ class EntrepreneursPage(ListPage[EntrepreneurFilter, EntrepreneurRow]):
                 EntrepreneurFilter(),
                 order="reg_no",
                 parent=self,
-            )
+            ),
+            lambda session: count_entrepreneurs(session, EntrepreneurFilter()),
         )
 
         self.table.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
@@ -180,10 +182,16 @@ class EntrepreneursPage(ListPage[EntrepreneurFilter, EntrepreneurRow]):
             **self.area_filter(),
         )
 
+    def empty_text(self) -> str:
+        return self.tr(
+            "No entrepreneur is registered yet. Press Ctrl+N (New entrepreneur) to register the "
+            "first one; an office that kept its register in a spreadsheet brings it in on the "
+            "Submission page, with “Import an old spreadsheet…”."
+        )
+
     def count_text(self, count: int, complete: bool) -> str:
-        number = self.locale().toString(count)
         if not complete:
-            return self.tr("At least {count} entrepreneurs…").format(count=number)
-        if count == 1:
-            return self.tr("1 entrepreneur")
-        return self.tr("{count} entrepreneurs").format(count=number)
+            return self.tr("At least {count} of {total} entrepreneurs…").format(
+                **self.numbers(count)
+            )
+        return self.tr("{count} of {total} entrepreneurs").format(**self.numbers(count))

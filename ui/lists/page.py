@@ -22,12 +22,14 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
+from sqlalchemy.orm import Session
 
 from otop_desktop.database import Register
 from otop_desktop.domain import Category, OfficeKind, Status
 from ui.jobs import report_error
 from ui.lang import label_of
 from ui.lists.model import Column, LazyTableModel
+from ui.lists.notice import ListNotice
 
 F = TypeVar("F")
 R = TypeVar("R")
@@ -116,7 +118,11 @@ class ListPage(QWidget, Generic[F, R]):
         super().__init__(parent)
         office = register.office()
         assert office is not None  # Register.open refuses a register without one
+        self._register = register
         self._loaded = False
+        # How many records the list has unfiltered, read again with the list (count_all).
+        self.total = 0
+        self._count_all: Callable[[Session], int] | None = None
         # A record to make current once a long list has been read to it.
         self._pending: int | None = None
 
@@ -128,6 +134,18 @@ class ListPage(QWidget, Generic[F, R]):
         self.new_button.clicked.connect(self.newRequested)
         self.count_label = QLabel()
         self.table = ListTable()
+        self.notice = ListNotice()
+        self.notice.clearFilters.connect(self.clear_filters)
+        # What an empty register's list says to do first, in place of nothing at all.
+        self.empty_help = QLabel()
+        self.empty_help.setWordWrap(True)
+        self.empty_help.setTextFormat(Qt.TextFormat.PlainText)
+        self.empty_help.setContentsMargins(8, 16, 8, 16)
+        self.empty_help.hide()
+        # Every filter box, in the order of the row, for clearing them and naming them.
+        self.filter_boxes: list[QComboBox] = []
+        # The record a notice is about, made current once the filters are cleared.
+        self._announced: int | None = None
 
         self._debounce = QTimer(self)
         self._debounce.setSingleShot(True)
@@ -145,6 +163,8 @@ class ListPage(QWidget, Generic[F, R]):
         layout.setContentsMargins(16, 8, 16, 8)
         layout.addLayout(top)
         layout.addLayout(self.filters)
+        layout.addWidget(self.notice)
+        layout.addWidget(self.empty_help)
         layout.addWidget(self.table, 1)
 
         # Window-wide, so that they work straight after the page is picked in the navigation
@@ -186,8 +206,12 @@ class ListPage(QWidget, Generic[F, R]):
 
     # Building, for the subclasses ---------------------------------------------------------
 
-    def set_model(self, model: LazyTableModel[F, R]) -> None:
+    def set_model(
+        self, model: LazyTableModel[F, R], count_all: Callable[[Session], int] | None = None
+    ) -> None:
+        """``count_all`` counts the records of the list unfiltered, for "12 of 2,156"."""
         self.model = model
+        self._count_all = count_all
         table = self.table
         table.setModel(model)
         table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
@@ -240,6 +264,7 @@ class ListPage(QWidget, Generic[F, R]):
             box.currentIndexChanged.connect(first)
         box.currentIndexChanged.connect(self.apply_filter)
         self.filters.addWidget(box)
+        self.filter_boxes.append(box)
         return box
 
     def category_choices(self) -> list[tuple[str, Any]]:
@@ -271,12 +296,27 @@ class ListPage(QWidget, Generic[F, R]):
         """How many the list shows; ``complete`` False while the rest are still being read."""
         raise NotImplementedError
 
+    def numbers(self, count: int) -> dict[str, str]:
+        """``count`` and the list's unfiltered total as the UI's language writes them, with
+        thousands separators: the fields of a ``count_text``."""
+        locale = self.locale()
+        return {"count": locale.toString(count), "total": locale.toString(self.total)}
+
+    def empty_text(self) -> str:
+        """What to do first, shown while the register has no record of this list."""
+        return QCoreApplication.translate(
+            "ListPage", "Nothing is registered here yet. Press Ctrl+N to add the first record."
+        )
+
     # Using the list ----------------------------------------------------------------------
 
     def reload(self) -> None:
         """Reads the list again (after records changed), keeping the filter, the sort and
         the current record."""
         f = self.current_filter()
+        if self._count_all is not None:
+            with self._register.read() as session:
+                self.total = self._count_all(session)
         self._keeping_current(lambda: self.model.reload(f))
         self._loaded = True
 
@@ -303,6 +343,56 @@ class ListPage(QWidget, Generic[F, R]):
         self.table.setCurrentIndex(index)
         self.table.scrollTo(index)
         return True
+
+    def show_saved(self, item_id: int, message: str) -> None:
+        """After a new record was saved: says so (``message``, with its number) and makes it
+        current; or, when the search or a filter hides it, names them and offers to clear
+        them."""
+        self._announced = item_id
+        if self.select_id(item_id):
+            self.notice.say(message)
+            return
+        hiding = self.active_filters()
+        if not hiding:  # gone already: deleted on another PC
+            self.notice.say(message)
+            return
+        self.notice.say(
+            QCoreApplication.translate(
+                "ListPage", "{saved} It is not in the list: {filters} hide it."
+            ).format(saved=message, filters=", ".join(hiding)),
+            offer_clear=True,
+        )
+
+    def active_filters(self) -> list[str]:
+        """The search and the filter boxes that narrow the list now, as the clerk sees them."""
+        active = []
+        if self.search.text().strip():
+            active.append(
+                QCoreApplication.translate("ListPage", "the search “{text}”").format(
+                    text=self.search.text().strip()
+                )
+            )
+        active += [
+            f"“{box.currentText()}”"
+            for box in self.filter_boxes
+            if box.currentIndex() > 0 and not box.isHidden()
+        ]
+        return active
+
+    def clear_filters(self) -> None:
+        """Shows the whole list again, keeping the current record (or the one announced)."""
+        wanted = self._announced if self._announced is not None else self.current_id()
+        loaded, self._loaded = self._loaded, False  # one read for all the changes below
+        try:
+            self.search.clear()
+            for box in self.filter_boxes:
+                box.setCurrentIndex(0)
+        finally:
+            self._loaded = loaded
+        self.apply_filter()
+        if wanted is not None:
+            self.select_id(wanted)
+        self.table.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def current_id(self) -> int | None:
         index = self.table.currentIndex()
@@ -351,6 +441,10 @@ class ListPage(QWidget, Generic[F, R]):
     def _show_count(self) -> None:
         model = self.model
         self.count_label.setText(self.count_text(model.rowCount(), model.complete))
+        empty = self._count_all is not None and self.total == 0 and model.rowCount() == 0
+        if empty:
+            self.empty_help.setText(self.empty_text())
+        self.empty_help.setVisible(empty)
 
     def _enter_table(self) -> None:
         self.apply_filter()  # the clerk may be quicker than the debounce

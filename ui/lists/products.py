@@ -6,7 +6,13 @@ from PySide6.QtWidgets import QWidget
 
 from otop_desktop.database import Register
 from otop_desktop.domain import Category, SoftPower
-from otop_desktop.services.listing import ProductFilter, ProductRow, product_ids, product_rows
+from otop_desktop.services.listing import (
+    ProductFilter,
+    ProductRow,
+    count_products,
+    product_ids,
+    product_rows,
+)
 from otop_desktop.thaiformat import format_money
 from ui.lang import label_of
 from ui.lists.model import RIGHT, Column, LazyTableModel, subdistrict_name
@@ -63,7 +69,8 @@ class ProductsPage(ListPage[ProductFilter, ProductRow]):
                 ProductFilter(),
                 order="code",
                 parent=self,
-            )
+            ),
+            lambda session: count_products(session, ProductFilter()),
         )
 
     def current_filter(self) -> ProductFilter:
@@ -76,10 +83,14 @@ class ProductsPage(ListPage[ProductFilter, ProductRow]):
             **self.area_filter(),
         )
 
+    def empty_text(self) -> str:
+        return self.tr(
+            "No product is registered yet. A product belongs to a producer: register the "
+            "entrepreneur first (Entrepreneurs page), then press Ctrl+N here or “Add product” "
+            "in the entrepreneur's form."
+        )
+
     def count_text(self, count: int, complete: bool) -> str:
-        number = self.locale().toString(count)
         if not complete:
-            return self.tr("At least {count} products…").format(count=number)
-        if count == 1:
-            return self.tr("1 product")
-        return self.tr("{count} products").format(count=number)
+            return self.tr("At least {count} of {total} products…").format(**self.numbers(count))
+        return self.tr("{count} of {total} products").format(**self.numbers(count))

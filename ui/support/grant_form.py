@@ -192,5 +192,9 @@ class GrantDialog(RecordDialog):
         assert self._id is not None
         delete_grant(session, self._id)
 
+    def saved_message(self) -> str:
+        name = self.entrepreneur.name if self.entrepreneur else ""
+        return self.tr("Saved the new grant to {name}.").format(name=name)
+
     def delete_question(self) -> str:
         return self._question

@@ -14,6 +14,8 @@ from otop_desktop.services.support import (
     GrantRow,
     TrainingFilter,
     TrainingRow,
+    count_grants,
+    count_trainings,
     grant_fiscal_years,
     grant_ids,
     grant_rows,
@@ -97,19 +99,23 @@ class TrainingsList(RecordListPage[TrainingFilter, TrainingRow]):
                 order="held_on",
                 descending=True,
                 parent=self,
-            )
+            ),
+            lambda session: count_trainings(session, TrainingFilter()),
         )
 
     def current_filter(self) -> TrainingFilter:
         return TrainingFilter(query=self.search.text(), fiscal_year=self.year_box.currentData())
 
+    def empty_text(self) -> str:
+        return self.tr(
+            "No training is recorded yet. Press Ctrl+N (New training) to record the first one "
+            "with its participants."
+        )
+
     def count_text(self, count: int, complete: bool) -> str:
-        number = self.locale().toString(count)
         if not complete:
-            return self.tr("At least {count} trainings…").format(count=number)
-        if count == 1:
-            return self.tr("1 training")
-        return self.tr("{count} trainings").format(count=number)
+            return self.tr("At least {count} of {total} trainings…").format(**self.numbers(count))
+        return self.tr("{count} of {total} trainings").format(**self.numbers(count))
 
     def reload(self) -> None:
         fill_years(self, self.year_box, training_fiscal_years)
@@ -159,7 +165,8 @@ class GrantsList(RecordListPage[GrantFilter, GrantRow]):
                 order="granted_on",
                 descending=True,
                 parent=self,
-            )
+            ),
+            lambda session: count_grants(session, GrantFilter()),
         )
 
     def current_filter(self) -> GrantFilter:
@@ -169,13 +176,16 @@ class GrantsList(RecordListPage[GrantFilter, GrantRow]):
             **self.area_filter(),
         )
 
+    def empty_text(self) -> str:
+        return self.tr(
+            "No grant is recorded yet. Press Ctrl+N (New grant) to record the first one; it is "
+            "given to an entrepreneur already in the register."
+        )
+
     def count_text(self, count: int, complete: bool) -> str:
-        number = self.locale().toString(count)
         if not complete:
-            return self.tr("At least {count} grants…").format(count=number)
-        if count == 1:
-            return self.tr("1 grant")
-        return self.tr("{count} grants").format(count=number)
+            return self.tr("At least {count} of {total} grants…").format(**self.numbers(count))
+        return self.tr("{count} of {total} grants").format(**self.numbers(count))
 
     def reload(self) -> None:
         fill_years(self, self.year_box, grant_fiscal_years)

@@ -42,7 +42,11 @@ class RecordListPage(ListPage[F, R]):
             return
         if dialog.exec() == QDialog.DialogCode.Accepted:
             self.reload()
-            if dialog.saved_id is not None:
+            if dialog.saved_id is None:
+                return
+            if dialog.created:
+                self.show_saved(dialog.saved_id, dialog.saved_message())
+            else:
                 self.select_id(dialog.saved_id)
 
     def refill(self, box: QComboBox, all_text: str, choices: Sequence[tuple[str, Any]]) -> None:

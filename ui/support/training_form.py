@@ -223,6 +223,9 @@ class TrainingDialog(RecordDialog):
         assert self._id is not None
         delete_training(session, self._id)
 
+    def saved_message(self) -> str:
+        return self.tr("Saved the new training “{topic}”.").format(topic=self.entered().topic)
+
     def delete_question(self) -> str:
         return self.tr(
             "Delete the training “{topic}”?\n\nThe list of its participants is deleted with "
