@@ -170,13 +170,6 @@ def _check_directory(path: Path, archive: zipfile.ZipFile, limits: Limits) -> in
             f"มีส่วนประกอบภายในมากผิดปกติ ({len(parts):,} ส่วน)",
             f"it holds an unusual number of parts ({len(parts):,})",
         )
-    names = {p.filename for p in parts}
-    if "xl/workbook.xml" not in names:
-        raise refuse(
-            path,
-            "ไม่ใช่ไฟล์ Excel (.xlsx): ไม่มี xl/workbook.xml กรุณาบันทึกเป็นไฟล์ .xlsx",
-            "not an Excel workbook (.xlsx): xl/workbook.xml is missing; save it as .xlsx",
-        )
     total = 0
     for part in parts:
         total += part.file_size
@@ -196,6 +189,12 @@ def _check_directory(path: Path, archive: zipfile.ZipFile, limits: Limits) -> in
                 f"{part.filename} inflates {ratio:,.0f} times, which a workbook never does "
                 "(a zip bomb?)",
             )
+    if "xl/workbook.xml" not in {p.filename for p in parts}:
+        raise refuse(
+            path,
+            "ไม่ใช่ไฟล์ Excel (.xlsx): ไม่มี xl/workbook.xml กรุณาบันทึกเป็นไฟล์ .xlsx",
+            "not an Excel workbook (.xlsx): xl/workbook.xml is missing; save it as .xlsx",
+        )
     return total
 
 

@@ -257,9 +257,10 @@ class XlsxReader:
 
     # --- rows -----------------------------------------------------------------------------
 
-    def rows(self, sheet: str, max_col: int) -> Iterator[tuple[Cell, ...]]:
-        """The rows of ``sheet`` from row 1, each ``max_col`` cells wide; a row the file
-        leaves out comes as a row of empty cells, as the spreadsheet shows it."""
+    def rows(self, sheet: str, max_col: int, *, pad: bool = True) -> Iterator[tuple[Cell, ...]]:
+        """The rows of ``sheet`` from row 1, each ``max_col`` cells wide (with ``pad``; else
+        as wide as its last cell, at most ``max_col``); a row the file leaves out comes as
+        a row of empty cells, as the spreadsheet shows it."""
         path, limits = self.path, self.limits
         part = self.package.sheets[sheet]
         strings, dates, durations = self._strings, self._dates, self._durations
@@ -270,7 +271,8 @@ class XlsxReader:
         columns: dict[str, int] = {}
         # The state of the row and cell being parsed.
         row_no = 0
-        cells: list[Cell] = [EMPTY] * max_col
+        width = max_col if pad else 0
+        cells: list[Cell] = [EMPTY] * width
         column = 0
         ref = kind = style = ""
         value: list[str] | None = None
@@ -325,7 +327,7 @@ class XlsxReader:
                 if number > limits.sheet_rows:
                     raise too_many_rows(path, limits, sheet, number)
                 row_no = number
-                cells = [EMPTY] * max_col
+                cells = [EMPTY] * width
                 column = 0
             elif name == _F:
                 formula = collect = []
@@ -343,6 +345,8 @@ class XlsxReader:
             depth -= 1
             if name == _C:
                 if column <= max_col:
+                    if column > len(cells):
+                        cells.extend([EMPTY] * (column - len(cells)))
                     cells[column - 1] = cell()
             elif name == _ROW:
                 done.append((row_no, cells))
@@ -407,7 +411,7 @@ class XlsxReader:
                 for number, row in done:
                     while shown + 1 < number:
                         shown += 1
-                        yield (EMPTY,) * max_col
+                        yield (EMPTY,) * width
                     shown = number
                     yield tuple(row)
                 done.clear()

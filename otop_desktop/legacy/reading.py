@@ -1,37 +1,41 @@
-"""Reading a clerk's spreadsheet as a grid of cells: ``.xlsx`` (openpyxl, read-only), old
-``.xls`` (xlrd) and CSV in UTF-8 or the Thai Windows encoding, whichever it turns out to be."""
+"""Reading a clerk's spreadsheet as a grid of cells: ``.xlsx`` (the streaming reader of
+``otop_desktop.incoming``), old ``.xls`` (xlrd) and CSV in UTF-8 or the Thai Windows
+encoding, whichever it turns out to be. The file's kind is told by ``incoming.checks``, and
+every format is read under the same limits (``incoming.limits.LEGACY``) and the same rule
+for characters a clerk cannot see."""
 
 from __future__ import annotations
 
 import codecs
 import csv
 import io
-import zipfile
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import Path
-from typing import Any
 
-import openpyxl
 import xlrd
+from openpyxl.utils import get_column_letter
 
 from otop_desktop.errors import UserError
+from otop_desktop.incoming.checks import Kind, file_kind, save_as_xlsx
+from otop_desktop.incoming.limits import (
+    LEGACY,
+    Limits,
+    RefusedAt,
+    too_long_cell,
+    too_many_rows,
+    too_much_text,
+)
+from otop_desktop.incoming.xlsx import XlsxReader
+from otop_desktop.textnorm import hidden_char
 
 #: A cell as read: text, a number, a date, or nothing.
 Cell = str | int | float | date | None
 
-# A district's register is a few thousand rows; a sheet far longer is not a register (or
-# is a sheet padded with formatting) and would only keep the clerk waiting.
-MAX_ROWS = 50_000
 MAX_COLUMNS = 200
-MAX_FILE_BYTES = 50 * 1024 * 1024
-# What the parts of an .xlsx may unpack to: a small file that unpacks to gigabytes is a
-# zip bomb, refused before openpyxl starts on it.
-MAX_UNPACKED_BYTES = 500 * 1024 * 1024
-
-_XLSX_MAGIC = b"PK\x03\x04"
-_XLS_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
+#: TAB, CR and LF in a text cell become spaces, as in the program's forms.
+_SPACES = str.maketrans("\t\r\n", "   ")
 
 
 @dataclass(frozen=True)
@@ -54,44 +58,57 @@ def _refuse(path: Path, th: str, en: str) -> UserError:
     return UserError(f"อ่านไฟล์ {path.name} ไม่ได้: {th}", f"Cannot read {path.name}: {en}")
 
 
-def read_workbook(path: str | Path) -> Workbook:
+def read_workbook(path: str | Path, limits: Limits = LEGACY) -> Workbook:
     """Reads every sheet of ``path``; the kind of file is told by its first bytes, not only
     its name, since old files are often renamed."""
     path = Path(path)
-    try:
-        size = path.stat().st_size
-        with path.open("rb") as f:
-            head = f.read(8)
-    except OSError as exc:
-        raise _refuse(
-            path, "ไม่พบไฟล์หรือเปิดไม่ได้", f"no such file or no access ({exc.strerror})"
-        ) from exc
-    if size > MAX_FILE_BYTES:
-        raise _refuse(
-            path,
-            f"ไฟล์ใหญ่เกิน {MAX_FILE_BYTES // 1024 // 1024} MB",
-            f"the file is over {MAX_FILE_BYTES // 1024 // 1024} MB",
-        )
-    if head.startswith(_XLSX_MAGIC):
-        return Workbook(path, _read_xlsx(path))
-    if head.startswith(_XLS_MAGIC):
-        return Workbook(path, _read_xls(path))
+    kind = file_kind(path, limits)
+    if kind is Kind.XLSX:
+        return Workbook(path, _read_xlsx(path, limits))
+    if kind is Kind.XLS:
+        return Workbook(path, _read_xls(path, limits))
+    if kind is Kind.OTHER_ZIP:
+        raise save_as_xlsx(path, kind, "ไฟล์ .xlsx .xls หรือ .csv", ".xlsx, .xls or .csv files")
     if path.suffix.lower() in (".xlsx", ".xlsm", ".xls"):
         raise _refuse(path, "ไฟล์เสียหรือไม่ใช่ไฟล์ Excel", "the file is damaged or not an Excel file")
     encoding, text = decode_text(path.read_bytes(), path)
-    return Workbook(path, [Sheet(path.stem, _read_csv(text, path))], encoding)
+    return Workbook(path, [Sheet(path.stem, _read_csv(text, path, limits))], encoding)
 
 
-def _bounded(rows: Iterator[list[Cell]], path: Path, sheet: str) -> list[list[Cell]]:
+def _bounded(
+    rows: Iterable[list[Cell]], path: Path, sheet: str, limits: Limits, *, counted: bool = False
+) -> list[list[Cell]]:
+    """The rows, each cut at MAX_COLUMNS, with text cells' TAB, CR and LF made spaces;
+    refuses the file at a control character or a limit, naming the cell. ``counted``: the
+    reader has kept the limits on text already, as it streamed."""
     out: list[list[Cell]] = []
-    for row in rows:
-        if len(out) >= MAX_ROWS:
-            raise _refuse(
-                path,
-                f"แผ่นงาน {sheet} มีเกิน {MAX_ROWS:,} แถว",
-                f"sheet {sheet} has over {MAX_ROWS:,} rows",
-            )
-        out.append(row[:MAX_COLUMNS])
+    chars = 0
+    for row_no, row in enumerate(rows, 1):
+        if row_no > limits.sheet_rows:
+            raise too_many_rows(path, limits, sheet, row_no)
+        row = row[:MAX_COLUMNS]
+        for index, cell in enumerate(row):
+            if not isinstance(cell, str):
+                continue
+            if not counted:
+                chars += len(cell)
+                if len(cell) > limits.cell_chars:
+                    raise too_long_cell(path, limits, sheet, row_no, get_column_letter(index + 1))
+                if chars > limits.total_chars:
+                    raise too_much_text(path, limits, sheet, row_no, get_column_letter(index + 1))
+            hidden = hidden_char(cell)
+            if hidden:
+                raise RefusedAt(
+                    path,
+                    sheet,
+                    row_no,
+                    get_column_letter(index + 1),
+                    f"มีอักขระควบคุมที่มองไม่เห็น ({hidden}) กรุณาแก้ข้อความในเซลล์นี้แล้วนำเข้าใหม่",
+                    f"the text holds an invisible control character ({hidden}); retype this "
+                    "cell and import the file again",
+                )
+            row[index] = cell.translate(_SPACES)
+        out.append(row)
     # Trailing empty rows are common (formatted but unused); they are no part of the data.
     while out and all(_blank(c) for c in out[-1]):
         out.pop()
@@ -107,7 +124,7 @@ def _number(value: float) -> int | float:
     return int(value) if value.is_integer() and abs(value) < 2**53 else value
 
 
-def _xlsx_cell(value: Any) -> Cell:
+def _xlsx_cell(value: object) -> Cell:
     if isinstance(value, bool):
         return str(value)
     if isinstance(value, datetime):
@@ -119,41 +136,18 @@ def _xlsx_cell(value: Any) -> Cell:
     return str(value)
 
 
-def _read_xlsx(path: Path) -> list[Sheet]:
-    try:
-        with zipfile.ZipFile(path) as archive:
-            unpacked = sum(info.file_size for info in archive.infolist())
-    except (zipfile.BadZipFile, OSError) as exc:
-        raise _refuse(path, "ไฟล์ .xlsx เสียหาย", "the .xlsx file is damaged") from exc
-    if unpacked > MAX_UNPACKED_BYTES:
-        raise _refuse(
-            path,
-            "ข้อมูลในไฟล์ขยายออกมาใหญ่ผิดปกติ",
-            f"its parts would unpack to {unpacked:,} bytes, far more than a register holds",
-        )
-    # A file object, not the name: openpyxl refuses a name ending .xls even when the content is
-    # a workbook, and clerks' files are often renamed.
-    with path.open("rb") as stream:
-        try:
-            book = openpyxl.load_workbook(stream, read_only=True, data_only=True)
-            try:
-                return [
-                    Sheet(ws.title, _bounded(_xlsx_rows(ws), path, ws.title))
-                    for ws in book.worksheets
-                ]
-            finally:
-                book.close()
-        except UserError:
-            raise
-        except Exception as exc:  # zipfile, the XML parser and defusedxml raise their own kinds
-            raise _refuse(
-                path, "ไฟล์ .xlsx เสียหาย", f"the .xlsx file is damaged ({exc.__class__.__name__})"
-            ) from exc
+def _read_xlsx(path: Path, limits: Limits) -> list[Sheet]:
+    # Formulas read as the value Excel last saved: a clerk's totals are often formulas.
+    with XlsxReader(path, limits, formulas=False) as book:
+        return [
+            Sheet(name, _bounded(_xlsx_rows(book, name), path, name, limits, counted=True))
+            for name in book.sheet_names
+        ]
 
 
-def _xlsx_rows(ws: Any) -> Iterator[list[Cell]]:
-    for row in ws.iter_rows(values_only=True):
-        yield [_xlsx_cell(v) for v in row]
+def _xlsx_rows(book: XlsxReader, sheet: str) -> Iterator[list[Cell]]:
+    for row in book.rows(sheet, MAX_COLUMNS, pad=False):
+        yield [_xlsx_cell(c.value) for c in row]
 
 
 def _xls_cell(cell: xlrd.sheet.Cell, datemode: int) -> Cell:
@@ -171,7 +165,7 @@ def _xls_cell(cell: xlrd.sheet.Cell, datemode: int) -> Cell:
     return None
 
 
-def _read_xls(path: Path) -> list[Sheet]:
+def _read_xls(path: Path, limits: Limits) -> list[Sheet]:
     try:
         book = xlrd.open_workbook(path, on_demand=True)
     except Exception as exc:  # xlrd raises XLRDError, CompDocError, struct errors …
@@ -181,7 +175,7 @@ def _read_xls(path: Path) -> list[Sheet]:
         for index in range(book.nsheets):
             ws = book.sheet_by_index(index)
             rows = ([_xls_cell(c, book.datemode) for c in ws.row(r)] for r in range(ws.nrows))
-            sheets.append(Sheet(ws.name, _bounded(rows, path, ws.name)))
+            sheets.append(Sheet(ws.name, _bounded(rows, path, ws.name, limits)))
             book.unload_sheet(index)
         return sheets
     except UserError:
@@ -232,9 +226,10 @@ def _delimiter(text: str) -> str:
     return max(widths, key=lambda d: widths[d])
 
 
-def _read_csv(text: str, path: Path) -> list[list[Cell]]:
+def _read_csv(text: str, path: Path, limits: Limits) -> list[list[Cell]]:
     try:
         reader = csv.reader(io.StringIO(text, newline=""), delimiter=_delimiter(text))
-        return _bounded(([c or None for c in row] for row in reader), path, path.stem)
+        rows = ([c or None for c in row] for row in reader)
+        return _bounded(rows, path, path.stem, limits)
     except csv.Error as exc:
         raise _refuse(path, f"รูปแบบ CSV ไม่ถูกต้อง ({exc})", f"bad CSV ({exc})") from exc
