@@ -113,7 +113,10 @@ def cmd_import_legacy(args: argparse.Namespace) -> int:
             return EXIT_USAGE
     for record in result.producers:
         before = f" ({record.previous_reg_no})" if record.previous_reg_no else ""
-        mark = " *" if record.incomplete else ""
+        mark = ""
+        if record.incomplete:
+            th, en = describe(record.lacking)
+            mark = f" * ขาด {th} / lacks {en}"
         _say(f"{record.row}: {record.reg_no}{before} {record.name}{mark}")
     _say(
         f"นำเข้าผู้ประกอบการ {len(result.producers):,} ราย ผลิตภัณฑ์ {result.product_count:,} "

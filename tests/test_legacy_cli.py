@@ -16,7 +16,7 @@ from otop_desktop.database import Register
 from otop_desktop.domain import OfficeKind
 from otop_desktop.models import Entrepreneur
 from otop_desktop.services.office import init_register
-from tests.data.legacy.files import good_rows, write_csv, write_xlsx
+from tests.data.legacy.files import ID_A, ID_B, good_rows, write_csv, write_xlsx
 
 
 @pytest.fixture
@@ -123,3 +123,69 @@ def test_a_mapping_naming_a_missing_column_exits_2(db, tmp_path, capsys) -> None
 def _file(path: Path, data: bytes) -> Path:
     path.write_bytes(data)
     return path
+
+
+SPARSE = "ชื่อผู้ประกอบการ,เลขบัตรประชาชน,บ้านเลขที่,ตำบล,วันที่ลงทะเบียน,ชื่อผลิตภัณฑ์,ราคา\n"
+
+
+def test_fill_gives_a_whole_column_and_is_printed_with_the_mapping(db, tmp_path, capsys) -> None:
+    path = tmp_path / "owners.csv"
+    path.write_text(SPARSE + f'ร้านหนึ่ง,{ID_A},1,ทรายมูล,1/1/2560,น้ำพริก,"1,250.-"\n', encoding="utf-8")
+    args = ["import", "legacy", "--db", str(db), str(path)]
+    fills = ["--fill", "producer_type=รายเดียว", "--fill", "category=อาหาร"]
+    assert main([*args, *fills]) == 0
+    out, err = capsys.readouterr()
+    printed = json.loads(out)
+    assert printed["fill"] == {"producer_type": "รายเดียว", "category": "อาหาร"}
+    assert "Imported 1 producers, 1 products" in err and "incomplete" not in err
+    # The printed mapping, fill and all, is what --mapping takes back.
+    saved = tmp_path / "mapping.json"
+    saved.write_text(out, encoding="utf-8")
+    again = tmp_path / "more.csv"
+    again.write_text(SPARSE + f"ร้านสอง,{ID_B},2,ทรายมูล,1/1/2560,แคบหมู,60\n", encoding="utf-8")
+    assert main(["import", "legacy", "--db", str(db), "--mapping", str(saved), str(again)]) == 0
+    assert json.loads(capsys.readouterr().out)["fill"]["category"] == "อาหาร"
+    assert main(["stats", "--db", str(db)]) == 0
+    figures = json.loads(capsys.readouterr().out)
+    assert (figures["incomplete_entrepreneurs"], figures["incomplete_products"]) == (0, 0)
+
+
+def test_without_fill_the_rows_go_in_incomplete_and_stats_counts_them(db, tmp_path, capsys) -> None:
+    path = tmp_path / "owners.csv"
+    path.write_text(SPARSE + f"ร้านหนึ่ง,{ID_A},1,ทรายมูล,,น้ำพริก,100\n", encoding="utf-8")
+    assert main(["import", "legacy", "--db", str(db), str(path)]) == 0
+    out, err = capsys.readouterr()
+    assert "fill" not in json.loads(out)
+    assert "ร้านหนึ่ง * ขาด ประเภทผู้ผลิต, วันที่ลงทะเบียน, ประเภทผลิตภัณฑ์ / " in err
+    assert "lacks producer type, registration date, product category" in err
+    assert "(1 incomplete: complete them before certificates or submissions)" in err
+    assert main(["stats", "--db", str(db)]) == 0
+    figures = json.loads(capsys.readouterr().out)
+    assert (figures["incomplete_entrepreneurs"], figures["incomplete_products"]) == (1, 1)
+
+
+def test_a_wrong_fill_is_refused_before_anything(db, tmp_path, capsys) -> None:
+    path = tmp_path / "owners.csv"
+    path.write_text(SPARSE + f"ร้านหนึ่ง,{ID_A},1,ทรายมูล,1/1/2560,น้ำพริก,100\n", encoding="utf-8")
+    code = main(["import", "legacy", "--db", str(db), str(path), "--fill", "producer_type=xyz"])
+    assert code == 2
+    assert "--fill: “xyz” for every row's producer type is not right" in capsys.readouterr().err
+    assert producers(db) == 0
+
+
+def test_rejects_imports_the_good_rows_and_saves_the_others(db, tmp_path, capsys) -> None:
+    rows = good_rows()
+    rows[2][3] = "3-1005-00000-01-0"  # a wrong check digit
+    path = write_xlsx(tmp_path / "old.xlsx", rows)
+    rejects = tmp_path / "to-fix.xlsx"
+    args = ["import", "legacy", "--db", str(db), str(path), "--rejects", str(rejects)]
+    assert main(args) == 0
+    _, err = capsys.readouterr()
+    assert "Imported 2 producers, 3 products" in err
+    assert f"1 rows refused, saved with their reasons to {rejects}" in err
+    assert producers(db) == 2
+    assert rejects.exists()
+    # Never over a file that is there.
+    assert main([*args[:-2], "--rejects", str(rejects)]) == 2
+    assert "already exists" in capsys.readouterr().err
+    assert producers(db) == 2

@@ -61,8 +61,12 @@ class Imported:
     previous_reg_no: str
     name: str
     products: int
-    #: Whether the producer or one of its products went in incomplete.
-    incomplete: bool = False
+    #: What the producer and its products went in without (field → what the sheet held).
+    lacking: dict[str, str] = field(default_factory=dict)
+
+    @property
+    def incomplete(self) -> bool:
+        return bool(self.lacking)
 
 
 @dataclass(frozen=True)
@@ -212,7 +216,7 @@ def _create(
                     entrepreneur.previous_reg_no,
                     entrepreneur.name,
                     0,
-                    bool(row.lacking),
+                    dict(row.lacking),
                 ),
             )
         if row.product is not None:
@@ -223,7 +227,7 @@ def _create(
                 replace(
                     record,
                     products=record.products + 1,
-                    incomplete=record.incomplete or bool(row.product_lacking),
+                    lacking=record.lacking | row.product_lacking,
                 ),
             )
         if progress is not None:
