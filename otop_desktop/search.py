@@ -50,6 +50,8 @@ _LEADING = "[\u0e40-\u0e44]+"
 _CONSONANT = "[\u0e01-\u0e2e]"
 _VOWEL_FIRST_RE = re.compile(f"({_LEADING})({_CONSONANT})")
 _CONSONANT_FIRST_RE = re.compile(f"({_CONSONANT})({_LEADING})")
+#: Most leading vowels in a query for which each is also moved on its own.
+_MAX_SINGLE_MOVES = 3
 
 
 def search_key(text: str) -> str:
@@ -63,12 +65,18 @@ def search_key(text: str) -> str:
 def search_variants(key: str) -> list[str]:
     """The ways ``key`` (a search key) may have been meant as to its leading vowels: as typed
     first; then with every leading vowel moved in front of the consonant typed before it
-    (typed as spoken, consonant first); then with every one moved behind the consonant after
-    it (for text stored that way)."""
+    (typed as spoken, consonant first), and with every one moved behind the consonant after
+    it (for text stored that way); then, for a query or a text that mixes the two, each
+    vowel moved on its own (up to a few vowels: each variant costs one more index lookup)."""
     variants = [key]
+    singles = []
     for pattern in (_CONSONANT_FIRST_RE, _VOWEL_FIRST_RE):
-        variants.append(pattern.sub(r"\2\1", key))
-    return list(dict.fromkeys(variants))
+        spots = list(pattern.finditer(key))
+        if spots:
+            variants.append(pattern.sub(r"\2\1", key))
+        if 1 < len(spots) <= _MAX_SINGLE_MOVES:
+            singles += [key[: m.start()] + m[2] + m[1] + key[m.end() :] for m in spots]
+    return list(dict.fromkeys(variants + singles))
 
 
 def entrepreneur_doc(

@@ -4,6 +4,7 @@ register made by a newer program."""
 from __future__ import annotations
 
 from datetime import date
+from pathlib import Path
 
 import pytest
 from alembic.autogenerate import compare_metadata
@@ -13,13 +14,17 @@ from sqlalchemy import text
 from otop_desktop.database import Register, current_revision, head_revision, make_engine, upgrade
 from otop_desktop.errors import UserError
 from otop_desktop.models import Base
+from otop_desktop.register_check import search_problems
+from otop_desktop.search import search_mask
+from otop_desktop.services.entrepreneurs import create_entrepreneur
 from otop_desktop.services.listing import (
     EntrepreneurFilter,
     ProductFilter,
     list_entrepreneurs,
     list_products,
 )
-from tests.conftest import new_id
+from otop_desktop.services.products import ProductInput, create_product
+from tests.conftest import new_id, person
 
 FIRST = "0001"
 
@@ -89,6 +94,10 @@ def test_a_register_of_the_first_schema_is_upgraded_on_open_with_its_data(tmp_pa
             assert [r.reg_no for r in found] == ["5013-2560-0001"]
             (product,) = list_products(s, ProductFilter(query="ร้านร่ม"))
             assert str(product.price) == "350.00"
+            # ... and rebuilt with the forgiving key (0008): tone marks left out.
+            found = list_entrepreneurs(s, EntrepreneurFilter(query="รมบอสราง"))
+            assert [r.reg_no for r in found] == ["5013-2560-0001"]
+            assert search_problems(s) == []
 
 
 def test_a_register_from_a_newer_program_is_refused_untouched(tmp_path) -> None:
@@ -128,3 +137,68 @@ def test_downgrade_to_the_first_schema_and_back(tmp_path) -> None:
     upgrade(engine)
     assert current_revision(engine) == head_revision()
     engine.dispose()
+
+
+def _migration_source(name: str) -> str:
+    return (Path(__file__).parents[1] / "db" / "versions" / name).read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize(
+    "name", ["0002_search_index.py", "0004_search_mask.py", "0008_search_key.py"]
+)
+def test_search_migrations_do_not_change_with_the_programs_search(name) -> None:
+    # They carry frozen copies of the functions they need: a later change of the search key
+    # brings a migration of its own, and these keep writing what they always wrote.
+    imports = [
+        line
+        for line in _migration_source(name).splitlines()
+        if line.startswith(("from ", "import ")) and "otop_desktop" in line
+    ]
+    assert imports == []
+
+
+def test_0008_rebuilds_the_search_data_and_going_back_to_0007_restores_it(register) -> None:
+    from alembic import command
+
+    from otop_desktop.database import alembic_config
+
+    with register.write() as s:
+        owner = create_entrepreneur(s, person(name="กลุ่มทอผ้าบ้านแม่วาง"))
+        create_product(s, owner.id, ProductInput("ผ้าซิ่นตีนจก", 3, "1200", "ผืน"))
+    engine = register.engine
+    keyed = _search_data(engine)
+    with engine.begin() as conn:
+        command.downgrade(alembic_config(conn), "0007")
+    # Back to the documents of 0002, tone marks kept, and their masks.
+    old = [
+        "กลุ่มทอผ้าบ้านแม่วาง\nนางแก้ว ใจดี\n5013-2567-0001\nผ้าซิ่นตีนจก",
+        "ผ้าซิ่นตีนจก\n5013-2567-0001-p01\nกลุ่มทอผ้าบ้านแม่วาง",
+    ]
+    assert _search_data(engine) == [(doc, search_mask(doc)) for doc in old]
+    assert _fts_hits(engine, "ซิ่นตีน") == [(1,)] and _fts_hits(engine, "ซินตีน") == []
+    upgrade(engine)
+    assert _search_data(engine) == keyed
+    assert keyed[1][0] == "ผาซินตีนจก\n5013-2567-0001-p01\nกลุมทอผาบานเเมวาง"
+    assert _fts_hits(engine, "ซินตีน") == [(1,)]
+    with register.read() as s:
+        assert search_problems(s) == []  # documents, masks and the trigram index agree
+        assert [r.name for r in list_entrepreneurs(s, EntrepreneurFilter(query="ทอผา"))] == [
+            "กลุ่มทอผ้าบ้านแม่วาง"
+        ]
+        assert [r.name for r in list_products(s, ProductFilter(query="แม่วัง"))] == []
+        assert [r.name for r in list_products(s, ProductFilter(query="แมวาง"))] == ["ผ้าซิ่นตีนจก"]
+
+
+def _search_data(engine) -> list[tuple[str, int | None]]:  # type: ignore[no-untyped-def]
+    with engine.connect() as conn:
+        return conn.exec_driver_sql(
+            "SELECT search_text, search_mask FROM entrepreneurs UNION ALL"
+            " SELECT search_text, search_mask FROM products"
+        ).all()
+
+
+def _fts_hits(engine, phrase: str) -> list[tuple[int]]:  # type: ignore[no-untyped-def]
+    with engine.connect() as conn:
+        return conn.exec_driver_sql(
+            "SELECT rowid FROM products_fts WHERE products_fts MATCH ?", (f'"{phrase}"',)
+        ).all()

@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 import pytest
-from sqlalchemy import text
+from sqlalchemy import select, text
 
 from otop_desktop.models import Entrepreneur
-from otop_desktop.search import bulk_load, search_mask
+from otop_desktop.search import bulk_load, key_contains, search_key, search_mask, search_variants
 from otop_desktop.services import entrepreneurs, listing, products
 from otop_desktop.services.listing import (
     EntrepreneurFilter,
@@ -16,6 +16,7 @@ from otop_desktop.services.listing import (
     list_products,
 )
 from otop_desktop.services.products import ProductInput, RatingInput
+from otop_desktop.textnorm import normalize
 from tests.conftest import person
 
 
@@ -207,3 +208,137 @@ def test_a_province_filter_keeps_its_districts(filled) -> None:
     with filled.read() as s:
         assert len(list_products(s, ProductFilter(province_code="50"))) == 3
         assert list_products(s, ProductFilter(province_code="51")) == []
+
+
+# --- forgiving what Thai typists commonly get wrong ---------------------------------------
+
+
+@pytest.fixture
+def weavers(register):  # type: ignore[no-untyped-def]
+    """Producers whose names differ only in tone marks and the order of a leading vowel."""
+    with register.write() as s:
+        for name, product in [
+            ("กลุ่มทอผ้าบ้านป่าตาล", "ผ้าทอมือ"),  # as the register should spell it
+            ("กลุ่มทอผาบ้านดง", "ผ้าฝ้าย"),  # typed without the tone mark
+            ("กลุ่มท่อผ้าบ้านเหล่า", "แกงฮังเล"),  # a different tone mark
+            ("ร้านกแงเหนือ", "เเคบหมู"),  # a leading vowel typed after its consonant; แ as เเ
+        ]:
+            owner = entrepreneurs.create_entrepreneur(s, person(name=name))
+            products.create_product(s, owner.id, ProductInput(product, 1, "50", "ถุง"))
+    return register
+
+
+def test_a_missing_tone_mark_is_forgiven_and_the_query_as_typed_comes_first(weavers) -> None:
+    assert names(weavers, query="ทอผา") == [
+        "กลุ่มทอผาบ้านดง",  # holds ทอผา as typed
+        "กลุ่มทอผ้าบ้านป่าตาล",
+        "กลุ่มท่อผ้าบ้านเหล่า",
+    ]
+    assert names(weavers, query="ทอผ้า") == [
+        "กลุ่มทอผ้าบ้านป่าตาล",
+        "กลุ่มทอผาบ้านดง",
+        "กลุ่มท่อผ้าบ้านเหล่า",
+    ]
+    with weavers.read() as s:
+        assert count_entrepreneurs(s, EntrepreneurFilter(query="ทอผา")) == 3
+        found = [r.entrepreneur_name for r in list_products(s, ProductFilter(query="บานปาตาล"))]
+    assert found == ["กลุ่มทอผ้าบ้านป่าตาล"]
+
+
+def test_a_different_tone_mark_is_forgiven(weavers) -> None:
+    assert names(weavers, query="ท่อผ้า") == [
+        "กลุ่มท่อผ้าบ้านเหล่า",
+        "กลุ่มทอผ้าบ้านป่าตาล",
+        "กลุ่มทอผาบ้านดง",
+    ]
+    assert names(weavers, query="บ้านเหล้า") == ["กลุ่มท่อผ้าบ้านเหล่า"]
+
+
+def test_a_leading_vowel_is_found_typed_either_side_of_its_consonant(weavers) -> None:
+    # Typed as spoken (consonant first), the query finds the name as written ...
+    assert names(weavers, query="กแงฮังลเ") == ["กลุ่มท่อผ้าบ้านเหล่า"]
+    assert names(weavers, query="บ้านหเล่า") == ["กลุ่มท่อผ้าบ้านเหล่า"]
+    # ... and typed as written, it finds a name that was typed as spoken.
+    assert names(weavers, query="แกงเหนือ") == ["ร้านกแงเหนือ"]
+    # Sara ae typed as two sara e, in the register or in the query.
+    assert names(weavers, query="แคบหมู") == ["ร้านกแงเหนือ"]
+    assert names(weavers, query="เเกงฮังเล") == ["กลุ่มท่อผ้าบ้านเหล่า"]
+
+
+@pytest.mark.parametrize("query", ["ทอผา", "ผ้", "ผ"])
+@pytest.mark.parametrize("order", ["reg_no", "name"])
+@pytest.mark.parametrize("descending", [False, True])
+def test_every_plan_lists_the_same_rows_in_the_same_order(
+    weavers, monkeypatch, query, order, descending
+) -> None:  # type: ignore[no-untyped-def]
+    f = EntrepreneurFilter(query=query)
+
+    def pages() -> tuple[list[int], list[int]]:
+        with weavers.read() as s:
+            whole = listing.entrepreneur_ids(s, f, order=order, descending=descending)
+            paged = [
+                i
+                for offset in range(0, 5)
+                for i in listing.entrepreneur_ids(
+                    s, f, order=order, descending=descending, offset=offset, limit=1
+                )
+            ]
+        return whole, paged
+
+    narrow = pages()
+    monkeypatch.setattr(listing, "BROAD_MATCH", 0)  # the sort order walked, twice
+    assert pages() == narrow
+    whole, paged = narrow
+    assert whole == paged and len(whole) >= 2
+    with weavers.read() as s:
+        rows = list_entrepreneurs(s, f, order=order, descending=descending)
+    typed = [r.id for r in rows if query in r.name + _product_names(weavers, r.id)]
+    assert whole[: len(typed)] == typed
+
+
+def test_todays_exact_queries_find_what_they_found_first(filled) -> None:
+    # What a query found before forgiving (the query in a record's own text) comes first,
+    # in the list's order; the forgiven matches follow.
+    with filled.read() as s:
+        everyone = list_entrepreneurs(s, EntrepreneurFilter())
+    for query in ["น้ำพริก", "ผ้าไหม", "ร่ม", "5013-2567", "ไห", "ม", "bo sang"]:
+        found = names(filled, query=query)
+        exact = [
+            r.name
+            for r in everyone
+            if normalize(query) in normalize(r.name)
+            or normalize(query) in r.reg_no
+            or query in _product_names(filled, r.id)
+        ]
+        assert found[: len(exact)] == exact, query
+
+
+def _product_names(register, entrepreneur_id: int) -> str:  # type: ignore[no-untyped-def]
+    with register.read() as s:
+        return " ".join(
+            r.name for r in list_products(s, ProductFilter(entrepreneur_id=entrepreneur_id))
+        )
+
+
+def test_the_search_key() -> None:
+    assert search_key("ทอผ้า") == search_key("ท่อผา") == "ทอผา"
+    assert search_key("เก็บ ส์") == "เกบ ส"  # mai taikhu and thanthakhat too
+    assert search_key("แกง") == search_key("เเกง") == "เเกง"
+    assert search_key(" น้ำพริก ๑๒ ABC ") == "นำพริก 12 abc"  # and all that normalize does
+    assert search_variants("กเเง") == ["กเเง", "เเกง", "กงเเ"]
+    assert search_variants("ทอผา") == ["ทอผา"]
+
+
+def test_key_contains_forgives_in_lists_without_a_search_document(filled) -> None:
+    with filled.read() as s:
+
+        def matching(query: str) -> list[str]:
+            condition = key_contains(Entrepreneur.name, query)
+            return sorted(s.scalars(select(Entrepreneur.name).where(condition)))
+
+        assert matching("ผาไหม") == ["ร้านผ้าไหมสันกำแพง"]
+        assert matching("นํ้าพริก") == ["กลุ่มน้ำพริกหนุ่มบ้านแม่ออน"]
+        assert matching("บานมแออน") == ["กลุ่มน้ำพริกหนุ่มบ้านแม่ออน"]
+        assert matching("UMBRELLA") == ["Bo Sang Umbrella Co."]
+        assert matching("%") == []
+    assert key_contains(Entrepreneur.name, " \u200b") is None
