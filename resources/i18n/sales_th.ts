@@ -52,10 +52,6 @@
         <translation>ยอดจำหน่ายรายเดือน</translation>
     </message>
     <message>
-        <source>Totals of the month (baht)</source>
-        <translation>ยอดรวมของเดือน (บาท)</translation>
-    </message>
-    <message>
         <source>&lt;b&gt;{period} was sent to the province&lt;/b&gt; on {when} by {user}. Its figures are read-only; to correct them, unlock the month — it must then be sent again.</source>
         <translation>&lt;b&gt;งวด {period} ส่งจังหวัดแล้ว&lt;/b&gt; เมื่อ {when} โดย {user} ยอดจำหน่ายของงวดนี้แก้ไขไม่ได้ หากต้องแก้ไข ให้ปลดล็อกงวดก่อน แล้วต้องส่งจังหวัดใหม่</translation>
     </message>
@@ -84,18 +80,6 @@
         <translation>ปลดล็อกงวด {period} แล้ว แก้ไขยอดแล้วบันทึก จากนั้นส่งจังหวัดใหม่</translation>
     </message>
     <message>
-        <source>Sold online</source>
-        <translation>ขายออนไลน์</translation>
-    </message>
-    <message>
-        <source>{reported} of {count} entrepreneurs have figures</source>
-        <translation>กรอกยอดแล้ว {reported} จาก {count} ราย</translation>
-    </message>
-    <message>
-        <source>Whole business</source>
-        <translation>รวมทั้งกิจการ</translation>
-    </message>
-    <message>
         <source>{month} B.E. {year}</source>
         <translation>{month} {year}</translation>
     </message>
@@ -112,10 +96,6 @@
         <translation>ยอดจำหน่ายเดือน{period} มีการแก้ไขที่ยังไม่ได้บันทึก</translation>
     </message>
     <message>
-        <source>All sales</source>
-        <translation>ยอดจำหน่ายทั้งหมด</translation>
-    </message>
-    <message>
         <source>Cells in red are wrong ({count}): correct them, then save.</source>
         <translation>ช่องสีแดงไม่ถูกต้อง ({count} ช่อง) กรุณาแก้ไขก่อนบันทึก</translation>
     </message>
@@ -127,16 +107,12 @@
 <context>
     <name>SalesSheetModel</name>
     <message>
-        <source>{name}
-(baht)</source>
-        <translation>{name}
-(บาท)</translation>
+        <source>{name} (baht)</source>
+        <translation>{name} (บาท)</translation>
     </message>
     <message>
-        <source>Reg. no. /
-product code</source>
-        <translation>เลขทะเบียน /
-รหัสผลิตภัณฑ์</translation>
+        <source>Reg. no. / product code</source>
+        <translation>เลขทะเบียน / รหัสผลิตภัณฑ์</translation>
     </message>
     <message>
         <source>Name</source>
@@ -155,6 +131,14 @@ product code</source>
         <translation>ผลรวมของยอดรายผลิตภัณฑ์</translation>
     </message>
     <message>
+        <source>Not expected this month: {why}</source>
+        <translation>ไม่ต้องรายงานเดือนนี้: {why}</translation>
+    </message>
+    <message>
+        <source>{why}. These figures cannot be kept: press Delete to remove them.</source>
+        <translation>{why} เก็บยอดนี้ไว้ไม่ได้ กด Delete เพื่อลบออก</translation>
+    </message>
+    <message>
         <source>per product</source>
         <translation>รายผลิตภัณฑ์</translation>
     </message>
@@ -163,8 +147,43 @@ product code</source>
         <translation>รวมทั้งกิจการ</translation>
     </message>
     <message>
+        <source>not expected</source>
+        <translation>ไม่ต้องรายงาน</translation>
+    </message>
+    <message>
         <source>the figure of {name}</source>
         <translation>ยอดจำหน่ายของ {name}</translation>
+    </message>
+</context>
+<context>
+    <name>TotalsPanel</name>
+    <message>
+        <source>Totals of the month (baht)</source>
+        <translation>ยอดรวมของเดือน (บาท)</translation>
+    </message>
+    <message>
+        <source>Show or hide the totals by product category</source>
+        <translation>แสดงหรือซ่อนยอดรวมตามประเภทผลิตภัณฑ์</translation>
+    </message>
+    <message>
+        <source>All sales</source>
+        <translation>ยอดจำหน่ายทั้งหมด</translation>
+    </message>
+    <message>
+        <source>Sold online</source>
+        <translation>ขายออนไลน์</translation>
+    </message>
+    <message>
+        <source>{reported} of {count} entrepreneurs have figures</source>
+        <translation>กรอกยอดแล้ว {reported} จาก {count} ราย</translation>
+    </message>
+    <message>
+        <source>({count} not expected this month)</source>
+        <translation>(ไม่ต้องรายงานเดือนนี้ {count} ราย)</translation>
+    </message>
+    <message>
+        <source>Whole business</source>
+        <translation>รวมทั้งกิจการ</translation>
     </message>
 </context>
 </TS>

@@ -15,19 +15,22 @@ from PySide6.QtGui import QInputMethodEvent, QKeyEvent
 from PySide6.QtWidgets import QApplication, QLineEdit, QMessageBox, QWidget
 from pytestqt.modeltest import ModelTester
 from pytestqt.qtbot import QtBot
+from sqlalchemy import insert
 
 from otop_desktop.database import Register
-from otop_desktop.domain import OfficeKind
+from otop_desktop.domain import Category, OfficeKind
 from otop_desktop.errors import UserError
+from otop_desktop.models import Sale
 from otop_desktop.services.entrepreneurs import create_entrepreneur, delete_entrepreneur
 from otop_desktop.services.office import init_register
 from otop_desktop.services.products import ProductInput, create_product
 from otop_desktop.services.sales import SaleInput, month_sales, month_sheet, set_month_sales
 from otop_desktop.thaiformat import Period
 from tests.conftest import person
+from ui.main_window import MainWindow
 from ui.sales import sales_page
 from ui.sales.sales_page import SalesPage
-from ui.sales.sheet_model import Column, SalesSheetModel
+from ui.sales.sheet_model import ERROR_BACKGROUND, Column, SalesSheetModel
 
 TODAY = date(2025, 11, 15)  # so the page opens on ตุลาคม 2568
 OCT = Period(2568, 10)
@@ -129,6 +132,96 @@ def figures(register: Register, entrepreneur_id: int) -> list[tuple[int | None, 
         ]
 
 
+def late_comer(register: Register) -> int:
+    """A producer registered on 5 November 2568, after the month the page opens on."""
+    with register.write() as s:
+        return create_entrepreneur(
+            s, person(name="กลุ่มจักสานมาใหม่", registered_on=date(2025, 11, 5))
+        ).id
+
+
+def test_a_month_before_registration_is_shown_as_not_expected_and_not_counted(
+    qtbot: QtBot, district_register: Register, shop: Shop
+) -> None:
+    late_comer(district_register)
+    page = SalesPage(district_register, today=TODAY)
+    qtbot.addWidget(page)
+    rows = [text(page, r, Column.NUMBER) for r in range(page.model.rowCount())]
+    row = rows.index("5013-2568-0001")
+    assert text(page, row, Column.NAME) == "กลุ่มจักสานมาใหม่ (ลงทะเบียนเมื่อ 05/11/2568)"
+    assert text(page, row, Column.BY_PRODUCT) == "ไม่ต้องรายงาน"
+    assert text(page, row, Column.AMOUNT) == text(page, row, Column.ONLINE) == "—"
+    for column in (Column.AMOUNT, Column.ONLINE, Column.BY_PRODUCT):
+        flags = cell(page, row, column).flags()
+        assert not flags & Qt.ItemFlag.ItemIsEditable
+        assert not flags & Qt.ItemFlag.ItemIsUserCheckable
+    tip = cell(page, row, Column.AMOUNT).data(Qt.ItemDataRole.ToolTipRole)
+    assert tip == "ไม่ต้องรายงานเดือนนี้: ลงทะเบียนเมื่อ 05/11/2568"
+    totals = page.model.totals()
+    assert (totals.reported, totals.entrepreneurs, totals.not_expected) == (0, 3, 1)
+    assert page.totals.reported.text() == "กรอกยอดแล้ว 0 จาก 3 ราย (ไม่ต้องรายงานเดือนนี้ 1 ราย)"
+    # Tab walks the figures to fill and never stops on it.
+    page.table.setCurrentIndex(cell(page, 0, Column.AMOUNT))
+    visited = set()
+    for _ in range(page.model.rowCount() * 2):
+        page.table.setCurrentIndex(page.table.next_cell())
+        visited.add(page.table.currentIndex().row())
+    assert row not in visited
+    assert not page.model.setData(cell(page, row, Column.AMOUNT), "500") or (
+        page.model.error_count() == 1
+    )
+
+
+def test_figures_standing_in_a_month_not_traded_are_marked_and_removed(
+    qtbot: QtBot, district_register: Register, shop: Shop
+) -> None:
+    late = late_comer(district_register)
+    with district_register.write() as s:  # entered before the rule, or by an old import
+        s.execute(
+            insert(Sale).values(entrepreneur_id=late, period=OCT.key, amount=7, online_amount=0)
+        )
+    page = SalesPage(district_register, today=TODAY)
+    qtbot.addWidget(page)
+    rows = [text(page, r, Column.NUMBER) for r in range(page.model.rowCount())]
+    row = rows.index("5013-2568-0001")
+    amount = cell(page, row, Column.AMOUNT)
+    assert text(page, row, Column.AMOUNT) == "7.00"
+    assert amount.data(Qt.ItemDataRole.BackgroundRole) == ERROR_BACKGROUND
+    assert "กด Delete เพื่อลบออก" in amount.data(Qt.ItemDataRole.ToolTipRole)
+    # Typing another figure there is refused in the cell, before saving.
+    page.model.setData(amount, "9")
+    assert page.model.error_at(amount) == "ไม่ต้องรายงานเดือนนี้: ลงทะเบียนเมื่อ 05/11/2568"
+    assert not page.save()
+    page.model.setData(amount, "")
+    assert page.model.error_count() == 0
+    assert text(page, row, Column.AMOUNT) == "—"
+    assert page.save()
+    with district_register.read() as s:
+        assert month_sales(s, late, OCT) == []
+
+
+def test_the_grid_keeps_the_windows_height(
+    qtbot: QtBot, district_register: Register, shop: Shop
+) -> None:
+    """At least 20 rows at 1366×768, less the title bar and the taskbar of an office PC."""
+    window = MainWindow(district_register)
+    qtbot.addWidget(window)
+    window.resize(1366, 768 - 70)
+    with qtbot.waitExposed(window):
+        window.show()
+    window.show_page("sales")
+    page = window.findChild(SalesPage)
+    assert isinstance(page, SalesPage)
+    row_height = page.table.verticalHeader().defaultSectionSize()
+    qtbot.waitUntil(lambda: page.table.viewport().height() >= 20 * row_height)
+    assert not page.totals.details.isVisibleTo(page)  # folded: one line of totals
+    page.totals.toggle.click()
+    assert page.totals.details.isVisibleTo(page)
+    assert page.totals.category_totals[Category.TEXTILE].isVisibleTo(page)
+    page.totals.toggle.click()
+    assert not page.totals.details.isVisibleTo(page)
+
+
 def test_the_model_keeps_the_qt_rules(
     qtmodeltester: ModelTester, district_register: Register, shop: Shop
 ) -> None:
@@ -166,7 +259,7 @@ def test_the_page_opens_on_the_last_complete_month(page: SalesPage) -> None:
     ]
     assert text(page, 0, Column.BY_PRODUCT) == "รวมทั้งกิจการ"
     assert page.table.currentIndex() == cell(page, 0, Column.AMOUNT)
-    assert page.model.headerData(Column.AMOUNT, Qt.Orientation.Horizontal) == "ยอดจำหน่าย\n(บาท)"
+    assert page.model.headerData(Column.AMOUNT, Qt.Orientation.Horizontal) == "ยอดจำหน่าย (บาท)"
     assert not page.save_button.isEnabled()
 
 
@@ -198,7 +291,7 @@ def test_a_month_is_typed_in_from_the_keyboard_and_saved(
     assert page.table.currentIndex() == cell(page, 1, Column.AMOUNT)
 
     type_keys(qtbot, "1,250.50")
-    assert page.all_sales.text() == "ยอดจำหน่ายทั้งหมด <b>1,250.50</b>"  # while still typing
+    assert page.totals.all_sales.text() == "ยอดจำหน่ายทั้งหมด <b>1,250.50</b>"  # while still typing
     press(qtbot, Qt.Key.Key_Tab)
     assert page.table.currentIndex() == cell(page, 1, Column.ONLINE)
     type_keys(qtbot, "250")
@@ -217,10 +310,10 @@ def test_a_month_is_typed_in_from_the_keyboard_and_saved(
     assert text(page, 1, Column.AMOUNT) == "1,250.50"
     assert text(page, 2, Column.AMOUNT) == "300.00"
     assert text(page, 0, Column.AMOUNT) == "1,550.50"  # the weaver's products summed
-    assert page.all_sales.text() == "ยอดจำหน่ายทั้งหมด <b>7,250.50</b>"
-    assert page.online_sales.text() == "ขายออนไลน์ <b>950.00</b>"
-    assert page.reported.text() == "กรอกยอดแล้ว 3 จาก 3 ราย"
-    assert page.whole_total.text() == "รวมทั้งกิจการ <b>5,700.00</b>"
+    assert page.totals.all_sales.text() == "ยอดจำหน่ายทั้งหมด <b>7,250.50</b>"
+    assert page.totals.online_sales.text() == "ขายออนไลน์ <b>950.00</b>"
+    assert page.totals.reported.text() == "กรอกยอดแล้ว 3 จาก 3 ราย"
+    assert page.totals.whole_total.text() == "รวมทั้งกิจการ <b>5,700.00</b>"
     assert page.save_button.isEnabled()
     assert page.message.text() == "มีการแก้ไขที่ยังไม่ได้บันทึก (กด Ctrl+S เพื่อบันทึก)"
 
@@ -318,7 +411,7 @@ def test_escape_puts_the_cell_back_and_delete_empties_it(
     page.reload()
     page.table.setCurrentIndex(cell(page, 1, Column.AMOUNT))
     type_keys(qtbot, "9")
-    assert page.all_sales.text() == "ยอดจำหน่ายทั้งหมด <b>9.00</b>"
+    assert page.totals.all_sales.text() == "ยอดจำหน่ายทั้งหมด <b>9.00</b>"
     press(qtbot, Qt.Key.Key_Escape)
     assert text(page, 1, Column.AMOUNT) == "800.00"
     assert not page.model.has_changes()
@@ -349,11 +442,11 @@ def test_typed_figures_are_undone_and_redone_one_by_one(qtbot: QtBot, page: Sale
     undo.undo()
     assert [text(page, r, Column.AMOUNT) for r in (1, 2)] == ["", ""]
     assert page.table.currentIndex() == cell(page, 1, Column.AMOUNT)
-    assert page.all_sales.text() == "ยอดจำหน่ายทั้งหมด <b>0.00</b>"
+    assert page.totals.all_sales.text() == "ยอดจำหน่ายทั้งหมด <b>0.00</b>"
     assert not page.model.has_changes()
     undo.redo()
     assert text(page, 1, Column.AMOUNT) == "5,000.00"
-    assert page.all_sales.text() == "ยอดจำหน่ายทั้งหมด <b>5,000.00</b>"
+    assert page.totals.all_sales.text() == "ยอดจำหน่ายทั้งหมด <b>5,000.00</b>"
 
     # A product's figure is undone by product, wherever its row has moved to.
     page.model.setData(

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import html
 from datetime import date
-from decimal import Decimal
 
 import geothai
 from PySide6.QtCore import QAbstractItemModel, QLocale, QModelIndex, QPersistentModelIndex, Qt
@@ -24,8 +23,6 @@ from PySide6.QtWidgets import (
     QApplication,
     QComboBox,
     QFrame,
-    QGridLayout,
-    QGroupBox,
     QHBoxLayout,
     QHeaderView,
     QInputDialog,
@@ -43,7 +40,7 @@ from PySide6.QtWidgets import (
 )
 
 from otop_desktop.database import Register
-from otop_desktop.domain import Category, OfficeKind
+from otop_desktop.domain import OfficeKind
 from otop_desktop.errors import UserError
 from otop_desktop.services.office import get_office
 from otop_desktop.services.sales import MonthChange, month_sheet, save_month_sheet
@@ -61,7 +58,6 @@ from otop_desktop.thaiformat import (
     Period,
     be_year,
     format_be_date,
-    format_money,
     last_complete,
 )
 from otop_desktop.validation import EARLIEST
@@ -69,6 +65,7 @@ from ui.headings import heading
 from ui.lang import ui_is_thai
 from ui.messages import ask_to_save, show_user_error
 from ui.sales.sheet_model import AMOUNT_COLUMNS, Column, ModelIndex, SalesSheetModel
+from ui.sales.totals_panel import TotalsPanel
 
 # Wide enough for any amount the register accepts (under a million million baht).
 AMOUNT_MAX_LENGTH = 24
@@ -231,10 +228,6 @@ class SalesTable(QTableView):
         super().keyPressEvent(event)
 
 
-def captioned(caption: str, amount: Decimal) -> str:
-    return f"{html.escape(caption)} <b>{format_money(amount)}</b>"
-
-
 def month_name(month: int) -> str:
     if ui_is_thai():
         return THAI_MONTHS[month - 1]
@@ -325,25 +318,29 @@ class SalesPage(QWidget):
         banner.addWidget(self.unlock_button)
         self.lock_banner.hide()
 
+        self.totals = TotalsPanel()
+
+        # The heading, the month, the search and Save share one line, and the totals fold
+        # to one line, so the grid keeps the window's height (20 rows and more at 1366×768).
         top = QHBoxLayout()
-        top.addWidget(heading(self.tr("Monthly sales")), 1)
-        top.addWidget(self.save_button)
-        picker = QHBoxLayout()
+        top.addWidget(heading(self.tr("Monthly sales")))
+        top.addSpacing(16)
         for widget in (self.prev_button, self.month_combo, self.year_spin, self.next_button):
-            picker.addWidget(widget)
-        picker.addSpacing(12)
-        picker.addWidget(self.district_combo)
-        picker.addStretch(1)
-        picker.addWidget(self.find_edit)
+            top.addWidget(widget)
+        top.addSpacing(12)
+        top.addWidget(self.district_combo)
+        top.addStretch(1)
+        top.addWidget(self.find_edit)
+        top.addWidget(self.save_button)
 
         layout = QVBoxLayout(self)
-        layout.setContentsMargins(24, 16, 24, 16)
+        layout.setContentsMargins(24, 8, 24, 8)
+        layout.setSpacing(6)
         layout.addLayout(top)
-        layout.addLayout(picker)
         layout.addWidget(self.lock_banner)
         layout.addWidget(self.table, 1)
         layout.addWidget(self.message)
-        layout.addWidget(self._totals_box())
+        layout.addWidget(self.totals)
 
         self.prev_button.clicked.connect(lambda: self.show_period(self.period.prev()))
         self.next_button.clicked.connect(lambda: self.show_period(self.period.next()))
@@ -374,7 +371,7 @@ class SalesPage(QWidget):
     def _size_columns(self) -> None:
         metrics = self.table.fontMetrics()
         header = self.table.horizontalHeader()
-        self.table.verticalHeader().setDefaultSectionSize(metrics.height() + 10)
+        self.table.verticalHeader().setDefaultSectionSize(metrics.height() + 6)
         self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
         # Measured, not resized to contents: that would read every row of a province sheet.
         padding = 2 * metrics.horizontalAdvance("M")
@@ -393,29 +390,6 @@ class SalesPage(QWidget):
             widest = max(metrics.horizontalAdvance(line) for line in title.splitlines())
             header.resizeSection(column, max(width, widest) + padding)
         header.setSectionResizeMode(Column.NAME, QHeaderView.ResizeMode.Stretch)
-
-    def _totals_box(self) -> QGroupBox:
-        box = QGroupBox(self.tr("Totals of the month (baht)"))
-        self.all_sales = QLabel()
-        self.online_sales = QLabel()
-        self.reported = QLabel()
-        self.category_totals = {category: QLabel() for category in Category}
-        self.whole_total = QLabel()
-        # Category by category under the month's totals, in aligned columns.
-        cells = [
-            self.all_sales,
-            self.online_sales,
-            self.reported,
-            *self.category_totals.values(),
-            self.whole_total,
-        ]
-        grid = QGridLayout(box)
-        grid.setHorizontalSpacing(24)
-        for n, cell in enumerate(cells):
-            cell.setTextFormat(Qt.TextFormat.RichText)
-            grid.addWidget(cell, *divmod(n, 3))
-        grid.setColumnStretch(3, 1)
-        return box
 
     # --- choosing the month -------------------------------------------------------------
 
@@ -635,18 +609,7 @@ class SalesPage(QWidget):
 
     def _figures_changed(self) -> None:
         self._notice = ""
-        totals = self.model.totals()
-        self.all_sales.setText(captioned(self.tr("All sales"), totals.amount))
-        self.online_sales.setText(captioned(self.tr("Sold online"), totals.online))
-        self.reported.setText(
-            self.tr("{reported} of {count} entrepreneurs have figures").format(
-                reported=totals.reported, count=totals.entrepreneurs
-            )
-        )
-        for category, cell in self.category_totals.items():
-            name = category.label_th if ui_is_thai() else category.label_en
-            cell.setText(captioned(name, totals.by_category[category]))
-        self.whole_total.setText(captioned(self.tr("Whole business"), totals.whole_business))
+        self.totals.show_totals(self.model.totals())
         self.save_button.setEnabled(self.model.has_changes() and not self.model.read_only)
         self._show_message()
 
@@ -658,15 +621,20 @@ class SalesPage(QWidget):
             error = error.format(count=count)
         if error:
             self.message.setStyleSheet(ERROR_STYLE)
-            self.message.setText(error)
+            self._say(error)
             return
         self.message.setStyleSheet("")
         if self._notice:
-            self.message.setText(self._notice)
+            self._say(self._notice)
         elif self.model.has_changes():
-            self.message.setText(self.tr("Changes not saved yet (Ctrl+S saves)."))
+            self._say(self.tr("Changes not saved yet (Ctrl+S saves)."))
         else:
-            self.message.setText("")
+            self._say("")
+
+    def _say(self, text: str) -> None:
+        # No empty line under the grid while there is nothing to say.
+        self.message.setText(text)
+        self.message.setVisible(bool(text))
 
     def _start_find(self) -> None:
         self.find_edit.setFocus()

@@ -35,6 +35,9 @@ NO_PRODUCT = -1
 ERROR_BACKGROUND = QColor("#fbd5d5")
 ERROR_FOREGROUND = QColor("#9b1c1c")
 DERIVED_FOREGROUND = QColor("#6b7280")
+# A month the business did not trade in: no cell to fill, greyed as a whole.
+NOT_EXPECTED_BACKGROUND = QColor("#eceff3")
+NOT_EXPECTED_MARK = "—"
 # Product rows sit under their entrepreneur; a plain indent reads as "belongs to" without
 # the cost of a tree view, whose keyboard moves would skip the collapsed rows.
 PRODUCT_INDENT = "      "
@@ -115,6 +118,17 @@ class EntrepreneurLine:
         """The lines that count: the products' or the whole business's, by the choice."""
         return self.products if self.per_product else [self.whole]
 
+    @property
+    def trading(self) -> bool:
+        """Whether the business may have figures this month (services.sales.not_trading)."""
+        return self.row.not_trading is None
+
+    def has_figures(self) -> bool:
+        """Figures saved or typed: a month it did not trade in shows them, to be removed."""
+        return any(
+            line.amount.strip() or line.online.strip() for line in (self.whole, *self.products)
+        )
+
     def has_errors(self) -> bool:
         return any(line.errors for line in self.lines())
 
@@ -154,8 +168,11 @@ class Totals:
     by_category: dict[Category, Decimal]
     # Figures given for a whole business, which belong to no one category.
     whole_business: Decimal
+    # Of the businesses whose figures are owed this month, how many have them, and of how
+    # many; and how many are listed but owe none (registered later, closed or suspended).
     reported: int
     entrepreneurs: int
+    not_expected: int
 
 
 class _CellEdit(QUndoCommand):
@@ -275,7 +292,7 @@ class SalesSheetModel(QAbstractTableModel):
     def totals(self) -> Totals:
         amount = online = whole = Decimal(0)
         by_category = dict.fromkeys(Category, Decimal(0))
-        reported = 0
+        reported = expected = 0
         for line in self._lines:
             whole_figure, by_product = line.figures()
             if whole_figure is not None:
@@ -288,8 +305,12 @@ class SalesSheetModel(QAbstractTableModel):
                     by_category[Category(product.category)] += figure.amount
                     amount += figure.amount
                     online += figure.online_amount
-            reported += whole_figure is not None or bool(by_product)
-        return Totals(amount, online, by_category, whole, reported, len(self._lines))
+            if line.row.expected:
+                expected += 1
+                reported += whole_figure is not None or bool(by_product)
+        return Totals(
+            amount, online, by_category, whole, reported, expected, len(self._lines) - expected
+        )
 
     def find(self, text: str) -> QModelIndex:
         """The first row whose number, code or name holds ``text`` (Thai-aware)."""
@@ -359,9 +380,9 @@ class SalesSheetModel(QAbstractTableModel):
         if column in AMOUNT_COLUMNS:
             th, en = label("amount" if column is Column.AMOUNT else "online_amount")
             name = th if ui_is_thai() else en[:1].upper() + en[1:]
-            return self.tr("{name}\n(baht)").format(name=name)
+            return self.tr("{name} (baht)").format(name=name)
         return {
-            Column.NUMBER: self.tr("Reg. no. /\nproduct code"),
+            Column.NUMBER: self.tr("Reg. no. / product code"),
             Column.NAME: self.tr("Name"),
             Column.BY_PRODUCT: self.tr("Figures given"),
         }[column]
@@ -375,13 +396,21 @@ class SalesSheetModel(QAbstractTableModel):
         column = index.column()
         if column == Column.BY_PRODUCT and self._checkable(index.row()):
             flags |= Qt.ItemFlag.ItemIsUserCheckable
-        if column in AMOUNT_COLUMNS and self._figure_line(index.row()) is not None:
+        if column in AMOUNT_COLUMNS and self._fillable(index.row()):
             flags |= Qt.ItemFlag.ItemIsEditable
         return flags
 
+    def _fillable(self, row: int) -> bool:
+        """A figure cell the clerk may type in: not in a month the business did not trade
+        in, unless figures stand there to be removed."""
+        i, _ = self._rows[row]
+        line = self._lines[i]
+        return self._figure_line(row) is not None and (line.trading or line.has_figures())
+
     def _checkable(self, row: int) -> bool:
         i, k = self._rows[row]
-        return k == NO_PRODUCT and bool(self._lines[i].products)
+        line = self._lines[i]
+        return k == NO_PRODUCT and bool(line.products) and line.trading
 
     def _figure_line(self, row: int) -> FigureLine | None:
         """The figure a row edits, or None for an entrepreneur whose products carry it."""
@@ -399,6 +428,10 @@ class SalesSheetModel(QAbstractTableModel):
         column = Column(index.column())
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.EditRole):
             return self._text(line, k, column)
+        if not line.trading:
+            found = self._not_trading_data(index, line, role)
+            if found is not None:
+                return found
         if role == Qt.ItemDataRole.CheckStateRole and column is Column.BY_PRODUCT:
             if not self._checkable(index.row()):
                 return None
@@ -439,6 +472,34 @@ class SalesSheetModel(QAbstractTableModel):
                 return DERIVED_FOREGROUND
         return None
 
+    def not_trading_text(self, line: EntrepreneurLine) -> str:
+        """Why the business owes no figures this month, in the program's language."""
+        assert line.row.not_trading is not None
+        th, en = line.row.not_trading
+        return self.tr("Not expected this month: {why}").format(why=th if ui_is_thai() else en)
+
+    def _not_trading_data(self, index: ModelIndex, line: EntrepreneurLine, role: int) -> Any:
+        """Colours and tooltips of a month the business did not trade in: greyed as a whole,
+        and figures that stand there anyway marked as wrong, to be removed."""
+        column = Column(index.column())
+        _, k = self._rows[index.row()]
+        stray = (
+            column in AMOUNT_COLUMNS and line.has_figures() and bool(self._text(line, k, column))
+        )
+        if role == Qt.ItemDataRole.ToolTipRole:
+            if stray or self.error_at(index):
+                return self.error_at(index) or self.tr(
+                    "{why}. These figures cannot be kept: press Delete to remove them."
+                ).format(why=self.not_trading_text(line))
+            return self.not_trading_text(line)
+        if role == Qt.ItemDataRole.BackgroundRole:
+            return ERROR_BACKGROUND if stray or self.error_at(index) else NOT_EXPECTED_BACKGROUND
+        if role == Qt.ItemDataRole.ForegroundRole:
+            return ERROR_FOREGROUND if stray or self.error_at(index) else DERIVED_FOREGROUND
+        if role == Qt.ItemDataRole.TextAlignmentRole and column in AMOUNT_COLUMNS:
+            return Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
+        return None
+
     def mode_text(self, per_product: bool) -> str:
         return self.tr("per product") if per_product else self.tr("whole business")
 
@@ -449,14 +510,20 @@ class SalesSheetModel(QAbstractTableModel):
         if column is Column.NAME:
             if k != NO_PRODUCT:
                 return PRODUCT_INDENT + row.products[k].name
+            if row.not_trading is not None:
+                return f"{row.name} ({row.not_trading[0 if ui_is_thai() else 1]})"
             if row.status == Status.ACTIVE:
                 return row.name
             status = Status(row.status)
             return f"{row.name} ({status.label_th if ui_is_thai() else status.label_en})"
         if column is Column.BY_PRODUCT:
+            if k == NO_PRODUCT and not line.trading:
+                return self.tr("not expected")
             if k != NO_PRODUCT or not row.products:
                 return ""
             return self.mode_text(line.per_product)
+        if k == NO_PRODUCT and not line.trading and not line.has_figures():
+            return NOT_EXPECTED_MARK
         if k != NO_PRODUCT:
             return line.products[k].text(column)
         if not line.per_product:
@@ -495,7 +562,12 @@ class SalesSheetModel(QAbstractTableModel):
     def _put(self, cell: tuple[int, int, Column], text: str, *, show: bool) -> None:
         i, k, column = cell
         line = self._lines[i]
-        (line.whole if k == NO_PRODUCT else line.products[k]).set_text(column, text)
+        figure_line = line.whole if k == NO_PRODUCT else line.products[k]
+        figure_line.set_text(column, text)
+        if not line.trading and figure_line.typed(column).strip():
+            # The register refuses it (services.sales): say so in the cell, before saving.
+            figure_line.figure = None
+            figure_line.errors = {column: self.not_trading_text(line)}
         # Both cells: a check such as "online above the whole" moves between them. A product's
         # figure changes its owner's sum too.
         owner = self._row_of_line(i)
