@@ -4,8 +4,10 @@ counts, sales total and sha256 recomputed), so that a test can break exactly one
 
 from __future__ import annotations
 
+import random
 import shutil
-from collections.abc import Callable
+import zipfile
+from collections.abc import Callable, Iterator
 from datetime import date
 from decimal import Decimal
 from pathlib import Path
@@ -168,4 +170,90 @@ def copy_as(source: Path, folder: Path, name: str) -> Path:
     folder.mkdir(parents=True, exist_ok=True)
     target = folder / name
     shutil.copyfile(source, target)
+    return target
+
+
+# --- files changed at the zip and XML level (hostile files a district could send) ----------
+
+
+def with_part(source: Path, target: Path, name: str, data: bytes) -> Path:
+    """A copy of the workbook with one zip part replaced (or added)."""
+    return streamed_part(source, target, name, lambda _old: iter((data,)))
+
+
+def part(source: Path, name: str) -> bytes:
+    with zipfile.ZipFile(source) as src:
+        return src.read(name)
+
+
+def streamed_part(
+    source: Path,
+    target: Path,
+    name: str,
+    pieces: Callable[[bytes], Iterator[bytes]],
+    level: int = 1,
+) -> Path:
+    """A copy of the workbook whose part ``name`` is written from ``pieces(old part)`` a
+    piece at a time, so that a part of hundreds of megabytes is never held whole; deflated
+    at ``level`` (the fastest by default: the parts are large)."""
+    with (
+        zipfile.ZipFile(source) as src,
+        zipfile.ZipFile(target, "w", zipfile.ZIP_DEFLATED, compresslevel=level) as out,
+    ):
+        old = src.read(name) if name in src.namelist() else b""
+        for info in src.infolist():
+            if info.filename != name:
+                out.writestr(info.filename, src.read(info.filename))
+        with out.open(name, "w", force_zip64=True) as stream:
+            for piece in pieces(old):
+                stream.write(piece)
+    return target
+
+
+def many_rows(source: Path, target: Path, name: str, rows: int) -> Path:
+    """The sheet part ``name`` with ``rows`` more rows of one producer each after its data."""
+    row = b'<row r="%d"><c r="A%d" t="inlineStr"><is><t>5013-2567-0001</t></is></c></row>'
+
+    def pieces(old: bytes) -> Iterator[bytes]:
+        at = old.index(b"</sheetData>")
+        yield old[:at]
+        first = old[:at].count(b"<row ") + 1
+        for start in range(first, first + rows, 10_000):
+            yield b"".join([row % (r, r) for r in range(start, min(start + 10_000, first + rows))])
+        yield old[at:]
+
+    return streamed_part(source, target, name, pieces)
+
+
+def inflated_text(source: Path, target: Path, name: str, old_text: str, size: int) -> Path:
+    """The part ``name`` with the text ``old_text`` (its first occurrence) replaced by ``size``
+    bytes of Thai and Latin letters that deflate some 150 times: a file of a few megabytes
+    whose one value inflates to ``size`` bytes, under the zip-bomb ratio."""
+    rng = random.Random(14)
+    block = "".join(rng.choice("กขคงจฉชซฌญฎฏ abcdefghij") for _ in range(2000)).encode()
+    chunk = block * (4 * 1024 * 1024 // len(block))
+
+    def pieces(old: bytes) -> Iterator[bytes]:
+        at = old.index(old_text.encode())
+        yield old[:at]
+        for _ in range(size // len(chunk)):
+            yield chunk
+        yield old[at + len(old_text.encode()) :]
+
+    return streamed_part(source, target, name, pieces, level=6)
+
+
+def renamed_part(source: Path, target: Path, old: str, new: str, data: bytes | None = None) -> Path:
+    """A copy whose part ``old`` is named ``new`` (with ``data`` instead of its own, if
+    given), the workbook's relationships and content types following it, as a tool that
+    names its parts otherwise would write them."""
+    with zipfile.ZipFile(source) as src, zipfile.ZipFile(target, "w", zipfile.ZIP_DEFLATED) as out:
+        for info in src.infolist():
+            content = src.read(info.filename)
+            if info.filename == old:
+                out.writestr(new, content if data is None else data)
+                continue
+            if info.filename in ("xl/_rels/workbook.xml.rels", "[Content_Types].xml"):
+                content = content.replace(f'"/{old}"'.encode(), f'"/{new}"'.encode())
+            out.writestr(info.filename, content)
     return target

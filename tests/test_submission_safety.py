@@ -17,7 +17,7 @@ from otop_desktop.models import Entrepreneur, ReceivedSubmission
 from otop_desktop.submission import spec
 from otop_desktop.submission.importer import import_submissions
 from otop_desktop.submission.reader import RejectedFile, read_workbook
-from tests.submission_files import OCT, district_register, edited, export
+from tests.submission_files import OCT, district_register, edited, export, part, with_part
 
 ENTREPRENEURS_PART = "xl/worksheets/sheet3.xml"  # the sheets' order is the spec's
 
@@ -36,21 +36,6 @@ def good(tmp_path_factory) -> Path:  # type: ignore[no-untyped-def]
     folder = tmp_path_factory.mktemp("good")
     with district_register(folder) as register:
         return export(register, OCT, folder / "out")
-
-
-def with_part(source: Path, target: Path, name: str, data: bytes) -> Path:
-    """A copy of the workbook with one zip part replaced (or added)."""
-    with zipfile.ZipFile(source) as src, zipfile.ZipFile(target, "w", zipfile.ZIP_DEFLATED) as out:
-        for info in src.infolist():
-            if info.filename != name:
-                out.writestr(info.filename, src.read(info.filename))
-        out.writestr(name, data)
-    return target
-
-
-def part(source: Path, name: str) -> bytes:
-    with zipfile.ZipFile(source) as src:
-        return src.read(name)
 
 
 def declare_size(source: Path, target: Path, name: str, size: int) -> Path:

@@ -11,8 +11,9 @@ for every cell was most of the import's time."""
 from __future__ import annotations
 
 import contextlib
+import re
 import zipfile
-from collections.abc import Iterator
+from collections.abc import Generator, Iterator
 from pathlib import Path
 from types import TracebackType
 from typing import NamedTuple
@@ -35,6 +36,7 @@ from otop_desktop.incoming.limits import (
     too_many_rows,
     too_much_text,
 )
+from otop_desktop.textnorm import hidden_char
 
 
 class Cell(NamedTuple):
@@ -55,6 +57,17 @@ _ROW = f"{MAIN_NS}}}row"
 _SI = f"{MAIN_NS}}}si"
 _MERGE = f"{MAIN_NS}}}mergeCell"
 _DIGITS = "0123456789"
+#: How Excel writes a character XML cannot hold (a control character) into a text: ``_x001B_``.
+_ESCAPED = re.compile(r"_x([0-9A-Fa-f]{4})_")
+
+
+def hidden_in_text(text: str) -> str | None:
+    """``textnorm.hidden_char`` of a cell's text as Excel shows it, its ``_xHHHH_`` escapes
+    read as the characters they stand for."""
+    found = hidden_char(text)
+    if found is None and "_x" in text:
+        found = hidden_char(_ESCAPED.sub(lambda m: chr(int(m.group(1), 16)), text))
+    return found
 
 
 class _LongString(Exception):
@@ -91,6 +104,7 @@ class XlsxReader:
         self.package: Package = checks.check_xlsx(path, limits)
         self.chars = 0
         self._merged: dict[str, list[str]] = {}
+        self._open: list[Generator[tuple[Cell, ...]]] = []
         self._archive = zipfile.ZipFile(path)
         try:
             self._strings = self._shared_strings()
@@ -109,6 +123,8 @@ class XlsxReader:
         self.close()
 
     def close(self) -> None:
+        for rows in self._open:
+            rows.close()
         self._archive.close()
 
     @property
@@ -258,6 +274,13 @@ class XlsxReader:
     # --- rows -----------------------------------------------------------------------------
 
     def rows(self, sheet: str, max_col: int, *, pad: bool = True) -> Iterator[tuple[Cell, ...]]:
+        """The rows of ``sheet`` (see ``_rows``); closed with the reader, so that a reading
+        stopped by a refusal leaves no part open."""
+        rows = self._rows(sheet, max_col, pad)
+        self._open.append(rows)
+        return rows
+
+    def _rows(self, sheet: str, max_col: int, pad: bool) -> Generator[tuple[Cell, ...]]:
         """The rows of ``sheet`` from row 1, each ``max_col`` cells wide (with ``pad``; else
         as wide as its last cell, at most ``max_col``); a row the file leaves out comes as
         a row of empty cells, as the spreadsheet shows it."""

@@ -27,8 +27,7 @@ from otop_desktop.incoming.limits import (
     too_many_rows,
     too_much_text,
 )
-from otop_desktop.incoming.xlsx import XlsxReader
-from otop_desktop.textnorm import hidden_char
+from otop_desktop.incoming.xlsx import XlsxReader, hidden_in_text
 
 #: A cell as read: text, a number, a date, or nothing.
 Cell = str | int | float | date | None
@@ -96,7 +95,7 @@ def _bounded(
                     raise too_long_cell(path, limits, sheet, row_no, get_column_letter(index + 1))
                 if chars > limits.total_chars:
                     raise too_much_text(path, limits, sheet, row_no, get_column_letter(index + 1))
-            hidden = hidden_char(cell)
+            hidden = hidden_in_text(cell)
             if hidden:
                 raise RefusedAt(
                     path,

@@ -19,9 +19,8 @@ from openpyxl.utils import get_column_letter
 
 from otop_desktop.errors import UserError
 from otop_desktop.incoming.limits import SUBMISSION, RefusedAt
-from otop_desktop.incoming.xlsx import Cell, XlsxReader
+from otop_desktop.incoming.xlsx import Cell, XlsxReader, hidden_in_text
 from otop_desktop.submission import spec
-from otop_desktop.textnorm import hidden_char
 from otop_desktop.version import program_version
 
 #: The metadata sheet holds some twenty keys; a reader of format 1 looks no further.
@@ -195,7 +194,7 @@ def _text(cell: Cell, sheet: str, row: int, column: str, reasons: Reasons) -> st
     """A text cell's value with TAB, CR and LF as spaces; None (and a reason naming the
     cell) when it holds a control or bidirectional-override character a reader cannot see."""
     value = str(cell.value)
-    hidden = hidden_char(value)
+    hidden = hidden_in_text(value)
     if hidden:
         reasons.add(
             Reason(
