@@ -107,7 +107,9 @@ def key_contains(column: ColumnElement[str], query: str) -> ColumnElement[bool] 
     digits in the column match Arabic ones in the query, as search documents do."""
     key = search_key(query)
     if not key:
-        return None
+        # Nothing but tone marks (or nothing at all): held as typed.
+        typed = normalize(query)
+        return column.icontains(typed, autoescape=True) if typed else None
     column_key = sql_key(column)
     tests: list[Any] = []
     for variant in search_variants(key):

@@ -341,4 +341,6 @@ def test_key_contains_forgives_in_lists_without_a_search_document(filled) -> Non
         assert matching("บานมแออน") == ["กลุ่มน้ำพริกหนุ่มบ้านแม่ออน"]
         assert matching("UMBRELLA") == ["Bo Sang Umbrella Co."]
         assert matching("%") == []
+        assert matching("\u0e48") == ["กลุ่มน้ำพริกหนุ่มบ้านแม่ออน"]  # a tone mark alone: as typed
+        assert matching("\u0e49") == ["กลุ่มน้ำพริกหนุ่มบ้านแม่ออน", "ร้านผ้าไหมสันกำแพง"]
     assert key_contains(Entrepreneur.name, " \u200b") is None
