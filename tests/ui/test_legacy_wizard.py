@@ -17,8 +17,8 @@ from otop_desktop.legacy import ImportResult
 from otop_desktop.models import Entrepreneur
 from otop_desktop.services.entrepreneurs import create_entrepreneur
 from tests.conftest import person
-from tests.data.legacy.files import ID_B, good_rows, write_xlsx
-from ui.legacy.preview_model import ERROR_BACKGROUND
+from tests.data.legacy.files import ID_A, ID_B, good_rows, write_xlsx
+from ui.legacy.preview_model import ERROR_BACKGROUND, INCOMPLETE_BACKGROUND
 from ui.legacy.wizard import LegacyImportWizard
 
 
@@ -100,10 +100,10 @@ def test_rows_with_problems_are_shown_and_block_the_import(
     id_column = [model.field_at(c) for c in range(model.columnCount())].index("national_id")
     cell = model.index(row, id_column)
     assert cell.data(Qt.ItemDataRole.BackgroundRole) == ERROR_BACKGROUND
-    assert "หลักสุดท้าย" in cell.data(Qt.ItemDataRole.ToolTipRole)
+    assert "ไม่ถูกต้อง" in cell.data(Qt.ItemDataRole.ToolTipRole)
     assert model.index(row, 1).data() == "1 ปัญหา"
     assert model.headerData(id_column, Qt.Orientation.Horizontal) == "เลขประจำตัว"
-    assert "หลักสุดท้าย" in model.index(row, model.problems_column).data()
+    assert "ไม่ถูกต้อง" in model.index(row, model.problems_column).data()
 
     page.problems_only.setChecked(True)
     assert model.rowCount() == 1 and model.row_at(0).number == 7
@@ -239,21 +239,146 @@ def test_tab_goes_through_the_mapping_as_it_reads(
     wizard.file_page.path_edit.setText(str(write_xlsx(tmp_path / "old.xlsx", good_rows())))
     wizard.next()
     combos = wizard.mapping_page.combos
+    fills = wizard.mapping_page.fills
     with qtbot.waitActive(wizard):
         wizard.activateWindow()
     combos["previous_reg_no"].setFocus()
     qtbot.waitUntil(combos["previous_reg_no"].hasFocus)
     order = []
-    for _ in range(8):
+    for _ in range(10):
         qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Tab)
         order += [f for f, c in combos.items() if c is QApplication.focusWidget()]
+        order += [f"{f}: every row" for f, e in fills.items() if e.focusProxy().hasFocus()]
+    # A field the file has no column for offers its "every row" value next.
     assert order == [
         "product_name",
         "category",
         "price",
         "unit",
         "soft_power",
+        "soft_power: every row",
         "status",
+        "status: every row",
         "status_reason",
         "status_date",
     ]
+
+
+SPARSE = "ชื่อผู้ประกอบการ,เลขบัตรประชาชน,บ้านเลขที่,ตำบล,วันที่ลงทะเบียน,ชื่อผลิตภัณฑ์,ราคา\n"
+
+
+def _sparse(tmp_path: Path, *rows: str) -> Path:
+    path = tmp_path / "sparse.csv"
+    path.write_text(SPARSE + "\n".join(rows) + "\n", encoding="utf-8")
+    return path
+
+
+def test_the_fill_step_gives_a_whole_column_the_file_lacks(
+    wizard: LegacyImportWizard,
+    district_register: Register,
+    tmp_path: Path,
+    type_text,
+    warnings: list[str],
+) -> None:
+    path = _sparse(
+        tmp_path,
+        f'ร้านหนึ่ง,{ID_A},1,ทรายมูล,1/1/2560,น้ำพริก,"฿1,250.-"',
+        f"ร้านสอง,{ID_B},2,ทรายมูล,,แคบหมู,60 บาท",
+    )
+    wizard.file_page.path_edit.setText(str(path))
+    wizard.next()
+    page = wizard.mapping_page
+    # Beside a field without a column: "Every row", a list of the producer types.
+    type_fill = page.fills["producer_type"]
+    assert type_fill.isVisible()
+    assert type_fill.combo is not None
+    type_fill.combo.setCurrentIndex(type_fill.combo.findText("ผู้ผลิตชุมชนที่เป็นเจ้าของรายเดียว"))
+    category = page.fills["category"]
+    assert category.combo is not None
+    category.combo.setCurrentIndex(category.combo.findData("1"))
+    assert page.fill() == {"producer_type": "2", "category": "1"}
+    # A column chosen for the field takes the value's place.
+    page.combos["category"].setCurrentIndex(page.combos["category"].findData("ชื่อผลิตภัณฑ์"))
+    assert not category.isVisible() and "category" not in page.fill()
+    page.combos["category"].setCurrentIndex(0)
+    assert category.isVisible()
+    assert not page.fills["registered_on"].isVisible()  # the file has the column
+    member_count = page.fills["member_count"].line
+    assert member_count is not None
+    type_text(member_count, "๑ คน")  # a group has two members at least
+
+    wizard.next()
+    assert wizard.currentPage() is page
+    assert any("ค่าทุกแถวของจำนวนสมาชิก “๑ คน” ใช้ไม่ได้" in t for t in warnings), warnings
+    member_count.clear()
+    wizard.next()
+
+    preview = wizard.preview_page
+    assert wizard.currentPage() is preview
+    model = preview.model
+    columns = [model.field_at(c) for c in range(model.columnCount())]
+    assert "producer_type" in columns and "category" in columns
+    assert model.index(0, columns.index("producer_type")).data() == ("ผู้ผลิตชุมชนที่เป็นเจ้าของรายเดียว")
+    # The row without a registration date goes in incomplete, in amber, saying what it lacks.
+    assert model.index(0, 1).data() == "ถูกต้อง"
+    assert model.index(1, 1).data() == "ข้อมูลไม่ครบ"
+    date_cell = model.index(1, columns.index("registered_on"))
+    assert date_cell.data(Qt.ItemDataRole.BackgroundRole) == INCOMPLETE_BACKGROUND
+    assert model.index(1, model.problems_column).data() == "ขาด วันที่ลงทะเบียน"
+    assert "1 แถวที่ขาดข้อมูลบางช่อง" in preview.summary.text()
+    assert preview.isComplete()
+    wizard.next()
+    assert wizard.currentPage() is wizard.result_page
+    assert "ในจำนวนนี้ 1 รายข้อมูลไม่ครบ" in wizard.result_page.summary.text()
+    assert "* ขาด วันที่ลงทะเบียน" in wizard.result_page.numbers.toPlainText()
+    with district_register.read() as session:
+        people = session.scalars(select(Entrepreneur).order_by(Entrepreneur.id)).all()
+        assert [(e.producer_type, e.missing is None) for e in people] == [(2, True), (2, False)]
+        assert [p.category for e in people for p in e.products] == [1, 1]
+
+
+def test_the_good_rows_go_in_and_the_others_to_a_file_to_correct(
+    wizard: LegacyImportWizard, district_register: Register, tmp_path: Path
+) -> None:
+    path = _sparse(
+        tmp_path,
+        f"ร้านหนึ่ง,{ID_A},1,ทรายมูล,1/1/2560,น้ำพริก,100",
+        f"ร้านสอง,{ID_B},2,บางรัก,1/1/2560,แคบหมู,60",
+    )
+    to_preview(wizard, path)
+    page = wizard.preview_page
+    assert not page.isComplete()
+    assert page.rejects_row.isVisible() and not page.rejects_path.isEnabled()
+    expected = tmp_path / "sparse - แถวที่ต้องแก้ไข.xlsx"
+    assert page.rejects_path.text() == str(expected)
+    page.rejects_box.setChecked(True)
+    assert page.isComplete()
+    wizard.next()
+    assert wizard.currentPage() is wizard.result_page
+    assert f"ไม่ได้นำเข้า 1 แถว บันทึกพร้อมเหตุผลไว้ที่ {expected}" in (wizard.result_page.summary.text())
+    assert expected.exists()
+    assert producers(district_register) == 1
+
+
+def test_the_rejects_file_is_not_written_over(
+    wizard: LegacyImportWizard,
+    district_register: Register,
+    tmp_path: Path,
+    warnings: list[str],
+) -> None:
+    path = _sparse(
+        tmp_path,
+        f"ร้านหนึ่ง,{ID_A},1,ทรายมูล,1/1/2560,น้ำพริก,100",
+        f"ร้านสอง,{ID_B},2,บางรัก,1/1/2560,แคบหมู,60",
+    )
+    to_preview(wizard, path)
+    page = wizard.preview_page
+    existing = tmp_path / "mine.xlsx"
+    existing.write_bytes(b"kept")
+    page.rejects_box.setChecked(True)
+    page.rejects_path.setText(str(existing))
+    wizard.next()
+    assert wizard.currentPage() is page
+    assert any("มีไฟล์" in text for text in warnings), warnings
+    assert existing.read_bytes() == b"kept"
+    assert producers(district_register) == 0

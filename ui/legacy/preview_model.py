@@ -1,6 +1,7 @@
 """The rows of a clerk's old spreadsheet as they would be imported: one table row per sheet
 row, a column per mapped field with the cleaned value, the cells at fault in red with their
-problems as tool tips, and every problem of the row in the last column."""
+problems as tool tips, the details a row lacks (it goes in incomplete) in amber, and every
+problem of the row, or what it lacks, in the problems column."""
 
 from __future__ import annotations
 
@@ -13,12 +14,15 @@ from PySide6.QtGui import QColor
 from otop_desktop.domain import Category, ProducerType, SoftPower, Status
 from otop_desktop.legacy import Preview, Problem, Row
 from otop_desktop.legacy.headings import source_heading
+from otop_desktop.services.incomplete import describe
 from otop_desktop.validation import label
 from ui.lang import label_of, pick
 
 ERROR_BACKGROUND = QColor("#fbd5d5")
 ERROR_FOREGROUND = QColor("#9b1c1c")
 OK_FOREGROUND = QColor("#166534")
+INCOMPLETE_BACKGROUND = QColor("#fdecc8")
+INCOMPLETE_FOREGROUND = QColor("#92400e")
 
 AnyIndex = QModelIndex | QPersistentModelIndex
 _FLAGS = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemNeverHasChildren
@@ -140,33 +144,43 @@ class PreviewModel(QAbstractTableModel):
         column = index.column()
         field = self.field_at(column)
         problems = self._problems_at(row, field) if field is not None else []
+        lacking = field is not None and field in row.lacking_all()
         if role == Qt.ItemDataRole.DisplayRole:
             if column == ROW:
                 return str(row.number)
             if column == STATUS:
                 if row.ok:
-                    return self.tr("OK")
+                    return self.tr("Incomplete") if row.incomplete else self.tr("OK")
                 if len(row.problems) == 1:
                     return self.tr("1 problem")
                 return self.tr("{n} problems").format(n=len(row.problems))
             if field is not None:
                 return _shown(field, row.values.get(field, ""))
+            if row.ok and row.incomplete:
+                return self.tr("Lacks {what}").format(what=pick(*describe(row.lacking_all())))
             return "; ".join(pick(p.message_th, p.message_en) for p in row.problems)
         if role == Qt.ItemDataRole.ToolTipRole:
             if problems:
                 return "\n".join(pick(p.message_th, p.message_en) for p in problems)
             if column == self.problems_column and row.problems:
                 return "\n".join(pick(p.message_th, p.message_en) for p in row.problems)
+            if lacking:
+                return self.tr("Lacking: the row goes in incomplete, to be completed later")
             if field is not None and row.entrepreneur is None and field not in row.values:
                 return self.tr("Another product of the producer on row {row}").format(
                     row=row.producer_row
                 )
             return None
-        if role == Qt.ItemDataRole.BackgroundRole and problems:
-            return ERROR_BACKGROUND
+        if role == Qt.ItemDataRole.BackgroundRole:
+            if problems:
+                return ERROR_BACKGROUND
+            if lacking:
+                return INCOMPLETE_BACKGROUND
         if role == Qt.ItemDataRole.ForegroundRole:
             if problems or (column in (STATUS, self.problems_column) and not row.ok):
                 return ERROR_FOREGROUND
+            if column in (STATUS, self.problems_column) and row.incomplete:
+                return INCOMPLETE_FOREGROUND
             if column == STATUS:
                 return OK_FOREGROUND
         if role == Qt.ItemDataRole.TextAlignmentRole and column == ROW:
