@@ -31,6 +31,15 @@ def test_an_empty_province_has_every_cell_missing(province_register) -> None:
     assert grid.sent(OCT) == 0 and len(grid.missing(OCT)) == 25
 
 
+def test_a_month_not_yet_due_has_no_district_missing(province_register) -> None:
+    with province_register.read() as s:
+        grid = completeness(s, SEP, NOV, today=date(2025, 11, 15))  # November still runs
+    assert grid.due == OCT
+    assert (grid.is_due(OCT), grid.is_due(NOV)) == (True, False)
+    assert len(grid.missing(OCT)) == 25
+    assert grid.missing(NOV) == []
+
+
 def test_sent_months_show_when_and_what_they_superseded(province_register, files) -> None:
     import_submissions(province_register, [files[OCT], files[NOV], files[OCT]])
     with province_register.read() as s:

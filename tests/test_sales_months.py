@@ -15,6 +15,8 @@ from otop_desktop.errors import ValidationError
 from otop_desktop.models import Sale
 from otop_desktop.services import entrepreneurs, sales
 from otop_desktop.services.sales import MonthChange, SaleInput, expected, not_trading
+from otop_desktop.submission.export import export_monthly
+from otop_desktop.submission.locks import MonthState, period_state
 from otop_desktop.thaiformat import Period, thai_today
 from tests.conftest import person
 
@@ -135,3 +137,26 @@ def test_a_business_closed_at_a_date_not_recorded_is_not_owed_figures() -> None:
     assert expected(APRIL, REGISTERED, "closed", date(2025, 4, 30))
     assert expected(APRIL, REGISTERED, "active", None)
     assert not expected(APRIL.prev(), REGISTERED, "active", None)
+
+
+def test_the_export_refuses_figures_of_a_month_not_traded_naming_the_business(
+    register, tmp_path
+) -> None:
+    owner = add(register, registered_on=REGISTERED)
+    with register.write() as s:
+        reg_no = entrepreneurs.get_entrepreneur(s, owner).reg_no
+        s.execute(
+            insert(Sale).values(
+                entrepreneur_id=owner, period=APRIL.prev().key, amount=5, online_amount=0
+            )
+        )
+    out = tmp_path / "out.xlsx"
+    with pytest.raises(ValidationError) as info:
+        export_monthly(register, APRIL.prev(), out)
+    [error] = info.value.errors
+    assert error.field == reg_no
+    assert "ลงทะเบียนเมื่อ 05/04/2568" in error.message_th
+    assert "Monthly sales page" in error.message_en
+    assert not out.exists()
+    with register.read() as s:
+        assert period_state(s, "5013", APRIL.prev()).state is MonthState.OPEN

@@ -10,12 +10,14 @@ from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
 from functools import cache
+from typing import Any
 
 import geothai
 from sqlalchemy import ColumnElement, and_, func, select
 from sqlalchemy.orm import Session
 
 from otop_desktop.domain import READINESS_ITEMS, Status, readiness_level
+from otop_desktop.errors import FieldError, ValidationError
 from otop_desktop.models import (
     DigitalReadiness,
     Entrepreneur,
@@ -28,6 +30,7 @@ from otop_desktop.models import (
     Training,
     TrainingParticipant,
 )
+from otop_desktop.services.sales import not_trading
 from otop_desktop.submission import spec
 from otop_desktop.thaiformat import Period
 from otop_desktop.validation import require_ended
@@ -221,16 +224,40 @@ def _sales(
             Product.code,
             Sale.amount,
             Sale.online_amount,
+            Entrepreneur.registered_on,
+            Entrepreneur.status,
+            Entrepreneur.status_date,
         )
         .join(Entrepreneur, Entrepreneur.id == Sale.entrepreneur_id)
         .outerjoin(Product, Product.id == Sale.product_id)
         .where(Sale.period == period.key, _listed(codes))
     ).all()
+    _refuse_months_not_traded(period, rows, reg_nos)
     text = str(period)
     # Registration number, then the whole-business row (no product code) before products.
     rows.sort(key=lambda r: (reg_nos[r[0]], r[2] or ""))
-    for eid, district, product_code, amount, online in rows:
+    for eid, district, product_code, amount, online, *_ in rows:
         result[district].sales.append((reg_nos[eid], product_code, text, amount, online))
+
+
+def _refuse_months_not_traded(period: Period, rows: Sequence[Any], reg_nos: dict[int, str]) -> None:
+    """Figures of a month a business did not trade in (entered before the register refused
+    them, or by an old import) are not sent: each such business is named, to be corrected on
+    the sales page first."""
+    errors: dict[str, FieldError] = {}
+    for eid, *_, registered_on, status, status_date in rows:
+        why = not_trading(period, registered_on, status, status_date)
+        reg_no = reg_nos[eid]
+        if why is not None and reg_no not in errors:
+            errors[reg_no] = FieldError(
+                reg_no,
+                f"{reg_no} มียอดจำหน่ายเดือน{period.label_th} แต่{why[0]}"
+                " กรุณาลบยอดนี้ที่หน้ายอดจำหน่ายรายเดือนก่อนส่งออก",
+                f"{reg_no} has sales in {period} but was {why[1]}; remove them on the "
+                "Monthly sales page before exporting",
+            )
+    if errors:
+        raise ValidationError(sorted(errors.values(), key=lambda e: e.field))
 
 
 def _households(session: Session, codes: list[str], result: dict[str, DistrictRows]) -> None:
