@@ -92,6 +92,11 @@ class FillEdit(QWidget):
         editor: QWidget
         if field in _CHOICES:
             self.combo = QComboBox()
+            # Narrow, so that the page fits 1366 pixels: the list itself shows the long names.
+            self.combo.setSizeAdjustPolicy(
+                QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
+            )
+            self.combo.setMinimumContentsLength(14)
             self.combo.addItem(self.tr("— leave empty —"), None)
             for value, code in _CHOICES[field]:
                 self.combo.addItem(label_of(value), code)
@@ -102,12 +107,24 @@ class FillEdit(QWidget):
             self.line.setMaximumWidth(160)
             editor = self.line
         editor.setToolTip(self.tr("One value for every row of the file"))
+        if self.combo is not None:
+            # The narrow list may cut a long name: the tip shows it whole.
+            combo = self.combo
+            combo.currentIndexChanged.connect(
+                lambda: combo.setToolTip(
+                    combo.currentText()
+                    if combo.currentData()
+                    else self.tr("One value for every row of the file")
+                )
+            )
         prefix = QLabel(self.tr("Every row:"))
         prefix.setBuddy(editor)
         layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(prefix)
-        layout.addWidget(editor, 1)
+        layout.addWidget(editor, 1 if self.combo is not None else 0)
+        if self.line is not None:
+            layout.addStretch(1)
         self.setFocusProxy(editor)
 
     def value(self) -> str:
@@ -430,7 +447,7 @@ class PreviewPage(QWizardPage):
         else:
             verdict = self.tr("Every row is ready. Import writes them all at once.")
         if preview.incomplete_count:
-            verdict += " " + self.tr(
+            verdict += "\n" + self.tr(
                 "{n} rows lack a detail (in amber) and go in as incomplete: they are listed "
                 "to complete, and held out of certificates and submissions until then."
             ).format(n=f"{preview.incomplete_count:,}")
