@@ -66,6 +66,7 @@ LABELS: dict[str, tuple[str, str]] = {
     "office_name": ("ชื่อสำนักงาน", "office name"),
     "officer_name": ("ชื่อเจ้าหน้าที่ผู้ลงนาม", "signing officer's name"),
     "officer_position": ("ตำแหน่ง", "officer's position"),
+    "user": ("ชื่อผู้ทำรายการ", "user's name"),
 }
 
 E = TypeVar("E", bound=Enum)

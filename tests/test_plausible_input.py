@@ -172,6 +172,9 @@ def test_an_unlock_reason_and_an_exporters_name_are_checked_like_any_text(regist
     with pytest.raises(ValidationError) as info, register.write() as s:
         unlock_period(s, "5013", Period(2568, 10), reason=" \t ", user="")
     assert info.value.errors[0].message_th == "กรุณากรอกเหตุผลที่ปลดล็อก"
+    with pytest.raises(ValidationError) as info, register.write() as s:
+        unlock_period(s, "5013", Period(2568, 10), reason="แก้ยอด", user="\x07")
+    assert [e.field for e in info.value.errors] == ["user"]
     with pytest.raises(ValidationError) as info:
         export_monthly(register, Period(2568, 10), register.path.parent / "o", user="a\u202eb")
     assert [e.field for e in info.value.errors] == ["user"]

@@ -27,7 +27,7 @@ from otop_desktop.outputs import writable_folder
 from otop_desktop.services.office import get_office
 from otop_desktop.submission import spec
 from otop_desktop.submission.collect import DistrictRows, collect
-from otop_desktop.submission.locks import record_submitted
+from otop_desktop.submission.locks import USER_MAX, record_submitted
 from otop_desktop.submission.summary import tally, write_district_summary
 from otop_desktop.submission.workbook import (
     SIZING_ROWS,
@@ -42,8 +42,6 @@ from otop_desktop.validation import Checker, require_ended
 from otop_desktop.version import program_version
 
 EXPORT_KIND = "monthly"
-USER_MAX = 100
-USER_LABEL = {"user": ("ชื่อผู้ส่งออก", "user's name")}
 
 
 @dataclass(frozen=True)
@@ -203,7 +201,7 @@ def _public_key(session: Session, office: Office, district_code: str) -> str:
 def export_user(office: Office, user: str) -> str:
     """Who the export record names: the user given (checked as any typed text), else the
     office's officer, else the computer's login name."""
-    check = Checker(USER_LABEL)
+    check = Checker()
     user = check.text("user", user, required=False, max_len=USER_MAX)
     check.done()
     if user or office.officer_name:

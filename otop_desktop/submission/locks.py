@@ -22,6 +22,7 @@ from otop_desktop.validation import Checker, require_ended
 
 REASON_MAX = 300
 REASON_LABEL = {"reason": ("เหตุผลที่ปลดล็อก", "reason for unlocking")}
+USER_MAX = 100
 
 
 class MonthState(StrEnum):
@@ -139,7 +140,7 @@ def record_submitted(
         period=period.key,
         action=SUBMITTED,
         export_id=export.id,
-        user=user[:100],
+        user=user[:USER_MAX],
     )
     session.add(event)
     return event
@@ -153,6 +154,7 @@ def unlock_period(
     require(session, HEAD, "ปลดล็อกเดือนที่ส่งแล้ว", "unlock a submitted month")
     check = Checker(REASON_LABEL)
     reason = check.text("reason", reason, required=True, max_len=REASON_MAX)
+    user = check.text("user", user, required=False, max_len=USER_MAX)
     check.done()
     state = period_state(session, district_code, period)
     if not state.locked:
@@ -165,7 +167,7 @@ def unlock_period(
         period=period.key,
         action=UNLOCKED,
         reason=reason,
-        user=user[:100],
+        user=user,
     )
     session.add(event)
     session.flush()
