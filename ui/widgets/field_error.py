@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from enum import Enum
 
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import (
     QComboBox,
     QFormLayout,
@@ -53,12 +54,30 @@ class FieldMessage(QLabel):
         self.setStyleSheet(f"color: {colour};")
         self.setText(text)
         self.show()
+        self._fit_height()
         _grow_window(self)
 
     def clear_message(self) -> None:
         self.level = None
         self.clear()
+        self.setMinimumHeight(0)
         self.hide()
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        if event.size().width() != event.oldSize().width():
+            self._fit_height()
+
+    def _fit_height(self) -> None:
+        """Claims the height of every line the message wraps onto at its width. A form or
+        grid layout gives a row the height of one line otherwise (word wrap's height for a
+        width reaches no further than the label's own box), and the message's second line,
+        such as the check-digit one while the ID is typed, would be cut off."""
+        if self.isHidden():
+            return
+        needed = self.heightForWidth(max(self.width(), 1))
+        if needed > 0 and needed != self.minimumHeight():
+            self.setMinimumHeight(needed)
 
     def clear_error(self) -> None:
         if self.level is Level.ERROR:
