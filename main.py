@@ -52,15 +52,27 @@ def main(argv: Sequence[str] | None = None) -> int:
     configure_application(app, args.lang or Preferences().language)
     install_excepthook(log_file)
     status = EXIT_OK
+    preferences = Preferences()
+    db: str = args.db
+    # The register this run had open before File → New/Open register: back to it when the
+    # other one cannot be opened or its set-up is cancelled.
+    previous: str | None = None
     while True:
-        new = needs_set_up(args.db)
         try:
-            register = open_or_set_up(args.db)
+            new = needs_set_up(db)
+            register = open_or_set_up(db)
         except UserError as exc:
             show_user_error(None, exc)
-            return EXIT_CANNOT_OPEN
+            if previous is None:
+                return EXIT_CANNOT_OPEN
+            db, previous = previous, None
+            continue
         if register is None:
-            return status
+            if previous is None:
+                return status
+            db, previous = previous, None
+            continue
+        preferences.remember_register(db)  # File → Recent registers (never a password)
         with register:
             # A register with accounts: a login first (the restored one may hold others).
             # Without: the first head is offered once, which seals the signing key.
@@ -69,12 +81,15 @@ def main(argv: Sequence[str] | None = None) -> int:
                     return status
             else:
                 offer_first_head(register, new_register=new)
-            window = MainWindow(register)
+            window = MainWindow(register, preferences=preferences)
             window.show()
             status = app.exec()
-        # After a restore the window has let the register go: open the restored one.
+        # After a restore the window has let the register go: open the restored one. After
+        # File → New/Open register, or a recent one: open that one instead.
         if not window.reopen_requested:
             return status
+        if window.next_db is not None:
+            db, previous = window.next_db, db
 
 
 if __name__ == "__main__":

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+from pathlib import Path
 
 from PySide6.QtCore import QLocale, QTranslator
 from PySide6.QtGui import QFont, QFontDatabase
@@ -61,6 +62,14 @@ def display_location(url: URL) -> str:
     if url.get_backend_name() == "sqlite":
         return url.database or ""
     return url.render_as_string(hide_password=True)
+
+
+def register_name(url: URL) -> str:
+    """A register's short name for the window title: its file's name, or the database and
+    server of a server register."""
+    if url.get_backend_name() == "sqlite":
+        return Path(url.database or "").name
+    return f"{url.database or ''}@{url.host or 'localhost'}"
 
 
 def configure_application(app: QApplication, language: str = "th") -> None:

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QFileDialog, QWidget
 
-#: Qt's dialog, whatever the platform would offer.
+# Qt's dialog, whatever the platform would offer.
 OWN_DIALOG = QFileDialog.Option.DontUseNativeDialog
 
 

@@ -1,16 +1,19 @@
 """The main window: a list of pages on the left, the chosen page on the right, menus and the
-shortcuts that reach across pages (Ctrl+1…9, Ctrl+P on a record, Ctrl+Q). It holds its
+shortcuts that reach across pages (Ctrl+1…9, Ctrl+P on a record, Ctrl+Q, F1). It holds its
 register's lock file while open, backs the register up (File → Back up now, on closing and
-daily), restores it (File → Restore from a backup…) and checks it once it is shown."""
+daily), restores it (File → Restore from a backup…), checks it once it is shown, and hands
+over to another register (File → New register…, Open register…, the recent registers)."""
 
 from __future__ import annotations
 
 import html
 from collections.abc import Callable
+from pathlib import Path
 
 from PySide6.QtCore import QSignalBlocker, Qt, QTimer
 from PySide6.QtGui import QCloseEvent, QKeySequence, QShowEvent, QUndoGroup
 from PySide6.QtWidgets import (
+    QAbstractItemView,
     QFormLayout,
     QFrame,
     QGroupBox,
@@ -26,21 +29,24 @@ from PySide6.QtWidgets import (
 
 from otop_desktop.accounts.roles import PermissionDenied, require
 from otop_desktop.backup.restore import Restored
-from otop_desktop.database import Register
+from otop_desktop.database import Register, database_url
 from otop_desktop.domain import OfficeKind
 from otop_desktop.errors import UserError
 from otop_desktop.models import Office
 from otop_desktop.models.accounts import HEAD
+from otop_desktop.outputs import is_sqlite_file
 from otop_desktop.services.office import get_office
 from otop_desktop.services.stats import Overview, overview
 from otop_desktop.thaiformat import format_money
 from otop_desktop.version import program_version
 from ui.accounts import AccountsPage, IdleLock
-from ui.app import display_location
+from ui.app import display_location, register_name
 from ui.audit import AuditPage
 from ui.backup import Backups, RestoreDialog, StartupCheck
 from ui.backup.texts import when_text
+from ui.file_dialogs import open_file_name, save_file_name
 from ui.headings import heading
+from ui.help import show_help
 from ui.households import HouseholdsPage
 from ui.jobs import Job, Progress
 from ui.lists.entrepreneurs import EntrepreneursPage
@@ -50,6 +56,7 @@ from ui.office_text import office_area_text, office_kind_text
 from ui.printing import PrintPage, verify_action
 from ui.records import RecordActions
 from ui.sales.sales_page import SalesPage
+from ui.settings.preferences import Preferences, location_to_keep
 from ui.settings.settings_page import SettingsPage
 from ui.submission import SubmissionPage
 from ui.support import SupportPage
@@ -58,6 +65,8 @@ NAV_WIDTH = 240
 # Fits a 1366×768 screen with the Windows taskbar and title bar, the office PCs' usual size.
 WINDOW_SIZE = (1200, 660)
 MINIMUM_SIZE = (900, 560)
+# The file a new register is offered as, and what the register dialogs list.
+REGISTER_SUFFIX = ".sqlite3"
 
 
 class Figure(QFrame):
@@ -86,6 +95,7 @@ class OverviewPage(QWidget):
     def __init__(self, register: Register, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._register = register
+        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.office_name = heading()
         self.kind = QLabel()
         self.area = QLabel()
@@ -107,13 +117,28 @@ class OverviewPage(QWidget):
         for figure in (self.entrepreneurs, self.products, self.sales):
             figures.addWidget(figure, 1)
 
+        # An empty register says what to do first, rather than showing three zeros.
+        self.first_steps = QLabel()
+        self.first_steps.setWordWrap(True)
+        self.first_steps.setTextFormat(Qt.TextFormat.RichText)
+        self.first_steps.setFrameShape(QFrame.Shape.StyledPanel)
+        self.first_steps.setContentsMargins(12, 8, 12, 8)
+        self.first_steps.hide()
+
         layout = QVBoxLayout(self)
         layout.setContentsMargins(24, 16, 24, 16)
         layout.setSpacing(16)
         layout.addWidget(self.office_name)
+        layout.addWidget(self.first_steps)
         layout.addWidget(office_box)
         layout.addWidget(figures_box)
         layout.addStretch(1)
+        self._kind = OfficeKind.DISTRICT
+
+    def focus_content(self) -> None:
+        # Nothing here to type in: the page itself takes the keyboard (Ctrl+1), so that the
+        # arrows no longer move in the list of pages.
+        self.setFocus(Qt.FocusReason.ShortcutFocusReason)
 
     def showEvent(self, event: QShowEvent) -> None:
         # Read on being shown, not when built: the window shows it first thing anyway. Not on
@@ -126,7 +151,8 @@ class OverviewPage(QWidget):
         with self._register.read() as session:
             office = get_office(session)
         self.office_name.setText(office.name)
-        self.kind.setText(office_kind_text(OfficeKind(office.kind)))
+        self._kind = OfficeKind(office.kind)
+        self.kind.setText(office_kind_text(self._kind))
         self.area.setText(office_area_text(office))
         self.officer.setText(self._officer_text(office))
         # The sums take a while on a national register: count off the GUI thread, so the
@@ -152,6 +178,35 @@ class OverviewPage(QWidget):
             )
         else:
             self.sales.set("–", self.tr("no sales recorded yet"))
+        empty = figures.entrepreneurs == 0
+        if empty:
+            self.first_steps.setText(self._first_steps_text())
+        self.first_steps.setVisible(empty)
+
+    def _first_steps_text(self) -> str:
+        if self._kind is OfficeKind.DISTRICT:
+            steps = [
+                self.tr("Check the office's name and its signing officer on the Settings page."),
+                self.tr(
+                    "If the office kept its register in a spreadsheet, bring it in: Submission "
+                    "page, Import an old spreadsheet…"
+                ),
+                self.tr(
+                    "Or add the first entrepreneur: Entrepreneurs page (Ctrl+2), then New (Ctrl+N)."
+                ),
+            ]
+        else:
+            steps = [
+                self.tr("Check the office's name and its signing officer on the Settings page."),
+                self.tr(
+                    "Bring in the districts' monthly workbooks on the Submission page: their "
+                    "entrepreneurs, products and sales come with them."
+                ),
+            ]
+        title = self.tr("This register is empty. To begin:")
+        guide = self.tr("Press F1 for the guide to the program.")
+        items = "".join(f"<li>{html.escape(step)}</li>" for step in steps)
+        return f"<b>{html.escape(title)}</b><ol>{items}</ol><p>{html.escape(guide)}</p>"
 
     def _officer_text(self, office: Office) -> str:
         if not office.officer_name:
@@ -190,14 +245,24 @@ class MainWindow(QMainWindow):
     rest of the window does not depend on their order.
 
     After a restore the window closes with ``reopen_requested`` True (and ``restored`` saying
-    what was done): whoever opened it then opens the register again in a new window."""
+    what was done): whoever opened it then opens the register again in a new window. After
+    File → New register…, Open register… or a recent register it closes the same way with
+    ``next_db`` naming the register to open instead (set up first if it is new)."""
 
-    def __init__(self, register: Register, parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        register: Register,
+        parent: QWidget | None = None,
+        *,
+        preferences: Preferences | None = None,
+    ) -> None:
         super().__init__(parent)
         self.register = register
-        # Set when the window closed after restoring its register from a backup: the
-        # register is to be opened again, in a new window.
+        self._preferences = preferences if preferences is not None else Preferences()
+        # Set when the window closed to open a register again in a new window: after a
+        # restore (the same register), or to change to ``next_db``.
         self.reopen_requested = False
+        self.next_db: str | None = None
         self.restored: Restored | None = None
         self._closed = False
         self._closing = False
@@ -234,6 +299,7 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(central)
 
         self._build_menus()
+        # The pages in the order of the list (and of Ctrl+1…9): a new page is one more line.
         pages: list[tuple[str, str, QWidget]] = [
             ("overview", self.tr("Overview"), self.overview),
             ("entrepreneurs", self.tr("Entrepreneurs"), self.records.entrepreneurs),
@@ -248,7 +314,7 @@ class MainWindow(QMainWindow):
             ("accounts", self.tr("Accounts"), self.accounts),
         ]
         for key, title, widget in pages:
-            self._add_page(key, title, widget)
+            self.add_page(key, title, widget)
         self.nav.currentRowChanged.connect(self._switch_page)
         self.nav.setCurrentRow(0)
 
@@ -264,6 +330,19 @@ class MainWindow(QMainWindow):
 
     def _build_menus(self) -> None:
         file_menu = self.menuBar().addMenu(self.tr("&File"))
+        self.new_register_action = file_menu.addAction(self.tr("&New register…"))
+        self.new_register_action.setStatusTip(
+            self.tr("Set up a new register in a file of its own, and open it")
+        )
+        self.new_register_action.triggered.connect(self.new_register)
+        self.open_register_action = file_menu.addAction(self.tr("&Open register…"))
+        self.open_register_action.setShortcut(QKeySequence.StandardKey.Open)
+        self.open_register_action.setStatusTip(self.tr("Open another register file"))
+        self.open_register_action.triggered.connect(self.open_register)
+        self.recent_menu = file_menu.addMenu(self.tr("Recent regis&ters"))
+        self.recent_menu.aboutToShow.connect(self._fill_recent_menu)
+        self._fill_recent_menu()
+        file_menu.addSeparator()
         self.backup_action = file_menu.addAction(self.tr("&Back up now"))
         self.backup_action.setStatusTip(self.tr("Make a checked copy of the register now"))
         self.backup_action.triggered.connect(self.back_up_now)
@@ -293,10 +372,15 @@ class MainWindow(QMainWindow):
         edit_menu.addAction(self.redo_action)
         self.go_menu = self.menuBar().addMenu(self.tr("&Go"))
         help_menu = self.menuBar().addMenu(self.tr("&Help"))
+        self.help_action = help_menu.addAction(self.tr("&Guide to the program"))
+        self.help_action.setShortcut(QKeySequence("F1"))
+        self.help_action.setStatusTip(self.tr("Daily tasks, the monthly submission, the keys"))
+        self.help_action.triggered.connect(lambda: show_help(self))
         self.about_action = help_menu.addAction(self.tr("&About OTOP Desktop"))
         self.about_action.triggered.connect(self.show_about)
 
-    def _add_page(self, key: str, title: str, widget: QWidget) -> None:
+    def add_page(self, key: str, title: str, widget: QWidget) -> None:
+        """Adds a page at the end of the list; the first nine get Ctrl+1…9 in the Go menu."""
         index = len(self._keys)
         self._keys.append(key)
         self.nav.addItem(title)
@@ -304,10 +388,17 @@ class MainWindow(QMainWindow):
         if index < 9:  # Ctrl+1 … Ctrl+9; any further page is reached through the list alone
             action = self.go_menu.addAction(title)
             action.setShortcut(QKeySequence(f"Ctrl+{index + 1}"))
-            action.triggered.connect(lambda _checked=False, row=index: self.nav.setCurrentRow(row))
+            action.triggered.connect(lambda _checked=False, k=key: self.go_to_page(k))
             self.nav.item(index).setToolTip(
                 action.shortcut().toString(QKeySequence.SequenceFormat.NativeText)
             )
+
+    def go_to_page(self, key: str) -> None:
+        """Ctrl+1…9: shows the page and puts the keyboard in its content (its list or grid),
+        so the clerk types there at once, not in the list of pages."""
+        self.show_page(key)
+        if self.current_page() == key:  # a page with unsaved work may have kept the clerk
+            focus_content(self.stack.currentWidget())
 
     def _switch_page(self, row: int) -> None:
         # A page with unsaved work (the sales grid) may keep the clerk where they are.
@@ -372,7 +463,7 @@ class MainWindow(QMainWindow):
         try:
             if self.idle_lock is not None:
                 self.idle_lock.stop()
-            if not self.reopen_requested:
+            if self.restored is None:  # not the register just put back from a backup
                 self.backups.back_up_on_closing()
             self.backups.stop()
         finally:
@@ -451,7 +542,10 @@ class MainWindow(QMainWindow):
     def update_title(self) -> None:
         with self.register.read() as session:
             name = get_office(session).name
-        title = self.tr("OTOP register – {office}").format(office=name)
+        # Which register is open: offices keep more than one (a copy, last year's, a test).
+        title = self.tr("OTOP register – {office} ({register})").format(
+            office=name, register=register_name(self.register.engine.url)
+        )
         if self.register.actor is not None and self.register.actor.account_id is not None:
             title += f" – {self.register.actor.name}"
         self.setWindowTitle(title)
@@ -466,3 +560,128 @@ class MainWindow(QMainWindow):
             "<p>Thai text is set in Sarabun (SIL Open Font License).</p>"
         ).format(version=program_version(), location=location)
         QMessageBox.about(self, self.tr("About OTOP Desktop"), text)
+
+    # --- other registers -----------------------------------------------------------------
+
+    def new_register(self) -> None:
+        """File → New register…: the clerk names a new file; the window closes and the
+        register is set up there (the first-run dialog), then opened."""
+        chosen = save_file_name(
+            self,
+            self.tr("New register"),
+            str(self._register_folder() / f"otop-register{REGISTER_SUFFIX}"),
+            self._register_filter(),
+            confirm_overwrite=False,  # an existing file is never written over: asked below
+        )
+        if not chosen:
+            return
+        path = Path(chosen)
+        if not path.suffix:
+            path = path.with_name(path.name + REGISTER_SUFFIX)
+        if path.exists():
+            if not is_sqlite_file(path):
+                show_user_error(self, _not_a_register(path))
+                return
+            answer = QMessageBox.question(
+                self,
+                self.tr("New register"),
+                self.tr("{file} already exists and is not changed. Open it instead?").format(
+                    file=path
+                ),
+            )
+            if answer != QMessageBox.StandardButton.Yes:
+                return
+        self.change_register(str(path))
+
+    def open_register(self) -> None:
+        """File → Open register… (Ctrl+O): another register file."""
+        chosen = open_file_name(
+            self, self.tr("Open register"), str(self._register_folder()), self._register_filter()
+        )
+        if not chosen:
+            return
+        path = Path(chosen)
+        if not is_sqlite_file(path):
+            show_user_error(self, _not_a_register(path))
+            return
+        self.change_register(chosen)
+
+    def change_register(self, db: str) -> bool:
+        """Closes this window so that the register ``db`` is opened in a new one; False when
+        it is this one, or the clerk stayed for unsaved work."""
+        if self._same_register(db) or not self._pages_may_close():
+            return False
+        self.next_db = db
+        self.reopen_requested = True
+        self.close()
+        if not self._closed:  # the backup on closing is under way: stays as it was
+            self.next_db = None
+            self.reopen_requested = False
+        return self._closed
+
+    def _same_register(self, db: str) -> bool:
+        try:
+            return location_to_keep(db) == location_to_keep(
+                self.register.engine.url.render_as_string(hide_password=False)
+            )
+        except UserError:
+            return False
+
+    def _fill_recent_menu(self) -> None:
+        self.recent_menu.clear()
+        shown = 0
+        for db in self._preferences.recent_registers():
+            if self._same_register(db):
+                continue
+            shown += 1
+            action = self.recent_menu.addAction(f"&{shown} {_recent_text(db)}")
+            action.setToolTip(db)
+            action.triggered.connect(lambda _checked=False, chosen=db: self.change_register(chosen))
+        if shown == 0:
+            self.recent_menu.addAction(self.tr("No other register opened yet")).setEnabled(False)
+
+    def _register_folder(self) -> Path:
+        url = self.register.engine.url
+        if url.get_backend_name() == "sqlite" and url.database:
+            return Path(url.database).absolute().parent
+        return Path.home()
+
+    def _register_filter(self) -> str:
+        return self.tr("OTOP registers (*{suffix});;All files (*)").format(suffix=REGISTER_SUFFIX)
+
+
+def _recent_text(db: str) -> str:
+    """A recent register as the menu shows it: a file's name and folder, or a server URL."""
+    try:
+        url = database_url(db)
+    except UserError:
+        return db
+    if url.get_backend_name() == "sqlite":
+        path = Path(url.database or "")
+        return f"{path.name} ({path.parent})"
+    return display_location(url)
+
+
+def _not_a_register(path: Path) -> UserError:
+    return UserError(f"{path} ไม่ใช่ไฟล์ทะเบียน OTOP", f"{path} is not an OTOP register file")
+
+
+def focus_content(page: QWidget) -> None:
+    """Puts the keyboard in a page's content: what the page names (``focus_content()``), else
+    its first shown list or grid, else its first field."""
+    inner = getattr(page, "page", None)  # a LazyPage's page, built once shown
+    if isinstance(inner, QWidget):
+        page = inner
+    own = getattr(page, "focus_content", None)
+    if callable(own):
+        own()
+        return
+    takes_focus = [
+        w
+        for w in page.findChildren(QWidget)
+        if w.isVisibleTo(page) and w.isEnabled() and w.focusPolicy() & Qt.FocusPolicy.TabFocus
+    ]
+    views = [w for w in takes_focus if isinstance(w, QAbstractItemView)]
+    target = views[0] if views else (takes_focus[0] if takes_focus else None)
+    if target is not None:
+        target.setFocus(Qt.FocusReason.ShortcutFocusReason)

@@ -174,6 +174,26 @@ Open it as this computer&apos;s register, in
         <translation>ไฟล์(&amp;F)</translation>
     </message>
     <message>
+        <source>&amp;New register…</source>
+        <translation>สร้างทะเบียนใหม่(&amp;N)…</translation>
+    </message>
+    <message>
+        <source>Set up a new register in a file of its own, and open it</source>
+        <translation>ตั้งค่าทะเบียนใหม่ในไฟล์ของตัวเอง แล้วเปิดใช้</translation>
+    </message>
+    <message>
+        <source>&amp;Open register…</source>
+        <translation>เปิดทะเบียน(&amp;O)…</translation>
+    </message>
+    <message>
+        <source>Open another register file</source>
+        <translation>เปิดไฟล์ทะเบียนอื่น</translation>
+    </message>
+    <message>
+        <source>Recent regis&amp;ters</source>
+        <translation>ทะเบียนที่เปิดล่าสุด(&amp;T)</translation>
+    </message>
+    <message>
         <source>&amp;Back up now</source>
         <translation>สำรองข้อมูลเดี๋ยวนี้(&amp;B)</translation>
     </message>
@@ -210,6 +230,14 @@ Open it as this computer&apos;s register, in
         <translation>ช่วยเหลือ(&amp;H)</translation>
     </message>
     <message>
+        <source>&amp;Guide to the program</source>
+        <translation>คู่มือการใช้โปรแกรม(&amp;G)</translation>
+    </message>
+    <message>
+        <source>Daily tasks, the monthly submission, the keys</source>
+        <translation>งานประจำวัน การส่งข้อมูลรายเดือน และแป้นลัด</translation>
+    </message>
+    <message>
         <source>&amp;About OTOP Desktop</source>
         <translation>เกี่ยวกับ OTOP Desktop(&amp;A)</translation>
     </message>
@@ -234,8 +262,28 @@ Open it as this computer&apos;s register, in
         <translation>กู้คืนแล้ว</translation>
     </message>
     <message>
-        <source>OTOP register – {office}</source>
-        <translation>ทะเบียน OTOP – {office}</translation>
+        <source>OTOP register – {office} ({register})</source>
+        <translation>ทะเบียน OTOP – {office} ({register})</translation>
+    </message>
+    <message>
+        <source>New register</source>
+        <translation>สร้างทะเบียนใหม่</translation>
+    </message>
+    <message>
+        <source>{file} already exists and is not changed. Open it instead?</source>
+        <translation>มีไฟล์ {file} อยู่แล้ว (โปรแกรมจะไม่แก้ไขไฟล์นี้) ต้องการเปิดไฟล์นี้แทนหรือไม่?</translation>
+    </message>
+    <message>
+        <source>Open register</source>
+        <translation>เปิดทะเบียน</translation>
+    </message>
+    <message>
+        <source>No other register opened yet</source>
+        <translation>ยังไม่เคยเปิดทะเบียนอื่น</translation>
+    </message>
+    <message>
+        <source>OTOP registers (*{suffix});;All files (*)</source>
+        <translation>ทะเบียน OTOP (*{suffix});;ทุกไฟล์ (*)</translation>
     </message>
     <message>
         <source>&lt;h3&gt;OTOP Desktop {version}&lt;/h3&gt;&lt;p&gt;The register of OTOP producers and their products for Community Development offices.&lt;/p&gt;&lt;p&gt;Register: {location}&lt;/p&gt;&lt;p&gt;Thai text is set in Sarabun (SIL Open Font License).&lt;/p&gt;</source>
@@ -347,6 +395,30 @@ Please send this file to whoever supports the program.</source>
     <message>
         <source>no sales recorded yet</source>
         <translation>ยังไม่มีข้อมูลยอดจำหน่าย</translation>
+    </message>
+    <message>
+        <source>Check the office&apos;s name and its signing officer on the Settings page.</source>
+        <translation>ตรวจชื่อสำนักงานและเจ้าหน้าที่ผู้ลงนามที่หน้า “ตั้งค่า”</translation>
+    </message>
+    <message>
+        <source>If the office kept its register in a spreadsheet, bring it in: Submission page, Import an old spreadsheet…</source>
+        <translation>หากสำนักงานเคยเก็บทะเบียนไว้ในไฟล์ตาราง ให้นำเข้าที่หน้า “ส่งรายงานประจำเดือน” ปุ่ม “นำเข้าจากไฟล์ตารางเดิม…”</translation>
+    </message>
+    <message>
+        <source>Or add the first entrepreneur: Entrepreneurs page (Ctrl+2), then New (Ctrl+N).</source>
+        <translation>หรือลงทะเบียนผู้ประกอบการรายแรก: หน้า “ผู้ประกอบการ” (Ctrl+2) แล้วกด Ctrl+N</translation>
+    </message>
+    <message>
+        <source>Bring in the districts&apos; monthly workbooks on the Submission page: their entrepreneurs, products and sales come with them.</source>
+        <translation>นำเข้าไฟล์รายงานประจำเดือนของอำเภอที่หน้า “ส่งรายงานประจำเดือน” ผู้ประกอบการ ผลิตภัณฑ์ และยอดขายจะเข้ามาพร้อมกัน</translation>
+    </message>
+    <message>
+        <source>This register is empty. To begin:</source>
+        <translation>ทะเบียนนี้ยังว่างอยู่ เริ่มต้นได้ดังนี้:</translation>
+    </message>
+    <message>
+        <source>Press F1 for the guide to the program.</source>
+        <translation>กด F1 เพื่อเปิดคู่มือการใช้โปรแกรม</translation>
     </message>
     <message>
         <source>not set yet</source>

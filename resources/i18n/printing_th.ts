@@ -2,6 +2,33 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="th_TH">
 <context>
+    <name>OfficerDialog</name>
+    <message>
+        <source>Signing officer</source>
+        <translation>เจ้าหน้าที่ผู้ลงนาม</translation>
+    </message>
+    <message>
+        <source>Certificates are signed by the office&apos;s officer, and none is set for this register yet. Name the officer now to print the certificate; it is kept in the settings for every certificate after it.</source>
+        <translation>หนังสือรับรองต้องลงนามโดยเจ้าหน้าที่ของสำนักงาน แต่ทะเบียนนี้ยังไม่ได้ระบุไว้ ระบุเจ้าหน้าที่ผู้ลงนามตอนนี้เพื่อพิมพ์หนังสือรับรอง โปรแกรมจะเก็บไว้ในหน้าตั้งค่าเพื่อใช้กับหนังสือรับรองฉบับต่อ ๆ ไป</translation>
+    </message>
+    <message>
+        <source>e.g. District Community Development Officer</source>
+        <translation>เช่น พัฒนาการอำเภอ</translation>
+    </message>
+    <message>
+        <source>Officer&apos;s &amp;name</source>
+        <translation>ชื่อผู้ลงนาม(&amp;N)</translation>
+    </message>
+    <message>
+        <source>Officer&apos;s posi&amp;tion</source>
+        <translation>ตำแหน่งผู้ลงนาม(&amp;T)</translation>
+    </message>
+    <message>
+        <source>Save and continue</source>
+        <translation>บันทึกแล้วทำต่อ</translation>
+    </message>
+</context>
+<context>
     <name>OptionsPanel</name>
     <message>
         <source>Document</source>
@@ -154,8 +181,8 @@
         <translation>เลือกเอกสารที่จะพิมพ์ทางด้านซ้าย แล้วกด “ดูตัวอย่าง” เพื่อดูเอกสารที่นี่</translation>
     </message>
     <message>
-        <source>The choices have changed: this preview still shows the earlier ones. Press Preview to see the new ones.</source>
-        <translation>ตัวเลือกเปลี่ยนไปแล้ว ตัวอย่างนี้ยังเป็นของตัวเลือกเดิม กด “ดูตัวอย่าง” เพื่อดูตามตัวเลือกใหม่</translation>
+        <source>The document or its options have changed. Press Preview (Ctrl+Enter) to see the document as it is now chosen.</source>
+        <translation>เอกสารหรือตัวเลือกเปลี่ยนไปแล้ว กด ดูตัวอย่าง (Ctrl+Enter) เพื่อดูเอกสารตามที่เลือกไว้ตอนนี้</translation>
     </message>
     <message>
         <source>Print</source>

@@ -2,20 +2,26 @@
 
 from __future__ import annotations
 
+import re
 from datetime import date
+from pathlib import Path
 
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QLabel, QMessageBox
+from PySide6.QtCore import QSettings, Qt, QUrl
+from PySide6.QtWidgets import QApplication, QLabel, QMessageBox
 from pytestqt.qtbot import QtBot
 
 from otop_desktop.database import Register
+from otop_desktop.domain import OfficeKind
 from otop_desktop.services.entrepreneurs import EntrepreneurInput, create_entrepreneur
+from otop_desktop.services.office import init_register
 from otop_desktop.services.sales import SaleInput, set_month_sales
 from otop_desktop.thaiformat import Period
 from otop_desktop.thaiid import make_thai_id
 from tests.conftest import add_record, set_officer
+from ui import main_window
 from ui.accounts import AccountsPage
 from ui.audit import AuditPage
+from ui.help import HelpDialog
 from ui.households import HouseholdsPage
 from ui.lists.entrepreneurs import EntrepreneursPage
 from ui.lists.products import ProductsPage
@@ -23,6 +29,7 @@ from ui.main_window import LazyPage, MainWindow, OverviewPage
 from ui.printing import PrintPage
 from ui.sales.sales_page import SalesPage
 from ui.sales.sheet_model import Column
+from ui.settings.preferences import Preferences
 from ui.settings.settings_page import SettingsPage
 from ui.support import SupportPage
 
@@ -94,7 +101,8 @@ def test_overview_shows_the_sales_of_the_latest_year(
 ) -> None:
     with district_register.write() as session:
         owner = create_entrepreneur(session, entrepreneur("ร้านผ้าฝ้ายป้าแก้ว", "110000000001"))
-        set_month_sales(session, owner.id, Period(2567, 3), whole=SaleInput("1000.50"))
+        # Registered in May 2567: sales from then on.
+        set_month_sales(session, owner.id, Period(2567, 6), whole=SaleInput("1000.50"))
         set_month_sales(session, owner.id, Period(2568, 1), whole=SaleInput("1234567.25"))
     window = open_window(qtbot, district_register)
     qtbot.waitUntil(lambda: window.overview.sales.value.text() == "1,234,567.25")
@@ -235,3 +243,159 @@ def test_status_bar_says_where_the_register_is(qtbot: QtBot, district_register: 
     window = open_window(qtbot, district_register)
     texts = [label.text() for label in window.statusBar().findChildren(QLabel)]
     assert f"ทะเบียน: {district_register.engine.url.database}" in texts
+
+
+def temp_preferences(tmp_path: Path) -> Preferences:
+    return Preferences(QSettings(str(tmp_path / "preferences.ini"), QSettings.Format.IniFormat))
+
+
+def test_the_title_says_which_register_is_open(qtbot: QtBot, district_register: Register) -> None:
+    window = open_window(qtbot, district_register)
+    assert window.windowTitle() == f"ทะเบียน OTOP – {OFFICE} (r.sqlite3)"
+
+
+def test_ctrl_and_a_digit_put_the_keyboard_in_the_pages_content(
+    qtbot: QtBot, district_register: Register
+) -> None:
+    add_record(district_register, "กลุ่มทอผ้าบ้านกิ่งแก้ว")
+    window = open_window(qtbot, district_register)
+    with qtbot.waitActive(window):
+        window.activateWindow()
+    window.nav.setFocus()
+    expected = {
+        "entrepreneurs": window.records.entrepreneurs.table,
+        "products": window.records.products.table,
+    }
+    for row, key in enumerate(PAGES[:9]):
+        qtbot.keyClick(window, Qt.Key(Qt.Key.Key_1 + row), Qt.KeyboardModifier.ControlModifier)
+        assert window.current_page() == key
+        focused = QApplication.focusWidget()
+        assert focused is not window.nav, f"Ctrl+{row + 1} left the keyboard in the page list"
+        if key in expected:
+            assert focused is expected[key]
+        elif key == "sales":
+            sales = window.page("sales").page
+            assert isinstance(sales, SalesPage) and focused is sales.table
+        elif key != "overview":  # the overview has nothing to type in
+            assert window.page(key).isAncestorOf(focused), (key, focused)
+    # The list on the left still moves between pages with the arrows, and keeps the keyboard.
+    window.nav.setFocus()
+    qtbot.keyClick(window.nav, Qt.Key.Key_Up)
+    assert window.current_page() == PAGES[7] and window.nav.hasFocus()
+
+
+def test_an_empty_register_says_what_to_do_first(qtbot: QtBot, district_register: Register) -> None:
+    window = open_window(qtbot, district_register)
+    steps = window.overview.first_steps
+    qtbot.waitUntil(steps.isVisible)
+    assert "ทะเบียนนี้ยังว่างอยู่" in steps.text()
+    assert "นำเข้าจากไฟล์ตารางเดิม" in steps.text() and "Ctrl+N" in steps.text()
+    add_record(district_register, "กลุ่มทอผ้าบ้านกิ่งแก้ว")
+    window.overview.refresh()
+    qtbot.waitUntil(lambda: not steps.isVisible())
+
+
+def test_an_empty_province_register_points_to_the_districts_workbooks(
+    qtbot: QtBot, province_register: Register
+) -> None:
+    window = open_window(qtbot, province_register)
+    steps = window.overview.first_steps
+    qtbot.waitUntil(steps.isVisible)
+    assert "ไฟล์รายงานประจำเดือนของอำเภอ" in steps.text()
+
+
+def test_recent_registers_never_keep_a_password(
+    qtbot: QtBot, district_register: Register, tmp_path: Path
+) -> None:
+    preferences = temp_preferences(tmp_path)
+    other = tmp_path / "other.sqlite3"
+    init_register(other, OfficeKind.DISTRICT, "5019").close()
+    preferences.remember_register("postgresql+psycopg://kaew:s3cret@db.office/otop?password=x")
+    preferences.remember_register(other)
+    preferences.remember_register(str(district_register.engine.url.database))
+    stored = (tmp_path / "preferences.ini").read_text(encoding="utf-8")
+    assert "s3cret" not in stored and "password" not in stored
+    assert preferences.recent_registers()[1:] == [
+        str(other),
+        "postgresql+psycopg://kaew@db.office/otop",
+    ]
+    window = MainWindow(district_register, preferences=preferences)
+    qtbot.addWidget(window)
+    window.show()
+    window._fill_recent_menu()
+    actions = window.recent_menu.actions()
+    # The open register is not offered; the others are, numbered, newest first.
+    assert [a.text() for a in actions] == [
+        f"&1 other.sqlite3 ({tmp_path})",
+        "&2 postgresql+psycopg://kaew@db.office/otop",
+    ]
+    actions[0].trigger()
+    assert window.reopen_requested and window.next_db == str(other)
+    assert not window.isVisible()
+
+
+def test_open_register_refuses_what_is_not_a_register(
+    qtbot: QtBot, district_register: Register, tmp_path: Path, monkeypatch
+) -> None:
+    shown: list[str] = []
+    monkeypatch.setattr(
+        main_window, "show_user_error", lambda _p, exc: shown.append(exc.message_en)
+    )
+    notes = tmp_path / "notes.sqlite3"
+    notes.write_text("not a register")
+    monkeypatch.setattr(main_window, "open_file_name", lambda *_args: str(notes))
+    window = open_window(qtbot, district_register)
+    window.open_register()
+    assert shown == [f"{notes} is not an OTOP register file"]
+    assert window.isVisible() and not window.reopen_requested
+
+    other = tmp_path / "other.sqlite3"
+    init_register(other, OfficeKind.DISTRICT, "5019").close()
+    monkeypatch.setattr(main_window, "open_file_name", lambda *_args: str(other))
+    window.open_register()
+    assert window.next_db == str(other) and not window.isVisible()
+
+
+def test_new_register_never_writes_over_a_file(
+    qtbot: QtBot, district_register: Register, tmp_path: Path, monkeypatch
+) -> None:
+    shown: list[str] = []
+    monkeypatch.setattr(
+        main_window, "show_user_error", lambda _p, exc: shown.append(exc.message_en)
+    )
+    notes = tmp_path / "notes.sqlite3"
+    notes.write_text("last year's notes")
+    monkeypatch.setattr(main_window, "save_file_name", lambda *_args, **_kw: str(notes))
+    window = open_window(qtbot, district_register)
+    window.new_register()
+    assert shown == [f"{notes} is not an OTOP register file"]
+    assert notes.read_text() == "last year's notes" and window.isVisible()
+
+    monkeypatch.setattr(main_window, "save_file_name", lambda *_args, **_kw: str(tmp_path / "y69"))
+    window.new_register()
+    # Set up in the first-run dialog once this window has closed (main.py's loop).
+    assert window.next_db == str(tmp_path / "y69.sqlite3") and not window.isVisible()
+    assert not (tmp_path / "y69.sqlite3").exists()
+
+
+def test_f1_opens_the_guide_in_thai_with_its_pictures(
+    qtbot: QtBot, district_register: Register
+) -> None:
+    window = open_window(qtbot, district_register)
+    with qtbot.waitActive(window):
+        window.activateWindow()
+    qtbot.keyClick(window, Qt.Key.Key_F1)
+    dialog = window.findChild(HelpDialog)
+    assert dialog is not None and dialog.isVisible()
+    assert dialog.windowTitle() == "คู่มือ OTOP Desktop"
+    text = dialog.browser.toPlainText()
+    for words in ("งานประจำวัน", "ส่งรายงานประจำเดือน", "แป้นลัด", "Ctrl+N", "F1"):
+        assert words in text
+    html = dialog.browser.toHtml()
+    pictures = re.findall(r'<img src="([^"]+)"', html)
+    assert pictures
+    for picture in pictures:
+        image = dialog.browser.document().resource(3, QUrl(picture))  # ImageResource
+        assert image is not None and not image.isNull(), picture
+    qtbot.keyClick(window, Qt.Key.Key_F1)  # again: the same window, not a second one
+    assert len(window.findChildren(HelpDialog)) == 1

@@ -30,6 +30,7 @@ from tests.conftest import add_record, set_officer
 from tests.ui.conftest import take_suggestion
 from ui.printing import PrintPage, VerifyDialog, verify_action
 from ui.printing import print_page as print_page_module
+from ui.printing.officer_dialog import OfficerDialog
 from ui.printing.options_panel import Scope
 
 TypeText = Callable[[QLineEdit, str], None]
@@ -114,7 +115,7 @@ def test_ctrl_p_on_a_record_previews_its_certificate(
     assert page.preview.document.pageCount() >= 1
     assert page.preview.page_count_shown() == page.printed.pages
     assert page.options_panel.kind_combo.currentText() in page.caption.text()
-    assert not page.stale_note.isVisible()
+    assert page.preview.is_showing()
 
 
 def test_records_are_picked_by_typing_and_batch_into_one_pdf(
@@ -141,7 +142,68 @@ def test_records_are_picked_by_typing_and_batch_into_one_pdf(
     page.options_panel.picker.chosen.setCurrentRow(0)
     page.options_panel.picker.remove_selected()
     assert page.options_panel.picker.reg_nos() == (records[1],)
-    assert page.stale_note.isVisible()
+    # The preview does not go on showing the two: it empties, saying why.
+    assert not page.preview.is_showing()
+    assert "กด ดูตัวอย่าง" in page.preview.hint.text()
+
+
+def test_the_preview_follows_the_document_and_records_chosen(
+    page: PrintPage, records: list[str], warnings: list[str]
+) -> None:
+    panel = page.options_panel
+    assert page.print_records([records[0]])
+    shown = page.printed
+    assert page.preview.is_showing() and page.caption.text()
+    panel.set_kind(DocumentKind.FORM)  # another document: emptied
+    assert not page.preview.is_showing() and page.caption.text() == ""
+    assert page.preview.hint.text() == page.changed_hint
+    assert not page.preview.zoom_in_button.isEnabled()
+    panel.set_kind(DocumentKind.CERTIFICATE)  # back to what was made: shown again
+    assert page.preview.is_showing() and page.printed is shown
+    panel.picker.add(panel.picker.choices())  # the same records: nothing changes
+    assert page.preview.is_showing()
+    panel.set_scope(Scope.ALL)  # other records
+    assert not page.preview.is_showing()
+    assert page.show_preview()
+    assert page.preview.is_showing() and page.printed is not shown
+    assert page.printed is not None and page.printed.documents == 2
+    assert warnings == []
+
+
+def test_a_certificate_without_an_officer_offers_to_set_one(
+    qtbot: QtBot, page: PrintPage, district_register: Register, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    reg_no = add_record(district_register, "กลุ่มทอผ้าบ้านกิ่งแก้ว")
+    seen: list[str] = []
+
+    def answer(dialog: OfficerDialog, name: str, position: str) -> int:
+        seen.append(dialog.windowTitle())
+        assert not dialog.ok_button.isEnabled()
+        dialog.officer_name.setText(name)
+        dialog.officer_position.setText(position)
+        if not name:
+            dialog.reject()
+            return QDialog.DialogCode.Rejected
+        dialog.ok_button.click()
+        return dialog.result()
+
+    monkeypatch.setattr(OfficerDialog, "exec", lambda d: answer(d, "", ""))
+    assert not page.print_records([reg_no])  # cancelled: nothing made, nothing said
+    assert page.printed is None and seen == ["เจ้าหน้าที่ผู้ลงนาม"]
+    monkeypatch.setattr(
+        OfficerDialog, "exec", lambda d: answer(d, "นางสาวกิ่งแก้ว ปี่ทอง", "พัฒนาการอำเภอ")
+    )
+    assert page.print_records([reg_no])
+    assert page.printed is not None and page.preview.is_showing()
+    with district_register.read() as session:
+        office = get_office(session)
+        assert (office.officer_name, office.officer_position) == (
+            "นางสาวกิ่งแก้ว ปี่ทอง",
+            "พัฒนาการอำเภอ",
+        )
+    seen.clear()
+    assert page.print_records([reg_no])  # set now: not asked again
+    assert seen == []
 
 
 def test_every_document_kind_previews(
@@ -189,6 +251,10 @@ def test_zoom_and_fit(page: PrintPage, records: list[str]) -> None:
     preview = page.preview
     assert not preview.zoom_in_button.isEnabled()  # nothing shown yet
     assert page.print_records(records[:1])
+    # It opens with the whole page in view.
+    assert preview.view.zoomMode() == QPdfView.ZoomMode.FitInView
+    assert preview.fit_page_button.isChecked() and not preview.fit_width_button.isChecked()
+    preview.fit_width_button.click()
     assert preview.fit_width_button.isChecked()
     preview.zoom_in_button.click()
     assert preview.view.zoomMode() == QPdfView.ZoomMode.Custom
@@ -363,9 +429,9 @@ def test_print_and_save_make_the_document_first_when_none_is_shown(
 ) -> None:
     offered: list[str] = []
 
-    def ask(_parent: QWidget, _title: str, default: str, _filter: str) -> tuple[str, str]:
+    def ask(_parent: QWidget, _title: str, default: str, _filter: str) -> str:
         offered.append(default)
-        return "", ""
+        return ""
 
     monkeypatch.setattr(print_page_module, "save_file_name", ask)
     page.options_panel.set_kind(DocumentKind.FORM)
@@ -386,15 +452,6 @@ def test_a_record_without_products_is_a_clear_message(
     [text] = warnings
     assert bare in text and "ยังไม่มีผลิตภัณฑ์" in text
     assert page.printed is None
-
-
-def test_no_signing_officer_is_a_clear_message(
-    page: PrintPage, district_register: Register, warnings: list[str]
-) -> None:
-    reg_no = add_record(district_register, "ร้านผ้าฝ้าย")
-    assert not page.print_records([reg_no])
-    [text] = warnings
-    assert "เจ้าหน้าที่ผู้ลงนาม" in text
 
 
 def test_an_unknown_number_is_a_clear_message(

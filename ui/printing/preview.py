@@ -1,5 +1,5 @@
-"""The PDF preview inside the page: the pages one under the other, fitted to the width, with
-page navigation and zoom."""
+"""The PDF preview inside the page: the pages one under the other, each shown whole at first
+(fitted into the view), with page navigation and zoom."""
 
 from __future__ import annotations
 
@@ -28,12 +28,13 @@ class PdfPreview(QWidget):
 
     def __init__(self, hint: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        self._first_hint = hint
         self.document = QPdfDocument(self)
         self._buffer = QBuffer(self)
         self.view = QPdfView()
         self.view.setDocument(self.document)
         self.view.setPageMode(QPdfView.PageMode.MultiPage)
-        self.view.setZoomMode(QPdfView.ZoomMode.FitToWidth)
+        self.view.setZoomMode(QPdfView.ZoomMode.FitInView)
         self.navigator = self.view.pageNavigator()
 
         self.hint = QLabel(hint)
@@ -52,7 +53,8 @@ class PdfPreview(QWidget):
         self.page_spin.setKeyboardTracking(False)
         self.page_count = QLabel()
         self.fit_width_button = self._tool_button(self.tr("Fit width"), "Ctrl+0")
-        self.fit_page_button = self._tool_button(self.tr("Whole page"), "Ctrl+9")
+        # Not Ctrl+9: that goes to the ninth page of the window (Ctrl+1…9).
+        self.fit_page_button = self._tool_button(self.tr("Whole page"), "Ctrl+Alt+0")
         for button in (self.fit_width_button, self.fit_page_button):
             button.setCheckable(True)
         self.zoom_out_button = self._tool_button("−", QKeySequence.StandardKey.ZoomOut)
@@ -106,17 +108,23 @@ class PdfPreview(QWidget):
     # --- the document -----------------------------------------------------------------------
 
     def show_pdf(self, data: bytes) -> None:
+        """Shows the document from its first page, the whole page in view."""
         load_pdf(self.document, self._buffer, data)
         self.stack.setCurrentWidget(self.view)
-        self.set_zoom_mode(QPdfView.ZoomMode.FitToWidth)
+        self.set_zoom_mode(QPdfView.ZoomMode.FitInView)
         self.go_to_page(0)
         self._update_controls()
 
-    def clear(self) -> None:
+    def clear(self, hint: str | None = None) -> None:
+        """Empties the preview, saying ``hint`` (by default the first one) in its place."""
         self.document.close()
         self._buffer.close()
+        self.hint.setText(hint if hint is not None else self._first_hint)
         self.stack.setCurrentWidget(self.hint)
         self._update_controls()
+
+    def is_showing(self) -> bool:
+        return self.stack.currentWidget() is self.view
 
     def page_count_shown(self) -> int:
         return self.document.pageCount()

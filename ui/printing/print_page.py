@@ -22,6 +22,7 @@ from otop_desktop.errors import UserError
 from otop_desktop.outputs import existing
 from otop_desktop.printing.documents import DocumentKind, Printed, PrintOptions, render, save_pdf
 from otop_desktop.services.entrepreneurs import find_by_reg_no
+from otop_desktop.services.office import get_office
 from otop_desktop.services.support import EntrepreneurChoice
 from ui.accounts.signing import ask_to_unlock_signing
 from ui.file_dialogs import save_file_name
@@ -29,6 +30,7 @@ from ui.headings import heading
 from ui.jobs import Progress, run_with_progress
 from ui.lang import label_of, pick
 from ui.messages import show_user_error
+from ui.printing.officer_dialog import OfficerDialog
 from ui.printing.options_panel import NOTE_STYLE, OptionsPanel, Scope
 from ui.printing.preview import PdfPreview
 from ui.printing.printer import pages_to_print, print_pdf
@@ -72,15 +74,12 @@ class PrintPage(QWidget):
         )
         self.caption = QLabel()
         self.caption.setWordWrap(True)
-        self.stale_note = QLabel(
-            self.tr(
-                "The choices have changed: this preview still shows the earlier ones. Press "
-                "Preview to see the new ones."
-            )
+        # A preview never shows other choices than those on the left: when they change, it
+        # empties, saying so, until Preview makes the new document (or the choices return).
+        self.changed_hint = self.tr(
+            "The document or its options have changed. Press Preview (Ctrl+Enter) to see the "
+            "document as it is now chosen."
         )
-        self.stale_note.setWordWrap(True)
-        self.stale_note.setStyleSheet(NOTE_STYLE)
-        self.stale_note.hide()
         # Records the batch left out, and certificates of businesses no longer active.
         self.batch_note = QLabel()
         self.batch_note.setWordWrap(True)
@@ -96,7 +95,6 @@ class PrintPage(QWidget):
         top.addWidget(self.save_button)
         right = QVBoxLayout()
         right.addLayout(top)
-        right.addWidget(self.stale_note)
         right.addWidget(self.batch_note)
         right.addWidget(self.preview, 1)
         body = QHBoxLayout()
@@ -111,7 +109,7 @@ class PrintPage(QWidget):
         self.preview_button.clicked.connect(self.show_preview)
         self.print_button.clicked.connect(self.print_document)
         self.save_button.clicked.connect(self.save_pdf)
-        self.options_panel.changed.connect(self._update_stale)
+        self.options_panel.changed.connect(self._follow_choices)
 
     # --- what the main window calls --------------------------------------------------------
 
@@ -143,6 +141,8 @@ class PrintPage(QWidget):
         if chosen is None:
             return False
         kind, options = chosen
+        if kind is DocumentKind.CERTIFICATE and not self._has_officer():
+            return False
         register = self._register
 
         def make(progress: Progress) -> Printed:
@@ -162,7 +162,6 @@ class PrintPage(QWidget):
         self.caption.setText(self._caption(kind, printed))
         self.batch_note.setText("\n".join(pick(th, en) for th, en in printed.notes()))
         self.batch_note.setVisible(bool(printed.notes()))
-        self._update_stale()
         return True
 
     def print_document(self) -> bool:
@@ -277,12 +276,30 @@ class PrintPage(QWidget):
             return self.tr("{document}: 1 page.").format(document=document)
         return self.tr("{document}: {pages} pages.").format(document=document, pages=printed.pages)
 
-    def _update_stale(self) -> None:
-        if self._shown is None:
-            self.stale_note.hide()
+    def _follow_choices(self) -> None:
+        """The preview follows the choices on the left: emptied when they differ from the
+        document shown, shown again when they come back to it."""
+        if self._shown is None or self.printed is None:
             return
         try:
             now = (self.options_panel.kind(), self.options_panel.options())
         except UserError:
             now = None
-        self.stale_note.setVisible(now != self._shown)
+        if now == self._shown:
+            if not self.preview.is_showing():
+                self.preview.show_pdf(self.printed.data)
+                self.caption.setText(self._caption(self._shown[0], self.printed))
+                self.batch_note.setVisible(bool(self.printed.notes()))
+        elif self.preview.is_showing():
+            self.preview.clear(self.changed_hint)
+            self.caption.clear()
+            self.batch_note.hide()
+
+    def _has_officer(self) -> bool:
+        """Certificates need the office's signing officer: when none is set, the clerk is
+        offered to set it now. False when it is still not set."""
+        with self._register.read() as session:
+            office = get_office(session)
+            if office.officer_name.strip():
+                return True
+        return OfficerDialog(self._register, self).exec() == OfficerDialog.DialogCode.Accepted
