@@ -133,6 +133,73 @@ Its products, monthly sales, trainings and grants are deleted with it. The regis
     </message>
 </context>
 <context>
+    <name>ProducerActivity</name>
+    <message>
+        <source>Product code</source>
+        <translation>รหัสผลิตภัณฑ์</translation>
+    </message>
+    <message>
+        <source>Product</source>
+        <translation>ผลิตภัณฑ์</translation>
+    </message>
+    <message>
+        <source>Stars</source>
+        <translation>ระดับดาว</translation>
+    </message>
+    <message>
+        <source>Ratings</source>
+        <translation>ผลการคัดสรร</translation>
+    </message>
+    <message>
+        <source>Add product…</source>
+        <translation>เพิ่มผลิตภัณฑ์…</translation>
+    </message>
+    <message>
+        <source>Register a new product of this producer</source>
+        <translation>ลงทะเบียนผลิตภัณฑ์ใหม่ของผู้ผลิตรายนี้</translation>
+    </message>
+    <message>
+        <source>No product registered yet.</source>
+        <translation>ยังไม่มีผลิตภัณฑ์ที่ลงทะเบียน</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>วันที่</translation>
+    </message>
+    <message>
+        <source>Topic</source>
+        <translation>หัวข้อ</translation>
+    </message>
+    <message>
+        <source>Organiser</source>
+        <translation>หน่วยงานผู้จัด</translation>
+    </message>
+    <message>
+        <source>Amount (baht)</source>
+        <translation>จำนวนเงิน (บาท)</translation>
+    </message>
+    <message>
+        <source>Purpose</source>
+        <translation>วัตถุประสงค์</translation>
+    </message>
+    <message>
+        <source>Funder</source>
+        <translation>หน่วยงานผู้ให้</translation>
+    </message>
+    <message>
+        <source>Products and star ratings ({count})</source>
+        <translation>ผลิตภัณฑ์และดาว ({count})</translation>
+    </message>
+    <message>
+        <source>Trainings ({count})</source>
+        <translation>การฝึกอบรม ({count})</translation>
+    </message>
+    <message>
+        <source>Grants ({count})</source>
+        <translation>เงินสนับสนุน ({count})</translation>
+    </message>
+</context>
+<context>
     <name>ProductDialog</name>
     <message>
         <source>New product</source>

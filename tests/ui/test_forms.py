@@ -34,6 +34,7 @@ from otop_desktop.services.products import (
     create_product,
     get_product,
 )
+from otop_desktop.services.support import GrantInput, TrainingInput, save_grant, save_training
 from otop_desktop.thaiid import make_thai_id
 from tests.ui.conftest import take_suggestion
 from ui.forms import record_dialog
@@ -752,3 +753,60 @@ def test_a_registered_product_shows_its_producer_unchangeable(
     assert dialog.producer.text() == "5013-2567-0001  กลุ่มทอผ้าฝ้าย"
     assert dialog.producer.isReadOnly()
     assert not dialog.has_changes()
+
+
+# --- the producer's products, trainings and grants in its form ------------------------------
+
+
+def test_the_entrepreneurs_form_shows_its_products_trainings_and_grants_and_adds_a_product(
+    qtbot: QtBot, district_register: Register, producer: int, type_text: TypeText
+) -> None:
+    add_product(district_register, producer)
+    other = add_entrepreneur(district_register, national_id=make_thai_id("310010012346"))
+    with district_register.write() as session:
+        save_training(
+            session,
+            TrainingInput(date(2025, 1, 15), "การออกแบบบรรจุภัณฑ์", "พช.อำเภอ", "0", [producer]),
+        )
+        save_training(session, TrainingInput(date(2025, 2, 1), "การตลาดออนไลน์", "", "0", [other]))
+        save_grant(session, producer, GrantInput(date(2025, 3, 1), "12500", "กี่ทอผ้า", "กองทุน"))
+        save_grant(session, other, GrantInput(date(2025, 3, 2), "900", "ป้าย"))
+    dialog = EntrepreneurDialog(district_register, producer)
+    shown(qtbot, dialog)
+    activity = dialog.activity
+    assert activity is not None
+    assert [activity.tabText(i) for i in range(3)] == [
+        "ผลิตภัณฑ์และดาว (1)",
+        "การฝึกอบรม (1)",
+        "เงินสนับสนุน (1)",
+    ]
+    cells = [activity.products.item(0, c).text() for c in range(4)]
+    assert cells == ["5013-2567-0001-P01", "ผ้าซิ่นตีนจก", "★★★★★", "2562: ★★★★, 2565: ★★★★★"]
+    assert activity.trainings.item(0, 1).text() == "การออกแบบบรรจุภัณฑ์"
+    assert activity.trainings.item(0, 0).text() == "15/01/2568"
+    assert [activity.grants.item(0, c).text() for c in range(2)] == ["01/03/2568", "12,500.00"]
+
+    def add_one() -> None:
+        product = QApplication.activeModalWidget()
+        assert isinstance(product, ProductDialog)
+        try:
+            # The producer is the entrepreneur whose form it came from.
+            assert product.producer.text() == "5013-2567-0001  กลุ่มทอผ้าฝ้าย"
+            fill_product(qtbot, product, type_text)
+            product.save()
+        finally:
+            if product.isVisible():
+                product.mark_clean()
+                product.reject()
+
+    QTimer.singleShot(0, add_one)
+    qtbot.mouseClick(activity.add_product_button, Qt.MouseButton.LeftButton)
+    assert activity.products.rowCount() == 2
+    assert activity.products.item(1, 0).text() == "5013-2567-0001-P02"
+    assert activity.tabText(0) == "ผลิตภัณฑ์และดาว (2)"
+    # The producer's own record is untouched: its form saves without a conflict.
+    assert not dialog.has_changes()
+
+
+def test_a_new_entrepreneur_has_no_products_to_show(new_entrepreneur: EntrepreneurDialog) -> None:
+    assert new_entrepreneur.activity is None

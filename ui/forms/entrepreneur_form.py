@@ -10,6 +10,7 @@ from typing import Any, ClassVar
 
 from PySide6.QtWidgets import (
     QComboBox,
+    QDialog,
     QFormLayout,
     QGridLayout,
     QGroupBox,
@@ -23,6 +24,7 @@ from sqlalchemy.orm import Session
 from otop_desktop.accounts.roles import mask, sees_personal_data
 from otop_desktop.database import Register
 from otop_desktop.domain import ProducerType, Status
+from otop_desktop.errors import UserError
 from otop_desktop.models import Entrepreneur
 from otop_desktop.services.entrepreneurs import (
     DuplicateId,
@@ -35,8 +37,11 @@ from otop_desktop.services.entrepreneurs import (
 )
 from otop_desktop.services.office import get_office
 from otop_desktop.thaiid import ThaiIdError, format_thai_id, parse_thai_id
+from ui.forms.producer_activity import Activity, ProducerActivity, read_activity
+from ui.forms.product_form import ProductDialog
 from ui.forms.record_dialog import RecordDialog, set_entered
 from ui.lang import label_of, pick
+from ui.messages import show_user_error
 from ui.widgets.be_date import BEDateEdit
 from ui.widgets.field_error import Level
 from ui.widgets.place_picker import PlacePicker
@@ -80,6 +85,7 @@ class EntrepreneurDialog(RecordDialog):
             self.masked = not sees_personal_data(session, in_form=True)
             record = None if entrepreneur_id is None else get_entrepreneur(session, entrepreneur_id)
             values = None if record is None else self._values(record)
+            activity = None if entrepreneur_id is None else read_activity(session, entrepreneur_id)
         self._record_name = record.name if record else ""
         self._reg_no = record.reg_no if record else ""
 
@@ -105,6 +111,14 @@ class EntrepreneurDialog(RecordDialog):
         columns.setRowStretch(2, 1)
         layout = QVBoxLayout(self)
         layout.addLayout(columns, 1)
+        # A registered producer's products, trainings and grants, under its record.
+        self.activity: ProducerActivity | None = None
+        if activity is not None:
+            self.activity = ProducerActivity()
+            self.activity.show_activity(activity)
+            self.activity.addProduct.connect(self.add_product)
+            self.activity.openProduct.connect(self.open_product)
+            layout.addWidget(self.activity)
         layout.addWidget(self.general_message)
         layout.addLayout(self.button_row(can_delete=record is not None, history=self._reg_no))
 
@@ -231,6 +245,39 @@ class EntrepreneurDialog(RecordDialog):
         self.fields.add_row(form, self.tr("&Reason"), self.status_reason, "status_reason")
         self.fields.add_row(form, self.tr("Date o&f change"), self.status_date, "status_date")
         return box
+
+    # --- the producer's products -------------------------------------------------------------
+
+    def add_product(self) -> None:
+        """A new product of this producer, in its own form and unit of work."""
+        self._product_form(None)
+
+    def open_product(self, product_id: int) -> None:
+        self._product_form(product_id)
+
+    def _product_form(self, product_id: int | None) -> None:
+        assert self._id is not None
+        try:
+            dialog = ProductDialog(self._register, self._id, product_id, self)
+        except UserError as exc:  # deleted on another PC meanwhile
+            show_user_error(self, exc)
+            self.refresh_activity()
+            return
+        if dialog.exec() == QDialog.DialogCode.Accepted:
+            self.refresh_activity()
+        dialog.deleteLater()
+
+    def refresh_activity(self) -> Activity | None:
+        if self.activity is None or self._id is None:
+            return None
+        try:
+            with self._register.read() as session:
+                activity = read_activity(session, self._id)
+        except UserError as exc:
+            show_user_error(self, exc)
+            return None
+        self.activity.show_activity(activity)
+        return activity
 
     # --- keeping the fields consistent -----------------------------------------------------
 
