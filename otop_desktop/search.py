@@ -1,7 +1,13 @@
 """Thai-aware search text. Thai has no spaces between words, so search is by substring over
-one search document per record, built with search_key() on both sides. SQLite indexes the
-documents with FTS5's trigram tokenizer (migrations 0002, 0008); queries shorter than a
-trigram fall back to a scan in list order, which stops as soon as a page is full.
+one search document per record. SQLite indexes the documents with FTS5's trigram tokenizer
+(migrations 0002, 0008); queries shorter than a trigram fall back to a scan in list order,
+which stops as soon as a page is full.
+
+A document holds each field twice: first its search key (search_key()), with its Thai
+letters moved into a private-use block (coded()), then as typed (textnorm.normalize). The
+two alphabets never meet, so one index answers both the forgiving query (the query's key,
+coded) and the query as typed, which lists its matches first: a broad forgiving query whose
+typed form is rare (ทอผา) finds those few by the index instead of testing every match.
 
 The key forgives what Thai typists commonly get wrong: tone marks (and the mai taikhu and
 thanthakhat) are left out, so ทอผา finds ทอผ้า and ท่อผ้า; แ is written as เ twice, as it
@@ -79,15 +85,31 @@ def search_variants(key: str) -> list[str]:
     return list(dict.fromkeys(variants + singles))
 
 
+# The Thai block U+0E00–U+0E7F and its private-use twin in keys (U+E000–U+E07F).
+_THAI, _CODED = 0x0E00, 0xE000
+_CODE_TABLE = {c: c - _THAI + _CODED for c in range(_THAI, _THAI + 0x80)}
+
+
+def coded(key: str) -> str:
+    """``key`` with its Thai letters moved to their private-use twins: how keys are stored
+    and looked up, apart from the typed text beside them (see the module's docstring)."""
+    return key.translate(_CODE_TABLE)
+
+
+def _doc(parts: Iterable[str]) -> str:
+    fields = [p for p in parts if p]
+    keys = _SEP.join(coded(search_key(p)) for p in fields)
+    return keys + _SEP + _SEP.join(normalize(p) for p in fields) if fields else ""
+
+
 def entrepreneur_doc(
     name: str, contact_name: str, reg_no: str, previous_reg_no: str, product_names: Iterable[str]
 ) -> str:
-    parts = [name, contact_name, reg_no, previous_reg_no, *product_names]
-    return _SEP.join(search_key(p) for p in parts if p)
+    return _doc([name, contact_name, reg_no, previous_reg_no, *product_names])
 
 
 def product_doc(name: str, code: str, entrepreneur_name: str) -> str:
-    return _SEP.join(search_key(p) for p in (name, code, entrepreneur_name) if p)
+    return _doc([name, code, entrepreneur_name])
 
 
 def sql_key(column: ColumnElement[str]) -> ColumnElement[str]:
@@ -121,16 +143,18 @@ def key_contains(column: ColumnElement[str], query: str) -> ColumnElement[bool] 
 
 
 # One bit per character of the Thai consonants, vowels and ฯ (U+0E01–U+0E3A) and the leading
-# vowels เ–ไ (U+0E40–U+0E44): 63 bits, so the mask is a positive signed 64-bit integer on any
-# backend. Queries too short for the trigram index test the mask first, which an index
-# beside the sort key holds, so a rare character does not read every row of the table.
+# vowels เ–ไ (U+0E40–U+0E44), typed or coded alike: 63 bits, so the mask is a positive signed
+# 64-bit integer on any backend. Queries too short for the trigram index test the mask first,
+# which an index beside the sort key holds, so a rare character does not read every row.
 _MASK_BITS = {
-    chr(code): 1 << bit for bit, code in enumerate([*range(0x0E01, 0x0E3B), *range(0x0E40, 0x0E45)])
+    chr(code + shift): 1 << bit
+    for bit, code in enumerate([*range(0x0E01, 0x0E3B), *range(0x0E40, 0x0E45)])
+    for shift in (0, _CODED - _THAI)
 }
 
 
 def search_mask(text: str) -> int:
-    """The characters of ``text`` (a search document or key) that have a bit."""
+    """The characters of ``text`` (a search document, a key or a query) that have a bit."""
     mask = 0
     for char in set(text):
         mask |= _MASK_BITS.get(char, 0)

@@ -1,6 +1,7 @@
-"""Forgiving search: every entrepreneur's and product's search document rebuilt with the
-search key (no tone marks, mai taikhu or thanthakhat; แ as เเ), its character mask with it,
-and on SQLite the trigram index rebuilt once from the new documents.
+"""Forgiving search: every entrepreneur's and product's search document rebuilt to hold each
+field's search key (no tone marks, mai taikhu or thanthakhat; แ as เเ), its Thai letters
+coded into the private-use block U+E000–U+E07F, before the fields as typed; its character
+mask with it; and on SQLite the trigram index rebuilt once from the new documents.
 
 Revision ID: 0008
 Revises: 0007
@@ -40,8 +41,11 @@ _SARA_AM_RE = re.compile("([\u0e48-\u0e4b]?)\u0e4d([\u0e48-\u0e4b]?)\u0e32")
 _AM_TONE_RE = re.compile("\u0e33([\u0e48-\u0e4b])")
 # Mai taikhu, the tone marks and thanthakhat go; sara ae becomes two sara e.
 _KEY_TABLE = str.maketrans({**dict.fromkeys(map(chr, range(0x0E47, 0x0E4D)), ""), "แ": "เเ"})
+_CODE_TABLE = {c: c - 0x0E00 + 0xE000 for c in range(0x0E00, 0x0E80)}
 _MASK_BITS = {
-    chr(code): 1 << bit for bit, code in enumerate([*range(0x0E01, 0x0E3B), *range(0x0E40, 0x0E45)])
+    chr(code + shift): 1 << bit
+    for bit, code in enumerate([*range(0x0E01, 0x0E3B), *range(0x0E40, 0x0E45)])
+    for shift in (0, 0xE000 - 0x0E00)
 }
 
 
@@ -54,8 +58,15 @@ def _normalize(text: str) -> str:
     return " ".join(s.split())
 
 
-def _key(text: str) -> str:
-    return _normalize(text).translate(_KEY_TABLE)
+def _keyed(parts: list[str]) -> str:
+    """The document of 0008: the coded keys, then the fields as typed."""
+    keys = "\n".join(_normalize(p).translate(_KEY_TABLE).translate(_CODE_TABLE) for p in parts)
+    return keys + "\n" + "\n".join(_normalize(p) for p in parts) if parts else ""
+
+
+def _typed(parts: list[str]) -> str:
+    """The document of 0002: the fields as typed."""
+    return "\n".join(_normalize(p) for p in parts)
 
 
 def _mask(text: str) -> int:
@@ -67,7 +78,7 @@ def _mask(text: str) -> int:
 
 # --- the rebuild -------------------------------------------------------------------------
 
-Doc = Callable[[str], str]
+Doc = Callable[[list[str]], str]
 
 
 def _batches(conn: sa.Connection, sql: str) -> Iterator[list[sa.Row]]:
@@ -79,16 +90,16 @@ def _batches(conn: sa.Connection, sql: str) -> Iterator[list[sa.Row]]:
         last = rows[-1][0]
 
 
-def _product_docs(conn: sa.Connection, key: Doc) -> Iterator[list[dict[str, object]]]:
+def _product_docs(conn: sa.Connection, doc: Doc) -> Iterator[list[dict[str, object]]]:
     for rows in _batches(
         conn,
         "SELECT p.id, p.name, p.code, e.name FROM products p JOIN entrepreneurs e"
         " ON e.id = p.entrepreneur_id WHERE p.id > :last ORDER BY p.id LIMIT :n",
     ):
-        yield [_update(i, _joined(key, (name, code, owner))) for i, name, code, owner in rows]
+        yield [_update(i, _joined(doc, (name, code, owner))) for i, name, code, owner in rows]
 
 
-def _entrepreneur_docs(conn: sa.Connection, key: Doc) -> Iterator[list[dict[str, object]]]:
+def _entrepreneur_docs(conn: sa.Connection, doc: Doc) -> Iterator[list[dict[str, object]]]:
     for rows in _batches(
         conn,
         "SELECT id, name, contact_name, reg_no, previous_reg_no FROM entrepreneurs"
@@ -105,20 +116,20 @@ def _entrepreneur_docs(conn: sa.Connection, key: Doc) -> Iterator[list[dict[str,
         ):
             names.setdefault(eid, []).append(name)
         yield [
-            _update(i, _joined(key, (name, contact, reg_no, previous, *names.get(i, ()))))
+            _update(i, _joined(doc, (name, contact, reg_no, previous, *names.get(i, ()))))
             for i, name, contact, reg_no, previous in rows
         ]
 
 
-def _joined(key: Doc, parts: Iterable[str]) -> str:
-    return "\n".join(key(p) for p in parts if p)
+def _joined(doc: Doc, parts: Iterable[str]) -> str:
+    return doc([p for p in parts if p])
 
 
 def _update(row_id: int, doc: str) -> dict[str, object]:
     return {"i": row_id, "t": doc, "m": _mask(doc)}
 
 
-def _rebuild(key: Doc) -> None:
+def _rebuild(doc: Doc) -> None:
     conn = op.get_bind()
     sqlite = conn.dialect.name == "sqlite"
     triggers: list[tuple[str, str]] = []
@@ -136,9 +147,9 @@ def _rebuild(key: Doc) -> None:
             conn.exec_driver_sql(f'DROP TRIGGER "{name}"')
     # Names and codes are only read, so the documents of one table do not depend on what was
     # written to the other.
-    for table, docs in (("products", _product_docs), ("entrepreneurs", _entrepreneur_docs)):
+    for table, documents in (("products", _product_docs), ("entrepreneurs", _entrepreneur_docs)):
         update = sa.text(f"UPDATE {table} SET search_text = :t, search_mask = :m WHERE id = :i")
-        for batch in docs(conn, key):
+        for batch in documents(conn, doc):
             conn.execute(update, batch)
     if sqlite:
         for table in TABLES:
@@ -148,9 +159,9 @@ def _rebuild(key: Doc) -> None:
 
 
 def upgrade() -> None:
-    _rebuild(_key)
+    _rebuild(_keyed)
 
 
 def downgrade() -> None:
-    # Back to the documents of 0002: normalised, tone marks kept.
-    _rebuild(_normalize)
+    # Back to the documents of 0002: the fields as typed, normalised.
+    _rebuild(_typed)

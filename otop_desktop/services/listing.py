@@ -17,16 +17,24 @@ from sqlalchemy import (
     case,
     column,
     exists,
+    false,
     func,
     or_,
     select,
     table,
 )
-from sqlalchemy.orm import Session, aliased
+from sqlalchemy.orm import Session
 
 from otop_desktop.models import Entrepreneur, Product
-from otop_desktop.search import TRIGRAM, fts_any, search_key, search_mask, search_variants
-from otop_desktop.textnorm import normalize, to_thai_digits
+from otop_desktop.search import (
+    TRIGRAM,
+    coded,
+    fts_any,
+    search_key,
+    search_mask,
+    search_variants,
+)
+from otop_desktop.textnorm import normalize
 
 
 @dataclass(frozen=True)
@@ -115,12 +123,24 @@ BROAD_MATCH = 1500
 
 @dataclass(frozen=True)
 class _Search:
-    """A query's conditions: ``match`` forgives tone marks and the order of leading vowels
-    (search.search_key, search_variants); ``exact`` holds for rows whose text holds the query
-    as typed, listed first. ``narrow``: few enough hits to fetch and sort them all."""
+    """A query's conditions. ``match`` forgives tone marks and the order of leading vowels
+    (search.search_key, search_variants); ``typed`` holds for the rows whose text holds the
+    query as typed, which are listed first, and ``untyped`` for the other matches; ``rank``
+    is 0 for the first and 1 for the others, read from the row. ``narrow``: few enough
+    matches to fetch and sort them all at once."""
 
     match: Any
-    exact: Any
+    typed: Any
+    untyped: Any
+    rank: Any
+    narrow: bool
+
+
+@dataclass(frozen=True)
+class _Contains:
+    match: Any
+    #: the ids the trigram index found (None: a substring scan)
+    hits: Any
     narrow: bool
 
 
@@ -131,61 +151,44 @@ def _search(
     typed = normalize(query)
     if not typed:
         return None
-    exact = _exact(model, typed)
+    sqlite = session.get_bind().dialect.name == "sqlite"
+    holds_typed = model.search_text.contains(typed, autoescape=True)
+    rank = case((holds_typed, 0), else_=1)
+    exact = _contains(session, model, [typed], sqlite)
     key = search_key(typed)
     if not key:
         # Tone marks alone: nothing to forgive.
-        return _Search(exact, exact, narrow=False)
-    variants = search_variants(key)
-    sqlite = session.get_bind().dialect.name == "sqlite"
-    if len(key) >= TRIGRAM and sqlite:
+        return _Search(exact.match, exact.match, false(), rank, exact.narrow)
+    # The document's keys are coded, apart from the text as typed (search.coded).
+    forgiving = _contains(session, model, [coded(v) for v in search_variants(key)], sqlite)
+    untyped = ~holds_typed if exact.hits is None else (model.id + 0).not_in(exact.hits)
+    return _Search(forgiving.match, exact.match, untyped, rank, forgiving.narrow)
+
+
+def _contains(
+    session: Session, model: type[Entrepreneur] | type[Product], texts: list[str], sqlite: bool
+) -> _Contains:
+    """The condition 'the search document holds one of ``texts``' (all of one length)."""
+    if len(texts[0]) >= TRIGRAM and sqlite:
         name = f"{model.__tablename__}_fts"
         fts = table(name, column("rowid"), column(name))
-        hits = select(fts.c.rowid).where(fts.c[name].op("MATCH")(fts_any(variants)))
+        hits = select(fts.c.rowid).where(fts.c[name].op("MATCH")(fts_any(texts)))
         probe = select(func.count()).select_from(hits.limit(BROAD_MATCH + 1).subquery())
         if (session.scalar(probe) or 0) > BROAD_MATCH:
             # "id + 0" cannot be looked up by rowid, so SQLite walks the ORDER BY index and
             # tests each row against the hits, stopping when the page is full.
-            return _Search((model.id + 0).in_(hits), exact, narrow=False)
-        return _Search(model.id.in_(hits), exact, narrow=True)
+            return _Contains((model.id + 0).in_(hits), hits, narrow=False)
+        return _Contains(model.id.in_(hits), hits, narrow=True)
     # Shorter than a trigram (or a server with its own trigram index): a substring test, on
     # SQLite behind the character mask, which the index on (sort key, mask) answers without
-    # reading the rows that lack one of the query's characters. The variants of a key have
-    # the same characters, so one mask serves them all.
-    substring = or_(*(model.search_text.contains(v, autoescape=True) for v in variants))
-    mask = search_mask(key)
+    # reading the rows that lack one of the query's characters. Variants of one key have the
+    # same characters, so one mask serves them all.
+    substring = or_(*(model.search_text.contains(t, autoescape=True) for t in texts))
+    mask = search_mask(texts[0])
     if not mask or not sqlite:
-        return _Search(substring, exact, narrow=False)
+        return _Contains(substring, None, narrow=False)
     masked = or_(model.search_mask.is_(None), model.search_mask.op("&")(mask) == mask)
-    return _Search(and_(masked, substring), exact, narrow=False)
-
-
-def _holds(stored: ColumnElement[str], typed: str) -> ColumnElement[bool]:
-    """A column stored as typed (textnorm.clean_text) holds the normalised query: apart from
-    case, and with Thai digits for the query's Arabic ones, the only ways the two differ."""
-    tests = [stored.icontains(typed, autoescape=True)]
-    if (thai := to_thai_digits(typed)) != typed:
-        tests.append(stored.icontains(thai, autoescape=True))
-    return or_(*tests)
-
-
-def _exact(model: type[Entrepreneur] | type[Product], typed: str) -> ColumnElement[bool]:
-    """The record's own text (the fields of its search document, as stored) holds ``typed``,
-    tone marks and all."""
-    if model is Entrepreneur:
-        return or_(
-            _holds(Entrepreneur.name, typed),
-            _holds(Entrepreneur.contact_name, typed),
-            _holds(Entrepreneur.reg_no, typed),
-            _holds(Entrepreneur.previous_reg_no, typed),
-            exists().where(Product.entrepreneur_id == Entrepreneur.id, _holds(Product.name, typed)),
-        )
-    owner = aliased(Entrepreneur)
-    return or_(
-        _holds(Product.name, typed),
-        _holds(Product.code, typed),
-        exists().where(owner.id == Product.entrepreneur_id, _holds(owner.name, typed)),
-    )
+    return _Contains(and_(masked, substring), None, narrow=False)
 
 
 def _in_province(province_code: str | None) -> Any:
@@ -259,27 +262,26 @@ def _ids(
     offset: int,
     limit: int | None,
 ) -> list[int]:
-    """The ids ``stmt`` selects, in order; with a search, those matching the query as typed
+    """The ids ``stmt`` selects, in order; with a search, those holding the query as typed
     first, then those it matches only forgivingly."""
     if search is None:
         stmt = _ordered(stmt, keys, tiebreak, descending)
         return list(session.scalars(stmt.offset(offset).limit(limit)))
-    stmt = stmt.where(search.match)
-    if search.narrow or limit is None:
-        # Few hits, or all of them: one sort, the typed text's matches first.
-        typed_first = case((search.exact, 0), else_=1)
-        stmt = _ordered(stmt, keys, tiebreak, descending, typed_first)
+    if search.narrow:
+        # Few matches: fetched and sorted at once, those holding the typed text first.
+        stmt = _ordered(stmt.where(search.match), keys, tiebreak, descending, search.rank)
         return list(session.scalars(stmt.offset(offset).limit(limit)))
-    # Many hits: the sort order walked for the matches of the typed text, which fill the
-    # first page at once when the clerk typed it as the register spells it; then, as far as
-    # the page needs, walked again for the forgiving matches.
-    end = offset + limit
-    exact = _ordered(stmt.where(search.exact), keys, tiebreak, descending)
-    first = list(session.scalars(exact.limit(end)))
-    if len(first) >= end:
+    # Many matches: the typed text's, found by the index, which fill the page at once when
+    # the clerk typed it as the register spells it; then, as far as the page needs, the rest.
+    end = None if limit is None else offset + limit
+    typed = _ordered(stmt.where(search.typed), keys, tiebreak, descending)
+    first = list(session.scalars(typed.limit(end)))
+    if end is not None and len(first) >= end:
         return first[offset:]
-    rest = _ordered(stmt.where(~search.exact), keys, tiebreak, descending)
-    rest = rest.offset(max(0, offset - len(first))).limit(end - max(offset, len(first)))
+    rest = _ordered(stmt.where(search.match, search.untyped), keys, tiebreak, descending)
+    rest = rest.offset(max(0, offset - len(first)))
+    if end is not None:
+        rest = rest.limit(end - max(offset, len(first)))
     return first[offset:] + list(session.scalars(rest))
 
 
