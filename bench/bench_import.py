@@ -1,8 +1,10 @@
 """Times the province's import of the 25 district workbooks of the Chiang Mai demo for one
-month (safety scan, reading, every check, storing; first into an empty province register,
-then the same files again), and openpyxl alone reading the same cells in read-only mode
-(every row of the metadata and the five data sheets, cell objects with their types, as the
-import reads them) in the same run.
+month (checks, streaming reading, every check of the records, storing; first into an empty
+province register, then the same files again), and openpyxl alone reading the same cells in
+read-only mode (every row of the metadata and the five data sheets, cell objects with their
+types, as the import once read them) in the same run, as a ratio; then the peak memory of
+each (Python's heap, by tracemalloc, in a run of its own so that it does not slow the
+timings).
 
     .venv/bin/python bench/bench_import.py [--out DIR] [--repeat 3]
 """
@@ -12,7 +14,9 @@ from __future__ import annotations
 import argparse
 import tempfile
 import time
+import tracemalloc
 import warnings
+from collections.abc import Callable
 from pathlib import Path
 
 import openpyxl
@@ -63,6 +67,15 @@ def ours(files: list[Path], db: Path) -> tuple[float, float]:
     return middle - started, ended - middle
 
 
+def peak_mb(work: Callable[[], object]) -> float:
+    tracemalloc.start()
+    try:
+        work()
+        return tracemalloc.get_traced_memory()[1] / 1e6
+    finally:
+        tracemalloc.stop()
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--out", type=Path, help="keep the files here (default: a temp dir)")
@@ -91,9 +104,15 @@ def main() -> None:
             ("openpyxl read-only alone", best_raw),
             ("import into empty", best_first),
             ("import again (no change)", best_again),
-            ("  of it: safety scan", best_scan),
+            ("  of it: file checks", best_scan),
         ):
             print(f"{label:<26}{seconds:>8.2f}{cells / seconds:>11,.0f}{seconds / best_raw:>12.2f}")
+        raw_peak = peak_mb(lambda: openpyxl_alone(files))
+        import_peak = peak_mb(lambda: ours(files, out / "province-peak.sqlite3"))
+        print(
+            f"peak memory (Python heap): openpyxl read-only {raw_peak:,.1f} MB, import "
+            f"{import_peak:,.1f} MB (it holds one file's rows at a time)"
+        )
 
 
 if __name__ == "__main__":

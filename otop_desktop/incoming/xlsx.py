@@ -305,6 +305,8 @@ class XlsxReader:
         length = 0
         depth = 0
         phonetic = 0
+        #: The file's text so far (kept on the reader between sheets).
+        chars = self.chars
 
         def where() -> str:
             return get_column_letter(column) if column else ""
@@ -335,6 +337,10 @@ class XlsxReader:
                     column = found
                 else:
                     column += 1
+            elif name == _IS:
+                inline = []
+            elif name == _T and inline is not None and not phonetic:
+                collect = inline
             elif name == _V:
                 value = collect = []
             elif name == _ROW:
@@ -354,10 +360,6 @@ class XlsxReader:
                 column = 0
             elif name == _F:
                 formula = collect = []
-            elif name == _IS:
-                inline = []
-            elif name == _T and inline is not None and not phonetic:
-                collect = inline
             elif name == _RPH:
                 phonetic += 1
             elif name == _MERGE:
@@ -379,14 +381,14 @@ class XlsxReader:
                 collect = None
 
         def data(text: str) -> None:
-            nonlocal length
-            self.chars += len(text)
+            nonlocal length, chars
+            chars += len(text)
             if collect is not None:
                 length += len(text)
                 if length > limits.cell_chars:
                     raise too_long_cell(path, limits, sheet, row_no, where())
                 collect.append(text)
-            if self.chars > limits.total_chars:
+            if chars > limits.total_chars:
                 raise too_much_text(path, limits, sheet, row_no, where())
 
         def cell() -> Cell:
@@ -431,6 +433,7 @@ class XlsxReader:
         shown = 0
         with self._archive.open(part) as stream:
             for _ in fed(path, part, parser, stream):
+                self.chars = chars
                 for number, row in done:
                     while shown + 1 < number:
                         shown += 1

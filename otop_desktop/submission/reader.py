@@ -207,7 +207,9 @@ def _text(cell: Cell, sheet: str, row: int, column: str, reasons: Reasons) -> st
             )
         )
         return None
-    return value.translate(_SPACES)
+    if "\t" in value or "\n" in value or "\r" in value:
+        return value.translate(_SPACES)
+    return value
 
 
 # --- metadata --------------------------------------------------------------------------
