@@ -20,7 +20,19 @@ import tempfile
 from pathlib import Path
 
 from otop_desktop.submission.reader import read_workbook
-from tests.submission_files import OCT, district_register, export, inflated_text, many_rows
+
+# The hostile files are built as the suite builds them (tests/submission_files.py).
+ROOT = Path(__file__).resolve().parent.parent
+if str(ROOT) not in sys.path:
+    sys.path.insert(0, str(ROOT))
+
+from tests.submission_files import (  # noqa: E402
+    OCT,
+    district_register,
+    export,
+    inflated_text,
+    many_rows,
+)
 
 ROWS = 1_000_000
 INFLATED_BYTES = 488 * 1024 * 1024
