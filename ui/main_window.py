@@ -619,6 +619,22 @@ class MainWindow(QMainWindow):
             self.reopen_requested = False
         return self._closed
 
+    def open_recent(self, db: str) -> bool:
+        """File → Recent registers: that register, unless its file has gone (moved, on a USB
+        drive not plugged in): then it is said, and not offered again; nothing is set up there."""
+        url = database_url(db)
+        if url.get_backend_name() == "sqlite" and not Path(url.database or "").is_file():
+            self._preferences.forget_register(db)
+            show_user_error(
+                self,
+                UserError(
+                    f"ไม่พบทะเบียน {db} แล้ว (ไฟล์ถูกย้ายหรืออยู่ในไดรฟ์ที่ไม่ได้เสียบไว้)",
+                    f"The register {db} is no longer there (moved, or on a drive not plugged in)",
+                ),
+            )
+            return False
+        return self.change_register(db)
+
     def _same_register(self, db: str) -> bool:
         try:
             return location_to_keep(db) == location_to_keep(
@@ -636,7 +652,7 @@ class MainWindow(QMainWindow):
             shown += 1
             action = self.recent_menu.addAction(f"&{shown} {_recent_text(db)}")
             action.setToolTip(db)
-            action.triggered.connect(lambda _checked=False, chosen=db: self.change_register(chosen))
+            action.triggered.connect(lambda _checked=False, chosen=db: self.open_recent(chosen))
         if shown == 0:
             self.recent_menu.addAction(self.tr("No other register opened yet")).setEnabled(False)
 

@@ -399,3 +399,26 @@ def test_f1_opens_the_guide_in_thai_with_its_pictures(
         assert image is not None and not image.isNull(), picture
     qtbot.keyClick(window, Qt.Key.Key_F1)  # again: the same window, not a second one
     assert len(window.findChildren(HelpDialog)) == 1
+
+
+def test_a_recent_register_that_has_gone_is_said_and_forgotten(
+    qtbot: QtBot, district_register: Register, tmp_path: Path, monkeypatch
+) -> None:
+    shown: list[str] = []
+    monkeypatch.setattr(
+        main_window, "show_user_error", lambda _p, exc: shown.append(exc.message_en)
+    )
+    preferences = temp_preferences(tmp_path)
+    gone = tmp_path / "usb" / "otop.sqlite3"
+    preferences.remember_register(gone)
+    window = MainWindow(district_register, preferences=preferences)
+    qtbot.addWidget(window)
+    window.show()
+    window._fill_recent_menu()
+    window.recent_menu.actions()[0].trigger()
+    assert shown == [
+        f"The register {gone} is no longer there (moved, or on a drive not plugged in)"
+    ]
+    assert window.isVisible() and not window.reopen_requested
+    assert not gone.parent.exists()  # nothing was set up there
+    assert preferences.recent_registers() == []

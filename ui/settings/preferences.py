@@ -104,6 +104,15 @@ class Preferences:
         others = [item for item in self.recent_registers() if item != kept]
         self.recent = json.dumps([kept, *others][:RECENT_MAX], ensure_ascii=False)
 
+    def forget_register(self, db: str | Path) -> None:
+        """Takes a register off the recent ones (its file has gone)."""
+        try:
+            kept = location_to_keep(db)
+        except UserError:
+            return
+        others = [item for item in self.recent_registers() if item != kept]
+        self.recent = json.dumps(others, ensure_ascii=False)
+
 
 def running_language() -> str:
     """The language the program started in (configure_application set the locale to it)."""
