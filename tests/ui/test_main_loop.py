@@ -1,0 +1,69 @@
+"""main.py's loop over registers: File → New/Open register closes the window and opens the
+other register; when that one's set-up is cancelled, the register open before comes back."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QSettings
+from PySide6.QtWidgets import QApplication, QDialog
+
+import main as main_module
+from otop_desktop.domain import OfficeKind
+from otop_desktop.services.office import init_register
+from ui.first_run import FirstRunDialog
+from ui.main_window import MainWindow
+from ui.settings.preferences import Preferences
+
+
+def test_a_cancelled_new_register_goes_back_to_the_one_open_before(
+    qapp: QApplication, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    first = tmp_path / "first.sqlite3"
+    init_register(first, OfficeKind.DISTRICT, "5013").close()
+    other = tmp_path / "other.sqlite3"
+    init_register(other, OfficeKind.DISTRICT, "5019").close()
+    new = tmp_path / "new.sqlite3"
+    preferences = Preferences(QSettings(str(tmp_path / "p.ini"), QSettings.Format.IniFormat))
+    monkeypatch.setattr(main_module, "Preferences", lambda: preferences)
+    monkeypatch.setattr(main_module, "QApplication", lambda _argv: qapp)
+    monkeypatch.setattr(main_module, "configure_application", lambda _app, _language: None)
+    monkeypatch.setattr(main_module, "install_excepthook", lambda _log: None)
+    monkeypatch.setattr(main_module, "offer_first_head", lambda *_args, **_kw: None)
+    monkeypatch.setattr(sys, "excepthook", sys.excepthook)
+    set_up: list[str] = []
+
+    def cancel_set_up(dialog: FirstRunDialog) -> int:
+        set_up.append(dialog.windowTitle())
+        return QDialog.DialogCode.Rejected
+
+    monkeypatch.setattr(FirstRunDialog, "exec", cancel_set_up)
+    titles: list[str] = []
+    # What the clerk does in each window the loop opens, in turn.
+    steps = [
+        lambda w: w.change_register(str(new)),  # File → New register…, then cancelled
+        lambda w: w.change_register(str(other)),  # back in the first: open another
+        lambda w: w.close(),  # in the other: quit
+    ]
+
+    def run_window() -> int:
+        [window] = [
+            w for w in qapp.topLevelWidgets() if isinstance(w, MainWindow) and w.isVisible()
+        ]
+        titles.append(window.windowTitle())
+        steps.pop(0)(window)
+        window.deleteLater()
+        return 0
+
+    monkeypatch.setattr(qapp, "exec", run_window)
+    assert main_module.main(["--db", str(first)]) == 0
+    assert [t.split("(")[-1] for t in titles] == [
+        "first.sqlite3)",
+        "first.sqlite3)",
+        "other.sqlite3)",
+    ]
+    assert set_up == ["ตั้งค่าทะเบียน OTOP"]
+    assert not new.exists()
+    assert preferences.recent_registers() == [str(other), str(first)]
