@@ -147,6 +147,10 @@ Its members&apos; skills are deleted with it. The household code is not given ou
         <translation>วันที่สำรวจ</translation>
     </message>
     <message>
+        <source>Soft Power households</source>
+        <translation>ครัวเรือน Soft Power</translation>
+    </message>
+    <message>
         <source>No household has been surveyed yet. Press Ctrl+N (New household) to enter the first household of the 1 Family 1 Soft Power survey.</source>
         <translation>ยังไม่มีครัวเรือนที่สำรวจ กด Ctrl+N (ปุ่ม “เพิ่มครัวเรือน”) เพื่อบันทึกครัวเรือนแรกของการสำรวจ 1 ครอบครัว 1 Soft Power</translation>
     </message>

@@ -92,6 +92,10 @@
         <translation>การดูครั้งนี้ถูกบันทึกไว้ในประวัติการใช้งานแล้ว</translation>
     </message>
     <message>
+        <source>Entrepreneurs</source>
+        <translation>ผู้ประกอบการ</translation>
+    </message>
+    <message>
         <source>No entrepreneur is registered yet. Press Ctrl+N (New entrepreneur) to register the first one; an office that kept its register in a spreadsheet brings it in on the Submission page, with “Import an old spreadsheet…”.</source>
         <translation>ยังไม่มีผู้ประกอบการในทะเบียน กด Ctrl+N (ปุ่ม “เพิ่มผู้ประกอบการ”) เพื่อลงทะเบียนรายแรก หากสำนักงานเคยเก็บทะเบียนไว้ในไฟล์ตาราง นำเข้าได้ที่หน้า “ส่งรายงานประจำเดือน” ปุ่ม “นำเข้าจากไฟล์ตารางเดิม…”</translation>
     </message>
@@ -117,6 +121,14 @@
 </context>
 <context>
     <name>ListPage</name>
+    <message>
+        <source>Save as workbook…</source>
+        <translation>บันทึกเป็นไฟล์ Excel…</translation>
+    </message>
+    <message>
+        <source>Save the list as shown, its filters applied, to an Excel workbook (.xlsx) (Ctrl+Shift+S)</source>
+        <translation>บันทึกรายการตามที่แสดงอยู่ (ตามตัวกรองที่ใช้) เป็นไฟล์ Excel (.xlsx) (Ctrl+Shift+S)</translation>
+    </message>
     <message>
         <source>All provinces</source>
         <translation>ทุกจังหวัด</translation>
@@ -144,6 +156,42 @@
     <message>
         <source>the search “{text}”</source>
         <translation>คำค้น “{text}”</translation>
+    </message>
+    <message>
+        <source>Save the list as a workbook</source>
+        <translation>บันทึกรายการเป็นไฟล์ Excel</translation>
+    </message>
+    <message>
+        <source>Excel workbooks (*.xlsx)</source>
+        <translation>ไฟล์ Excel (*.xlsx)</translation>
+    </message>
+    <message>
+        <source>About this list</source>
+        <translation>รายละเอียดรายการ</translation>
+    </message>
+    <message>
+        <source>Saved {rows} rows to {file}.</source>
+        <translation>บันทึก {rows} แถวลงไฟล์ {file} แล้ว</translation>
+    </message>
+    <message>
+        <source>Filters: {filters}</source>
+        <translation>ตัวกรอง: {filters}</translation>
+    </message>
+    <message>
+        <source>Filters: none, the whole list</source>
+        <translation>ตัวกรอง: ไม่มี (ทั้งรายการ)</translation>
+    </message>
+    <message>
+        <source>Sorted by {column}, descending</source>
+        <translation>เรียงตาม {column} จากมากไปน้อย</translation>
+    </message>
+    <message>
+        <source>Sorted by {column}</source>
+        <translation>เรียงตาม {column}</translation>
+    </message>
+    <message>
+        <source>Saved on {date} at {time}</source>
+        <translation>บันทึกเมื่อ {date} เวลา {time} น.</translation>
     </message>
 </context>
 <context>
@@ -207,6 +255,10 @@
     <message>
         <source>Subdistrict</source>
         <translation>ตำบล</translation>
+    </message>
+    <message>
+        <source>Products</source>
+        <translation>ผลิตภัณฑ์</translation>
     </message>
     <message>
         <source>No product is registered yet. A product belongs to a producer: register the entrepreneur first (Entrepreneurs page), then press Ctrl+N here or “Add product” in the entrepreneur&apos;s form.</source>

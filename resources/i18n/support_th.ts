@@ -98,6 +98,10 @@
         <translation>หน่วยงานผู้ให้</translation>
     </message>
     <message>
+        <source>Grants</source>
+        <translation>เงินสนับสนุน</translation>
+    </message>
+    <message>
         <source>No grant is recorded yet. Press Ctrl+N (New grant) to record the first one; it is given to an entrepreneur already in the register.</source>
         <translation>ยังไม่มีการบันทึกเงินสนับสนุน กด Ctrl+N (ปุ่ม “เพิ่มเงินสนับสนุน”) เพื่อบันทึกรายการแรก โดยให้แก่ผู้ประกอบการที่อยู่ในทะเบียนแล้ว</translation>
     </message>
@@ -235,6 +239,10 @@ The list of its participants is deleted with it; the entrepreneurs stay in the r
     <message>
         <source>Participants</source>
         <translation>ผู้เข้าร่วม</translation>
+    </message>
+    <message>
+        <source>Trainings</source>
+        <translation>การฝึกอบรม</translation>
     </message>
     <message>
         <source>No training is recorded yet. Press Ctrl+N (New training) to record the first one with its participants.</source>

@@ -9,21 +9,25 @@ from datetime import date
 from pathlib import Path
 
 import pytest
+from openpyxl import load_workbook
 from PySide6.QtCore import QModelIndex, QPoint, Qt
 from PySide6.QtWidgets import QComboBox, QLineEdit, QMessageBox, QTableView
 from pytestqt.modeltest import ModelTester
 from pytestqt.qtbot import QtBot
 from sqlalchemy.orm import Session
 
+from otop_desktop.accounts import service as accounts_service
 from otop_desktop.database import Register
 from otop_desktop.domain import OfficeKind
 from otop_desktop.errors import UserError
+from otop_desktop.models.accounts import HEAD
 from otop_desktop.services import listing
 from otop_desktop.services.entrepreneurs import create_entrepreneur
 from otop_desktop.services.office import init_register
 from otop_desktop.services.products import ProductInput, RatingInput, create_product
 from tests.conftest import person
 from ui.lists import EntrepreneursPage, ProductsPage
+from ui.lists import page as page_module
 from ui.lists.model import BLOCK, MAX_CACHED, Column, LazyTableModel
 from ui.lists.page import SEARCH_DELAY_MS, ListPage
 
@@ -680,3 +684,80 @@ def test_select_id_shows_a_record_and_refuses_one_not_listed(
     type_text(entrepreneurs.search, "ผ้าไหม")
     wait_for_list(qtbot, entrepreneurs, [sample.silk])
     assert not entrepreneurs.select_id(sample.soap)
+
+
+# Saving a list ----------------------------------------------------------------------------
+
+
+def workbook_rows(path: Path) -> tuple[list[list[object]], list[list[object]]]:
+    wb = load_workbook(path)
+    try:
+        main, about = wb.worksheets
+        return (
+            [list(r) for r in main.iter_rows(values_only=True)],
+            [list(r) for r in about.iter_rows(values_only=True)],
+        )
+    finally:
+        wb.close()
+
+
+def shown_rows(page: ListPage) -> list[list[str]]:  # type: ignore[type-arg]
+    model = page.model
+    return [
+        [model.index(r, c).data() for c in range(model.columnCount())]
+        for r in range(model.rowCount())
+    ]
+
+
+def test_a_filtered_list_is_saved_to_xlsx_as_shown(
+    entrepreneurs: EntrepreneursPage, sample: Sample, tmp_path: Path
+) -> None:
+    page = entrepreneurs
+    assert page.subdistrict_box is not None
+    choose(page.subdistrict_box, "ทรายมูล")
+    page.table.horizontalHeader().setSortIndicator(1, Qt.SortOrder.DescendingOrder)
+    saved = page.save_workbook_to(tmp_path / "รายชื่อ.xlsx")
+    assert saved is not None and saved.rows == 2
+    rows, about = workbook_rows(saved.path)
+    assert rows[0] == [c.title for c in page.model.columns]
+    assert rows[1:] == shown_rows(page)
+    assert [r[0] for r in about] == [
+        "ผู้ประกอบการ",
+        "ตัวกรอง: “ทรายมูล”",
+        "เรียงตาม ชื่อผู้ประกอบการ จากมากไปน้อย",
+        "2 จาก 4 ราย",
+        about[4][0],
+    ]
+    assert str(about[4][0]).startswith("บันทึกเมื่อ")
+    assert page.notice.text.text() == f"บันทึก 2 แถวลงไฟล์ {saved.path} แล้ว"
+
+
+def test_an_existing_file_is_not_replaced_unasked(
+    monkeypatch: pytest.MonkeyPatch, entrepreneurs: EntrepreneursPage, tmp_path: Path
+) -> None:
+    errors: list[str] = []
+    monkeypatch.setattr(
+        page_module, "show_user_error", lambda _p, exc: errors.append(exc.message_th)
+    )
+    target = tmp_path / "list.xlsx"
+    target.write_bytes(b"kept")
+    assert entrepreneurs.save_workbook_to(target) is None
+    assert target.read_bytes() == b"kept"
+    assert errors and "มีไฟล์" in errors[0]
+
+
+def test_phones_are_saved_masked_for_an_account_that_sees_them_masked(
+    qtbot: QtBot, district_register: Register, sample: Sample, tmp_path: Path
+) -> None:
+    with district_register.write(system=True) as session:
+        accounts_service.add_account(session, "somchai", HEAD, "head-password-1")
+    district_register.login("somchai", "head-password-1")
+    page = EntrepreneursPage(district_register)
+    show(qtbot, page)
+    saved = page.save_workbook_to(tmp_path / "masked.xlsx")
+    assert saved is not None
+    rows, _ = workbook_rows(saved.path)
+    phone = rows[0].index("โทรศัพท์")
+    phones = [str(r[phone]) for r in rows[1:] if r[phone]]
+    assert phones and all(p.startswith("x") and "0812345678" not in p for p in phones)
+    assert rows[1:] == shown_rows(page)

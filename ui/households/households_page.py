@@ -99,6 +99,9 @@ class HouseholdsPage(RecordListPage[HouseholdFilter, HouseholdRow]):
             **self.area_filter(),
         )
 
+    def list_title(self) -> str:
+        return self.tr("Soft Power households")
+
     def empty_text(self) -> str:
         return self.tr(
             "No household has been surveyed yet. Press Ctrl+N (New household) to enter the "

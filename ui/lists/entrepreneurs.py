@@ -182,6 +182,9 @@ class EntrepreneursPage(ListPage[EntrepreneurFilter, EntrepreneurRow]):
             **self.area_filter(),
         )
 
+    def list_title(self) -> str:
+        return self.tr("Entrepreneurs")
+
     def empty_text(self) -> str:
         return self.tr(
             "No entrepreneur is registered yet. Press Ctrl+N (New entrepreneur) to register the "

@@ -233,6 +233,16 @@ class LazyTableModel(QAbstractTableModel, Generic[F, R]):
         self.complete = True
         self.loaded.emit()
 
+    def read_ids(self, session: Session) -> list[int]:
+        """Every id of the list as it is filtered and sorted now, read in ``session``."""
+        return self._ids_of(
+            session, self._filter, order=self._order, descending=self._descending, limit=None
+        )
+
+    def read_rows(self, session: Session, ids: Sequence[int]) -> dict[int, R]:
+        """The rows of ``ids`` as the list shows them (masked as it masks them)."""
+        return self._rows_of(session, ids)
+
     def id_at(self, row: int) -> int:
         return self._ids[row]
 

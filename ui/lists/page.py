@@ -4,6 +4,8 @@ clerk types, filter boxes, a count, and a lazy table that the keyboard alone can
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
+from datetime import date, datetime
+from pathlib import Path
 from typing import Any, Generic, TypeVar
 
 import geothai
@@ -11,6 +13,7 @@ from PySide6.QtCore import QCoreApplication, QEvent, QModelIndex, QObject, Qt, Q
 from PySide6.QtGui import QKeyEvent, QKeySequence, QPaintEvent, QShortcut, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QApplication,
     QComboBox,
     QHBoxLayout,
     QHeaderView,
@@ -26,10 +29,15 @@ from sqlalchemy.orm import Session
 
 from otop_desktop.database import Register
 from otop_desktop.domain import Category, OfficeKind, Status
+from otop_desktop.errors import UserError
+from otop_desktop.services.list_export import SavedList, ShownList, save_list
+from otop_desktop.thaiformat import format_be_date
+from ui.file_dialogs import save_file_name
 from ui.jobs import report_error
 from ui.lang import label_of
 from ui.lists.model import Column, LazyTableModel
 from ui.lists.notice import ListNotice
+from ui.messages import show_user_error
 
 F = TypeVar("F")
 R = TypeVar("R")
@@ -132,6 +140,15 @@ class ListPage(QWidget, Generic[F, R]):
         self.new_button = QPushButton()
         self.new_button.setToolTip("Ctrl+N")
         self.new_button.clicked.connect(self.newRequested)
+        self.save_button = QPushButton(QCoreApplication.translate("ListPage", "Save as workbook…"))
+        self.save_button.setToolTip(
+            QCoreApplication.translate(
+                "ListPage",
+                "Save the list as shown, its filters applied, to an Excel workbook (.xlsx) "
+                "(Ctrl+Shift+S)",
+            )
+        )
+        self.save_button.clicked.connect(self.save_as_workbook)
         self.count_label = QLabel()
         self.table = ListTable()
         self.notice = ListNotice()
@@ -156,6 +173,7 @@ class ListPage(QWidget, Generic[F, R]):
         top = QHBoxLayout()
         top.addWidget(self.search, 1)
         top.addWidget(self.count_label)
+        top.addWidget(self.save_button)
         top.addWidget(self.new_button)
         self.filters = QHBoxLayout()
         self.filters.setSpacing(6)
@@ -171,6 +189,7 @@ class ListPage(QWidget, Generic[F, R]):
         # list; a hidden page's shortcuts do not fire, so the pages do not clash.
         QShortcut(QKeySequence("Ctrl+F"), self, self.focus_search)
         QShortcut(QKeySequence("Ctrl+N"), self).activated.connect(self.newRequested)
+        QShortcut(QKeySequence("Ctrl+Shift+S"), self).activated.connect(self.save_as_workbook)
 
         # Filters on the office's own area: subdistricts for a district office; districts,
         # then their subdistricts, for a province office; provinces, then districts, then
@@ -393,6 +412,87 @@ class ListPage(QWidget, Generic[F, R]):
         if wanted is not None:
             self.select_id(wanted)
         self.table.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def list_title(self) -> str:
+        """The list's name: its sheet's, and the start of the suggested file name."""
+        raise NotImplementedError
+
+    def save_as_workbook(self) -> SavedList | None:
+        """Asks where, then saves the list as shown to a new .xlsx workbook (the file dialog
+        asks before an existing file is replaced)."""
+        today = format_be_date(date.today()).replace("/", "-")
+        suggested = str(Path.home() / f"{self.list_title()} {today}.xlsx")
+        name = save_file_name(
+            self,
+            QCoreApplication.translate("ListPage", "Save the list as a workbook"),
+            suggested,
+            QCoreApplication.translate("ListPage", "Excel workbooks (*.xlsx)"),
+        )
+        if not name:
+            return None
+        target = Path(name)
+        if target.suffix.lower() != ".xlsx":
+            target = target.with_name(target.name + ".xlsx")
+            # Not the name the dialog asked about: an existing file is not replaced unasked.
+            return self.save_workbook_to(target, force=False)
+        return self.save_workbook_to(target, force=True)
+
+    def save_workbook_to(self, target: Path, *, force: bool = False) -> SavedList | None:
+        """Saves the list as shown to ``target``; says where, or why not (nothing written)."""
+        model = self.model
+        columns = list(model.columns)
+
+        def cells(row: R) -> list[str]:
+            return [column.text(row) for column in columns]
+
+        table: ShownList[R] = ShownList(
+            title=self.list_title(),
+            headers=[column.title for column in columns],
+            cells=cells,
+            ids_of=model.read_ids,
+            rows_of=model.read_rows,
+            about=self._about_lines(),
+            about_title=QCoreApplication.translate("ListPage", "About this list"),
+        )
+        QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+        try:
+            saved = save_list(self._register, target, table, force=force)
+        except UserError as exc:
+            QApplication.restoreOverrideCursor()
+            show_user_error(self, exc)
+            return None
+        QApplication.restoreOverrideCursor()
+        self.notice.say(
+            QCoreApplication.translate("ListPage", "Saved {rows} rows to {file}.").format(
+                rows=self.locale().toString(saved.rows), file=saved.path
+            )
+        )
+        return saved
+
+    def _about_lines(self) -> list[str]:
+        hiding = self.active_filters()
+        column = self.model.columns[self.model.sort_section()].title
+        descending = self.model.sort_order() == Qt.SortOrder.DescendingOrder
+        now = datetime.now()
+        filters = (
+            QCoreApplication.translate("ListPage", "Filters: {filters}").format(
+                filters=", ".join(hiding)
+            )
+            if hiding
+            else QCoreApplication.translate("ListPage", "Filters: none, the whole list")
+        )
+        order = (
+            QCoreApplication.translate("ListPage", "Sorted by {column}, descending")
+            if descending
+            else QCoreApplication.translate("ListPage", "Sorted by {column}")
+        )
+        saved = QCoreApplication.translate("ListPage", "Saved on {date} at {time}")
+        return [
+            filters,
+            order.format(column=column),
+            self.count_label.text(),
+            saved.format(date=format_be_date(now.date()), time=f"{now:%H:%M}"),
+        ]
 
     def current_id(self) -> int | None:
         index = self.table.currentIndex()

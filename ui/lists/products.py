@@ -83,6 +83,9 @@ class ProductsPage(ListPage[ProductFilter, ProductRow]):
             **self.area_filter(),
         )
 
+    def list_title(self) -> str:
+        return self.tr("Products")
+
     def empty_text(self) -> str:
         return self.tr(
             "No product is registered yet. A product belongs to a producer: register the "

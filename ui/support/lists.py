@@ -106,6 +106,9 @@ class TrainingsList(RecordListPage[TrainingFilter, TrainingRow]):
     def current_filter(self) -> TrainingFilter:
         return TrainingFilter(query=self.search.text(), fiscal_year=self.year_box.currentData())
 
+    def list_title(self) -> str:
+        return self.tr("Trainings")
+
     def empty_text(self) -> str:
         return self.tr(
             "No training is recorded yet. Press Ctrl+N (New training) to record the first one "
@@ -175,6 +178,9 @@ class GrantsList(RecordListPage[GrantFilter, GrantRow]):
             fiscal_year=self.year_box.currentData(),
             **self.area_filter(),
         )
+
+    def list_title(self) -> str:
+        return self.tr("Grants")
 
     def empty_text(self) -> str:
         return self.tr(
