@@ -3,6 +3,7 @@ other register; when that one's set-up is cancelled, the register open before co
 
 from __future__ import annotations
 
+import sqlite3
 import sys
 from pathlib import Path
 
@@ -26,6 +27,14 @@ def test_a_cancelled_new_register_goes_back_to_the_one_open_before(
     other = tmp_path / "other.sqlite3"
     init_register(other, OfficeKind.DISTRICT, "5019").close()
     new = tmp_path / "new.sqlite3"
+    foreign = tmp_path / "ledger.sqlite3"
+    with sqlite3.connect(foreign) as connection:
+        connection.execute("CREATE TABLE ledger (amount INTEGER)")
+    connection.close()
+    refused: list[str] = []
+    monkeypatch.setattr(
+        main_module, "show_user_error", lambda _p, exc: refused.append(exc.message_en)
+    )
     preferences = Preferences(QSettings(str(tmp_path / "p.ini"), QSettings.Format.IniFormat))
     monkeypatch.setattr(main_module, "Preferences", lambda: preferences)
     monkeypatch.setattr(main_module, "QApplication", lambda _argv: qapp)
@@ -44,6 +53,7 @@ def test_a_cancelled_new_register_goes_back_to_the_one_open_before(
     # What the clerk does in each window the loop opens, in turn.
     steps = [
         lambda w: w.change_register(str(new)),  # File → New register…, then cancelled
+        lambda w: w.change_register(str(foreign)),  # another program's database: refused
         lambda w: w.change_register(str(other)),  # back in the first: open another
         lambda w: w.close(),  # in the other: quit
     ]
@@ -59,11 +69,14 @@ def test_a_cancelled_new_register_goes_back_to_the_one_open_before(
 
     monkeypatch.setattr(qapp, "exec", run_window)
     assert main_module.main(["--db", str(first)]) == 0
-    assert [t.split("(")[-1] for t in titles] == [
-        "first.sqlite3)",
-        "first.sqlite3)",
-        "other.sqlite3)",
-    ]
+    opened = [t.split("(")[-1] for t in titles]
+    assert opened == ["first.sqlite3)"] * 3 + ["other.sqlite3)"]
     assert set_up == ["ตั้งค่าทะเบียน OTOP"]
     assert not new.exists()
+    # Refused in the core's words, with nothing of a register set up in it.
+    assert refused == [f"{foreign} is not an OTOP register (run init)"]
+    with sqlite3.connect(foreign) as connection:
+        tables = connection.execute("SELECT name FROM sqlite_master WHERE type = 'table'")
+        assert tables.fetchall() == [("ledger",)]
+    connection.close()
     assert preferences.recent_registers() == [str(other), str(first)]
