@@ -145,24 +145,33 @@ class _Contains:
 
 
 def _search(
-    session: Session, model: type[Entrepreneur] | type[Product], query: str
+    session: Session,
+    model: type[Entrepreneur] | type[Product],
+    query: str,
+    *,
+    ranked: bool = True,
 ) -> _Search | None:
-    """The query's conditions, or None for an empty query."""
+    """The query's conditions, or None for an empty query. Without ``ranked`` (a count), only
+    ``match`` is wanted."""
     typed = normalize(query)
     if not typed:
         return None
     sqlite = session.get_bind().dialect.name == "sqlite"
     holds_typed = model.search_text.contains(typed, autoescape=True)
     rank = case((holds_typed, 0), else_=1)
-    exact = _contains(session, model, [typed], sqlite)
     key = search_key(typed)
     if not key:
         # Tone marks alone: nothing to forgive.
+        exact = _contains(session, model, [typed], sqlite)
         return _Search(exact.match, exact.match, false(), rank, exact.narrow)
     # The document's keys are coded, apart from the text as typed (search.coded).
     forgiving = _contains(session, model, [coded(v) for v in search_variants(key)], sqlite)
+    if forgiving.narrow or not ranked:
+        # Sorted by rank, or not ordered at all: the typed text's own lookup is not needed.
+        return _Search(forgiving.match, None, None, rank, forgiving.narrow)
+    exact = _contains(session, model, [typed], sqlite)
     untyped = ~holds_typed if exact.hits is None else (model.id + 0).not_in(exact.hits)
-    return _Search(forgiving.match, exact.match, untyped, rank, forgiving.narrow)
+    return _Search(forgiving.match, exact.match, untyped, rank, narrow=False)
 
 
 def _contains(
@@ -310,7 +319,7 @@ def entrepreneur_ids(
 
 def count_entrepreneurs(session: Session, f: EntrepreneurFilter) -> int:
     stmt = select(func.count()).select_from(Entrepreneur).where(*_entrepreneur_where(f))
-    if (search := _search(session, Entrepreneur, f.query)) is not None:
+    if (search := _search(session, Entrepreneur, f.query, ranked=False)) is not None:
         stmt = stmt.where(search.match)
     return int(session.scalar(stmt) or 0)
 
@@ -386,7 +395,7 @@ def product_ids(
 
 def count_products(session: Session, f: ProductFilter) -> int:
     stmt = _product_select(f, func.count(Product.id))
-    if (search := _search(session, Product, f.query)) is not None:
+    if (search := _search(session, Product, f.query, ranked=False)) is not None:
         stmt = stmt.where(search.match)
     return int(session.scalar(stmt) or 0)
 
