@@ -268,3 +268,22 @@ def test_an_old_xls_sent_to_the_province_is_told_to_be_saved_as_xlsx(tmp_path) -
         ".xlsx workbooks"
     )
     assert caught.value.message_en.endswith("save it as an Excel Workbook (.xlsx)")
+
+
+def test_a_part_zipfile_cannot_open_refuses_the_file(good, tmp_path) -> None:
+    """A part stored with a compression no reader knows (the zip's own directory says so)."""
+    data = bytearray(good.read_bytes())
+    name = META_PART.encode()
+    at = data.find(b"PK\x01\x02")
+    while at >= 0:
+        length = int.from_bytes(data[at + 28 : at + 30], "little")
+        if bytes(data[at + 46 : at + 46 + length]) == name:
+            data[at + 10 : at + 12] = (99).to_bytes(2, "little")
+        at = data.find(b"PK\x01\x02", at + 4)
+    odd = tmp_path / "odd.xlsx"
+    odd.write_bytes(bytes(data))
+    with pytest.raises(
+        UnsafeFile,
+        match=f"odd.xlsx: the file is damaged or has a password; {META_PART} cannot be opened",
+    ):
+        read_workbook(odd)

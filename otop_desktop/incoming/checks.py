@@ -278,9 +278,22 @@ def parse_small(
     parser = xml_parser(path, part)
     parser.StartElementHandler = start
     parser.EndElementHandler = end
-    with archive.open(info) as stream:
+    with open_part(path, archive, part) as stream:
         for _ in fed(path, part, parser, stream):
             pass
+
+
+def open_part(path: Path, archive: zipfile.ZipFile, part: str) -> IO[bytes]:
+    """The part's stream; a part zipfile cannot open (a damaged local header, a password, an
+    unknown compression) refuses the file."""
+    try:
+        return archive.open(part)
+    except (KeyError, zipfile.BadZipFile, NotImplementedError, RuntimeError, OSError) as exc:
+        raise refuse(
+            path,
+            f"ไฟล์เสียหายหรือมีรหัสผ่าน เปิดส่วน {part} ไม่ได้",
+            f"the file is damaged or has a password; {part} cannot be opened ({exc})",
+        ) from exc
 
 
 def too_deep(path: Path, part: str) -> UnsafeFile:

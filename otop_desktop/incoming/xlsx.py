@@ -188,7 +188,7 @@ class XlsxReader:
         parser.EndElementHandler = end
         parser.CharacterDataHandler = data
         try:
-            with self._archive.open(part) as stream:
+            with checks.open_part(self.path, self._archive, part) as stream:
                 for _ in fed(self.path, part, parser, stream):
                     pass
         except _LongString as long:
@@ -230,7 +230,7 @@ class XlsxReader:
         parser.EndElementHandler = end
         parser.CharacterDataHandler = data
         try:
-            with self._archive.open(part) as stream:
+            with checks.open_part(self.path, self._archive, part) as stream:
                 for _ in fed(self.path, part, parser, stream):
                     pass
         except _Found as found:
@@ -431,7 +431,7 @@ class XlsxReader:
         parser.EndElementHandler = end
         parser.CharacterDataHandler = data
         shown = 0
-        with self._archive.open(part) as stream:
+        with checks.open_part(self.path, self._archive, part) as stream:
             for _ in fed(path, part, parser, stream):
                 self.chars = chars
                 for number, row in done:
