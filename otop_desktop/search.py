@@ -162,7 +162,8 @@ def search_mask(text: str) -> int:
 
 
 def fts_phrase(query: str) -> str:
-    """An FTS5 MATCH operand that matches ``query`` (already a key) as a substring."""
+    """An FTS5 MATCH operand that matches ``query`` (a normalised text or a coded key) as a
+    substring."""
     return '"' + query.replace('"', '""') + '"'
 
 
