@@ -108,6 +108,27 @@ def test_a_million_rows_are_refused_at_the_row_over_the_limit(good, tmp_path) ->
     )
 
 
+def test_a_sheet_whose_recorded_extent_passes_the_limit_is_refused_before_its_rows(
+    good, tmp_path
+) -> None:
+    """Excel and openpyxl record a sheet's used range before its rows (``<dimension>``): one
+    that says a million rows is refused at once, whatever rows follow (here, ten)."""
+    saved = edited(good, lambda book: None, tmp_path / "saved.xlsx", seal=False)
+    xml = part(saved, ENTREPRENEURS_PART)
+    assert b'<dimension ref="A1:M3" />' in xml
+    xml = xml.replace(b'<dimension ref="A1:M3" />', b'<dimension ref="A1:M1000003" />')
+    huge = many_rows(
+        with_part(saved, tmp_path / "extent.xlsx", ENTREPRENEURS_PART, xml),
+        tmp_path / "claims-a-million.xlsx",
+        ENTREPRENEURS_PART,
+        10,
+    )
+    assert reasons_en(huge)[-1] == (
+        f"sheet “{spec.ENTREPRENEURS.name}”, row 1000003: the sheet has over "
+        f"{SUBMISSION.sheet_rows:,} rows, the limit for an imported file"
+    )
+
+
 def test_a_metadata_value_that_inflates_to_megabytes_is_refused_at_its_cell(good, tmp_path) -> None:
     district = str(read_workbook(good).meta["district_name"])
     size = 24 * 1024 * 1024

@@ -27,13 +27,14 @@ class Limits:
 
 #: A district's monthly workbook. Its largest sheet holds one row per product or household
 #: of one district (a few thousand at most, nationwide); 50,000 rows is ten times more, and a
-#: file over it is refused within a fraction of a second. Excel itself stops a cell at 32,767
-#: characters. 16 million characters of text is some 60 times the biggest month's.
+#: file over it is refused within a second or two. Excel itself stops a cell at 32,767
+#: characters. A Chiang Mai district's month holds some 80,000 characters of text; 8 million
+#: is a hundred times that.
 SUBMISSION = Limits(
     file_bytes=256 * 1024 * 1024,
     cell_chars=32_767,
     sheet_rows=50_000,
-    total_chars=16_000_000,
+    total_chars=8_000_000,
 )
 
 #: A clerk's old register: a few thousand rows; a sheet far longer is not a register (or is a

@@ -56,7 +56,9 @@ _RPH = f"{MAIN_NS}}}rPh"
 _ROW = f"{MAIN_NS}}}row"
 _SI = f"{MAIN_NS}}}si"
 _MERGE = f"{MAIN_NS}}}mergeCell"
+_DIMENSION = f"{MAIN_NS}}}dimension"
 _DIGITS = "0123456789"
+_LETTERS = "ABCDEFGHIJKLMNOPQRSTUVWXYZ$"
 #: How Excel writes a character XML cannot hold (a control character) into a text: ``_x001B_``.
 _ESCAPED = re.compile(r"_x([0-9A-Fa-f]{4})_")
 
@@ -364,6 +366,12 @@ class XlsxReader:
                 phonetic += 1
             elif name == _MERGE:
                 merged.append(attrs.get("ref", ""))
+            elif name == _DIMENSION:
+                # The extent the writer recorded, before any row: a sheet that says it goes on
+                # past the limit is refused at once (one that says less is still counted).
+                last = attrs.get("ref", "").rpartition(":")[2].lstrip(_LETTERS)
+                if last.isdigit() and len(last) < 10 and int(last) > limits.sheet_rows:
+                    raise too_many_rows(path, limits, sheet, int(last))
 
         def end(name: str) -> None:
             nonlocal depth, collect, phonetic
