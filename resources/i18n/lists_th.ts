@@ -28,7 +28,7 @@
         <translation>ทุกระดับดาว</translation>
     </message>
     <message>
-        <source>Registration no.</source>
+        <source>Reg. no.</source>
         <translation>เลขทะเบียน</translation>
     </message>
     <message>
@@ -36,8 +36,8 @@
         <translation>ชื่อผู้ประกอบการ</translation>
     </message>
     <message>
-        <source>Producer type</source>
-        <translation>ประเภทผู้ผลิต</translation>
+        <source>Type</source>
+        <translation>ประเภท</translation>
     </message>
     <message>
         <source>Contact</source>
@@ -61,7 +61,7 @@
     </message>
     <message>
         <source>Registered</source>
-        <translation>วันที่ลงทะเบียน</translation>
+        <translation>วันลงทะเบียน</translation>
     </message>
     <message>
         <source>Products</source>

@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 from openpyxl import load_workbook
 from PySide6.QtCore import QModelIndex, QPoint, Qt
-from PySide6.QtWidgets import QComboBox, QLineEdit, QMessageBox, QTableView
+from PySide6.QtWidgets import QComboBox, QLineEdit, QMessageBox, QTableView, QWidget
 from pytestqt.modeltest import ModelTester
 from pytestqt.qtbot import QtBot
 from sqlalchemy.orm import Session
@@ -26,10 +26,13 @@ from otop_desktop.services.entrepreneurs import create_entrepreneur
 from otop_desktop.services.office import init_register
 from otop_desktop.services.products import ProductInput, RatingInput, create_product
 from tests.conftest import person
+from tests.ui.test_mnemonics import language  # noqa: F401
+from ui.households import HouseholdsPage
 from ui.lists import EntrepreneursPage, ProductsPage
 from ui.lists import page as page_module
 from ui.lists.model import BLOCK, MAX_CACHED, Column, LazyTableModel
 from ui.lists.page import SEARCH_DELAY_MS, ListPage
+from ui.support import SupportPage
 
 TypeText = Callable[[QLineEdit, str], None]
 
@@ -209,7 +212,7 @@ def test_entrepreneur_cells_read_in_thai(entrepreneurs: EntrepreneursPage, sampl
         "1",
     ]
     headers = [model.headerData(c, Qt.Orientation.Horizontal) for c in range(model.columnCount())]
-    assert headers[:3] == ["เลขทะเบียน", "ชื่อผู้ประกอบการ", "ประเภทผู้ผลิต"]
+    assert headers[:3] == ["เลขทะเบียน", "ชื่อผู้ประกอบการ", "ประเภท"]
     assert entrepreneurs.count_label.text() == "4 จาก 4 ราย"
 
 
@@ -545,9 +548,9 @@ def test_clicking_a_header_sorts_by_it(
 ) -> None:
     page = entrepreneurs
     assert column_texts(page, "เลขทะเบียน") == sorted(column_texts(page, "เลขทะเบียน"))
-    click_header(qtbot, page, "วันที่ลงทะเบียน")
+    click_header(qtbot, page, "วันลงทะเบียน")
     assert listed(page) == [sample.umbrella, sample.silk, sample.chilli, sample.soap]
-    click_header(qtbot, page, "วันที่ลงทะเบียน")
+    click_header(qtbot, page, "วันลงทะเบียน")
     assert listed(page) == [sample.soap, sample.chilli, sample.silk, sample.umbrella]
     header = page.table.horizontalHeader()
     assert header.sortIndicatorOrder() == Qt.SortOrder.DescendingOrder
@@ -572,8 +575,8 @@ def test_sorting_keeps_the_current_record(
     qtbot: QtBot, entrepreneurs: EntrepreneursPage, sample: Sample
 ) -> None:
     assert entrepreneurs.select_id(sample.soap)
-    click_header(qtbot, entrepreneurs, "วันที่ลงทะเบียน")
-    click_header(qtbot, entrepreneurs, "วันที่ลงทะเบียน")
+    click_header(qtbot, entrepreneurs, "วันลงทะเบียน")
+    click_header(qtbot, entrepreneurs, "วันลงทะเบียน")
     assert entrepreneurs.current_id() == sample.soap
     assert entrepreneurs.table.currentIndex().row() == 0
 
@@ -761,3 +764,82 @@ def test_phones_are_saved_masked_for_an_account_that_sees_them_masked(
     phones = [str(r[phone]) for r in rows[1:] if r[phone]]
     assert phones and all(p.startswith("x") and "0812345678" not in p for p in phones)
     assert rows[1:] == shown_rows(page)
+
+
+# Columns at 1366×768 --------------------------------------------------------------------
+
+# The width a list page gets in the main window on a 1366×768 screen: the screen less the
+# page list on the left and the window's margins.
+PAGE_WIDTH_1366 = 1100
+
+
+def all_lists(register: Register) -> list[tuple[QWidget, ListPage]]:  # type: ignore[type-arg]
+    """Each list with the widget that holds it on its page."""
+    support = SupportPage(register)
+    lists: list[ListPage] = [  # type: ignore[type-arg]
+        EntrepreneursPage(register),
+        ProductsPage(register),
+        HouseholdsPage(register),
+    ]
+    return [
+        *((page, page) for page in lists),
+        (support, support.trainings),
+        (support, support.grants),
+    ]
+
+
+def test_every_list_fits_its_columns_and_whole_headings_at_1366(
+    qtbot: QtBot,
+    district_register: Register,
+    sample: Sample,
+    language: str,  # noqa: F811
+) -> None:
+    for holder, page in all_lists(district_register):
+        qtbot.addWidget(holder)
+        holder.resize(PAGE_WIDTH_1366, 600)
+        with qtbot.waitExposed(holder):
+            holder.show()
+        if isinstance(holder, SupportPage):
+            holder.tabs.setCurrentWidget(page)
+        table = page.table
+        qtbot.waitUntil(lambda t=table: t.viewport().width() > PAGE_WIDTH_1366 - 80)
+        header = table.horizontalHeader()
+        sections = [header.sectionSize(i) for i in range(header.count())]
+        titles = [page.model.columns[i].title for i in range(header.count())]
+        name = type(page).__name__
+        assert sum(sections) <= table.viewport().width(), (name, language, titles, sections)
+        for title, size in zip(titles, sections, strict=True):
+            assert header.fontMetrics().horizontalAdvance(title) < size, (name, language, title)
+        holder.hide()
+
+
+def test_names_of_40_characters_show_whole_and_longer_ones_have_a_tooltip(
+    qtbot: QtBot, district_register: Register, sample: Sample
+) -> None:
+    forty = "วิสาหกิจชุมชนกลุ่มทอผ้าไหมบ้านดอนหลวงใต้"
+    longer = forty + "และเครือข่าย"
+    assert len(forty) == 40
+    with district_register.write() as s:
+        whole = create_entrepreneur(s, person(name=forty)).id
+        cut = create_entrepreneur(s, person(name=longer)).id
+    page = EntrepreneursPage(district_register)
+    show(qtbot, page)
+    page.resize(PAGE_WIDTH_1366, 600)
+    qtbot.waitUntil(lambda: page.table.viewport().width() > PAGE_WIDTH_1366 - 80)
+    model = page.model
+    for record, tip in ((whole, ""), (cut, longer)):
+        row = model.row_of(record)
+        assert row is not None
+        assert page.table.elided_text(model.index(row, 1)) == tip
+    # Short cells carry no tooltip at all.
+    assert page.table.elided_text(model.index(0, 0)) == ""
+
+
+def test_counts_carry_thousands_separators(
+    district_register: Register,
+    language: str,  # noqa: F811
+) -> None:
+    page = EntrepreneursPage(district_register)
+    page.total = 2156
+    expected = "2,156 จาก 2,156 ราย" if language == "th" else "2,156 of 2,156 entrepreneurs"
+    assert page.count_text(2156, True) == expected

@@ -18,7 +18,7 @@ from otop_desktop.services.households import (
 from otop_desktop.thaiformat import format_be_date
 from ui.households.household_form import HouseholdDialog
 from ui.lang import label_of
-from ui.lists.model import CENTER, RIGHT, Column, LazyTableModel, subdistrict_name
+from ui.lists.model import CENTER, PERSON_SAMPLE, RIGHT, Column, LazyTableModel, subdistrict_name
 from ui.support.record_lists import RecordListPage
 
 
@@ -47,7 +47,7 @@ class HouseholdsPage(RecordListPage[HouseholdFilter, HouseholdRow]):
                 self.tr("Head of household"),
                 lambda r: r.head_name,
                 "head_name",
-                "นางบัวคำ ใจมา",
+                PERSON_SAMPLE,
                 fill=True,
             ),
             Column(self.tr("House no."), lambda r: r.house_no, "house_no", "000/00"),

@@ -26,7 +26,15 @@ from otop_desktop.services.personal import reveal
 from otop_desktop.thaiformat import format_be_date
 from otop_desktop.thaiid import ThaiIdError, format_thai_id
 from ui.lang import label_of, pick
-from ui.lists.model import CENTER, RIGHT, Column, LazyTableModel, masking, subdistrict_name
+from ui.lists.model import (
+    CENTER,
+    NAME_SAMPLE,
+    RIGHT,
+    Column,
+    LazyTableModel,
+    masking,
+    subdistrict_name,
+)
 from ui.lists.page import ListPage
 from ui.messages import message_title, show_user_error
 
@@ -59,15 +67,16 @@ class EntrepreneursPage(ListPage[EntrepreneurFilter, EntrepreneurRow]):
         self.stars_box = self.add_filter(self.tr("Any stars"), self.stars_choices())
         locale = self.locale()
         columns = [
-            Column(self.tr("Registration no."), lambda r: r.reg_no, "reg_no", "5013-2567-0000"),
-            Column(self.tr("Name"), lambda r: r.name, "name", "กลุ่มกาแฟบ้านสบเตี๊ยะ", fill=True),
+            Column(self.tr("Reg. no."), lambda r: r.reg_no, "reg_no", "5013-2567-0000"),
+            Column(self.tr("Name"), lambda r: r.name, "name", NAME_SAMPLE, fill=True),
             Column(
-                self.tr("Producer type"),
+                # "Type": the filter box above names it in full; the list needs the room.
+                self.tr("Type"),
                 lambda r: _short(ProducerType(r.producer_type)),
                 "producer_type",
-                _short(ProducerType.GROUP),  # the widest short name, in the UI's language
+                tuple(_short(t) for t in ProducerType),
             ),
-            Column(self.tr("Contact"), lambda r: r.contact_name, None, "นางอัมพร สุขเกษม"),
+            Column(self.tr("Contact"), lambda r: r.contact_name, None, "นายสมชาย ใจดี"),
             Column(
                 self.tr("Subdistrict"),
                 lambda r: subdistrict_name(r.subdistrict_code),
@@ -80,7 +89,7 @@ class EntrepreneursPage(ListPage[EntrepreneurFilter, EntrepreneurRow]):
                 self.tr("Status"),
                 lambda r: label_of(Status(r.status)),
                 "status",
-                label_of(Status.SUSPENDED),
+                tuple(label_of(s) for s in Status),
             ),
             Column(
                 self.tr("Registered"),

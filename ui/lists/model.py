@@ -45,6 +45,12 @@ BLOCK = 100
 # Rows kept; the oldest block goes first. Far more than any screen shows.
 MAX_CACHED = 1_000
 
+# A name of 40 characters, the longest a list shows whole at its narrowest (longer ones are
+# elided, in full in the cell's tooltip): the sample of a list's name column.
+NAME_SAMPLE = "วิสาหกิจชุมชนกลุ่มทอผ้าฝ้ายบ้านป่าตึงงาม"
+# A contact's full name with its title, as the lists show it.
+PERSON_SAMPLE = "นางสาวจันทร์เพ็ญ ศรีสุวรรณ"
+
 LEFT = Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter
 RIGHT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
 CENTER = Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignVCenter
@@ -76,8 +82,9 @@ class Column(Generic[R]):
     text: Callable[[R], str]
     # The service's order key (ENTREPRENEUR_ORDER / PRODUCT_ORDER); None: not sortable.
     order: str | None = None
-    # A typical cell, to size the column by; the header's title counts too.
-    sample: str = ""
+    # A typical cell, to size the column by, or every text it can hold (the labels of an
+    # enum: the widest counts); the header's title counts too.
+    sample: str | tuple[str, ...] = ""
     align: Qt.AlignmentFlag = LEFT
     # Takes the width the other columns leave (the name); ``sample`` is its least.
     fill: bool = False

@@ -10,7 +10,14 @@ from typing import Any, Generic, TypeVar
 
 import geothai
 from PySide6.QtCore import QCoreApplication, QEvent, QModelIndex, QObject, Qt, QTimer, Signal
-from PySide6.QtGui import QKeyEvent, QKeySequence, QPaintEvent, QShortcut, QShowEvent
+from PySide6.QtGui import (
+    QHelpEvent,
+    QKeyEvent,
+    QKeySequence,
+    QPaintEvent,
+    QShortcut,
+    QShowEvent,
+)
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QApplication,
@@ -22,6 +29,7 @@ from PySide6.QtWidgets import (
     QPushButton,
     QSizePolicy,
     QTableView,
+    QToolTip,
     QVBoxLayout,
     QWidget,
 )
@@ -46,8 +54,8 @@ R = TypeVar("R")
 # enough that a fast typist's word is one query, not one per letter.
 SEARCH_DELAY_MS = 120
 # Room beside a column's text: the cell's margins, and the header's with its sort arrow.
-CELL_PADDING = 12
-TITLE_PADDING = 26
+CELL_PADDING = 8
+TITLE_PADDING = 24
 # Filter boxes share the row's width equally, down to this many characters at the window's
 # smallest (where a province office has six of them); their lists open wide enough for every
 # entry whatever the width of the box.
@@ -90,7 +98,25 @@ class ListTable(QTableView):
     def viewportEvent(self, event: QEvent) -> bool:
         if event.type() == QEvent.Type.Resize:
             self.fill_width()
+        elif event.type() == QEvent.Type.ToolTip:
+            assert isinstance(event, QHelpEvent)
+            index = self.indexAt(event.pos())
+            tip = self.elided_text(index)
+            if tip:
+                QToolTip.showText(event.globalPos(), tip, self.viewport(), self.visualRect(index))
+            else:
+                QToolTip.hideText()
+            return True
         return super().viewportEvent(event)
+
+    def elided_text(self, index: QModelIndex) -> str:
+        """The whole text of a cell too narrow for it (shown elided, so in a tooltip); "" for
+        a cell that shows all of it."""
+        text = index.data() if index.isValid() else None
+        if not isinstance(text, str) or not text:
+            return ""
+        room = self.columnWidth(index.column()) - CELL_PADDING
+        return text if self.fontMetrics().horizontalAdvance(text) > room else ""
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
         if event.key() in OPEN_KEYS and self.currentIndex().isValid():
@@ -178,7 +204,8 @@ class ListPage(QWidget, Generic[F, R]):
         self.filters = QHBoxLayout()
         self.filters.setSpacing(6)
         layout = QVBoxLayout(self)
-        layout.setContentsMargins(16, 8, 16, 8)
+        # Narrow side margins: every pixel goes to the columns at 1366×768.
+        layout.setContentsMargins(8, 8, 8, 8)
         layout.addLayout(top)
         layout.addLayout(self.filters)
         layout.addWidget(self.notice)
@@ -586,9 +613,12 @@ class ListPage(QWidget, Generic[F, R]):
         cell = table.fontMetrics()
         title = header.fontMetrics()
         for section, column in enumerate(columns):
+            samples = (column.sample,) if isinstance(column.sample, str) else column.sample
+            # Only a sortable column's header shows the sort arrow, and needs room for it.
+            title_padding = TITLE_PADDING if column.order is not None else CELL_PADDING
             width = max(
-                cell.horizontalAdvance(column.sample) + CELL_PADDING,
-                title.horizontalAdvance(column.title) + TITLE_PADDING,
+                *(cell.horizontalAdvance(sample) + CELL_PADDING for sample in samples),
+                title.horizontalAdvance(column.title) + title_padding,
             )
             header.resizeSection(section, width)
             if column.fill:

@@ -15,7 +15,7 @@ from otop_desktop.services.listing import (
 )
 from otop_desktop.thaiformat import format_money
 from ui.lang import label_of
-from ui.lists.model import RIGHT, Column, LazyTableModel, subdistrict_name
+from ui.lists.model import NAME_SAMPLE, RIGHT, Column, LazyTableModel, subdistrict_name
 from ui.lists.page import ListPage
 
 
@@ -35,11 +35,12 @@ class ProductsPage(ListPage[ProductFilter, ProductRow]):
         self.status_box = self.add_filter(self.tr("All producer statuses"), self.status_choices())
         columns = [
             Column(self.tr("Code"), lambda r: r.code, "code", "5013-2567-0000-P00"),
-            Column(self.tr("Product"), lambda r: r.name, "name", "ผ้าฝ้ายทอมือลายดอกพิกุล", fill=True),
+            Column(self.tr("Product"), lambda r: r.name, "name", NAME_SAMPLE, fill=True),
             Column(
                 self.tr("Category"),
                 lambda r: label_of(Category(r.category)),
                 "category",
+                # A typical one: the longest are elided, whole in the tooltip.
                 label_of(Category.TEXTILE),
             ),
             Column(
@@ -52,7 +53,7 @@ class ProductsPage(ListPage[ProductFilter, ProductRow]):
             Column(self.tr("Unit"), lambda r: r.unit, None, "กระปุก"),
             Column(self.tr("Stars"), lambda r: "★" * r.current_stars, "stars", "★★★★★"),
             Column(self.tr("Soft Power"), lambda r: r.soft_power or "", None, "Fashion"),
-            Column(self.tr("Producer"), lambda r: r.entrepreneur_name, None, "กลุ่มกาแฟบ้านสบเตี๊ยะ"),
+            Column(self.tr("Producer"), lambda r: r.entrepreneur_name, None, "กลุ่มทอผ้าบ้านดอน"),
             Column(
                 self.tr("Subdistrict"),
                 lambda r: subdistrict_name(r.subdistrict_code),

@@ -24,7 +24,7 @@ from otop_desktop.services.support import (
     training_rows,
 )
 from otop_desktop.thaiformat import format_be_date, format_money
-from ui.lists.model import RIGHT, Column, LazyTableModel
+from ui.lists.model import NAME_SAMPLE, RIGHT, Column, LazyTableModel
 from ui.support.grant_form import GrantDialog
 from ui.support.record_lists import RecordListPage
 from ui.support.training_form import TrainingDialog
@@ -145,7 +145,7 @@ class GrantsList(RecordListPage[GrantFilter, GrantRow]):
                 self.tr("Entrepreneur"),
                 lambda r: r.entrepreneur_name,
                 "entrepreneur",
-                "กลุ่มทอผ้าบ้านดอนหลวง",
+                NAME_SAMPLE,
                 fill=True,
             ),
             Column(

@@ -19,7 +19,7 @@ class SupportPage(QWidget):
         self.tabs = QTabWidget()
         self.tabs.setDocumentMode(True)
         # In line with the lists' own margin below them.
-        self.tabs.setStyleSheet("QTabWidget::tab-bar { left: 16px; }")
+        self.tabs.setStyleSheet("QTabWidget::tab-bar { left: 8px; }")
         self.tabs.addTab(self.trainings, self.tr("&Trainings"))
         self.tabs.addTab(self.grants, self.tr("&Grants"))
         layout = QVBoxLayout(self)
