@@ -215,12 +215,32 @@
         <translation>บันทึกเป็นไฟล์ข้อความ…</translation>
     </message>
     <message>
+        <source>Save the reasons…</source>
+        <translation>บันทึกเหตุผลที่ไม่รับ…</translation>
+    </message>
+    <message>
+        <source>Saves each refused file&apos;s reasons as a workbook (sheet, row and column in their own cells) to send back to its district.</source>
+        <translation>บันทึกเหตุผลของแต่ละไฟล์ที่ไม่รับเป็นไฟล์ Excel (ชีต แถว และคอลัมน์แยกช่องกัน) เพื่อส่งกลับให้อำเภอ</translation>
+    </message>
+    <message>
+        <source>Importing {count} file(s)…</source>
+        <translation>กำลังนำเข้า {count} ไฟล์…</translation>
+    </message>
+    <message>
         <source>Save the import results</source>
         <translation>บันทึกผลการนำเข้า</translation>
     </message>
     <message>
         <source>Text files (*.txt)</source>
         <translation>ไฟล์ข้อความ (*.txt)</translation>
+    </message>
+    <message>
+        <source>Folder for the reasons of {count} refused file(s)</source>
+        <translation>โฟลเดอร์สำหรับเหตุผลของไฟล์ที่ไม่รับ {count} ไฟล์</translation>
+    </message>
+    <message>
+        <source>Reasons saved: {count} file(s) in {folder}.</source>
+        <translation>บันทึกเหตุผลแล้ว {count} ไฟล์ ใน {folder}</translation>
     </message>
 </context>
 <context>
@@ -347,6 +367,14 @@ SHA-256 ของข้อมูล: {sha}</translation>
         <translation>ปีงบประมาณ (พ.ศ.)</translation>
     </message>
     <message>
+        <source>Withdraw the workbook…</source>
+        <translation>ถอนแบบฟอร์ม…</translation>
+    </message>
+    <message>
+        <source>A head only: the selected district&apos;s data go back to what they were before the workbook of the selected month was imported.</source>
+        <translation>เฉพาะหัวหน้าสำนักงาน: ข้อมูลของอำเภอที่เลือกกลับไปเป็นเหมือนก่อนนำเข้าแบบฟอร์มของเดือนที่เลือก</translation>
+    </message>
+    <message>
         <source>No month of this fiscal year is due yet.</source>
         <translation>ยังไม่มีเดือนใดของปีงบประมาณนี้ถึงกำหนดส่ง</translation>
     </message>
@@ -373,6 +401,22 @@ SHA-256 ของข้อมูล: {sha}</translation>
     <message>
         <source>Reading {count} workbook(s)…</source>
         <translation>กำลังอ่านแบบฟอร์ม {count} ไฟล์…</translation>
+    </message>
+    <message>
+        <source>Withdraw {file}, the workbook of {district} for {month}?
+
+The district&apos;s register and sales go back to what they were before it was imported. The withdrawal is recorded in the audit trail.</source>
+        <translation>ถอน {file} แบบฟอร์มของ{district} งวด {month} หรือไม่?
+
+ทะเบียนและยอดจำหน่ายของอำเภอจะกลับไปเป็นเหมือนก่อนนำเข้าไฟล์นี้ และการถอนจะบันทึกไว้ในบันทึกการใช้งาน</translation>
+    </message>
+    <message>
+        <source>Withdraw</source>
+        <translation>ถอน</translation>
+    </message>
+    <message>
+        <source>Do not withdraw</source>
+        <translation>ไม่ถอน</translation>
     </message>
     <message>
         <source>Export the provincial workbook of {month}</source>

@@ -161,7 +161,7 @@ def test_a_sent_month_refuses_changes_until_unlocked_with_a_reason(
 
     monkeypatch.setattr(QInputDialog, "getText", get_text)
     panel.unlock_button.click()  # a blank reason is refused
-    assert warnings_shown == ["กรุณาระบุเหตุผลที่ปลดล็อก"]
+    assert warnings_shown == ["กรุณากรอกเหตุผลที่ปลดล็อก"]
     assert panel.state is not None and panel.state.locked
     panel.unlock_button.click()  # the clerk thinks again
     assert panel.state.locked
@@ -258,7 +258,7 @@ def test_province_imports_workbooks_lists_the_refused_and_ticks_the_grid(
     assert refused.isExpanded()
     reasons = [refused.child(i).text(0) for i in range(refused.childCount())]
     assert any(r.startswith("✗ ชีต “ยอดจำหน่าย” แถว 3 คอลัมน์ D (ยอดจำหน่าย (บาท)): ") for r in reasons)
-    assert tree.topLevelItem(3).child(0).text(0) == "✗ notes.xlsx: ไม่ใช่ไฟล์ Excel (.xlsx)"
+    assert tree.topLevelItem(3).child(0).text(0).startswith("✗ notes.xlsx: ไม่ใช่ไฟล์ Excel (.xlsx)")
 
     assert grid.index(row, june_column).data() == SENT_MARK
     assert grid.index(row, june_column - 1).data() == SENT_MARK
@@ -476,3 +476,123 @@ def test_a_cancelled_import_keeps_the_files_read_and_says_how_many_were_not(
     assert panel.results.summary.text().endswith(f"ยกเลิกแล้ว: ยังไม่ได้อ่าน {4 - read} ไฟล์")
     accepted = sum(panel.grid_model.index(12, c).data() == SENT_MARK for c in range(12))
     assert accepted == min(read, 2)
+
+
+def answer_box(button_text: str) -> list[str]:
+    """Clicks ``button_text`` in the next message box once it shows; returns its text."""
+    asked: list[str] = []
+
+    def click() -> None:
+        box = QApplication.activeModalWidget()
+        assert isinstance(box, QMessageBox)
+        asked.append(box.text())
+        next(b for b in box.buttons() if b.text() == button_text).click()
+
+    QTimer.singleShot(0, click)
+    return asked
+
+
+def test_a_head_withdraws_a_workbook_from_the_grid_after_saying_so(
+    qtbot: QtBot,
+    district_register: Register,
+    province: Register,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    choose_files(monkeypatch, district_workbooks(district_register, tmp_path))
+    _page, panel = province_page(qtbot, province)
+    panel.import_button.click()
+    grid = panel.grid_model
+    row = next(
+        r
+        for r in range(grid.rowCount())
+        if grid.headerData(r, Qt.Orientation.Vertical) == "สันกำแพง"
+    )
+    june_column = 8
+    panel.grid.setCurrentIndex(grid.index(row, june_column + 1))  # July: nothing to withdraw
+    assert not panel.withdraw_button.isEnabled()
+    panel.grid.setCurrentIndex(grid.index(row, june_column))
+    assert panel.withdraw_button.isEnabled()
+
+    asked = answer_box("ไม่ถอน")
+    panel.withdraw_button.click()
+    assert asked[0].startswith("ถอน OTOP-5013-256906.xlsx แบบฟอร์มของสันกำแพง (5013) งวด มิถุนายน 2569")
+    assert grid.index(row, june_column).data() == SENT_MARK
+
+    answer_box("ถอน")
+    panel.withdraw_button.click()
+    assert grid.index(row, june_column).data() == "–"
+    assert grid.index(row, june_column - 1).data() == SENT_MARK
+    with province.read() as session:
+        assert session.scalar(select(func.count()).select_from(Entrepreneur))
+
+    # May is the district's newest now, and can go too; then nothing is left.
+    panel.grid.setCurrentIndex(grid.index(row, june_column - 1))
+    answer_box("ถอน")
+    panel.withdraw_button.click()
+    assert grid.index(row, june_column - 1).data() == "–"
+    with province.read() as session:
+        assert not session.scalar(select(func.count()).select_from(Entrepreneur))
+
+
+def test_the_reasons_of_the_refused_files_are_saved_as_workbooks(
+    qtbot: QtBot,
+    district_register: Register,
+    province: Register,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    may, june = district_workbooks(district_register, tmp_path)
+    edited = tmp_path / "OTOP-5013-256906-edited.xlsx"
+    workbook = openpyxl.load_workbook(june)
+    workbook["ยอดจำหน่าย"]["D3"] = "สามพัน"
+    workbook.save(edited)
+    choose_files(monkeypatch, [may, edited])
+    _page, panel = province_page(qtbot, province)
+    results = panel.results
+    assert not results.reasons_button.isEnabled()
+    panel.import_button.click()
+    assert results.reasons_button.isEnabled()
+    out = tmp_path / "reasons"
+    out.mkdir()
+    monkeypatch.setattr(QFileDialog, "getExistingDirectory", lambda *_args: str(out))
+    results.reasons_button.click()
+    saved = out / "OTOP-5013-256906-edited-reasons.xlsx"
+    rows = list(openpyxl.load_workbook(saved, read_only=True).active.iter_rows(values_only=True))
+    assert rows[1][:4] == ("OTOP-5013-256906-edited.xlsx", "ยอดจำหน่าย", 3, "D (ยอดจำหน่าย (บาท))")
+    assert "บันทึกเหตุผลแล้ว 1 ไฟล์" in results.summary.text()
+    # Saved again: asked before the file is replaced, and kept when the clerk says so.
+    before = saved.read_bytes()
+    asked = answer_box("เก็บไฟล์เดิมไว้")
+    results.reasons_button.click()
+    assert asked and saved.read_bytes() == before
+
+
+def test_each_files_result_is_listed_as_it_comes(
+    qtbot: QtBot,
+    district_register: Register,
+    province: Register,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    files = district_workbooks(district_register, tmp_path)
+    choose_files(monkeypatch, files)
+    _page, panel = province_page(qtbot, province)
+    seen: list[int] = []
+
+    def note_rows(_done: int, _total: int) -> None:
+        # While the import runs: the rows of the files already done are on the list.
+        seen.append(panel.results.tree.topLevelItemCount())
+
+    from ui import jobs
+
+    original = jobs.Job.__init__
+
+    def watched(self: jobs.Job[Any], work: Any, parent: Any = None) -> None:
+        original(self, work, parent)
+        self.progressed.connect(note_rows)
+
+    monkeypatch.setattr(jobs.Job, "__init__", watched)
+    panel.import_button.click()
+    assert panel.results.tree.topLevelItemCount() == 2
+    assert seen and max(seen) >= 1

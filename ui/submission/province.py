@@ -1,6 +1,6 @@
 """The province office's side: import the districts' workbooks, see which district has sent
-which month of a fiscal year, and write the consolidated provincial workbook (or every
-district's workbook) for a month."""
+which month of a fiscal year (and, as a head, withdraw a workbook accepted by mistake), and
+write the consolidated provincial workbook (or every district's workbook) for a month."""
 
 from __future__ import annotations
 
@@ -30,13 +30,14 @@ from otop_desktop.submission.completeness import completeness
 from otop_desktop.submission.export import ExportResult, export_monthly, monthly_targets
 from otop_desktop.submission.importer import FileResult, import_submissions
 from otop_desktop.submission.provincial import ProvinceResult, export_province, province_file_name
+from otop_desktop.submission.withdraw import withdraw
 from otop_desktop.thaiformat import Period, fiscal_year_of_period, last_complete
 from ui.jobs import Progress, run_with_progress
 from ui.lang import pick
 from ui.messages import show_user_error
 from ui.submission.models import CompletenessModel
-from ui.submission.results import ImportResults
-from ui.submission.texts import period_text, rows_label
+from ui.submission.results import ImportResults, ResultRelay
+from ui.submission.texts import district_text, period_text, rows_label
 from ui.submission.widgets import (
     FIRST_YEAR_BE,
     ExportSummary,
@@ -46,6 +47,7 @@ from ui.submission.widgets import (
     ask_to_replace,
     default_folder,
 )
+from ui.widgets.confirm import confirm
 
 #: Districts still missing the last due month that the note above the grid names.
 MISSING_NAMED = 6
@@ -134,9 +136,21 @@ class ProvincePanel(QWidget):
             metrics.horizontalAdvance("ก.ค. 68") + 12
         )
 
+        self.withdraw_button = QPushButton(self.tr("Withdraw the workbook…"))
+        self.withdraw_button.setToolTip(
+            self.tr(
+                "A head only: the selected district's data go back to what they were before "
+                "the workbook of the selected month was imported."
+            )
+        )
+        self.withdraw_button.setEnabled(False)
+        self.withdraw_button.clicked.connect(self.withdraw_selected)
+        self.grid.selectionModel().currentChanged.connect(self._selection_changed)
+
         row = QHBoxLayout()
         row.addWidget(self.year_spin)
         row.addWidget(self.grid_note, 1)
+        row.addWidget(self.withdraw_button)
         tab = QWidget()
         layout = QVBoxLayout(tab)
         layout.addLayout(row)
@@ -156,6 +170,7 @@ class ProvincePanel(QWidget):
         with self._register.read() as session:
             grid = completeness(session, *self.fiscal_year())
         self.grid_model.load(grid, self.due)
+        self._selection_changed()
         due = [p for p in grid.periods if p <= self.due]
         if not due:
             self.grid_note.setText(self.tr("No month of this fiscal year is due yet."))
@@ -184,15 +199,17 @@ class ProvincePanel(QWidget):
         paths = [Path(p) for p in chosen]
         self.folder = paths[0].parent
         register = self._register
-        done: list[FileResult] = []
+        relay = ResultRelay()
+        relay.result.connect(self.results.add)
+        self.results.begin(len(paths))
+        self.tabs.setCurrentWidget(self.results)
 
         def work(progress: Progress) -> list[FileResult]:
-            # One file at a time, so that the files read before a Cancel keep their results.
-            for n, path in enumerate(paths):
-                progress(n, len(paths))
-                done.extend(import_submissions(register, [path]))
-            progress(len(paths), len(paths))
-            return done
+            # Each file's result reaches the list as soon as its transaction has ended, so
+            # a cancelled (or killed) import still shows which files went in.
+            return import_submissions(
+                register, paths, progress=progress, on_result=relay.result.emit
+            )
 
         run_with_progress(
             self,
@@ -200,8 +217,39 @@ class ProvincePanel(QWidget):
             work,
             label=self.tr("Reading {count} workbook(s)…").format(count=len(paths)),
         )
-        self.results.show_results(list(done), len(paths) - len(done))
-        self.tabs.setCurrentWidget(self.results)
+        self.results.finish(len(paths) - len(self.results.results))
+        self.refresh()
+
+    # --- withdrawing -------------------------------------------------------------------
+
+    def _selection_changed(self, *_args: object) -> None:
+        index = self.grid.currentIndex()
+        sent = index.isValid() and self.grid_model.grid is not None
+        self.withdraw_button.setEnabled(sent and self.grid_model.cell(index).sent)
+
+    def withdraw_selected(self) -> None:
+        index = self.grid.currentIndex()
+        if not index.isValid():
+            return
+        cell = self.grid_model.cell(index)
+        if cell.current is None:
+            return
+        text = self.tr(
+            "Withdraw {file}, the workbook of {district} for {month}?\n\n"
+            "The district's register and sales go back to what they were before it was "
+            "imported. The withdrawal is recorded in the audit trail."
+        ).format(
+            file=cell.current.file_name,
+            district=district_text(cell.district_code),
+            month=period_text(cell.period),
+        )
+        if not confirm(self, text, self.tr("Withdraw"), self.tr("Do not withdraw")):
+            return
+        try:
+            withdraw(self._register, received_id=cell.current.id)
+        except UserError as exc:
+            show_user_error(self, exc)
+            return
         self.refresh()
 
     # --- exporting ---------------------------------------------------------------------

@@ -1,12 +1,14 @@
 """What became of each district workbook the province imported: accepted or refused, its
-district and month, and every reason and warning with its sheet, row and column. The list
-can be copied or saved as text, to send back to a district."""
+district and month, and every reason and warning with its sheet, row and column. Each file's
+row appears as soon as its transaction has ended, so that an import stopped half-way still
+shows which files went in. The list can be copied or saved as text, and the reasons of the
+refused files saved as workbooks, to send back to the districts."""
 
 from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QCoreApplication, QObject, Signal
 from PySide6.QtGui import QBrush, QColor, QGuiApplication
 from PySide6.QtWidgets import (
     QFileDialog,
@@ -21,12 +23,14 @@ from PySide6.QtWidgets import (
 )
 
 from otop_desktop.errors import UserError
-from otop_desktop.outputs import write_file
+from otop_desktop.outputs import existing, write_file
 from otop_desktop.submission.importer import FileResult
 from otop_desktop.submission.reader import Reason
+from otop_desktop.submission.reasons import reasons_name, save_reasons
 from ui.lang import pick
 from ui.messages import show_user_error
 from ui.submission.texts import district_text, period_text
+from ui.submission.widgets import ask_to_replace, default_folder
 
 REFUSED_COLOUR = QColor("#9b1c1c")
 WARNING_COLOUR = QColor("#8a5a00")
@@ -79,6 +83,13 @@ def notes_text(result: FileResult) -> str:
 
 def reason_text(reason: Reason) -> str:
     return pick(reason.text_th, reason.text_en)
+
+
+class ResultRelay(QObject):
+    """Carries each file's result from the import's worker thread to the list (a queued
+    signal: the list is only ever touched in the GUI thread)."""
+
+    result = Signal(object)
 
 
 def summary_text(results: list[FileResult], not_read: int = 0) -> str:
@@ -139,61 +150,94 @@ class ImportResults(QWidget):
         header = self.tree.header()
         header.setStretchLastSection(True)
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        self._details = 0
         self.copy_button = QPushButton(self.tr("Copy the list"))
         self.save_button = QPushButton(self.tr("Save as text…"))
-        for button in (self.copy_button, self.save_button):
+        self.reasons_button = QPushButton(self.tr("Save the reasons…"))
+        self.reasons_button.setToolTip(
+            self.tr(
+                "Saves each refused file's reasons as a workbook (sheet, row and column in "
+                "their own cells) to send back to its district."
+            )
+        )
+        for button in (self.copy_button, self.save_button, self.reasons_button):
             button.setEnabled(False)
         self.copy_button.clicked.connect(self.copy)
         self.save_button.clicked.connect(self.save)
+        self.reasons_button.clicked.connect(self.save_reasons)
+        # The folder the reasons were last saved in.
+        self.reasons_folder = default_folder()
 
         buttons = QHBoxLayout()
         buttons.addWidget(self.summary, 1)
         buttons.addWidget(self.copy_button)
         buttons.addWidget(self.save_button)
+        buttons.addWidget(self.reasons_button)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addLayout(buttons)
         layout.addWidget(self.tree, 1)
 
     def show_results(self, results: list[FileResult], not_read: int = 0) -> None:
-        self.results = results
-        self.not_read = not_read
-        self.summary.setText(summary_text(results, not_read))
-        self.tree.clear()
-        details = 0
+        """The whole list at once (as ``begin``, ``add`` for each, ``finish``)."""
+        self.begin(len(results) + not_read)
         for result in results:
-            item = QTreeWidgetItem(
-                [
-                    result.path.name,
-                    outcome_text(result),
-                    district_text(result.district_code) if result.district_code else "",
-                    period_text(result.period) if result.period else "",
-                    notes_text(result),
-                ]
-            )
-            item.setToolTip(0, str(result.path))
-            item.setToolTip(4, notes_text(result))
-            item.setForeground(1, QBrush(ACCEPTED_COLOUR if result.accepted else REFUSED_COLOUR))
-            font = item.font(1)
-            font.setBold(True)
-            item.setFont(1, font)
-            self.tree.addTopLevelItem(item)
-            for reasons, mark, colour in (
-                (result.reasons, REASON_MARK, REFUSED_COLOUR),
-                (result.warnings, WARNING_MARK, WARNING_COLOUR),
-            ):
-                for reason in reasons:
-                    child = QTreeWidgetItem(item, [f"{mark} {reason_text(reason)}"])
-                    child.setForeground(0, QBrush(colour))
-                    child.setToolTip(0, reason_text(reason))
-                    child.setFirstColumnSpanned(True)
-                    details += 1
-            # Refused files open at once: their reasons are what the clerk needs to read.
-            item.setExpanded(not result.accepted or details <= EXPAND_UP_TO)
+            self.add(result)
+        self.finish(not_read)
+
+    def begin(self, count: int) -> None:
+        """An import of ``count`` files starts: the list is emptied and fills as they come."""
+        self.results = []
+        self.not_read = 0
+        self.tree.clear()
+        self._details = 0
+        self.summary.setText(self.tr("Importing {count} file(s)…").format(count=count))
+        for button in (self.copy_button, self.save_button, self.reasons_button):
+            button.setEnabled(False)
+
+    def add(self, result: FileResult) -> None:
+        """One file's result, as soon as it is known."""
+        self.results.append(result)
+        item = QTreeWidgetItem(
+            [
+                result.path.name,
+                outcome_text(result),
+                district_text(result.district_code) if result.district_code else "",
+                period_text(result.period) if result.period else "",
+                notes_text(result),
+            ]
+        )
+        item.setToolTip(0, str(result.path))
+        item.setToolTip(4, notes_text(result))
+        item.setForeground(1, QBrush(ACCEPTED_COLOUR if result.accepted else REFUSED_COLOUR))
+        font = item.font(1)
+        font.setBold(True)
+        item.setFont(1, font)
+        self.tree.addTopLevelItem(item)
+        for reasons, mark, colour in (
+            (result.reasons, REASON_MARK, REFUSED_COLOUR),
+            (result.warnings, WARNING_MARK, WARNING_COLOUR),
+        ):
+            for reason in reasons:
+                child = QTreeWidgetItem(item, [f"{mark} {reason_text(reason)}"])
+                child.setForeground(0, QBrush(colour))
+                child.setToolTip(0, reason_text(reason))
+                child.setFirstColumnSpanned(True)
+                self._details += 1
+        # Refused files open at once: their reasons are what the clerk needs to read.
+        item.setExpanded(not result.accepted or self._details <= EXPAND_UP_TO)
+        self.tree.scrollToItem(item)
+        self.summary.setText(summary_text(self.results))
+
+    def finish(self, not_read: int = 0) -> None:
+        """The import has ended (``not_read`` files were left when it was cancelled)."""
+        self.not_read = not_read
+        self.summary.setText(summary_text(self.results, not_read))
         for column in range(4):
             self.tree.resizeColumnToContents(column)
         for button in (self.copy_button, self.save_button):
-            button.setEnabled(bool(results))
+            button.setEnabled(bool(self.results))
+        self.reasons_button.setEnabled(any(not r.accepted for r in self.results))
 
     def copy(self) -> None:
         QGuiApplication.clipboard().setText(results_text(self.results, self.not_read))
@@ -214,3 +258,30 @@ class ImportResults(QWidget):
             write_file(Path(path), data, force=True)
         except UserError as exc:
             show_user_error(self, exc)
+
+    def save_reasons(self) -> None:
+        refused = [r for r in self.results if not r.accepted]
+        chosen = QFileDialog.getExistingDirectory(
+            self,
+            self.tr("Folder for the reasons of {count} refused file(s)").format(count=len(refused)),
+            str(self.reasons_folder),
+        )
+        if not chosen:
+            return
+        folder = Path(chosen)
+        self.reasons_folder = folder
+        there = existing(folder / reasons_name(r.path) for r in refused)
+        if there and not ask_to_replace(self, there):
+            return
+        try:
+            saved = save_reasons(refused, folder, force=bool(there))
+        except UserError as exc:
+            show_user_error(self, exc)
+            return
+        self.summary.setText(
+            summary_text(self.results, self.not_read)
+            + " "
+            + self.tr("Reasons saved: {count} file(s) in {folder}.").format(
+                count=len(saved), folder=folder
+            )
+        )
