@@ -205,3 +205,17 @@ def test_the_import_command_saves_the_reasons(province_register, files, tmp_path
     assert snapshot(province_register) == before
     assert main([*args, "--force", "--reasons-as", "txt"]) == 2
     assert (out / "OTOP-5013-256810-reasons.txt").exists()
+
+
+def test_a_file_whose_earlier_state_was_not_kept_is_not_withdrawn(province_register, files) -> None:
+    # As a file accepted before withdrawals existed: its district's earlier data is unknown.
+    from otop_desktop.submission.withdraw import UNDO
+
+    accepted(province_register, files["oct"])
+    with province_register.write() as session:
+        session.execute(UNDO.delete())
+    before = snapshot(province_register)
+    with pytest.raises(UserError, match="was not kept") as refused:
+        withdraw(province_register, district="5013", period=OCT)
+    assert "นำเข้าแบบฟอร์มฉบับที่ถูกต้องของอำเภอแทน" in refused.value.message_th
+    assert snapshot(province_register) == before
