@@ -453,15 +453,13 @@ def _sheets(data: bytes) -> dict[str, list[list[object]]]:
             except (zipfile.BadZipFile, OSError, ValueError):
                 continue
     for name in list(parts):
-        if name.startswith(("xl/worksheets/", "docProps/")):
+        if name.startswith("docProps/"):
+            del parts[name]  # the file's properties, which the importer does not read
+        elif name.startswith("xl/worksheets/"):
             try:
                 ElementTree.fromstring(parts[name])
             except ElementTree.ParseError:
-                # A sheet the importer does not read (the summary) or the file's properties.
-                if name.startswith("docProps/"):
-                    del parts[name]
-                else:
-                    parts[name] = _EMPTY_SHEET
+                parts[name] = _EMPTY_SHEET  # a sheet the importer does not read (the summary)
     book = load_workbook(io.BytesIO(zipped(parts)), read_only=True)
     try:
         return {
