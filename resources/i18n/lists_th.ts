@@ -150,7 +150,7 @@
         <translation>ยังไม่มีข้อมูลในรายการนี้ กด Ctrl+N เพื่อเพิ่มรายการแรก</translation>
     </message>
     <message>
-        <source>{saved} It is not in the list: {filters} hide it.</source>
+        <source>{saved} It is not in the list, hidden by {filters}.</source>
         <translation>{saved} แต่ไม่แสดงในรายการ เพราะถูกซ่อนด้วย {filters}</translation>
     </message>
     <message>

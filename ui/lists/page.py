@@ -404,7 +404,7 @@ class ListPage(QWidget, Generic[F, R]):
             return
         self.notice.say(
             QCoreApplication.translate(
-                "ListPage", "{saved} It is not in the list: {filters} hide it."
+                "ListPage", "{saved} It is not in the list, hidden by {filters}."
             ).format(saved=message, filters=", ".join(hiding)),
             offer_clear=True,
         )
