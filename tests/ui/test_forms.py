@@ -41,6 +41,8 @@ from ui.forms import record_dialog
 from ui.forms.entrepreneur_form import EntrepreneurDialog
 from ui.forms.product_form import ProductDialog
 from ui.forms.record_dialog import RecordDialog
+from ui.lists import EntrepreneursPage, ProductsPage
+from ui.records import RecordActions
 from ui.widgets.be_date import BEDateEdit
 from ui.widgets.field_error import Level
 
@@ -810,3 +812,46 @@ def test_the_entrepreneurs_form_shows_its_products_trainings_and_grants_and_adds
 
 def test_a_new_entrepreneur_has_no_products_to_show(new_entrepreneur: EntrepreneurDialog) -> None:
     assert new_entrepreneur.activity is None
+
+
+def test_ctrl_n_on_the_product_list_opens_the_form_with_the_selected_rows_producer_to_change(
+    qtbot: QtBot, district_register: Register, producer: int, type_text: TypeText
+) -> None:
+    add_product(district_register, producer)
+    other = add_entrepreneur(
+        district_register, name="วิสาหกิจชุมชนน้ำพริกดอนหลวง", national_id=make_thai_id("310010012346")
+    )
+    window = QWidget()
+    qtbot.addWidget(window)
+    products = ProductsPage(district_register, window)
+    actions = RecordActions(
+        district_register, EntrepreneursPage(district_register), products, window
+    )
+    window.resize(1100, 600)
+    with qtbot.waitExposed(window):
+        window.show()
+    qtbot.waitUntil(lambda: products.model.rowCount() == 1)
+    products.table.selectRow(0)
+    seen: list[str] = []
+
+    def change_producer() -> None:
+        dialog = QApplication.activeModalWidget()
+        assert isinstance(dialog, ProductDialog)
+        try:
+            seen.append(dialog.producer.text())
+            dialog.producer.setFocus()
+            type_text(dialog.producer, "ดอนหลวง")
+            take_suggestion(qtbot, dialog.producer.suggestions.popup(), dialog)
+            fill_product(qtbot, dialog, type_text)
+            dialog.save()
+        finally:
+            if dialog.isVisible():
+                dialog.mark_clean()
+                dialog.reject()
+
+    QTimer.singleShot(0, change_producer)
+    actions.new_product()
+    assert seen == ["5013-2567-0001  กลุ่มทอผ้าฝ้าย"]
+    with district_register.read() as session:
+        owners = session.scalars(select(Product.entrepreneur_id).order_by(Product.id)).all()
+    assert owners == [producer, other]
