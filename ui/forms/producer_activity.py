@@ -37,7 +37,7 @@ from otop_desktop.services.support import (
 from otop_desktop.thaiformat import format_be_date, format_money
 
 # Rows a table shows before it scrolls: the form must still fit a 1366×768 screen.
-VISIBLE_ROWS = 4
+VISIBLE_ROWS = 3
 _ID = Qt.ItemDataRole.UserRole
 
 
