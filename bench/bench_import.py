@@ -2,7 +2,9 @@
 month (checks, streaming reading, every check of the records, storing; first into an empty
 province register, then the same files again), and openpyxl alone reading the same cells in
 read-only mode (every row of the metadata and the five data sheets, cell objects with their
-types, as the import once read them) in the same run, as a ratio; then the peak memory of
+types, as the import once read them) in the same run, as a ratio, with the import's parts
+timed alone (the file checks; the checks and the streaming reading together; the checks of
+the records; the rest, mostly storing, by difference); then the peak memory of
 each (Python's heap, by tracemalloc, in a run of its own so that it does not slow the
 timings).
 
@@ -29,6 +31,8 @@ from otop_desktop.services.office import init_register
 from otop_desktop.submission import spec
 from otop_desktop.submission.export import export_monthly
 from otop_desktop.submission.importer import import_submissions
+from otop_desktop.submission.reader import read_workbook
+from otop_desktop.submission.reader_records import check_submission
 from otop_desktop.thaiformat import Period
 
 MONTH = Period(2568, 10)
@@ -86,7 +90,7 @@ def main() -> None:
         out.mkdir(parents=True, exist_ok=True)
         files = district_files(out)
         size = sum(p.stat().st_size for p in files)
-        best_raw = best_first = best_again = best_scan = float("inf")
+        best_raw = best_first = best_again = best_scan = best_read = best_checked = float("inf")
         cells = 0
         for run in range(args.repeat):
             raw, cells = openpyxl_alone(files)
@@ -96,8 +100,14 @@ def main() -> None:
             for path in files:
                 check_xlsx(path, SUBMISSION)
             scan = time.perf_counter() - started
+            books = [read_workbook(path) for path in files]
+            read = time.perf_counter() - started - scan
+            for book in books:
+                check_submission(book, "50")
+            checked = time.perf_counter() - started - scan - read
             best_raw, best_first = min(best_raw, raw), min(best_first, first)
             best_again, best_scan = min(best_again, again), min(best_scan, scan)
+            best_read, best_checked = min(best_read, read), min(best_checked, checked)
         print(f"{len(files)} files, {size / 1e6:.1f} MB, {cells:,} cells (best of {args.repeat})")
         print(f"{'':<26}{'s':>8}{'cells/s':>11}{'÷ openpyxl':>12}")
         for label, seconds in (
@@ -105,6 +115,9 @@ def main() -> None:
             ("import into empty", best_first),
             ("import again (no change)", best_again),
             ("  of it: file checks", best_scan),
+            ("  of it: reading (+checks)", best_read),
+            ("  of it: records checked", best_checked),
+            ("  of it: the rest (store)", best_first - best_read - best_checked),
         ):
             print(f"{label:<26}{seconds:>8.2f}{cells / seconds:>11,.0f}{seconds / best_raw:>12.2f}")
         raw_peak = peak_mb(lambda: openpyxl_alone(files))
