@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import io
 import re
+import warnings
 import zipfile
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -460,7 +461,10 @@ def _sheets(data: bytes) -> dict[str, list[list[object]]]:
                 ElementTree.fromstring(parts[name])
             except ElementTree.ParseError:
                 parts[name] = _EMPTY_SHEET  # a sheet the importer does not read (the summary)
-    book = load_workbook(io.BytesIO(zipped(parts)), read_only=True)
+    with warnings.catch_warnings():
+        # What openpyxl says of parts the importer does not read (defined names, styles).
+        warnings.simplefilter("ignore")
+        book = load_workbook(io.BytesIO(zipped(parts)), read_only=True)
     try:
         return {
             name: [list(row) for row in book[name].iter_rows(values_only=True)] for name in wanted
