@@ -16,9 +16,8 @@ from PySide6.QtWidgets import (
 from otop_desktop.database import Register
 from otop_desktop.errors import UserError
 from otop_desktop.services.office import get_office, update_office
+from ui.first_run import TEXT_MAX_LEN
 from ui.messages import show_user_error
-
-TEXT_MAX_LEN = 200  # the office columns' length
 
 
 class OfficerDialog(QDialog):
