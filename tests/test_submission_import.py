@@ -566,3 +566,17 @@ def test_the_other_files_are_still_read_and_the_command_exits_2(
 def test_a_district_register_cannot_import_submissions(register, files) -> None:
     with pytest.raises(UserError, match="province register"):
         import_submissions(register, [files["oct"]])
+
+
+def test_a_cell_type_the_reader_did_not_expect_costs_that_file_only(
+    province_register, files, tmp_path
+) -> None:
+    # Found by bench/bench_fuzz.py: a TRUE in the format_version cell made the reader raise
+    # TypeError out of the whole run.
+    def true_version(book) -> None:  # type: ignore[no-untyped-def]
+        set_meta(book, "format_version", True)
+
+    bad = edited(files["oct"], true_version, tmp_path / files["oct"].name, seal=False)
+    first, second = import_submissions(province_register, [bad, files["nov"]])
+    assert not first.accepted and first.reasons
+    assert second.accepted

@@ -37,8 +37,18 @@ log = logging.getLogger(__name__)
 
 #: What checking or storing one file may raise because of what the file holds: the file is
 #: refused with it (its transaction rolled back) and the next file is read. A value that
-#: the checks should have caught, so it is logged with its traceback too.
-_FILE_FAULTS = (UserError, ValueError, ArithmeticError, DataError, IntegrityError)
+#: the checks should have caught, so it is logged with its traceback too. Type and lookup
+#: errors are among them: a reader that meets a cell of a type it did not expect (a TRUE in
+#: the format_version cell) must cost that file, not the batch.
+_FILE_FAULTS = (
+    UserError,
+    ValueError,
+    ArithmeticError,
+    LookupError,
+    TypeError,
+    DataError,
+    IntegrityError,
+)
 
 
 @dataclass
