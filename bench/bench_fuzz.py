@@ -89,7 +89,7 @@ def main() -> int:
         files = [case.build(base_oct) for case in batch]
         t = time.perf_counter()
         try:
-            judge(province, files, folder / "cases", base, counts)
+            judge(province, base_oct, files, folder / "cases", base, counts)
         except Exception as exc:  # noted, and the register put back for the next batch
             failures.append(f"{exc!r:.300} in {batch!r:.2000}")
             return

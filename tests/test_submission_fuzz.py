@@ -60,7 +60,7 @@ def test_generated_workbooks_are_judged_each_on_its_own(
     @settings(settings.get_profile(hypothesis_profiles.CI), max_examples=RUNS)
     @given(st.lists(cases(), min_size=FILES, max_size=FILES))
     def run(batch: list[Case]) -> None:
-        judge(province, [case.build(data) for case in batch], folder, base, COUNTS)
+        judge(province, data, [case.build(data) for case in batch], folder, base, COUNTS)
 
     run()
     # The files reached both outcomes, and none was refused by a fault of the reader.

@@ -441,10 +441,21 @@ _EMPTY_SHEET = (
 )
 
 
-def _sheets(data: bytes) -> dict[str, list[list[object]]]:
+def _well_formed(body: bytes) -> bool:
+    if b"<!DOCTYPE" in body:
+        return False
+    try:
+        ElementTree.fromstring(body)
+    except ElementTree.ParseError:
+        return False
+    return True
+
+
+def _sheets(data: bytes, base: bytes) -> dict[str, list[list[object]]]:
     """The cells of the meta, producers and sales sheets, read by openpyxl from the parts
-    that can be read (the importer reads only the parts it needs: a damaged part it does
-    not need, such as docProps/core.xml, is no reason to refuse a file)."""
+    that can be read. The importer reads only the parts it needs, so a damaged part it does
+    not need (the file's properties, its theme or styles, the summary sheet) is no reason to
+    refuse a file; for reading such a file here, that part is taken from ``base``."""
     wanted = (spec.META_SHEET, spec.ENTREPRENEURS.name, spec.SALES.name)
     parts: Parts = {}
     with zipfile.ZipFile(io.BytesIO(data)) as z:
@@ -455,12 +466,14 @@ def _sheets(data: bytes) -> dict[str, list[list[object]]]:
                 continue
     for name in list(parts):
         if name.startswith("docProps/"):
-            del parts[name]  # the file's properties, which the importer does not read
-        elif name.startswith("xl/worksheets/"):
-            try:
-                ElementTree.fromstring(parts[name])
-            except ElementTree.ParseError:
-                parts[name] = _EMPTY_SHEET  # a sheet the importer does not read (the summary)
+            del parts[name]
+        elif name.startswith("xl/worksheets/") and not _well_formed(parts[name]):
+            parts[name] = _EMPTY_SHEET
+    for name, body in parts_of(base).items():
+        if name.startswith("docProps/") or name.startswith("xl/worksheets/"):
+            continue
+        if name not in parts or not _well_formed(parts[name]):
+            parts[name] = body
     with warnings.catch_warnings():
         # What openpyxl says of parts the importer does not read (defined names, styles).
         warnings.simplefilter("ignore")
@@ -473,9 +486,9 @@ def _sheets(data: bytes) -> dict[str, list[list[object]]]:
         book.close()
 
 
-def written(data: bytes) -> tuple[str, Period, Decimal, set[str]]:
+def written(data: bytes, base: bytes) -> tuple[str, Period, Decimal, set[str]]:
     """The district, month, sales total and producer names the file holds."""
-    sheets = _sheets(data)
+    sheets = _sheets(data, base)
     meta = {str(row[0]): row[1] for row in sheets[spec.META_SHEET] if len(row) > 1}
     sales = Decimal("0.00")
     for row in sheets[spec.SALES.name][1:]:
@@ -490,11 +503,16 @@ def written(data: bytes) -> tuple[str, Period, Decimal, set[str]]:
 
 
 def judge(
-    register: Register, files: list[bytes], folder: Path, base: tuple[object, ...], counts: Counts
+    register: Register,
+    source: bytes,
+    files: list[bytes],
+    folder: Path,
+    base: tuple[object, ...],
+    counts: Counts,
 ) -> list[FileResult]:
-    """Imports ``files`` in one run and checks the contract for each as its result comes
-    (after its transaction): an accepted file is withdrawn at once, so that every file
-    meets the register ``base``."""
+    """Imports ``files`` (made from ``source``) in one run and checks the contract for each
+    as its result comes (after its transaction): an accepted file is withdrawn at once, so
+    that every file meets the register ``base``."""
     paths = []
     for i, data in enumerate(files):
         path = folder / f"case{i}" / "OTOP-5013-256810.xlsx"
@@ -515,7 +533,7 @@ def judge(
             return
         counts.accepted += 1
         try:
-            _check_stored(register, by_path[result.path])
+            _check_stored(register, by_path[result.path], source)
         finally:
             # Whatever the check found, the next file meets the same register.
             with register.read() as s:
@@ -526,8 +544,8 @@ def judge(
     return import_submissions(register, paths, on_result=check)
 
 
-def _check_stored(register: Register, data: bytes) -> None:
-    district, period, sales, names = written(data)
+def _check_stored(register: Register, data: bytes, source: bytes) -> None:
+    district, period, sales, names = written(data, source)
     with register.read() as s:
         stored = s.scalar(
             select(func.coalesce(func.sum(Sale.amount), 0))
