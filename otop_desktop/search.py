@@ -142,6 +142,13 @@ def key_contains(column: ColumnElement[str], query: str) -> ColumnElement[bool] 
     return or_(*tests)
 
 
+def forgiving(query: str, *columns: ColumnElement[str]) -> list[ColumnElement[bool]]:
+    """``key_contains`` for each of ``columns`` (none for an empty query), to spread into an
+    ``or_`` beside a list's other tests."""
+    tests = (key_contains(column, query) for column in columns)
+    return [test for test in tests if test is not None]
+
+
 # One bit per character of the Thai consonants, vowels and ฯ (U+0E01–U+0E3A) and the leading
 # vowels เ–ไ (U+0E40–U+0E44), typed or coded alike: 63 bits, so the mask is a positive signed
 # 64-bit integer on any backend. Queries too short for the trigram index test the mask first,

@@ -60,6 +60,8 @@ def test_trainings_list(register: Register) -> None:
         assert training_ids(s, TrainingFilter()) == [packaging, online]
         assert training_ids(s, TrainingFilter(query="บรรจุ")) == [packaging]
         assert training_ids(s, TrainingFilter(query="depa")) == [online]
+        # Typed without its thanthakhat, as the other lists forgive.
+        assert training_ids(s, TrainingFilter(query="บรรจุภัณฑ")) == [packaging]
         assert training_ids(s, TrainingFilter(fiscal_year=2567)) == [packaging]
         assert training_ids(s, TrainingFilter(fiscal_year=2568)) == [online]
         assert count_trainings(s, TrainingFilter(fiscal_year=2566)) == 0
@@ -84,6 +86,8 @@ def test_grants_list(register: Register) -> None:
         assert grant_ids(s, GrantFilter()) == [looms, stove]
         assert grant_ids(s, GrantFilter(query="ดอนหลวง")) == [looms]
         assert grant_ids(s, GrantFilter(query="เตา")) == [stove]
+        assert grant_ids(s, GrantFilter(query="กีทอผา")) == [looms]
+        assert grant_ids(s, GrantFilter(query="ทอผา")) == [looms]
         assert grant_ids(s, GrantFilter(query="กองทุน")) == [stove]
         assert grant_ids(s, GrantFilter(subdistrict_code="501302")) == [stove]
         assert grant_ids(s, GrantFilter(district_code="5013")) == [looms, stove]

@@ -16,6 +16,7 @@ from sqlalchemy.orm import Session
 from otop_desktop.domain import Industry, SkillLevel
 from otop_desktop.errors import NotFoundError
 from otop_desktop.models import Household, HouseholdSkill
+from otop_desktop.search import forgiving
 from otop_desktop.services.numbers import allocate_household_code
 from otop_desktop.services.office import get_office
 from otop_desktop.services.versions import bump, check_version
@@ -221,7 +222,7 @@ def _household_where(f: HouseholdFilter) -> list[ColumnElement[bool]]:
         # digits, which the query has turned to Arabic ones.
         where.append(
             or_(
-                Household.head_name.icontains(q, autoescape=True),
+                *forgiving(f.query, Household.head_name),
                 Household.house_no.contains(q, autoescape=True),
                 Household.house_no.contains(to_thai_digits(q), autoescape=True),
                 Household.code.startswith(q, autoescape=True),

@@ -15,6 +15,7 @@ from sqlalchemy.orm import Session
 
 from otop_desktop.errors import NotFoundError
 from otop_desktop.models import Entrepreneur, Grant, Training, TrainingParticipant
+from otop_desktop.search import forgiving
 from otop_desktop.services.entrepreneurs import get_entrepreneur
 from otop_desktop.services.listing import EntrepreneurFilter, entrepreneur_ids
 from otop_desktop.services.versions import bump, check_version
@@ -286,13 +287,8 @@ def _ordered_ids(
 
 def _training_where(f: TrainingFilter) -> list[ColumnElement[bool]]:
     where = _in_fiscal_year(Training.held_on, f.fiscal_year)
-    if q := normalize(f.query):
-        where.append(
-            or_(
-                Training.topic.icontains(q, autoescape=True),
-                Training.organiser.icontains(q, autoescape=True),
-            )
-        )
+    if tests := forgiving(f.query, Training.topic, Training.organiser):
+        where.append(or_(*tests))
     return where
 
 
@@ -345,10 +341,8 @@ def _grant_where(f: GrantFilter) -> list[ColumnElement[bool]]:
     if q := normalize(f.query):
         where.append(
             or_(
-                Entrepreneur.name.icontains(q, autoescape=True),
+                *forgiving(f.query, Entrepreneur.name, Grant.purpose, Grant.funder),
                 Entrepreneur.reg_no.startswith(q, autoescape=True),
-                Grant.purpose.icontains(q, autoescape=True),
-                Grant.funder.icontains(q, autoescape=True),
             )
         )
     return where

@@ -22,8 +22,8 @@ from PySide6.QtGui import QColor, QFont, QUndoCommand, QUndoStack
 
 from otop_desktop.domain import Category, Status
 from otop_desktop.errors import ValidationError
+from otop_desktop.search import search_key, search_variants
 from otop_desktop.services.sales import Figure, MonthChange, SaleInput, SheetRow, check_sale
-from otop_desktop.textnorm import normalize
 from otop_desktop.thaiformat import format_money
 from otop_desktop.validation import label
 from ui.lang import ui_is_thai
@@ -313,10 +313,12 @@ class SalesSheetModel(QAbstractTableModel):
         )
 
     def find(self, text: str) -> QModelIndex:
-        """The first row whose number, code or name holds ``text`` (Thai-aware)."""
-        key = normalize(text)
+        """The first row whose number, code or name holds ``text``, forgiving tone marks and
+        the order of leading vowels as the lists do."""
+        key = search_key(text)
         if not key:
             return QModelIndex()
+        variants = search_variants(key)
         for row, (i, k) in enumerate(self._rows):
             line = self._lines[i]
             number, name = (
@@ -324,7 +326,8 @@ class SalesSheetModel(QAbstractTableModel):
                 if k == NO_PRODUCT
                 else (line.row.products[k].code, line.row.products[k].name)
             )
-            if key in normalize(number) or key in normalize(name):
+            haystack = f"{search_key(number)}\n{search_key(name)}"
+            if any(variant in haystack for variant in variants):
                 return self.index(row, Column.NAME)
         return QModelIndex()
 
