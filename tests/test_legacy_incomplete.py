@@ -37,6 +37,7 @@ from otop_desktop.services.incomplete import (
 from otop_desktop.services.products import ProductInput, update_product
 from otop_desktop.services.sales import SaleInput, set_month_sales
 from otop_desktop.services.stats import register_stats
+from otop_desktop.submission.export import export_monthly
 from otop_desktop.thaiformat import Period, be_year
 from otop_desktop.thaiid import make_thai_id
 from tests.data.legacy.files import ID_A, ID_B, ID_C
@@ -376,3 +377,25 @@ def test_rejects_with_no_good_row_imports_nothing(register: Register, tmp_path: 
         import_table(register, table, suggest_mapping(table.headings), rejects=tmp_path / "r.xlsx")
     assert not (tmp_path / "r.xlsx").exists()
     assert list(tmp_path.glob(".~*")) == []
+
+
+def test_the_monthly_export_waits_for_an_incomplete_record_with_figures_and_leaves_out_others(
+    register: Register, tmp_path: Path
+) -> None:
+    _import_incomplete(register, tmp_path)
+    period = Period(2567, 1)
+    with register.write() as session:
+        first = session.scalars(select(Entrepreneur).where(Entrepreneur.national_id == ID_A)).one()
+        set_month_sales(session, first.id, period, whole=SaleInput("100"))
+    out = tmp_path / "out"
+    out.mkdir()
+    with pytest.raises(IncompleteHeld) as caught:
+        export_monthly(register, period, out)
+    assert "ร้านหนึ่ง (ขาด ประเภทผู้ผลิต" in caught.value.message_th
+    assert list(out.iterdir()) == []
+    # Another month: the incomplete producers are not in the workbook's register sheets.
+    [result] = export_monthly(register, Period(2567, 2), out)
+    book = openpyxl.load_workbook(result.path, read_only=True)
+    names = {str(c.value) for ws in book.worksheets for row in ws.iter_rows() for c in row}
+    book.close()
+    assert "ร้านหนึ่ง" not in names

@@ -14,7 +14,7 @@ from sqlalchemy import ColumnElement, exists, func, or_, select
 from sqlalchemy.orm import Session, aliased
 
 from otop_desktop.errors import UserError
-from otop_desktop.models import Entrepreneur, Product, Sale
+from otop_desktop.models import Entrepreneur, Grant, Product, Sale, Training, TrainingParticipant
 from otop_desktop.thaiformat import Period
 from otop_desktop.validation import label
 
@@ -141,6 +141,26 @@ def incomplete_with_sales(
     if district_code:
         where.append(Entrepreneur.district_code == district_code)
     return _records(session, where)
+
+
+def incomplete_in_month(
+    session: Session, period: Period, district_codes: Sequence[str]
+) -> list[IncompleteRecord]:
+    """The incomplete producers of ``district_codes`` with anything in ``period``'s monthly
+    submission: sales, a training they took part in, or a grant. Their rows cannot be sent
+    (the producer is held out of the workbook's register sheets), so the month waits."""
+    first, last = period.first_day, period.last_day
+    in_month = or_(
+        exists().where(Sale.entrepreneur_id == Entrepreneur.id, Sale.period == period.key),
+        exists()
+        .where(TrainingParticipant.entrepreneur_id == Entrepreneur.id)
+        .where(Training.id == TrainingParticipant.training_id)
+        .where(Training.held_on.between(first, last)),
+        exists().where(
+            Grant.entrepreneur_id == Entrepreneur.id, Grant.granted_on.between(first, last)
+        ),
+    )
+    return _records(session, [in_month, Entrepreneur.district_code.in_(list(district_codes))])
 
 
 def count_incomplete(session: Session) -> tuple[int, int]:

@@ -30,6 +30,7 @@ from otop_desktop.models import (
     Training,
     TrainingParticipant,
 )
+from otop_desktop.services.incomplete import IncompleteHeld, held_out, incomplete_in_month
 from otop_desktop.services.sales import not_trading
 from otop_desktop.submission import spec
 from otop_desktop.thaiformat import Period
@@ -72,8 +73,14 @@ def subdistrict_name(code: str) -> str:
 
 def _listed(codes: list[str]) -> ColumnElement[bool]:
     """The businesses of the districts that go into a workbook: not one whose person's data
-    a head removed after its retention (services.personal.anonymise)."""
-    return and_(Entrepreneur.district_code.in_(codes), Entrepreneur.anonymised_on.is_(None))
+    a head removed after its retention (services.personal.anonymise), nor one imported
+    without all its details until the clerk completes it (services.incomplete; collect()
+    refuses a month in which such a business has figures)."""
+    return and_(
+        Entrepreneur.district_code.in_(codes),
+        Entrepreneur.anonymised_on.is_(None),
+        ~held_out(),
+    )
 
 
 def collect(
@@ -82,8 +89,10 @@ def collect(
     """Every listed district's rows for ``period`` (registers are snapshots as of now); a
     month that has not ended is refused (ValidationError), as it is not final."""
     require_ended(period)
-    result = {code: DistrictRows(code) for code in district_codes}
     codes = list(district_codes)
+    if held := incomplete_in_month(session, period, codes):
+        raise IncompleteHeld(held, f"ส่งออกเดือน{period.label_th}", f"export {period}")
+    result = {code: DistrictRows(code) for code in district_codes}
     reg_nos = _entrepreneurs(session, codes, result)
     _products(session, codes, result)
     _sales(session, period, codes, result, reg_nos)
