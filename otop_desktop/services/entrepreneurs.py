@@ -18,7 +18,7 @@ from otop_desktop.services import incomplete
 from otop_desktop.services.numbers import allocate_reg_no
 from otop_desktop.services.office import get_office
 from otop_desktop.services.versions import bump, check_version
-from otop_desktop.thaiformat import be_year
+from otop_desktop.thaiformat import be_year, thai_today
 from otop_desktop.validation import Checker
 
 
@@ -84,7 +84,7 @@ def check_entrepreneur(
         ),
         "status_date": check.date("status_date", data.status_date, required=False),
         "registered_on": check.date(
-            "registered_on", data.registered_on or date.today(), required=True
+            "registered_on", data.registered_on or thai_today(), required=True
         ),
         "previous_reg_no": check.text(
             "previous_reg_no", data.previous_reg_no, required=False, max_len=40
@@ -170,7 +170,7 @@ def create_entrepreneur(
     registered_on = values["registered_on"]
     assert isinstance(registered_on, date) or "registered_on" in lacking
     district_code = subdistrict_code[:4]
-    year = be_year(registered_on if isinstance(registered_on, date) else date.today())
+    year = be_year(registered_on if isinstance(registered_on, date) else thai_today())
     entrepreneur = Entrepreneur(
         reg_no=allocate_reg_no(session, district_code, year),
         district_code=district_code,

@@ -18,7 +18,7 @@ from otop_desktop.services import incomplete
 from otop_desktop.services.entrepreneurs import get_entrepreneur, refresh_search
 from otop_desktop.services.numbers import format_product_code
 from otop_desktop.services.versions import bump, check_version
-from otop_desktop.thaiformat import be_year
+from otop_desktop.thaiformat import be_year, thai_today
 from otop_desktop.validation import Checker
 
 # The national OTOP Product Champion selection began in 2546 B.E.
@@ -83,7 +83,7 @@ def check_product(
             )
         )
     ratings: list[StarRating] = []
-    this_year = be_year(date.today())
+    this_year = be_year(thai_today())
     for item in data.ratings:
         year = check.integer(
             "ratings", item.year_be, FIRST_SELECTION_YEAR, this_year, required=True

@@ -201,7 +201,7 @@ class SheetProduct:
     id: int
     code: str
     name: str
-    category: int
+    category: int | None  # None: an incomplete product (services.incomplete)
     figure: Figure | None
 
 

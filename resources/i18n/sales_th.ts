@@ -123,6 +123,10 @@
         <translation>กรอกยอดแบบ</translation>
     </message>
     <message>
+        <source>Category not given yet (to complete)</source>
+        <translation>ยังไม่ได้ระบุประเภทผลิตภัณฑ์ (ข้อมูลที่ต้องกรอกให้ครบ)</translation>
+    </message>
+    <message>
         <source>Products: {count}. Space switches between one figure for the whole business and a figure per product.</source>
         <translation>มีผลิตภัณฑ์ {count} รายการ กด Space เพื่อสลับระหว่างกรอกยอดรวมทั้งกิจการกับกรอกยอดรายผลิตภัณฑ์</translation>
     </message>

@@ -614,3 +614,22 @@ def test_typing_does_not_wear_down_pysides_reference_to_true(qtbot: QtBot, page:
         page.model.figures_changed.emit()
         page.model.setData(cell(page, 1, Column.AMOUNT), "5")
     assert sys.getrefcount(True) >= before
+
+
+def test_a_product_imported_without_its_category_is_on_the_grid_and_counted(
+    qtbot: QtBot, district_register: Register, shop: Shop
+) -> None:
+    with district_register.write() as s:
+        loose = create_product(
+            s, shop.shop, ProductInput("ของฝาก", None, "50", "ชิ้น"), lacking={"category": ""}
+        )
+        set_month_sales(s, shop.shop, OCT, by_product={loose.id: SaleInput("500")})
+    page = SalesPage(district_register, today=TODAY)
+    qtbot.addWidget(page)
+    assert page.period == OCT
+    rows = [text(page, r, Column.NAME).strip() for r in range(page.model.rowCount())]
+    row = rows.index("ของฝาก")
+    assert cell(page, row, Column.NAME).data(Qt.ItemDataRole.ToolTipRole) == (
+        "ยังไม่ได้ระบุประเภทผลิตภัณฑ์ (ข้อมูลที่ต้องกรอกให้ครบ)"
+    )
+    assert page.model.totals().amount == Decimal("500")

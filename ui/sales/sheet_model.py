@@ -302,7 +302,10 @@ class SalesSheetModel(QAbstractTableModel):
             for product in line.row.products:
                 figure = by_product.get(product.id)
                 if figure is not None:
-                    by_category[Category(product.category)] += figure.amount
+                    # An incomplete product (imported without its category) counts in the
+                    # total but under no category until the clerk completes it.
+                    if product.category is not None:
+                        by_category[Category(product.category)] += figure.amount
                     amount += figure.amount
                     online += figure.online_amount
             if line.row.expected:
@@ -446,7 +449,10 @@ class SalesSheetModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.ToolTipRole and column is Column.NAME and k == NO_PRODUCT:
             return line.row.name  # long group names are cut off at the column's edge
         if role == Qt.ItemDataRole.ToolTipRole and k != NO_PRODUCT:
-            category = Category(line.row.products[k].category)
+            held = line.row.products[k].category
+            if held is None:
+                return self.tr("Category not given yet (to complete)")
+            category = Category(held)
             return category.label_th if ui_is_thai() else category.label_en
         if role == Qt.ItemDataRole.ToolTipRole and self._checkable(index.row()):
             return self.tr(
