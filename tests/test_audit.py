@@ -123,8 +123,9 @@ def test_the_newest_hash_goes_outside_with_each_backup_and_workbook(register, tm
     kept = kept_head(office.register_id)
     assert kept is not None and kept.last_id == head.id + 1  # the backup's own entry
     results = export_monthly(register, OCT, tmp_path / "out", user="")
-    sheet = load_workbook(results[0].path, read_only=True)[META_SHEET]
-    meta = {key: value for key, value, *_ in sheet.iter_rows(values_only=True)}
+    book = load_workbook(results[0].path, read_only=True)
+    meta = {key: value for key, value, *_ in book[META_SHEET].iter_rows(values_only=True)}
+    book.close()
     assert str(meta["audit_head"]).split(":")[0] == str(head.id + 1)
     assert read_workbook(results[0].path).meta["district_code"] == "5013"  # still format 1
 
