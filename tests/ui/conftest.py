@@ -12,7 +12,7 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QSettings, Qt
 from PySide6.QtGui import QInputMethodEvent
 from PySide6.QtWidgets import QAbstractItemView, QApplication, QLineEdit, QWidget
 from pytestqt.qtbot import QtBot
@@ -27,6 +27,16 @@ from ui.app import configure_application
 def configured_app(qapp: QApplication) -> QApplication:
     configure_application(qapp)
     return qapp
+
+
+@pytest.fixture(autouse=True)
+def user_settings(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """Each test's own per-user preferences (recent registers, window state, answered
+    questions): never the real user's, nor another test's on a parallel worker."""
+    folder = tmp_path_factory.mktemp("settings")
+    for kind in (QSettings.Format.NativeFormat, QSettings.Format.IniFormat):
+        QSettings.setPath(kind, QSettings.Scope.UserScope, str(folder))
+    return folder
 
 
 @pytest.fixture

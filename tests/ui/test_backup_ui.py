@@ -96,7 +96,9 @@ def test_back_up_now_makes_a_checked_backup_and_the_status_bar_says_so(
 ) -> None:
     add_record(register, "ร้านผ้าฝ้ายป้าแก้ว")
     window = open_window(qtbot, register)
-    assert [a.text() for a in window.menuBar().actions()[0].menu().actions()][:2] == [
+    file_menu = window.menuBar().actions()[0].menu().actions()
+    assert window.backup_action in file_menu and window.restore_action in file_menu
+    assert [window.backup_action.text(), window.restore_action.text()] == [
         "สำรองข้อมูลเดี๋ยวนี้(&B)",
         "กู้คืนจากไฟล์สำรอง(&R)…",
     ]
