@@ -122,6 +122,26 @@ def _configure_postgresql(engine: Engine, busy_timeout_ms: int) -> None:
         dbapi_connection.commit()  # a session setting, kept: not undone with a rollback
 
 
+def _foreign_sqlite_file(path: Path) -> bool:
+    """Whether ``path`` is another program's SQLite database (no migration record), told
+    read-only: opening it through the engine would switch it to WAL, changing its header
+    before it could be refused. Anything else (not SQLite, unreadable) is left to the
+    engine's own errors."""
+    try:
+        con = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
+    except sqlite3.Error:
+        return False
+    try:
+        found = con.execute(
+            "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'alembic_version'"
+        ).fetchone()
+    except sqlite3.Error:
+        return False
+    finally:
+        con.close()
+    return found is None
+
+
 def make_engine(db: str | Path, *, busy_timeout_ms: int | None = None) -> Engine:
     """The engine of a register. Statement parameters (citizen IDs, names, phones) never
     appear in its errors, and so never in a log. ``busy_timeout_ms``: how long a SQLite writer
@@ -451,6 +471,11 @@ class Register:
                     raise
                 error = os_storage_error(exc, subject, saving=False)
                 raise (error or exc) from exc
+        if path is not None and not create and _foreign_sqlite_file(path):
+            raise UserError(
+                f"{db} ไม่ใช่ทะเบียน OTOP (ใช้คำสั่ง init)",
+                f"{db} is not an OTOP register (run init)",
+            )
         engine = make_engine(db, busy_timeout_ms=busy_timeout_ms)
         try:
             if not create and current_revision(engine) is None:

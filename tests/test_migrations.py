@@ -3,6 +3,7 @@ register made by a newer program."""
 
 from __future__ import annotations
 
+import sqlite3
 from datetime import date
 from pathlib import Path
 
@@ -205,3 +206,18 @@ def _fts_hits(engine, phrase: str) -> list[tuple[int]]:  # type: ignore[no-untyp
         return conn.exec_driver_sql(
             "SELECT rowid FROM products_fts WHERE products_fts MATCH ?", (f'"{phrase}"',)
         ).all()
+
+
+def test_another_programs_database_is_refused_without_a_byte_changed(tmp_path) -> None:
+    path = tmp_path / "accounts.db"
+    con = sqlite3.connect(path)
+    con.execute("CREATE TABLE ledger (x)")
+    con.execute("INSERT INTO ledger VALUES (1)")
+    con.commit()
+    con.close()
+    before = path.read_bytes()
+    with pytest.raises(UserError, match="not an OTOP register"):
+        Register.open(path)
+    # Not even switched to WAL (header bytes 18-19), and no -wal or -shm left beside it.
+    assert path.read_bytes() == before
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["accounts.db"]
