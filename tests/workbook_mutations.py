@@ -472,7 +472,9 @@ def _sheets(data: bytes, base: bytes) -> dict[str, list[list[object]]]:
     for name, body in parts_of(base).items():
         if name.startswith("docProps/") or name.startswith("xl/worksheets/"):
             continue
-        if name not in parts or not _well_formed(parts[name]):
+        # The content types always: openpyxl finds the workbook through them, the importer
+        # through the package's relationships.
+        if name == "[Content_Types].xml" or name not in parts or not _well_formed(parts[name]):
             parts[name] = body
     with warnings.catch_warnings():
         # What openpyxl says of parts the importer does not read (defined names, styles).
