@@ -49,6 +49,7 @@ from ui.headings import heading
 from ui.help import show_help
 from ui.households import HouseholdsPage
 from ui.jobs import Job, Progress
+from ui.legacy.to_complete import ToCompletePage
 from ui.lists.entrepreneurs import EntrepreneursPage
 from ui.lists.products import ProductsPage
 from ui.messages import show_user_error
@@ -286,6 +287,15 @@ class MainWindow(QMainWindow):
         self.settings.office_changed.connect(self.update_title)
         self.settings.backup_settings_changed.connect(self.backups.refresh_status)
         self.accounts = AccountsPage(register)
+        # Records imported from old spreadsheets without all their details; completing one
+        # opens its own form, and the list is read again when the form closes.
+        self.to_complete = ToCompletePage(register)
+        self.to_complete.open_entrepreneur.connect(
+            lambda record_id: self._complete(self.records.open_entrepreneur, record_id)
+        )
+        self.to_complete.open_product.connect(
+            lambda record_id: self._complete(self.records.open_product, record_id)
+        )
         # The screen locks after the office's idle time, once the register has accounts.
         self.idle_lock: IdleLock | None = None
         self.accounts.first_head_created.connect(lambda _actor: self._start_idle_lock())
@@ -312,6 +322,7 @@ class MainWindow(QMainWindow):
             ("settings", self.tr("Settings"), self.settings),
             ("audit", self.tr("Audit trail"), AuditPage(register)),
             ("accounts", self.tr("Accounts"), self.accounts),
+            ("to_complete", self.tr("Records to complete"), self.to_complete),
         ]
         for key, title, widget in pages:
             self.add_page(key, title, widget)
@@ -378,6 +389,10 @@ class MainWindow(QMainWindow):
         self.help_action.triggered.connect(lambda: show_help(self))
         self.about_action = help_menu.addAction(self.tr("&About OTOP Desktop"))
         self.about_action.triggered.connect(self.show_about)
+
+    def _complete(self, open_form: Callable[[int], None], record_id: int) -> None:
+        open_form(record_id)
+        self.to_complete.refresh()
 
     def add_page(self, key: str, title: str, widget: QWidget) -> None:
         """Adds a page at the end of the list; the first nine get Ctrl+1…9 in the Go menu."""

@@ -166,6 +166,10 @@ Open it as this computer&apos;s register, in
         <translation>บัญชีผู้ใช้</translation>
     </message>
     <message>
+        <source>Records to complete</source>
+        <translation>ข้อมูลที่ต้องกรอกให้ครบ</translation>
+    </message>
+    <message>
         <source>Register: {location}</source>
         <translation>ทะเบียน: {location}</translation>
     </message>

@@ -23,6 +23,7 @@ from ui.accounts import AccountsPage
 from ui.audit import AuditPage
 from ui.help import HelpDialog
 from ui.households import HouseholdsPage
+from ui.legacy.to_complete import ToCompletePage
 from ui.lists.entrepreneurs import EntrepreneursPage
 from ui.lists.products import ProductsPage
 from ui.main_window import LazyPage, MainWindow, OverviewPage
@@ -46,6 +47,7 @@ PAGES = [
     "settings",
     "audit",
     "accounts",
+    "to_complete",
 ]
 
 
@@ -134,6 +136,7 @@ def test_navigation_lists_every_page_in_thai(qtbot: QtBot, district_register: Re
         "ตั้งค่า",
         "บันทึกการใช้งาน",
         "บัญชีผู้ใช้",
+        "ข้อมูลที่ต้องกรอกให้ครบ",
     ]
     built = {
         "overview": OverviewPage,
@@ -147,6 +150,7 @@ def test_navigation_lists_every_page_in_thai(qtbot: QtBot, district_register: Re
         "settings": SettingsPage,
         "audit": AuditPage,
         "accounts": AccountsPage,
+        "to_complete": ToCompletePage,
     }
     for key in PAGES:
         assert isinstance(window.page(key), built[key]), key

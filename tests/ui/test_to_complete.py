@@ -5,7 +5,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 from sqlalchemy import select
 
@@ -14,7 +15,9 @@ from otop_desktop.legacy import import_table, open_table, suggest_mapping
 from otop_desktop.models import Entrepreneur
 from otop_desktop.services.entrepreneurs import EntrepreneurInput, update_entrepreneur
 from tests.data.legacy.files import ID_A, ID_B
+from ui.forms.entrepreneur_form import EntrepreneurDialog
 from ui.legacy.to_complete import ToCompletePage
+from ui.main_window import MainWindow
 
 SPARSE = "ชื่อผู้ประกอบการ,เลขบัตรประชาชน,บ้านเลขที่,ตำบล,วันที่ลงทะเบียน,ประเภท,ชื่อผลิตภัณฑ์\n"
 
@@ -87,3 +90,29 @@ def test_the_page_lists_what_each_record_lacks_and_opens_it(
     assert [page.tree.topLevelItem(i).text(1) for i in range(page.tree.topLevelItemCount())] == [
         "ร้านหนึ่ง"
     ]
+
+
+def test_the_main_window_lists_them_and_opens_the_entrepreneurs_form(
+    qtbot: QtBot, district_register: Register, tmp_path: Path
+) -> None:
+    _import(district_register, tmp_path)
+    window = MainWindow(district_register)
+    qtbot.addWidget(window)
+    window.show()
+    window.show_page("to_complete")
+    assert window.nav.currentItem().text() == "ข้อมูลที่ต้องกรอกให้ครบ"
+    page = window.to_complete
+    assert page.tree.topLevelItemCount() == 2
+    seen: list[str] = []
+
+    def close_form() -> None:
+        dialog = QApplication.activeModalWidget()
+        assert isinstance(dialog, EntrepreneurDialog)
+        seen.append(dialog.windowTitle())
+        dialog.reject()
+
+    QTimer.singleShot(0, close_form)
+    page.tree.setCurrentItem(page.tree.topLevelItem(0))
+    page.open_button.click()
+    assert len(seen) == 1
+    assert page.tree.topLevelItemCount() == 2  # read again after the form closed
