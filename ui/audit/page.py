@@ -13,7 +13,6 @@ from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
-    QFileDialog,
     QGridLayout,
     QHBoxLayout,
     QHeaderView,
@@ -34,6 +33,7 @@ from otop_desktop.thaiformat import be_year
 from ui.accounts.background import Background
 from ui.audit.model import AuditTableModel
 from ui.audit.texts import action_text
+from ui.file_dialogs import save_file_name
 from ui.headings import heading
 from ui.jobs import Job, Progress
 from ui.messages import message_title, show_user_error
@@ -271,13 +271,12 @@ class AuditPage(QWidget):
     def export(self) -> None:
         """The entries the filters select, to a workbook the clerk names (asking before an
         existing file is replaced); written off the GUI thread."""
-        name, _filter = QFileDialog.getSaveFileName(
+        name = save_file_name(
             self,
             self.tr("Export the audit trail"),
             str(self.default_export_path()),
             self.tr("Excel workbooks (*.xlsx)"),
-            "",
-            QFileDialog.Option.DontConfirmOverwrite,
+            confirm_overwrite=False,
         )
         if not name:
             return

@@ -12,7 +12,6 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
     QDialogButtonBox,
-    QFileDialog,
     QHeaderView,
     QLabel,
     QPushButton,
@@ -27,6 +26,7 @@ from otop_desktop.backup.sidecar import BACKUP_SUFFIX, BackupInfo
 from ui.backup.busy import run_busy
 from ui.backup.source import CheckedBackup, check_backup
 from ui.backup.texts import count_text, newest_number, reason_text, size_text, when_text
+from ui.file_dialogs import open_file_name
 from ui.jobs import Job, Progress, report_error
 from ui.messages import show_error
 from ui.widgets.confirm import confirm
@@ -168,7 +168,7 @@ class RestoreDialog(QDialog):
 
     def choose_file(self) -> None:
         start = str(self.folder if self.folder.is_dir() else Path.home())
-        name, _filter = QFileDialog.getOpenFileName(
+        name = open_file_name(
             self,
             self.tr("Choose a backup"),
             start,

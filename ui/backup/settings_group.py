@@ -10,7 +10,6 @@ from pathlib import Path
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QCheckBox,
-    QFileDialog,
     QFormLayout,
     QGroupBox,
     QHBoxLayout,
@@ -24,6 +23,7 @@ from otop_desktop.backup import settings
 from otop_desktop.backup.make import register_file
 from otop_desktop.database import Register
 from otop_desktop.errors import UserError
+from ui.file_dialogs import existing_directory
 from ui.lang import pick
 
 HINT_STYLE = "color: palette(placeholder-text);"
@@ -131,7 +131,7 @@ class BackupSettingsGroup(QGroupBox):
 
     def choose_folder(self) -> None:
         current = settings.folder_of(self.register_id)
-        chosen = QFileDialog.getExistingDirectory(
+        chosen = existing_directory(
             self,
             self.tr("Choose the backup folder"),
             str(current if current.is_dir() else Path.home()),

@@ -17,7 +17,6 @@ from PySide6.QtCore import QModelIndex, Qt, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
-    QFileDialog,
     QFormLayout,
     QGroupBox,
     QHBoxLayout,
@@ -58,6 +57,7 @@ from otop_desktop.legacy.headings import (
     address_parts,
 )
 from otop_desktop.services.incomplete import describe
+from ui.file_dialogs import open_file_name, save_file_name
 from ui.jobs import Progress, run_with_progress
 from ui.lang import label_of, pick
 from ui.legacy.preview_model import PreviewModel, field_label
@@ -166,7 +166,7 @@ class FilePage(QWizardPage):
         layout.addStretch(1)
 
     def _browse(self) -> None:
-        path, _ = QFileDialog.getOpenFileName(
+        path = open_file_name(
             self,
             self.tr("Choose the spreadsheet"),
             self.path_edit.text(),
@@ -471,7 +471,7 @@ class PreviewPage(QWizardPage):
         self.completeChanged.emit()
 
     def _browse_rejects(self) -> None:
-        path, _ = QFileDialog.getSaveFileName(
+        path = save_file_name(
             self,
             self.tr("Save the rows with problems"),
             self.rejects_path.text(),
