@@ -3,6 +3,8 @@ work, and the lists are read again so that they show what was saved."""
 
 from __future__ import annotations
 
+from typing import Any
+
 from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QDialog, QMessageBox, QWidget
@@ -13,7 +15,9 @@ from otop_desktop.services.entrepreneurs import get_entrepreneur
 from otop_desktop.services.products import get_product
 from ui.forms.entrepreneur_form import EntrepreneurDialog
 from ui.forms.product_form import ProductDialog
+from ui.forms.record_dialog import RecordDialog
 from ui.lists.entrepreneurs import EntrepreneursPage
+from ui.lists.page import ListPage
 from ui.lists.products import ProductsPage
 from ui.messages import show_user_error
 
@@ -80,8 +84,7 @@ class RecordActions(QObject):
             return
         if dialog.exec() == QDialog.DialogCode.Accepted:
             self._reload()
-            if dialog.saved_id is not None:
-                self.entrepreneurs.select_id(dialog.saved_id)
+            self._show_saved(self.entrepreneurs, dialog)
 
     def open_product(self, product_id: int) -> None:
         try:
@@ -94,27 +97,30 @@ class RecordActions(QObject):
         self._product_dialog(owner, product_id)
 
     def new_product(self) -> None:
-        """A product belongs to a producer: the one of the product selected in the product
-        list, or else the one selected in the entrepreneur list."""
+        """A product belongs to a producer: the form starts with the one of the product
+        selected in the product list, or else the one selected in the entrepreneur list, and
+        the clerk may pick another there."""
         product_id = self.products.current_id()
         if product_id is not None:
             with self._register.read() as session:
                 owner: int | None = get_product(session, product_id).entrepreneur_id
         else:
             owner = self.entrepreneurs.current_id()
-        if owner is None:
-            QMessageBox.information(
-                self._window,
-                self.tr("New product"),
-                self.tr(
-                    "Select the producer first: in the entrepreneur list, or a product of the "
-                    "same producer in the product list."
-                ),
-            )
-            return
+        # No producer selected: the form asks for one (typed search).
         self._product_dialog(owner, None)
 
-    def _product_dialog(self, owner: int, product_id: int | None) -> None:
+    @staticmethod
+    def _show_saved(page: ListPage[Any, Any], dialog: RecordDialog) -> None:
+        """A new record is said with its number and selected, or the filters hiding it
+        named; an edited one is selected again."""
+        if dialog.saved_id is None:
+            return
+        if dialog.created:
+            page.show_saved(dialog.saved_id, dialog.saved_message())
+        else:
+            page.select_id(dialog.saved_id)
+
+    def _product_dialog(self, owner: int | None, product_id: int | None) -> None:
         try:
             dialog = ProductDialog(self._register, owner, product_id, self._window)
         except UserError as exc:
@@ -123,8 +129,7 @@ class RecordActions(QObject):
             return
         if dialog.exec() == QDialog.DialogCode.Accepted:
             self._reload()
-            if dialog.saved_id is not None:
-                self.products.select_id(dialog.saved_id)
+            self._show_saved(self.products, dialog)
 
     def _reload(self) -> None:
         self.entrepreneurs.reload()

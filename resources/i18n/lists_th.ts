@@ -40,6 +40,10 @@
         <translation>ประเภท</translation>
     </message>
     <message>
+        <source>not given</source>
+        <translation>ไม่ระบุ</translation>
+    </message>
+    <message>
         <source>Contact</source>
         <translation>ผู้ติดต่อ</translation>
     </message>
@@ -231,6 +235,10 @@
     <message>
         <source>Category</source>
         <translation>ประเภท</translation>
+    </message>
+    <message>
+        <source>not given</source>
+        <translation>ไม่ระบุ</translation>
     </message>
     <message>
         <source>Price (baht)</source>

@@ -443,13 +443,5 @@ Please send this file to whoever supports the program.</source>
         <source>Select a record in the list first, then press Ctrl+P.</source>
         <translation>เลือกรายการในรายชื่อก่อน แล้วกด Ctrl+P</translation>
     </message>
-    <message>
-        <source>New product</source>
-        <translation>เพิ่มผลิตภัณฑ์</translation>
-    </message>
-    <message>
-        <source>Select the producer first: in the entrepreneur list, or a product of the same producer in the product list.</source>
-        <translation>กรุณาเลือกผู้ผลิตก่อน: เลือกในรายชื่อผู้ประกอบการ หรือเลือกผลิตภัณฑ์ของผู้ผลิตรายนั้นในรายการผลิตภัณฑ์</translation>
-    </message>
 </context>
 </TS>

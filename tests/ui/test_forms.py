@@ -855,3 +855,30 @@ def test_ctrl_n_on_the_product_list_opens_the_form_with_the_selected_rows_produc
     with district_register.read() as session:
         owners = session.scalars(select(Product.entrepreneur_id).order_by(Product.id)).all()
     assert owners == [producer, other]
+    # The list says what was saved, with the new code, and shows it selected.
+    assert "5013-2567-0002-P01" in products.notice.text.text()
+    with district_register.read() as session:
+        new_id = session.scalars(select(Product.id).where(Product.entrepreneur_id == other)).one()
+    assert products.current_id() == new_id
+
+
+def test_ctrl_n_with_nothing_selected_opens_the_form_to_pick_the_producer(
+    qtbot: QtBot, district_register: Register
+) -> None:
+    window = QWidget()
+    qtbot.addWidget(window)
+    products = ProductsPage(district_register, window)
+    actions = RecordActions(
+        district_register, EntrepreneursPage(district_register), products, window
+    )
+    seen: list[str] = []
+
+    def look() -> None:
+        dialog = QApplication.activeModalWidget()
+        assert isinstance(dialog, ProductDialog)
+        seen.append(dialog.producer.text())
+        dialog.reject()
+
+    QTimer.singleShot(0, look)
+    actions.new_product()
+    assert seen == [""]

@@ -416,8 +416,9 @@ def test_typing_thai_narrows_the_list(
 def test_one_and_two_thai_characters_search_too(
     qtbot: QtBot, type_text: TypeText, products: ProductsPage, sample: Sample
 ) -> None:
+    # ร่ forgives its tone mark (every ร), but the umbrella, holding it as typed, comes first.
     type_text(products.search, "ร่")
-    wait_for_list(qtbot, products, [sample.paper_umbrella])
+    qtbot.waitUntil(lambda: listed(products)[:1] == [sample.paper_umbrella], timeout=2000)
     type_text(products.search, "สบ")
     wait_for_list(qtbot, products, [sample.herbal_soap])
     products.search.clear()

@@ -116,3 +116,24 @@ def test_the_main_window_lists_them_and_opens_the_entrepreneurs_form(
     page.open_button.click()
     assert len(seen) == 1
     assert page.tree.topLevelItemCount() == 2  # read again after the form closed
+
+
+def test_the_lists_show_an_incomplete_record_with_what_it_lacks_not_given(
+    qtbot: QtBot, district_register: Register, tmp_path: Path
+) -> None:
+    _import(district_register, tmp_path)
+    window = MainWindow(district_register)
+    qtbot.addWidget(window)
+    window.show()
+    for key, title, rows in (("entrepreneurs", "ประเภท", 2), ("products", "ประเภท", 1)):
+        window.show_page(key)
+        page = window.page(key)
+        qtbot.waitUntil(lambda page=page, rows=rows: page.model.rowCount() == rows)
+        model = page.model
+        column = next(
+            c
+            for c in range(model.columnCount())
+            if model.headerData(c, Qt.Orientation.Horizontal) == title
+        )
+        shown = [model.index(row, column).data() for row in range(model.rowCount())]
+        assert "ไม่ระบุ" in shown, (key, shown)

@@ -72,7 +72,12 @@ class EntrepreneursPage(ListPage[EntrepreneurFilter, EntrepreneurRow]):
             Column(
                 # "Type": the filter box above names it in full; the list needs the room.
                 self.tr("Type"),
-                lambda r: _short(ProducerType(r.producer_type)),
+                # None: imported from an old spreadsheet without it (services.incomplete).
+                lambda r: (
+                    _short(ProducerType(r.producer_type))
+                    if r.producer_type is not None
+                    else self.tr("not given")
+                ),
                 "producer_type",
                 tuple(_short(t) for t in ProducerType),
             ),
@@ -93,7 +98,11 @@ class EntrepreneursPage(ListPage[EntrepreneurFilter, EntrepreneurRow]):
             ),
             Column(
                 self.tr("Registered"),
-                lambda r: format_be_date(r.registered_on),
+                lambda r: (
+                    format_be_date(r.registered_on)
+                    if r.registered_on is not None
+                    else self.tr("not given")
+                ),
                 "registered_on",
                 "00/00/0000",
             ),

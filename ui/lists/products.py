@@ -38,7 +38,12 @@ class ProductsPage(ListPage[ProductFilter, ProductRow]):
             Column(self.tr("Product"), lambda r: r.name, "name", NAME_SAMPLE, fill=True),
             Column(
                 self.tr("Category"),
-                lambda r: label_of(Category(r.category)),
+                # None: imported from an old spreadsheet without it (services.incomplete).
+                lambda r: (
+                    label_of(Category(r.category))
+                    if r.category is not None
+                    else self.tr("not given")
+                ),
                 "category",
                 # A typical one: the longest are elided, whole in the tooltip.
                 label_of(Category.TEXTILE),
