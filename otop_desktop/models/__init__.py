@@ -25,7 +25,12 @@ from otop_desktop.models.register import (
     ProductStandard,
     StarRating,
 )
-from otop_desktop.models.submission import DistrictKey, PeriodLock, ReceivedSubmission
+from otop_desktop.models.submission import (
+    DistrictKey,
+    PeriodLock,
+    ReceivedSubmission,
+    ReceivedSubmissionUndo,
+)
 
 __all__ = [
     "Account",
@@ -47,6 +52,7 @@ __all__ = [
     "Product",
     "ProductStandard",
     "ReceivedSubmission",
+    "ReceivedSubmissionUndo",
     "Sale",
     "SigningKey",
     "StarRating",

@@ -6,7 +6,7 @@ from __future__ import annotations
 from datetime import datetime
 from decimal import Decimal
 
-from sqlalchemy import CheckConstraint, ForeignKey, Index, String, Text
+from sqlalchemy import CheckConstraint, ForeignKey, Index, LargeBinary, String, Text
 from sqlalchemy.orm import Mapped, mapped_column
 
 from otop_desktop.models.base import Base, Money, UTCDateTime, utcnow
@@ -72,3 +72,17 @@ class ReceivedSubmission(Base):
     imported_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
     #: JSON list of {"th": ..., "en": ...}: what was flagged without rejecting the file.
     warnings: Mapped[str] = mapped_column(Text, default="[]")
+
+
+class ReceivedSubmissionUndo(Base):
+    """What an accepted district workbook changed, as it was before (zlib-compressed JSON of
+    the district's rows): a head can withdraw the file and bring it back
+    (submission.withdraw). Only each district's last few files keep one."""
+
+    __tablename__ = "received_submission_undo"
+
+    received_id: Mapped[int] = mapped_column(
+        ForeignKey("received_submissions.id", ondelete="CASCADE"), primary_key=True
+    )
+    district_code: Mapped[str] = mapped_column(String(4), index=True)
+    data: Mapped[bytes] = mapped_column(LargeBinary)

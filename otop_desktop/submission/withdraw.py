@@ -23,16 +23,10 @@ from decimal import Decimal
 from typing import Any, TypeVar, cast
 
 from sqlalchemy import (
-    Column,
-    Integer,
-    LargeBinary,
-    MetaData,
-    String,
     Table,
     delete,
     func,
     insert,
-    inspect,
     or_,
     select,
     update,
@@ -53,6 +47,7 @@ from otop_desktop.models import (
     Product,
     ProductStandard,
     ReceivedSubmission,
+    ReceivedSubmissionUndo,
     Sale,
     SigningKey,
     StarRating,
@@ -69,17 +64,6 @@ _IN_CHUNK = 5_000
 
 T = TypeVar("T")
 
-# The kept copies. Not one of the register's models yet: the table is made in the first
-# transaction that needs it (a migration will take it over; see the lead's note).
-_UNDO_METADATA = MetaData()
-UNDO = Table(
-    "received_submission_undo",
-    _UNDO_METADATA,
-    Column("received_id", Integer, primary_key=True),
-    Column("district_code", String(4), nullable=False, index=True),
-    Column("data", LargeBinary, nullable=False),
-)
-
 
 def _t(model: Any) -> Table:
     return cast(Table, model.__table__)
@@ -92,6 +76,8 @@ H, HS, S, G = (_t(m) for m in (Household, HouseholdSkill, Sale, Grant))
 TR, TP, DK, SK, RS = (
     _t(m) for m in (Training, TrainingParticipant, DistrictKey, SigningKey, ReceivedSubmission)
 )
+#: The kept copies (models.ReceivedSubmissionUndo).
+UNDO = _t(ReceivedSubmissionUndo)
 
 
 _MODELS: dict[str, Any] = {
@@ -197,8 +183,6 @@ def keep_before(
 def save_before(session: Session, received_id: int, before: Before) -> None:
     """Keeps ``before`` with the file ``received_id`` stored from it; a district's older
     copies past :data:`KEEP_UNDO` go."""
-    connection = session.connection()
-    UNDO.create(connection, checkfirst=True)
     data = zlib.compress(json.dumps(before.rows, default=_encode).encode("utf-8"), 6)
     session.execute(
         insert(UNDO).values(received_id=received_id, district_code=before.district, data=data)
@@ -330,9 +314,7 @@ def _kept(session: Session, received: ReceivedSubmission) -> dict[str, list[dict
             f"{received.district_code} ({later.file_name}, {later_period}) came in after it; "
             "withdraw that one first",
         )
-    data = None
-    if inspect(session.connection()).has_table(UNDO.name):
-        data = session.scalar(select(UNDO.c.data).where(UNDO.c.received_id == received.id))
+    data = session.scalar(select(UNDO.c.data).where(UNDO.c.received_id == received.id))
     if data is None:
         raise UserError(
             f"ถอน {received.file_name} ไม่ได้: ไม่ได้เก็บข้อมูลก่อนรับไฟล์นี้ไว้ (รับไว้ก่อนมีการถอน "
