@@ -579,4 +579,8 @@ def test_a_cell_type_the_reader_did_not_expect_costs_that_file_only(
     bad = edited(files["oct"], true_version, tmp_path / files["oct"].name, seal=False)
     first, second = import_submissions(province_register, [bad, files["nov"]])
     assert not first.accepted and first.reasons
+    # Refused for what it is, an unknown format version, not as a file that could not be read.
+    [reason] = first.reasons
+    assert "True" in reason.en and "format" in reason.en, reason.en
+    assert "could not be checked" not in reason.en
     assert second.accepted

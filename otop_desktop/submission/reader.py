@@ -229,7 +229,7 @@ def _read_meta(book: XlsxReader, reasons: Reasons) -> dict[str, object]:
             continue
         cells.setdefault(key_cell.value.strip(), (row_no, value_cell))
     version = cells.get("format_version")
-    version_text = spec.cell_text(version[1].value).strip() if version else ""
+    version_text = _shown(version[1].value).strip() if version else ""
     if version_text != str(spec.FORMAT_VERSION):
         _unknown_version(version_text, cells, reasons)
         reasons.raise_if_any()
@@ -258,9 +258,19 @@ def _read_meta(book: XlsxReader, reasons: Reasons) -> dict[str, object]:
     return meta
 
 
+def _shown(value: object) -> str:
+    """A metadata value as text, to compare and to name in a message, whatever its cell
+    type: a TRUE/FALSE, a time or an error value is never a version, but must not stop the
+    reading (spec.cell_text knows only the types a valid workbook holds)."""
+    try:
+        return spec.cell_text(value)
+    except TypeError:
+        return str(value)
+
+
 def _unknown_version(text: str, cells: dict[str, tuple[int, Cell]], reasons: Reasons) -> None:
     written = cells.get("program_version")
-    writer = spec.cell_text(written[1].value) if written else ""
+    writer = _shown(written[1].value) if written else ""
     by_th = f" (สร้างโดยโปรแกรม OTOP รุ่น {writer})" if writer else ""
     by_en = f" (written by OTOP Desktop {writer})" if writer else ""
     need_th = f"กรุณาปรับปรุงโปรแกรมของจังหวัดเป็นรุ่น {writer} ขึ้นไป" if writer else ""
