@@ -36,6 +36,18 @@
         <translation>นำเข้าไฟล์</translation>
     </message>
     <message>
+        <source>Imported an old spreadsheet</source>
+        <translation>นำเข้าทะเบียนเดิม (ไฟล์ตาราง)</translation>
+    </message>
+    <message>
+        <source>Imported a district workbook</source>
+        <translation>นำเข้าแบบฟอร์มรายงานของอำเภอ</translation>
+    </message>
+    <message>
+        <source>Withdrew a district workbook</source>
+        <translation>ถอนแบบฟอร์มรายงานของอำเภอ</translation>
+    </message>
+    <message>
         <source>Filled with demo data</source>
         <translation>ใส่ข้อมูลตัวอย่าง</translation>
     </message>

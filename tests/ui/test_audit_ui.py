@@ -26,7 +26,7 @@ from otop_desktop.thaiformat import format_be_date
 from tests.conftest import add_record
 from ui.audit import AuditPage, AuditTableModel, RecordHistoryDialog
 from ui.audit import page as page_module
-from ui.audit.texts import action_text
+from ui.audit.texts import action_labels, action_text
 
 BE_TIME = re.compile(r"^\d{2}/\d{2}/25\d{2} \d{2}:\d{2}:\d{2}$")
 
@@ -140,6 +140,7 @@ def test_the_columns_say_when_who_what_in_thai(
     assert "เพิ่ม" in column(model, AuditTableModel.ACTION)
     assert action_text("login_failed") == "เข้าสู่ระบบไม่สำเร็จ"
     assert action_text("submitted") == "ส่งจังหวัด"
+    assert action_text("withdraw") == "ถอนแบบฟอร์มรายงานของอำเภอ"
     assert action_text("something_new") == "something_new"
 
 
@@ -277,3 +278,14 @@ def test_a_records_history_lists_only_that_record(
     shown(qtbot, nothing)
     assert nothing.model.rowCount() == 0
     assert nothing.empty.text() == "ยังไม่มีบันทึกเกี่ยวกับ 5013-2567-9999"
+
+
+def test_every_action_the_core_records_has_a_label() -> None:
+    """Each name given to audit.record.note/bulk in the core is shown in words, not raw."""
+    root = Path(__file__).resolve().parents[2] / "otop_desktop"
+    recorded = set()
+    for source in root.rglob("*.py"):
+        text = source.read_text(encoding="utf-8")
+        recorded |= set(re.findall(r"\b(?:note|bulk)\(\s*session,\s*\"([a-z_]+)\"", text))
+    assert recorded, "the pattern no longer finds the recorded actions"
+    assert sorted(recorded - set(action_labels())) == []
