@@ -128,6 +128,7 @@ def test_no_formula_and_the_export_is_recorded(province, workbook) -> None:
     cell = next(
         c for row in wb["ผู้ประกอบการ"].iter_rows(min_row=2) for c in row if c.value == INJECTED
     )
+    wb.close()
     assert cell.data_type == "s"
     with zipfile.ZipFile(workbook.path) as z:
         for name in z.namelist():

@@ -176,8 +176,9 @@ def test_the_reasons_are_saved_as_a_workbook_and_as_text(
     assert [r.accepted for r in results] == [False, True]
     (saved,) = save_reasons(results, tmp_path / "out")
     assert saved.name == "OTOP-5013-256810-reasons.xlsx"
-    ws = load_workbook(saved, read_only=True)["เหตุผลที่ไม่รับ"]
-    rows = list(ws.iter_rows(values_only=True))
+    book = load_workbook(saved, read_only=True)
+    rows = list(book["เหตุผลที่ไม่รับ"].iter_rows(values_only=True))
+    book.close()
     assert rows[0][:3] == ("ไฟล์ / file", "ชีต / sheet", "แถว / row")
     assert len(rows) == 1 + len(results[0].reasons)
     assert all(r[0] == bad.name for r in rows[1:])
@@ -197,7 +198,7 @@ def test_the_import_command_saves_the_reasons(province_register, files, tmp_path
     args = ["import", "submission", "--db", db, str(bad), str(files["nov"]), "--reasons", str(out)]
     assert main(args) == 2
     assert "reasons saved in" in capsys.readouterr().err
-    assert load_workbook(out / "OTOP-5013-256810-reasons.xlsx", read_only=True)
+    load_workbook(out / "OTOP-5013-256810-reasons.xlsx", read_only=True).close()
     # A reasons file already there stops the run before any workbook is read.
     before = snapshot(province_register)
     assert main(args) == 2

@@ -558,7 +558,9 @@ def test_the_reasons_of_the_refused_files_are_saved_as_workbooks(
     monkeypatch.setattr(QFileDialog, "getExistingDirectory", lambda *_args: str(out))
     results.reasons_button.click()
     saved = out / "OTOP-5013-256906-edited-reasons.xlsx"
-    rows = list(openpyxl.load_workbook(saved, read_only=True).active.iter_rows(values_only=True))
+    book = openpyxl.load_workbook(saved, read_only=True)
+    rows = list(book.active.iter_rows(values_only=True))
+    book.close()
     assert rows[1][:4] == ("OTOP-5013-256906-edited.xlsx", "ยอดจำหน่าย", 3, "D (ยอดจำหน่าย (บาท))")
     assert "บันทึกเหตุผลแล้ว 1 ไฟล์" in results.summary.text()
     # Saved again: asked before the file is replaced, and kept when the clerk says so.
