@@ -231,8 +231,8 @@ def _batches(quotas: list[Quota], run: Run, ids: Ids) -> Iterator[Batch]:
         if len(batch) >= _BATCH_ROWS:
             yield batch
             batch = Batch()
-    # The counters table was empty (_refuse_if_filled): setting them is raising them, and one
-    # bulk insert instead of numbers.raise_to per counter saves seconds at nation scale.
+    # The counters table was empty (_refuse_if_filled): setting them is raising them, so they
+    # go in with the batch's other rows.
     batch.rows[COUNTERS] = [
         *((registration_counter(d, y), seq) for (d, y), seq in issued.registrations.items()),
         *((household_counter(s, m), seq) for (s, m), seq in issued.households.items()),

@@ -4,6 +4,8 @@ codes (per entrepreneur) and household codes (per subdistrict and หมู่�
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
+from typing import Any
 
 from sqlalchemy import Table, case
 from sqlalchemy.dialects import postgresql, sqlite
@@ -15,34 +17,40 @@ from otop_desktop.models import Counter
 _COUNTERS: Table = Counter.__table__  # type: ignore[assignment]
 
 
-def _upsert(session: Session, name: str, value: int, *, add: bool) -> int:
-    """One atomic statement on both backends, so two clerks never draw the same number."""
-    insert = (
+def _insert(session: Session) -> Any:
+    return (
         postgresql.insert
         if session.bind and session.bind.dialect.name == "postgresql"
-        else (sqlite.insert)
+        else sqlite.insert
     )
-    stmt = insert(_COUNTERS).values(name=name, value=value)
-    new_value = (
-        _COUNTERS.c.value + value
-        if add
-        else case(
-            (_COUNTERS.c.value > stmt.excluded.value, _COUNTERS.c.value), else_=stmt.excluded.value
-        )
+
+
+def next_number(session: Session, name: str) -> int:
+    """The counter's next number: one atomic statement on both backends, so two clerks never
+    draw the same number."""
+    stmt = _insert(session)(_COUNTERS).values(name=name, value=1)
+    stmt = stmt.on_conflict_do_update(
+        index_elements=["name"], set_={"value": _COUNTERS.c.value + 1}
     )
-    stmt = stmt.on_conflict_do_update(index_elements=["name"], set_={"value": new_value})
     drawn = int(session.execute(stmt.returning(_COUNTERS.c.value)).scalar_one())
     note_issued(session, name, drawn)
     return drawn
 
 
-def next_number(session: Session, name: str) -> int:
-    return _upsert(session, name, 1, add=True)
-
-
-def raise_to(session: Session, name: str, value: int) -> None:
-    """Makes sure the counter ``name`` has reached ``value`` (after a bulk load or import)."""
-    _upsert(session, name, value, add=False)
+def raise_all(session: Session, floors: Mapping[str, int]) -> None:
+    """Makes sure each counter has reached its value (after a bulk load or an import), in one
+    statement: an import raises dozens per district."""
+    if not floors:
+        return
+    stmt = _insert(session)(_COUNTERS).values(
+        [{"name": name, "value": value} for name, value in floors.items()]
+    )
+    highest = case(
+        (_COUNTERS.c.value > stmt.excluded.value, _COUNTERS.c.value), else_=stmt.excluded.value
+    )
+    stmt = stmt.on_conflict_do_update(index_elements=["name"], set_={"value": highest})
+    for name, value in session.execute(stmt.returning(_COUNTERS.c.name, _COUNTERS.c.value)):
+        note_issued(session, name, int(value))
 
 
 def registration_counter(district_code: str, year_be: int) -> str:

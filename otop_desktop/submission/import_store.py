@@ -42,7 +42,7 @@ from otop_desktop.search import bulk_load, entrepreneur_doc, product_doc, search
 from otop_desktop.services.numbers import (
     household_counter,
     parse_household_code,
-    raise_to,
+    raise_all,
     registration_counter,
 )
 from otop_desktop.submission.reader import Reason
@@ -292,8 +292,10 @@ class _Writer:
         for e in records:
             _, year, seq = e.reg_no.split("-")
             years[int(year)] = max(years.get(int(year), 0), int(seq))
-        for year, seq in years.items():
-            raise_to(self.session, registration_counter(self.district, year), seq)
+        raise_all(
+            self.session,
+            {registration_counter(self.district, year): seq for year, seq in years.items()},
+        )
         self._write_readiness(records)
 
     def _write_readiness(self, records: Sequence[EntrepreneurRecord]) -> None:
@@ -516,8 +518,10 @@ class _Writer:
             if parsed := parse_household_code(code):
                 subdistrict, moo, seq = parsed
                 highest[subdistrict, moo] = max(highest.get((subdistrict, moo), 0), seq)
-        for (subdistrict, moo), seq in highest.items():
-            raise_to(self.session, household_counter(subdistrict, moo), seq)
+        raise_all(
+            self.session,
+            {household_counter(sub, moo): seq for (sub, moo), seq in highest.items()},
+        )
         stale = [ids[c] for c in reskilled if c in existing]
         for chunk in _chunks(stale):
             self.session.execute(
