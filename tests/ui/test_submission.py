@@ -91,7 +91,9 @@ def save_to(monkeypatch: pytest.MonkeyPatch, folder: Path) -> list[str]:
     """Answers the save dialog with the name it offers, in ``folder``; returns the offers."""
     offered: list[str] = []
 
-    def get_save_file_name(_parent: QWidget, _title: str, suggested: str, _filter: str) -> Any:
+    def get_save_file_name(
+        _parent: QWidget, _title: str, suggested: str, _filter: str, *_options: object
+    ) -> Any:
         offered.append(Path(suggested).name)
         return str(folder / Path(suggested).name), ""
 

@@ -10,7 +10,6 @@ from pathlib import Path
 
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QFileDialog,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -32,6 +31,7 @@ from otop_desktop.submission.importer import FileResult, import_submissions
 from otop_desktop.submission.provincial import ProvinceResult, export_province, province_file_name
 from otop_desktop.submission.withdraw import withdraw
 from otop_desktop.thaiformat import Period, fiscal_year_of_period, last_complete
+from ui.file_dialogs import existing_directory, open_file_names
 from ui.jobs import Progress, run_with_progress
 from ui.lang import pick
 from ui.messages import show_user_error
@@ -188,7 +188,7 @@ class ProvincePanel(QWidget):
     # --- importing ---------------------------------------------------------------------
 
     def import_workbooks(self) -> None:
-        chosen, _filter = QFileDialog.getOpenFileNames(
+        chosen = open_file_names(
             self,
             self.tr("District workbooks to import"),
             str(self.folder),
@@ -294,7 +294,7 @@ class ProvincePanel(QWidget):
 
     def export_districts(self) -> None:
         period = self.picker.period()
-        chosen = QFileDialog.getExistingDirectory(
+        chosen = existing_directory(
             self,
             self.tr("Folder for every district's workbook of {month}").format(
                 month=period_text(period)

@@ -11,7 +11,6 @@ from pathlib import Path
 from PySide6.QtCore import QCoreApplication, QObject, Signal
 from PySide6.QtGui import QBrush, QColor, QGuiApplication
 from PySide6.QtWidgets import (
-    QFileDialog,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -27,6 +26,7 @@ from otop_desktop.outputs import existing, write_file
 from otop_desktop.submission.importer import FileResult
 from otop_desktop.submission.reader import Reason
 from otop_desktop.submission.reasons import reasons_name, save_reasons
+from ui.file_dialogs import existing_directory, save_file_name
 from ui.lang import pick
 from ui.messages import show_user_error
 from ui.submission.texts import district_text, period_text
@@ -243,7 +243,7 @@ class ImportResults(QWidget):
         QGuiApplication.clipboard().setText(results_text(self.results, self.not_read))
 
     def save(self) -> None:
-        path, _filter = QFileDialog.getSaveFileName(
+        path = save_file_name(
             self,
             self.tr("Save the import results"),
             str(Path.home() / "OTOP-import-results.txt"),
@@ -261,7 +261,7 @@ class ImportResults(QWidget):
 
     def save_reasons(self) -> None:
         refused = [r for r in self.results if not r.accepted]
-        chosen = QFileDialog.getExistingDirectory(
+        chosen = existing_directory(
             self,
             self.tr("Folder for the reasons of {count} refused file(s)").format(count=len(refused)),
             str(self.reasons_folder),

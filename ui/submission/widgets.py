@@ -13,7 +13,6 @@ from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
-    QFileDialog,
     QFormLayout,
     QGroupBox,
     QHBoxLayout,
@@ -30,6 +29,7 @@ from otop_desktop.outputs import existing
 from otop_desktop.services.exports import PastExport
 from otop_desktop.thaiformat import Period, be_year, format_money, last_complete
 from otop_desktop.validation import EARLIEST
+from ui.file_dialogs import save_file_name
 from ui.sales.sales_page import month_name
 from ui.submission.models import PastExportsModel
 from ui.widgets.confirm import confirm
@@ -153,7 +153,7 @@ def ask_save_path(parent: QWidget, title: str, folder: Path, name: str) -> Path 
     """The file the clerk chose (``.xlsx`` added if they left it out), or None. An existing
     file is chosen only once the clerk has agreed to replace it: the save dialog asks when
     they pick one, and this asks when the added ``.xlsx`` names one."""
-    chosen, _filter = QFileDialog.getSaveFileName(
+    chosen = save_file_name(
         parent,
         title,
         str(folder / name),
