@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 import pytest
-from PySide6.QtCore import Qt, QTimer
+from PySide6.QtCore import QLocale, Qt, QTimer
 from PySide6.QtWidgets import QApplication, QInputDialog, QLineEdit
 from pytestqt.qtbot import QtBot
 from sqlalchemy import select
@@ -15,6 +15,7 @@ from otop_desktop.database import Register
 from otop_desktop.models import PeriodLock
 from otop_desktop.services.sales import SaleInput, month_sales, set_month_sales
 from otop_desktop.submission.export import export_monthly
+from otop_desktop.thaiformat import format_be_date, thai_today
 from tests.ui.test_sales_grid import OCT, TODAY, Shop
 from ui.sales.sales_page import SalesPage
 from ui.sales.sheet_model import Column
@@ -106,3 +107,18 @@ def test_unlock_with_a_reason_opens_the_month(
     with district_register.read() as s:
         (sale,) = month_sales(s, sent.shop, OCT)
     assert str(sale.amount) == "1600.00"
+
+
+def test_the_banner_dates_the_sending_as_every_list_does_in_either_language(
+    qtbot: QtBot, district_register: Register, sent: Shop
+) -> None:
+    sent_on = format_be_date(thai_today())
+    thai = QLocale()
+    try:
+        for locale in (thai, QLocale(QLocale.Language.English, QLocale.Country.UnitedKingdom)):
+            QLocale.setDefault(locale)
+            page = SalesPage(district_register, today=TODAY)
+            qtbot.addWidget(page)
+            assert sent_on in page.lock_text.text(), page.lock_text.text()
+    finally:
+        QLocale.setDefault(thai)

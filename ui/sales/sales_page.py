@@ -55,6 +55,7 @@ from otop_desktop.submission.locks import (
 )
 from otop_desktop.thaiformat import (
     THAI_MONTHS,
+    THAI_TIME,
     Period,
     be_year,
     format_be_date,
@@ -546,8 +547,9 @@ class SalesPage(QWidget):
     def _when(state: PeriodState) -> str:
         if state.at is None:
             return ""
-        day = state.at.astimezone().date()
-        return format_be_date(day) if ui_is_thai() else day.isoformat()
+        # One date style in both languages (B.E. dd/mm/yyyy), as every list and form shows;
+        # the office's day (Thai time), whatever the computer's time zone.
+        return format_be_date(state.at.astimezone(THAI_TIME).date())
 
     def ask_reason(self) -> str | None:
         """The reason for unlocking, as the clerk types it; None if they cancel."""
