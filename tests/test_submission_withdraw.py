@@ -220,3 +220,17 @@ def test_a_file_whose_earlier_state_was_not_kept_is_not_withdrawn(province_regis
         withdraw(province_register, district="5013", period=OCT)
     assert "นำเข้าแบบฟอร์มฉบับที่ถูกต้องของอำเภอแทน" in refused.value.message_th
     assert snapshot(province_register) == before
+
+
+def test_two_refused_files_of_one_name_keep_their_own_reasons(
+    province_register, files, tmp_path
+) -> None:
+    first = _refused_file(files, tmp_path / "a")
+    second = _refused_file(files, tmp_path / "b")
+    results = import_submissions(province_register, [first, second])
+    assert [r.accepted for r in results] == [False, False]
+    saved = save_reasons(results, tmp_path / "out", ReasonsFormat.TEXT)
+    assert [p.name for p in saved] == [
+        "OTOP-5013-256810-reasons.txt",
+        "OTOP-5013-256810-reasons-2.txt",
+    ]

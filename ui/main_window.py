@@ -637,7 +637,12 @@ class MainWindow(QMainWindow):
     def open_recent(self, db: str) -> bool:
         """File → Recent registers: that register, unless its file has gone (moved, on a USB
         drive not plugged in): then it is said, and not offered again; nothing is set up there."""
-        url = database_url(db)
+        try:
+            url = database_url(db)
+        except UserError as exc:  # an entry edited by hand in the preferences
+            self._preferences.forget_register(db)
+            show_user_error(self, exc)
+            return False
         if url.get_backend_name() == "sqlite" and not Path(url.database or "").is_file():
             self._preferences.forget_register(db)
             show_user_error(

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import json
 from collections import defaultdict
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterable, Sequence
 from contextlib import nullcontext
 from dataclasses import dataclass
 from datetime import date
@@ -52,6 +52,7 @@ from otop_desktop.submission.reader_records import (
     ProductRecord,
     Submission,
 )
+from otop_desktop.submission.withdraw import chunks as _chunks
 from otop_desktop.submission.withdraw import keep_before, save_before
 
 #: Above this many entrepreneur and product rows written, the search index is rebuilt once
@@ -83,11 +84,6 @@ def _insert(model: type[Base]) -> Insert:
 
 def _column(model: type[Base], name: str) -> Column[Any]:
     return cast(Table, model.__table__).c[name]
-
-
-def _chunks(items: Sequence[T]) -> Iterator[Sequence[T]]:
-    for start in range(0, len(items), _IN_CHUNK):
-        yield items[start : start + _IN_CHUNK]
 
 
 def store_submission(session: Session, sub: Submission) -> Stored:

@@ -7,6 +7,7 @@ the whole run."""
 from __future__ import annotations
 
 import logging
+import traceback
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from datetime import date
@@ -132,8 +133,15 @@ def _judged(
             return FileResult(
                 path, accepted=False, reasons=[Reason(exc.message_th, exc.message_en)]
             )
-        log.exception("import of %s refused by an unexpected error", path)
-        detail = f"{exc.__class__.__name__}: {str(exc)[:200]}"
+        # Where it happened, but not the error's text: it may carry a value from the file (a
+        # name, a citizen ID), which must not reach the log or the reasons sent back.
+        detail = exc.__class__.__name__
+        log.error(
+            "import of %s refused by an unexpected %s at\n%s",
+            path.name,
+            detail,
+            "".join(traceback.format_tb(exc.__traceback__)),
+        )
         return FileResult(
             path,
             accepted=False,

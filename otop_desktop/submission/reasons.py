@@ -76,8 +76,16 @@ def save_reasons(
     ``folder``, all placed together; an existing file is replaced only with ``force``."""
     refused = [r for r in results if not r.accepted]
     with PendingFiles(register_db=register_db, force=force) as files:
+        taken: set[str] = set()
         for result in refused:
-            target = folder / reasons_name(result.path, kind)
+            first = target = folder / reasons_name(result.path, kind)
+            # Two refused files of one name (from different folders): the second's reasons
+            # get a number rather than taking the first's place.
+            number = 1
+            while target.name.casefold() in taken:
+                number += 1
+                target = first.with_stem(f"{first.stem}-{number}")
+            taken.add(target.name.casefold())
             if kind is ReasonsFormat.TEXT:
                 # With a BOM, so that Notepad on older Windows reads the Thai.
                 files.write(target, reasons_text(result).encode("utf-8-sig"))

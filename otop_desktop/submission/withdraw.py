@@ -87,7 +87,8 @@ _MODELS: dict[str, Any] = {
 }
 
 
-def _chunks(items: Sequence[T]) -> Iterator[Sequence[T]]:
+def chunks(items: Sequence[T]) -> Iterator[Sequence[T]]:
+    """``items`` in slices small enough for one ``IN (…)`` list (also the import's)."""
     for start in range(0, len(items), _IN_CHUNK):
         yield items[start : start + _IN_CHUNK]
 
@@ -100,7 +101,7 @@ def _rows_in(
     session: Session, table: Table, column: str, ids: Iterable[int], *where: Any
 ) -> list[dict[str, Any]]:
     found: list[dict[str, Any]] = []
-    for chunk in _chunks(sorted(set(ids))):
+    for chunk in chunks(sorted(set(ids))):
         found += _rows(session, table, table.c[column].in_(chunk), *where)
     return found
 
@@ -275,7 +276,11 @@ def _chosen(
                 f"No accepted workbook has the number {received_id}: nothing to withdraw",
             )
         return found
-    assert period is not None
+    if not district or period is None:
+        raise UserError(
+            "ระบุอำเภอและงวดของแบบฟอร์มที่จะถอน (หรือหมายเลขที่รับไว้)",
+            "Give the district and month of the workbook to withdraw (or its number)",
+        )
     found = session.scalars(
         select(ReceivedSubmission)
         .where(
@@ -381,7 +386,7 @@ class _Restore:
         self.session.execute(
             delete(TP).where(TP.c.training_id.in_(in_month), TP.c.entrepreneur_id.in_(ours))
         )
-        for chunk in _chunks(list(touched)):
+        for chunk in chunks(list(touched)):
             self.session.execute(
                 delete(TR).where(TR.c.id.in_(chunk), TR.c.id.not_in(select(TP.c.training_id)))
             )
@@ -395,7 +400,7 @@ class _Restore:
             for row in self.session.execute(select(table.c.id, table.c[code]).where(where))
         }
         gone = [i for i, c in now.items() if i not in kept or kept[i][code] != c]
-        for chunk in _chunks(gone):
+        for chunk in chunks(gone):
             self.session.execute(delete(table).where(table.c.id.in_(chunk)))
         same = [self._mapped_row(table, r) for i, r in kept.items() if i in now and i not in gone]
         if same:
@@ -427,7 +432,7 @@ class _Restore:
             )
             return
         taken: set[int] = set()
-        for chunk in _chunks([r["id"] for r in rows]):
+        for chunk in chunks([r["id"] for r in rows]):
             taken |= set(self.session.scalars(select(table.c.id).where(table.c.id.in_(chunk))))
         free = [r for r in rows if r["id"] not in taken]
         if free:
@@ -445,7 +450,7 @@ class _Restore:
     def _trainings(self) -> None:
         kept = self.rows["trainings"]
         there: set[int] = set()
-        for chunk in _chunks([r["id"] for r in kept]):
+        for chunk in chunks([r["id"] for r in kept]):
             there |= {
                 row.id
                 for row in self.session.execute(

@@ -35,6 +35,7 @@ from otop_desktop.services.products import (
     get_product,
 )
 from otop_desktop.services.support import GrantInput, TrainingInput, save_grant, save_training
+from otop_desktop.thaiformat import thai_today
 from otop_desktop.thaiid import make_thai_id
 from tests.ui.conftest import take_suggestion
 from ui.forms import record_dialog
@@ -165,7 +166,7 @@ def test_a_new_entrepreneur_is_typed_in_and_saved(
     dialog = new_entrepreneur
     assert dialog.windowTitle() == "ลงทะเบียนผู้ประกอบการใหม่"
     assert dialog.reg_no.text() == "ออกให้เมื่อบันทึก"
-    assert dialog.registered_on.date() == date.today()
+    assert dialog.registered_on.date() == thai_today()
     fill_group(qtbot, dialog, type_text)
     pick_subdistrict(qtbot, dialog, type_text)
     type_text(dialog.previous_reg_no, "สพช.13/2560")
@@ -184,7 +185,7 @@ def test_a_new_entrepreneur_is_typed_in_and_saved(
         assert (saved.house_no, saved.moo, saved.subdistrict_code) == ("12/3", 4, SAI_MUN)
         assert saved.phone == "0812345678"
         assert saved.status == Status.ACTIVE
-        assert saved.registered_on == date.today()
+        assert saved.registered_on == thai_today()
         assert saved.previous_reg_no == "สพช.13/2560"
 
 

@@ -16,6 +16,7 @@ from otop_desktop.database import Register
 from otop_desktop.domain import Industry, SkillLevel
 from otop_desktop.models import Household
 from otop_desktop.services.households import HouseholdInput, SkillInput, create_household
+from otop_desktop.thaiformat import thai_today
 from tests.ui.test_forms import Confirmations, confirmations, save, shown  # noqa: F401
 from tests.ui.test_lists import listed, show, wait_for_list
 from ui.households import HouseholdsPage
@@ -147,7 +148,7 @@ def test_a_new_household_with_its_skills_is_saved(
     dialog = HouseholdDialog(district_register, None)
     shown(qtbot, dialog)
     assert dialog.windowTitle() == "เพิ่มครัวเรือน"
-    assert dialog.surveyed_on.date() == date.today()
+    assert dialog.surveyed_on.date() == thai_today()
     fill(qtbot, dialog, type_text)
     qtbot.mouseClick(dialog.skills.add_button, Qt.MouseButton.LeftButton)
     member, skill, industry, level, training = dialog.skills.rows()[0]

@@ -17,7 +17,7 @@ from otop_desktop.database import Register
 from otop_desktop.models import Grant, Training
 from otop_desktop.services.entrepreneurs import create_entrepreneur
 from otop_desktop.services.support import GrantInput, TrainingInput, save_grant, save_training
-from otop_desktop.thaiformat import fiscal_year_be
+from otop_desktop.thaiformat import fiscal_year_be, thai_today
 from tests.conftest import person
 from tests.ui.conftest import take_suggestion
 from tests.ui.test_forms import Confirmations, confirmations, save, shown  # noqa: F401
@@ -103,7 +103,7 @@ def test_the_trainings_list_reads_in_thai_newest_first(
     # No area boxes: a training has no place; the years are fiscal years.
     assert trainings.subdistrict_box is not None and not trainings.subdistrict_box.isVisible()
     years = [trainings.year_box.itemText(i) for i in range(trainings.year_box.count())]
-    newest = max(2568, fiscal_year_be(date.today()))
+    newest = max(2568, fiscal_year_be(thai_today()))
     assert years[0] == "ทุกปีงบประมาณ" and years[1] == f"ปีงบประมาณ {newest}"
     trainings.year_box.setCurrentIndex(trainings.year_box.findData(2567))
     assert listed(trainings) == [packaging]
@@ -280,7 +280,7 @@ def test_a_grant_needs_its_entrepreneur_picked(
         assert (saved.entrepreneur_id, saved.amount, saved.granted_on, saved.funder) == (
             people[0],
             Decimal("8500.00"),
-            date.today(),
+            thai_today(),
             "องค์การบริหารส่วนจังหวัด",
         )
 

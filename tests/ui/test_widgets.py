@@ -12,6 +12,7 @@ from PySide6.QtWidgets import QApplication, QFormLayout, QLineEdit, QSpinBox, QW
 from pytestqt.qtbot import QtBot
 
 from otop_desktop.errors import FieldError
+from otop_desktop.thaiformat import thai_today
 from ui.widgets.be_date import BEDateEdit, add_months
 from ui.widgets.field_error import FieldRows, Level
 from ui.widgets.row_table import RowTable
@@ -177,9 +178,9 @@ def test_the_calendar_opens_on_today_when_the_field_is_empty(
 ) -> None:
     date_edit.open_calendar()
     assert date_edit.calendar is not None
-    assert date_edit.calendar.grid.cursor() == date.today()
+    assert date_edit.calendar.grid.cursor() == thai_today()
     qtbot.mouseClick(date_edit.calendar.today_button, Qt.MouseButton.LeftButton)
-    assert date_edit.date() == date.today()
+    assert date_edit.date() == thai_today()
 
 
 def test_the_calendar_in_english_names_the_month_in_english_with_the_be_year(

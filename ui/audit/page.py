@@ -5,7 +5,6 @@ entries come as the list is scrolled; the filtered trail is exported to a workbo
 from __future__ import annotations
 
 from collections.abc import Callable
-from datetime import date
 from pathlib import Path
 
 from PySide6.QtCore import Qt, Signal
@@ -29,7 +28,7 @@ from otop_desktop.audit.query import AuditFilter, actions, actors
 from otop_desktop.audit.workbook import WrittenTrail, write_trail
 from otop_desktop.database import Register
 from otop_desktop.errors import UserError
-from otop_desktop.thaiformat import be_year
+from otop_desktop.thaiformat import be_year, thai_today
 from ui.accounts.background import Background
 from ui.audit.model import AuditTableModel
 from ui.audit.texts import action_text
@@ -265,7 +264,7 @@ class AuditPage(QWidget):
     # Export -------------------------------------------------------------------------------
 
     def default_export_path(self) -> Path:
-        today = date.today()
+        today = thai_today()
         return Path.home() / f"audit-{be_year(today)}-{today:%m-%d}.xlsx"
 
     def export(self) -> None:

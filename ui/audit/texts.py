@@ -60,10 +60,6 @@ def entity_labels() -> dict[str, str]:
     }
 
 
-def entity_text(entity: str) -> str:
-    return entity_labels().get(entity, entity)
-
-
 def record_text(entity: str, record: str, labels: dict[str, str] | None = None) -> str:
     """``ผู้ประกอบการ 5013-2567-0042``: what the entry was about."""
     if not entity:

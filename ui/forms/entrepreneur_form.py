@@ -5,7 +5,6 @@ change them."""
 from __future__ import annotations
 
 from dataclasses import replace
-from datetime import date
 from typing import Any, ClassVar
 
 from PySide6.QtWidgets import (
@@ -36,6 +35,7 @@ from otop_desktop.services.entrepreneurs import (
     update_entrepreneur,
 )
 from otop_desktop.services.office import get_office
+from otop_desktop.thaiformat import thai_today
 from otop_desktop.thaiid import ThaiIdError, format_thai_id, parse_thai_id
 from ui.forms.producer_activity import Activity, ProducerActivity, read_activity
 from ui.forms.product_form import ProductDialog
@@ -131,7 +131,7 @@ class EntrepreneurDialog(RecordDialog):
                 edit.setReadOnly(True)
                 edit.setToolTip(self.tr("Hidden: your account does not see personal data"))
         if record is None or values is None:
-            self.registered_on.setDate(date.today())
+            self.registered_on.setDate(thai_today())
         else:
             self.fill(values)
             self.version = record.version

@@ -5,7 +5,6 @@ number; it starts as the producer the clerk came from, if any."""
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date
 from decimal import Decimal
 from typing import Any, ClassVar
 
@@ -37,7 +36,7 @@ from otop_desktop.services.products import (
     update_product,
 )
 from otop_desktop.services.support import EntrepreneurChoice, entrepreneur_choice
-from otop_desktop.thaiformat import be_year, format_money
+from otop_desktop.thaiformat import be_year, format_money, thai_today
 from ui.forms.record_dialog import RecordDialog, set_entered
 from ui.lang import label_of
 from ui.support.entrepreneur_search import EntrepreneurSearch, choice_text
@@ -208,7 +207,7 @@ class ProductDialog(RecordDialog):
 
     def _rating_row(self) -> list[QWidget]:
         year = QSpinBox()
-        this_year = be_year(date.today())
+        this_year = be_year(thai_today())
         year.setRange(FIRST_SELECTION_YEAR, this_year)
         taken = {row[0].value() for row in self.ratings.rows() if isinstance(row[0], QSpinBox)}
         free = (y for y in range(this_year, FIRST_SELECTION_YEAR - 1, -1) if y not in taken)

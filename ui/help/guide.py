@@ -63,10 +63,6 @@ class HelpDialog(QDialog):
         layout.addLayout(row)
         self.resize(*GUIDE_SIZE)
 
-    def show_section(self, anchor: str) -> None:
-        self.browser.scrollToAnchor(anchor)
-
-
 def show_help(parent: QWidget) -> HelpDialog:
     """Shows the guide (F1), one window per main window, brought forward if already open."""
     dialog = parent.findChild(HelpDialog)

@@ -3,7 +3,6 @@ who heads it, and its members' skills."""
 
 from __future__ import annotations
 
-from datetime import date
 from typing import Any
 
 from PySide6.QtCore import Qt
@@ -31,6 +30,7 @@ from otop_desktop.services.households import (
     update_household,
 )
 from otop_desktop.services.office import get_office
+from otop_desktop.thaiformat import thai_today
 from ui.forms.record_dialog import RecordDialog, set_entered
 from ui.lang import label_of
 from ui.widgets.be_date import BEDateEdit
@@ -126,7 +126,7 @@ class HouseholdDialog(RecordDialog):
         layout.addLayout(self.button_row(can_delete=record is not None, history=self._code))
 
         if record is None or values is None:
-            self.surveyed_on.setDate(date.today())
+            self.surveyed_on.setDate(thai_today())
         else:
             self.fill(values)
             self.version = record.version

@@ -4,7 +4,7 @@ clerk types, filter boxes, a count, and a lazy table that the keyboard alone can
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from datetime import date, datetime
+from datetime import datetime
 from pathlib import Path
 from typing import Any, Generic, TypeVar
 
@@ -39,7 +39,7 @@ from otop_desktop.database import Register
 from otop_desktop.domain import Category, OfficeKind, Status
 from otop_desktop.errors import UserError
 from otop_desktop.services.list_export import SavedList, ShownList, save_list
-from otop_desktop.thaiformat import format_be_date
+from otop_desktop.thaiformat import format_be_date, thai_today
 from ui.file_dialogs import save_file_name
 from ui.jobs import report_error
 from ui.lang import label_of
@@ -447,7 +447,7 @@ class ListPage(QWidget, Generic[F, R]):
     def save_as_workbook(self) -> SavedList | None:
         """Asks where, then saves the list as shown to a new .xlsx workbook (the file dialog
         asks before an existing file is replaced)."""
-        today = format_be_date(date.today()).replace("/", "-")
+        today = format_be_date(thai_today()).replace("/", "-")
         suggested = str(Path.home() / f"{self.list_title()} {today}.xlsx")
         name = save_file_name(
             self,
@@ -485,10 +485,10 @@ class ListPage(QWidget, Generic[F, R]):
         try:
             saved = save_list(self._register, target, table, force=force)
         except UserError as exc:
-            QApplication.restoreOverrideCursor()
             show_user_error(self, exc)
             return None
-        QApplication.restoreOverrideCursor()
+        finally:
+            QApplication.restoreOverrideCursor()
         self.notice.say(
             QCoreApplication.translate("ListPage", "Saved {rows} rows to {file}.").format(
                 rows=self.locale().toString(saved.rows), file=saved.path

@@ -32,6 +32,7 @@ from otop_desktop.thaiformat import (
     format_be_date,
     last_complete,
     parse_be_date,
+    thai_today,
 )
 from ui.lang import label_of, ui_is_thai
 from ui.printing.record_picker import RecordPicker
@@ -67,7 +68,7 @@ class OptionsPanel(QWidget):
         super().__init__(parent)
         office = register.office()
         assert office is not None  # Register.open refuses a register without one
-        self._today = today or date.today()
+        self._today = today or thai_today()
         self._area_code = office.district_code or office.province_code or ""
 
         self.kind_combo = QComboBox()

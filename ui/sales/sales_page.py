@@ -60,6 +60,7 @@ from otop_desktop.thaiformat import (
     be_year,
     format_be_date,
     last_complete,
+    thai_today,
 )
 from otop_desktop.validation import EARLIEST
 from ui.headings import heading
@@ -246,8 +247,8 @@ class SalesPage(QWidget):
 
         super().__init__(parent)
         self._register = register
-        self._latest = Period.of(today or date.today())
-        self.period = last_complete(today or date.today())
+        self._latest = Period.of(today or thai_today())
+        self.period = last_complete(today or thai_today())
         office = register.office()
         assert office is not None  # Register.open refuses a register without one
         self._district: str | None = office.district_code

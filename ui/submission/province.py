@@ -30,7 +30,7 @@ from otop_desktop.submission.export import ExportResult, export_monthly, monthly
 from otop_desktop.submission.importer import FileResult, import_submissions
 from otop_desktop.submission.provincial import ProvinceResult, export_province, province_file_name
 from otop_desktop.submission.withdraw import withdraw
-from otop_desktop.thaiformat import Period, fiscal_year_of_period, last_complete
+from otop_desktop.thaiformat import Period, fiscal_year_of_period, last_complete, thai_today
 from ui.file_dialogs import existing_directory, open_file_names
 from ui.jobs import Progress, run_with_progress
 from ui.lang import pick
@@ -62,7 +62,7 @@ class ProvincePanel(QWidget):
         office = register.office()
         assert office is not None
         self.province_code = office.province_code or ""
-        self.due = last_complete(today or date.today())
+        self.due = last_complete(today or thai_today())
         self.folder = default_folder()
 
         self.import_button = QPushButton(self.tr("Import district workbooks…"))

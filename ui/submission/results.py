@@ -178,13 +178,6 @@ class ImportResults(QWidget):
         layout.addLayout(buttons)
         layout.addWidget(self.tree, 1)
 
-    def show_results(self, results: list[FileResult], not_read: int = 0) -> None:
-        """The whole list at once (as ``begin``, ``add`` for each, ``finish``)."""
-        self.begin(len(results) + not_read)
-        for result in results:
-            self.add(result)
-        self.finish(not_read)
-
     def begin(self, count: int) -> None:
         """An import of ``count`` files starts: the list is emptied and fills as they come."""
         self.results = []

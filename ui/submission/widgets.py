@@ -27,7 +27,7 @@ from PySide6.QtWidgets import (
 
 from otop_desktop.outputs import existing
 from otop_desktop.services.exports import PastExport
-from otop_desktop.thaiformat import Period, be_year, format_money, last_complete
+from otop_desktop.thaiformat import Period, be_year, format_money, last_complete, thai_today
 from otop_desktop.validation import EARLIEST
 from ui.file_dialogs import save_file_name
 from ui.sales.sales_page import month_name
@@ -44,7 +44,7 @@ class MonthPicker(QWidget):
 
     def __init__(self, parent: QWidget | None = None, *, today: date | None = None) -> None:
         super().__init__(parent)
-        today = today or date.today()
+        today = today or thai_today()
         self.latest = Period.of(today)
         self.month_combo = QComboBox()
         self.month_combo.addItems([month_name(m) for m in range(1, 13)])

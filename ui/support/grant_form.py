@@ -24,7 +24,7 @@ from otop_desktop.services.support import (
     get_grant,
     save_grant,
 )
-from otop_desktop.thaiformat import format_money
+from otop_desktop.thaiformat import format_money, thai_today
 from ui.forms.record_dialog import RecordDialog, set_entered
 from ui.lang import pick
 from ui.support.entrepreneur_search import EntrepreneurSearch, choice_text
@@ -105,7 +105,7 @@ class GrantDialog(RecordDialog):
 
         self._show_chosen(owner)
         if record is None or values is None:
-            self.granted_on.setDate(date.today())
+            self.granted_on.setDate(thai_today())
             self.search.setFocus(Qt.FocusReason.OtherFocusReason)
         else:
             self.fill(values)

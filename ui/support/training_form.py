@@ -3,7 +3,6 @@ the register took part."""
 
 from __future__ import annotations
 
-from datetime import date
 from decimal import Decimal
 from typing import Any, ClassVar
 
@@ -33,6 +32,7 @@ from otop_desktop.services.support import (
     save_training,
     training_participants,
 )
+from otop_desktop.thaiformat import thai_today
 from ui.forms.record_dialog import RecordDialog, set_entered
 from ui.support.entrepreneur_search import EntrepreneurSearch, choice_text
 from ui.support.money import MoneyEdit
@@ -121,7 +121,7 @@ class TrainingDialog(RecordDialog):
         layout.addLayout(self.button_row(can_delete=record is not None))
 
         if record is None or values is None:
-            self.held_on.setDate(date.today())
+            self.held_on.setDate(thai_today())
         else:
             self.fill(values)
             self.version = record.version

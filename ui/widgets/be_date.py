@@ -41,6 +41,7 @@ from otop_desktop.thaiformat import (
     ce_year,
     format_be_date,
     parse_be_date,
+    thai_today,
 )
 from ui.lang import pick, ui_is_thai
 from ui.widgets.field_error import FieldMessage
@@ -152,7 +153,7 @@ class MonthGrid(QWidget):
             painter.drawText(
                 self._cell_rect(0, column), Qt.AlignmentFlag.AlignCenter, self._day_name(column)
             )
-        today = date.today()
+        today = thai_today()
         last = calendar.monthrange(self._cursor.year, self._cursor.month)[1]
         for number in range(1, last + 1):
             day = self._cursor.replace(day=number)
@@ -213,7 +214,7 @@ class CalendarPopup(QFrame):
     def __init__(self, parent: QWidget) -> None:
         super().__init__(parent, Qt.WindowType.Popup)
         self.setFrameShape(QFrame.Shape.StyledPanel)
-        self.grid = MonthGrid(date.today())
+        self.grid = MonthGrid(thai_today())
         self.title = QLabel()
         font = QFont(self.title.font())
         font.setBold(True)
@@ -243,7 +244,7 @@ class CalendarPopup(QFrame):
 
         self.today_button = QPushButton(self.tr("Today"))
         self.today_button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
-        self.today_button.clicked.connect(lambda: self._pick(date.today()))
+        self.today_button.clicked.connect(lambda: self._pick(thai_today()))
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(6, 6, 6, 6)
@@ -273,7 +274,7 @@ class CalendarPopup(QFrame):
         """Shows the month of ``selected`` (today's if None) under ``anchor``, or above it
         when the screen ends below."""
         self.grid.selected = selected
-        self.grid.set_cursor(selected or date.today())
+        self.grid.set_cursor(selected or thai_today())
         self._show_month()
         self.adjustSize()
         size = self.size()
