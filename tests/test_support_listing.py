@@ -21,6 +21,7 @@ from otop_desktop.services.support import (
     TrainingInput,
     count_grants,
     count_trainings,
+    entrepreneur_support,
     find_entrepreneurs,
     grant_fiscal_years,
     grant_ids,
@@ -132,3 +133,21 @@ def test_a_grant_without_its_entrepreneur_or_amount_is_refused_in_its_own_words(
         ("entrepreneur", "กรุณาเลือกผู้ประกอบการ", "Choose the entrepreneur"),
         ("amount", "จำนวนเงินต้องไม่ติดลบ", "The amount must not be negative"),
     ]
+
+
+def test_one_producers_trainings_and_grants_newest_first(register: Register) -> None:
+    weaver, cook = people(register)
+    with register.write() as s:
+        older = save_training(
+            s, TrainingInput(date(2024, 9, 30), "ออกแบบบรรจุภัณฑ์", "พช.", "1000", [weaver, cook])
+        ).id
+        newer = save_training(
+            s, TrainingInput(date(2025, 2, 1), "ขายออนไลน์", "DEPA", "0", [weaver])
+        ).id
+        save_training(s, TrainingInput(date(2025, 3, 1), "บัญชี", "ธกส.", "0", [cook]))
+        loom = save_grant(s, weaver, GrantInput(date(2024, 5, 1), "50000", "กี่ทอผ้า", "อบจ.")).id
+        save_grant(s, cook, GrantInput(date(2025, 1, 5), "8000", "เตาแก๊ส", "กองทุน"))
+    with register.read() as s:
+        trainings, grants = entrepreneur_support(s, weaver)
+        assert [t.id for t in trainings] == [newer, older]
+        assert [g.id for g in grants] == [loom]

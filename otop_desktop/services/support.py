@@ -407,3 +407,22 @@ def training_fiscal_years(session: Session) -> list[int]:
 
 def grant_fiscal_years(session: Session) -> list[int]:
     return _fiscal_years(session, Grant.granted_on)
+
+
+def entrepreneur_support(
+    session: Session, entrepreneur_id: int
+) -> tuple[list[Training], list[Grant]]:
+    """One producer's trainings (those it took part in) and grants, newest first: two
+    indexed queries, whatever the size of the register."""
+    trainings = session.scalars(
+        select(Training)
+        .join(TrainingParticipant, TrainingParticipant.training_id == Training.id)
+        .where(TrainingParticipant.entrepreneur_id == entrepreneur_id)
+        .order_by(Training.held_on.desc(), Training.id.desc())
+    ).all()
+    grants = session.scalars(
+        select(Grant)
+        .where(Grant.entrepreneur_id == entrepreneur_id)
+        .order_by(Grant.granted_on.desc(), Grant.id.desc())
+    ).all()
+    return list(trainings), list(grants)

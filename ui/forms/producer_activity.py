@@ -25,15 +25,7 @@ from PySide6.QtWidgets import (
 from sqlalchemy.orm import Session
 
 from otop_desktop.services.entrepreneurs import get_entrepreneur
-from otop_desktop.services.support import (
-    GrantFilter,
-    TrainingFilter,
-    grant_ids,
-    grant_rows,
-    training_ids,
-    training_participants,
-    training_rows,
-)
+from otop_desktop.services.support import entrepreneur_support
 from otop_desktop.thaiformat import format_be_date, format_money
 
 # Rows a table shows before it scrolls: the form must still fit a 1366×768 screen.
@@ -86,26 +78,9 @@ def read_activity(session: Session, entrepreneur_id: int) -> Activity:
         )
         for p in sorted(record.products, key=lambda p: p.code)
     ]
-    # The grant list's search matches the registration number; the id makes it exact.
-    found = grant_ids(
-        session, GrantFilter(query=record.reg_no), order="granted_on", descending=True
-    )
-    grant_by_id = grant_rows(session, found)
-    grants = [
-        GrantLine(g.granted_on, g.amount, g.purpose, g.funder)
-        for g in (grant_by_id[i] for i in found if i in grant_by_id)
-        if g.entrepreneur_id == entrepreneur_id
-    ]
-    # No service lists one producer's trainings yet: each training's participants are read.
-    held = training_ids(session, TrainingFilter(), order="held_on", descending=True)
-    attended = [
-        t for t in held if any(p.id == entrepreneur_id for p in training_participants(session, t))
-    ]
-    training_by_id = training_rows(session, attended)
-    trainings = [
-        TrainingLine(t.held_on, t.topic, t.organiser)
-        for t in (training_by_id[i] for i in attended if i in training_by_id)
-    ]
+    attended, given = entrepreneur_support(session, entrepreneur_id)
+    trainings = [TrainingLine(t.held_on, t.topic, t.organiser) for t in attended]
+    grants = [GrantLine(g.granted_on, g.amount, g.purpose, g.funder) for g in given]
     return Activity(products, trainings, grants)
 
 
