@@ -28,7 +28,7 @@ from sqlalchemy.exc import (
 )
 from sqlalchemy.orm import Session, sessionmaker
 
-from otop_desktop.accounts.roles import has_accounts, require
+from otop_desktop.accounts.roles import RANK, has_accounts, require
 from otop_desktop.accounts.service import login, recover, signing_key
 from otop_desktop.audit.record import ACTOR, OFFICE_FACTS, Actor, OfficeFacts, note, os_actor
 from otop_desktop.backup import floors
@@ -624,6 +624,14 @@ class Register:
     def has_accounts(self) -> bool:
         with self.read() as session:
             return has_accounts(session)
+
+    def may(self, role: str) -> bool:
+        """Whether whoever acts now holds ``role`` or a higher one (anyone, on a register
+        without accounts): the desktop shows what the services would refuse as read-only."""
+        if not self.has_accounts():
+            return True
+        actor = self.actor
+        return actor is not None and actor.account_id is not None and RANK[actor.role] >= RANK[role]
 
     def login(self, name: str, password: str) -> Actor:
         """Logs ``name`` in for every later action on this register. A wrong password is

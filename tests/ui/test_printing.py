@@ -17,6 +17,7 @@ from PySide6.QtWidgets import QDialog, QLineEdit, QMessageBox, QWidget
 from pytestqt.qtbot import QtBot
 from sqlalchemy import select
 
+from otop_desktop.accounts.service import add_account
 from otop_desktop.database import Register
 from otop_desktop.domain import Status
 from otop_desktop.models import ExportRecord
@@ -204,6 +205,26 @@ def test_a_certificate_without_an_officer_offers_to_set_one(
     seen.clear()
     assert page.print_records([reg_no])  # set now: not asked again
     assert seen == []
+
+
+def test_a_clerk_without_an_officer_set_is_told_to_ask_a_head(
+    qtbot: QtBot,
+    page: PrintPage,
+    district_register: Register,
+    warnings: list[str],
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    reg_no = add_record(district_register, "กลุ่มทอผ้าบ้านกิ่งแก้ว")
+    with district_register.write() as session:
+        add_account(session, "somchai", "head", "head-pass-1")
+    district_register.login("somchai", "head-pass-1")
+    with district_register.write() as session:
+        add_account(session, "kaew", "clerk", "clerk-pass-1")
+    district_register.login("kaew", "clerk-pass-1")
+    monkeypatch.setattr(OfficerDialog, "exec", lambda _d: pytest.fail("a clerk cannot set it"))
+    assert not page.print_records([reg_no])
+    assert page.printed is None
+    assert warnings == ["ยังไม่ได้ตั้งชื่อเจ้าหน้าที่ผู้ลงนามในหนังสือรับรอง ให้หัวหน้าสำนักงานตั้งที่หน้าตั้งค่าก่อน"]
 
 
 def test_every_document_kind_previews(

@@ -63,6 +63,7 @@ class HelpDialog(QDialog):
         layout.addLayout(row)
         self.resize(*GUIDE_SIZE)
 
+
 def show_help(parent: QWidget) -> HelpDialog:
     """Shows the guide (F1), one window per main window, brought forward if already open."""
     dialog = parent.findChild(HelpDialog)

@@ -15,7 +15,7 @@ from PySide6.QtWidgets import (
 
 from otop_desktop.database import Register
 from otop_desktop.errors import UserError
-from otop_desktop.services.office import get_office, update_office
+from otop_desktop.services.office import change_office
 from ui.first_run import TEXT_MAX_LEN
 from ui.messages import show_user_error
 
@@ -68,10 +68,8 @@ class OfficerDialog(QDialog):
     def accept(self) -> None:
         try:
             with self._register.write() as session:
-                office = get_office(session)
-                update_office(
+                change_office(
                     session,
-                    name=office.name,
                     officer_name=self.officer_name.text(),
                     officer_position=self.officer_position.text(),
                 )

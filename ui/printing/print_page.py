@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 
 from otop_desktop.database import Register
 from otop_desktop.errors import UserError
+from otop_desktop.models.accounts import HEAD
 from otop_desktop.outputs import existing
 from otop_desktop.printing.documents import DocumentKind, Printed, PrintOptions, render, save_pdf
 from otop_desktop.services.entrepreneurs import find_by_reg_no
@@ -302,4 +303,14 @@ class PrintPage(QWidget):
             office = get_office(session)
             if office.officer_name.strip():
                 return True
+        if not self._register.may(HEAD):  # only a head sets it: say so rather than ask
+            show_user_error(
+                self,
+                UserError(
+                    "ยังไม่ได้ตั้งชื่อเจ้าหน้าที่ผู้ลงนามในหนังสือรับรอง ให้หัวหน้าสำนักงานตั้งที่หน้าตั้งค่าก่อน",
+                    "No signing officer is set for certificates yet: ask a head of office to "
+                    "set one on the Settings page",
+                ),
+            )
+            return False
         return OfficerDialog(self._register, self).exec() == OfficerDialog.DialogCode.Accepted

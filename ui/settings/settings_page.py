@@ -191,8 +191,7 @@ class SettingsPage(QWidget):
             edit.setText(self._saved[name])
         # Only a head changes the office record once the register has accounts (the service
         # refuses anyone else): shown as read-only rather than refused on saving.
-        actor = self._register.actor
-        editable = not self._register.has_accounts() or (actor is not None and actor.role == HEAD)
+        editable = self._register.may(HEAD)
         for edit in self.fields.values():
             edit.setReadOnly(not editable)
         self.save_button.setVisible(editable)
