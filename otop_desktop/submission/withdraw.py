@@ -449,8 +449,9 @@ class _Restore:
 
     def _trainings(self) -> None:
         kept = self.rows["trainings"]
+        kept_as = {r["id"]: (r["held_on"], r["topic"], r["organiser"]) for r in kept}
         there: set[int] = set()
-        for chunk in chunks([r["id"] for r in kept]):
+        for chunk in chunks(list(kept_as)):
             there |= {
                 row.id
                 for row in self.session.execute(
@@ -458,12 +459,7 @@ class _Restore:
                         TR.c.id.in_(chunk)
                     )
                 )
-                if any(
-                    r["id"] == row.id
-                    and (r["held_on"], r["topic"], r["organiser"])
-                    == (row.held_on, row.topic, row.organiser)
-                    for r in kept
-                )
+                if kept_as[row.id] == (row.held_on, row.topic, row.organiser)
             }
         # A training still held (by another district's people too) keeps its row; one whose
         # id another training has taken since comes back under a new id.
