@@ -132,6 +132,28 @@ def test_filters_combine_with_search(filled) -> None:
         assert count_entrepreneurs(s, EntrepreneurFilter()) == 3
 
 
+def test_readiness_lacking_lists_the_unassessed_and_those_assessed_without_it(filled) -> None:
+    with filled.write() as s:
+        ids = {r.name: r.id for r in list_entrepreneurs(s, EntrepreneurFilter())}
+        entrepreneurs.set_readiness(
+            s, ids["ร้านผ้าไหมสันกำแพง"], {"bank_account": True, "promptpay": True}, None
+        )
+        entrepreneurs.set_readiness(s, ids["Bo Sang Umbrella Co."], {"bank_account": True}, None)
+    # The water group was never assessed; the umbrella maker was, without PromptPay.
+    assert names(filled, readiness_lacking="promptpay") == [
+        "กลุ่มน้ำพริกหนุ่มบ้านแม่ออน",
+        "Bo Sang Umbrella Co.",
+    ]
+    assert names(filled, readiness_lacking="bank_account") == ["กลุ่มน้ำพริกหนุ่มบ้านแม่ออน"]
+    assert names(filled, readiness_lacking="promptpay", query="umbrella") == [
+        "Bo Sang Umbrella Co."
+    ]
+    with filled.read() as s:
+        assert count_entrepreneurs(s, EntrepreneurFilter(readiness_lacking="gov_scheme")) == 3
+    with pytest.raises(ValueError, match="not a readiness check"):
+        EntrepreneurFilter(readiness_lacking="level")
+
+
 def test_search_follows_changes_and_deletes(filled) -> None:
     with filled.read() as s:
         (row,) = list_entrepreneurs(s, EntrepreneurFilter(query="ผ้าไหม"))

@@ -25,7 +25,8 @@ from sqlalchemy import (
 )
 from sqlalchemy.orm import Session
 
-from otop_desktop.models import Entrepreneur, Product
+from otop_desktop.domain import READINESS_ITEMS
+from otop_desktop.models import DigitalReadiness, Entrepreneur, Product
 from otop_desktop.search import (
     TRIGRAM,
     coded,
@@ -35,6 +36,8 @@ from otop_desktop.search import (
     search_variants,
 )
 from otop_desktop.textnorm import normalize
+
+READINESS_KEYS = frozenset(key for key, _, _ in READINESS_ITEMS)
 
 
 @dataclass(frozen=True)
@@ -49,6 +52,14 @@ class EntrepreneurFilter:
     category: int | None = None
     #: has at least one product whose latest rating is this many stars
     stars: int | None = None
+    #: lacks this digital-readiness check (a DigitalReadiness column of READINESS_ITEMS):
+    #: not assessed at all, or assessed without it
+    readiness_lacking: str | None = None
+
+    def __post_init__(self) -> None:
+        # A wrong name would otherwise pass silently as "nobody has it".
+        if self.readiness_lacking is not None and self.readiness_lacking not in READINESS_KEYS:
+            raise ValueError(f"not a readiness check: {self.readiness_lacking!r}")
 
 
 @dataclass(frozen=True)
@@ -225,6 +236,11 @@ def _entrepreneur_where(f: EntrepreneurFilter) -> list[Any]:
         product_terms.append(Product.current_stars == f.stars)
     if product_terms:
         where.append(exists().where(Product.entrepreneur_id == Entrepreneur.id, *product_terms))
+    if f.readiness_lacking:
+        check = getattr(DigitalReadiness, f.readiness_lacking)
+        where.append(
+            ~exists().where(DigitalReadiness.entrepreneur_id == Entrepreneur.id, check.is_(True))
+        )
     return [w for w in where if w is not None]
 
 
