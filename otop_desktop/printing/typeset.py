@@ -25,8 +25,9 @@ from reportlab.lib.colors import Color, black
 from reportlab.lib.enums import TA_CENTER, TA_RIGHT
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.pdfbase import pdfmetrics
-from reportlab.pdfbase.ttfonts import ShapedFragWord, TTFont, shapeFragWord
+from reportlab.pdfbase.ttfonts import ShapeData, ShapedFragWord, ShapedStr, TTFont, shapeFragWord
 from reportlab.pdfgen.canvas import Canvas
+from reportlab.pdfgen.textobject import PDFTextObject
 from reportlab.platypus import Paragraph
 from reportlab.platypus.paragraph import _FK_BREAK, _FK_TEXT, _HSFrag
 from reportlab.platypus.paraparser import ParaFrag
@@ -227,11 +228,66 @@ def _word(key: _FragKey, text: str, spaced: bool) -> list[object]:
             word = shapeFragWord(plain)
             if word is plain:
                 word = (_SpacedUnchanged if spaced else _Unchanged)(plain)
+            else:
+                # One frag in, one frag out: HarfBuzz's glyphs of the whole word.
+                frag, glyphs = word[1]
+                word[1] = (frag, _Glyphs.of(glyphs, text, key[0]))
         with _shaped_lock:
             if len(_shaped) >= _SHAPED_LIMIT:
                 _shaped.clear()
             _shaped[cache_key] = word
     return word
+
+
+class _Glyphs(ShapedStr):
+    """Shaped glyphs that remember the text they were shaped from (``actual``), so that the
+    PDF can say what they read as. reportlab writes a shaped glyph that has no character of
+    its own (a tone mark lowered or moved left, ญ without its tail) as a private-use
+    character, and ำ as ํ + า: the PDF's text would read กิ่ง as กิ + U+E000. Joining keeps
+    ``actual`` (reportlab joins the words of a line with ``+``)."""
+
+    actual: str
+
+    @classmethod
+    def of(cls, glyphs: str, actual: str, font: str) -> _Glyphs:
+        data = getattr(glyphs, "__shapeData__", None)
+        if data is None:
+            # Glyphs HarfBuzz changed without moving any (reportlab gives a plain str):
+            # drawn at their own widths, as reportlab would draw that str.
+            widths = pdfmetrics.getFont(font).face.charWidths
+            data = [
+                ShapeData(i, widths.get(ord(c), 0), 0, 0, 0, widths.get(ord(c), 0))
+                for i, c in enumerate(glyphs)
+            ]
+        result = cls(glyphs, shapeData=data)
+        result.actual = actual
+        return result
+
+    def __add__(self, other: str) -> _Glyphs:
+        joined = ShapedStr.__add__(self, other)
+        result = _Glyphs(joined, shapeData=joined.__shapeData__)
+        result.actual = self.actual + getattr(other, "actual", other)
+        return result
+
+    def __radd__(self, other: str) -> _Glyphs:
+        joined = ShapedStr.__radd__(self, other)
+        result = _Glyphs(joined, shapeData=joined.__shapeData__)
+        result.actual = getattr(other, "actual", other) + self.actual
+        return result
+
+
+class _TextObject(PDFTextObject):
+    """A PDF text object that puts each run of shaped glyphs in a marked-content span whose
+    /ActualText is the text that was set (PDF 1.5, 14.9.4): what pdftotext, PDFium, and a
+    PDF reader's search and copy read instead of the glyphs."""
+
+    def _formatText(self, text: str) -> str:
+        code = super()._formatText(text)
+        actual = getattr(text, "actual", None)
+        if actual is None or actual == text:
+            return code
+        hex_text = ("\ufeff" + actual).encode("utf-16-be").hex().upper()
+        return f"/Span <</ActualText <{hex_text}>>> BDC {code} EMC"
 
 
 # A token that ends the line: para() turns each newline of the text into one.
@@ -265,6 +321,9 @@ class ThaiParagraph(Paragraph):
         self._key = key
         self._tokens = self._laid_out = parts
         self._words = self.frags
+
+    def beginText(self, x: float, y: float) -> PDFTextObject:
+        return _TextObject(self.canv, x, y)
 
     def breakLines(self, width: float | Sequence[float]) -> object:
         if self._key is not None:
@@ -378,7 +437,7 @@ def draw_text(
         x -= width / 2
     elif align == "right":
         x -= width
-    line = canvas.beginText(x, y)
+    line = _TextObject(canvas, x, y)
     line.setFont(font, size)
     line.textOut(glyphs)
     canvas.drawText(line)
