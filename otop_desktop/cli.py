@@ -7,14 +7,11 @@ import argparse
 import errno
 import json
 import logging
-import os
 import sys
 from collections.abc import Callable, Sequence
-from contextlib import suppress
 from datetime import date
-from logging.handlers import RotatingFileHandler
 from pathlib import Path
-from typing import IO, NoReturn
+from typing import NoReturn
 
 from otop_desktop import (
     cli_accounts,
@@ -36,47 +33,14 @@ from otop_desktop.cli_args import (
 from otop_desktop.database import Register
 from otop_desktop.domain import OfficeKind
 from otop_desktop.errors import Subject, UserError, os_storage_error
+from otop_desktop.logfile import private_log_handler
 from otop_desktop.outputs import remove_leftovers
-from otop_desktop.paths import log_dir
 from otop_desktop.thaiformat import last_complete
 
 log = logging.getLogger(__name__)
 
-#: An office PC runs for years: each log is kept bounded.
-LOG_MAX_BYTES = 1_000_000
-LOG_BACKUPS = 3
-LOG_FORMAT = "%(asctime)s %(levelname)s %(name)s: %(message)s"
 #: Errors writing a file that are the PC's, not the program's: said plainly, never logged.
 _FILE_CONDITIONS = {errno.ENOSPC, errno.EDQUOT, errno.EROFS, errno.EACCES, errno.EPERM, errno.EIO}
-
-
-class PrivateLogHandler(RotatingFileHandler):
-    """A bounded log file that only its user may read (0600, in the 0700 log folder): a
-    log names registers and files, and a fault's details may quote a record."""
-
-    def _open(self) -> IO[str]:
-        fd = os.open(self.baseFilename, os.O_WRONLY | os.O_CREAT | os.O_APPEND, 0o600)
-        with suppress(OSError):
-            os.chmod(self.baseFilename, 0o600)  # one an older version made 0644
-        return open(fd, self.mode, encoding=self.encoding, errors=self.errors)
-
-
-def private_log_handler(file_name: str) -> PrivateLogHandler:
-    """The handler of the log ``file_name`` in :func:`otop_desktop.paths.log_dir`; the file is
-    made on the first record (warnings and faults only, so most runs leave none)."""
-    folder = log_dir()
-    with suppress(OSError):
-        os.chmod(folder, 0o700)  # a folder an older version made 0755
-    handler = PrivateLogHandler(
-        folder / file_name,
-        maxBytes=LOG_MAX_BYTES,
-        backupCount=LOG_BACKUPS,
-        encoding="utf-8",
-        delay=True,
-    )
-    handler.setFormatter(logging.Formatter(LOG_FORMAT))
-    handler.setLevel(logging.WARNING)  # alembic alone logs four lines at INFO on every start
-    return handler
 
 
 class _Parser(argparse.ArgumentParser):

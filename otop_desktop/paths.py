@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import os
-import sys
+from importlib import resources
 from pathlib import Path
 
 import fontpkg_sarabun
@@ -15,18 +15,25 @@ APP_AUTHOR = "OTOP"
 DATA_DIR_ENV = "OTOP_DATA_DIR"
 
 
-def project_root() -> Path:
-    """The folder holding db/ and resources/: the source tree, or the PyInstaller bundle."""
-    bundle = getattr(sys, "_MEIPASS", None)
-    return Path(bundle) if bundle else Path(__file__).resolve().parent.parent
+def _package_data(name: str, checkout_name: str) -> Path:
+    """A folder of package data: ``otop_desktop/<name>`` of an installed wheel or of the
+    PyInstaller bundle (both carry it inside the package, see setup.py and build.spec), or,
+    in a checkout (run in place or installed editable), the folder at the top of the tree
+    where the repository keeps it. A real folder either way: alembic and Qt take paths."""
+    packaged = resources.files("otop_desktop") / name
+    if isinstance(packaged, Path) and packaged.is_dir():
+        return packaged
+    return Path(__file__).resolve().parent.parent / checkout_name
 
 
 def migrations_dir() -> Path:
-    return project_root() / "db"
+    """The Alembic migrations (the repository's db/)."""
+    return _package_data("migrations", "db")
 
 
 def resources_dir() -> Path:
-    return project_root() / "resources"
+    """Translations, help pages and icons (the repository's resources/)."""
+    return _package_data("resources", "resources")
 
 
 def data_dir() -> Path:

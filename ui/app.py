@@ -6,7 +6,7 @@ import logging
 from pathlib import Path
 
 from PySide6.QtCore import QLocale, QTranslator
-from PySide6.QtGui import QFont, QFontDatabase
+from PySide6.QtGui import QFont, QFontDatabase, QIcon
 from PySide6.QtWidgets import QApplication
 from sqlalchemy.engine import URL
 
@@ -27,6 +27,8 @@ FONT_FILES = (
 # One catalog per part of the UI (see resources/i18n/README.md), plus qt_th: the few Qt
 # built-in strings the program shows; Qt ships no Thai translation of its own.
 TRANSLATION_PATTERN = "*_th.qm"
+#: The program's icon (the Windows bundle's .exe carries the .ico of the same picture).
+ICON_FILE = "otop-desktop.png"
 
 
 def load_fonts() -> str | None:
@@ -77,6 +79,10 @@ def configure_application(app: QApplication, language: str = "th") -> None:
     app.setApplicationName(APP_NAME)
     app.setOrganizationName(APP_AUTHOR)
     app.setApplicationVersion(program_version())
+    # Qt adds the display name to every window's title ("… — OTOP Desktop 0.1.0"): which
+    # version is running is in sight when a clerk reports a problem.
+    app.setApplicationDisplayName(f"{APP_NAME} {program_version()}")
+    app.setWindowIcon(QIcon(str(resources_dir() / "icons" / ICON_FILE)))
     family = load_fonts()
     if family is not None:
         app.setFont(QFont(family, FONT_POINT_SIZE))
