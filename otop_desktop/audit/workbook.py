@@ -6,12 +6,14 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from openpyxl import Workbook
+from openpyxl.cell import WriteOnlyCell
+from openpyxl.worksheet._write_only import WriteOnlyWorksheet
 
 from otop_desktop.audit.query import AuditFilter, every
 from otop_desktop.database import Register
 from otop_desktop.models import ExportRecord
-from otop_desktop.submission.workbook import PendingFiles
+from otop_desktop.submission.workbook import BOLD, PendingFiles
+from otop_desktop.xlsx_print import print_workbook, set_up_printing
 
 HEADINGS = ("ลำดับ", "วันเวลา", "ผู้ทำรายการ", "รายการ", "ชนิด", "เลขที่", "รายละเอียด")
 EXPORT_KIND = "audit"
@@ -32,9 +34,10 @@ def write_trail(
     ):
         target = files.check(out if out.suffix == ".xlsx" else out / "audit.xlsx")
         files.reserve(target)
-        wb = Workbook(write_only=True)
+        wb = print_workbook(write_only=True)
         sheet = wb.create_sheet("บันทึกการใช้งาน")
-        sheet.append(HEADINGS)
+        set_up_printing(sheet, heading_rows=1)
+        sheet.append([_heading(sheet, text) for text in HEADINGS])
         rows = 0
         for row in every(session, where):
             at = row.at.astimezone().replace(tzinfo=None)
@@ -45,3 +48,9 @@ def write_trail(
         session.flush()
         files.place()
     return WrittenTrail(target, rows)
+
+
+def _heading(sheet: WriteOnlyWorksheet, text: str) -> WriteOnlyCell:
+    cell = WriteOnlyCell(sheet, text)
+    cell.font = BOLD
+    return cell

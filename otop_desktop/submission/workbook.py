@@ -1,6 +1,7 @@
 """Writing the program's workbooks with openpyxl in write-only mode: typed cells (text that
 never turns into a formula, whole numbers, money as ``#,##0.00``, Excel dates), bold frozen
-headers with filters and widths, and a save that never leaves half a file behind."""
+headers with filters and widths, set up to print (otop_desktop.xlsx_print), and a save that
+never leaves half a file behind."""
 
 from __future__ import annotations
 
@@ -13,7 +14,6 @@ from pathlib import Path
 
 from openpyxl import Workbook
 from openpyxl.cell import WriteOnlyCell
-from openpyxl.styles import Font
 from openpyxl.utils import get_column_letter
 from openpyxl.utils.exceptions import IllegalCharacterError
 from openpyxl.worksheet._write_only import WriteOnlyWorksheet
@@ -21,6 +21,7 @@ from openpyxl.worksheet._write_only import WriteOnlyWorksheet
 from otop_desktop.errors import UserError
 from otop_desktop.outputs import PendingOutputs, cannot_write
 from otop_desktop.submission.spec import Kind
+from otop_desktop.xlsx_print import BOLD_FONT, print_workbook, repeat_heading, set_up_printing
 
 MONEY_FORMAT = "#,##0.00"
 # Day/month/year with the year in B.E. (Excel's Thai Buddhist calendar, 07), as every
@@ -28,7 +29,7 @@ MONEY_FORMAT = "#,##0.00"
 DATE_FORMAT = "[$-1070000]d/m/yyyy;@"
 FORMATS = {Kind.MONEY: MONEY_FORMAT, Kind.DATE: DATE_FORMAT}
 
-BOLD = Font(bold=True)
+BOLD = BOLD_FONT
 
 _THAI_MARKS = re.compile("[\u0e31\u0e34-\u0e3a\u0e47-\u0e4e]")
 
@@ -70,11 +71,13 @@ class RowProgress:
 
 
 class SheetWriter:
-    """One write-only sheet whose columns have fixed kinds. Column widths must be known
-    before the first row in write-only mode: ``size_columns`` first, from a sample."""
+    """One write-only sheet whose columns have fixed kinds, set up to print landscape and
+    fitted to the width. Column widths must be known before the first row in write-only
+    mode: ``size_columns`` first, from a sample."""
 
     def __init__(self, ws: WriteOnlyWorksheet, kinds: Sequence[Kind]) -> None:
         self.ws = ws
+        set_up_printing(ws, heading_rows=0)
         self.kinds = tuple(kinds)
         self.rows = 0
         # Only money and dates need a styled cell; the rest go in as plain values, which
@@ -107,8 +110,10 @@ class SheetWriter:
             self.ws.column_dimensions[get_column_letter(i)].width = width
 
     def header(self, headers: Sequence[str]) -> None:
-        """Bold headers in a frozen first row (write-only mode: before any other row)."""
+        """Bold headers in a frozen first row, repeated on every printed page (write-only
+        mode: before any other row)."""
         self.ws.freeze_panes = "A2"
+        repeat_heading(self.ws, 1)
         row = []
         for text in headers:
             cell = WriteOnlyCell(self.ws, text)
@@ -160,7 +165,7 @@ class SheetWriter:
 @contextmanager
 def new_workbook() -> Iterator[Workbook]:
     """A write-only workbook, abandoned cleanly if building it fails or is cancelled."""
-    wb = Workbook(write_only=True)
+    wb = print_workbook(write_only=True)
     try:
         yield wb
     except BaseException:
