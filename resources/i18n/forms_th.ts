@@ -12,6 +12,14 @@
         <translation>ผู้ประกอบการ {reg_no}</translation>
     </message>
     <message>
+        <source>Record</source>
+        <translation>ข้อมูลผู้ประกอบการ</translation>
+    </message>
+    <message>
+        <source>Digital readiness</source>
+        <translation>ความพร้อมด้านดิจิทัล</translation>
+    </message>
+    <message>
         <source>Hidden: your account does not see personal data</source>
         <translation>ซ่อนไว้: บัญชีของคุณไม่มีสิทธิ์ดูข้อมูลส่วนบุคคล</translation>
     </message>
@@ -104,6 +112,42 @@
         <translation>วันที่เปลี่ยนสถานะ(&amp;F)</translation>
     </message>
     <message>
+        <source>Digital financial readiness</source>
+        <translation>ความพร้อมด้านการเงินดิจิทัล</translation>
+    </message>
+    <message>
+        <source>Tick what the producer has or does now. Without a bank account the level is 0; with one, the level counts the five practices that build on it.</source>
+        <translation>ทำเครื่องหมายสิ่งที่ผู้ผลิตมีหรือทำอยู่ในปัจจุบัน หากไม่มีบัญชีเงินฝากธนาคาร ระดับความพร้อมเป็น 0 หากมี ระดับความพร้อมนับจากอีกห้ารายการที่ต้องอาศัยบัญชีธนาคาร</translation>
+    </message>
+    <message>
+        <source>Filled with today&apos;s date when you first tick or clear an item</source>
+        <translation>เมื่อทำหรือเอาเครื่องหมายออกครั้งแรก จะใส่วันที่วันนี้ให้</translation>
+    </message>
+    <message>
+        <source>Date assessed</source>
+        <translation>วันที่ประเมิน</translation>
+    </message>
+    <message>
+        <source>Level</source>
+        <translation>ระดับความพร้อม</translation>
+    </message>
+    <message>
+        <source>Still lacking</source>
+        <translation>ยังขาด</translation>
+    </message>
+    <message>
+        <source>Not assessed yet</source>
+        <translation>ยังไม่ได้ประเมิน</translation>
+    </message>
+    <message>
+        <source>{level} of {top}</source>
+        <translation>ระดับ {level} จาก {top}</translation>
+    </message>
+    <message>
+        <source>nothing</source>
+        <translation>ไม่ขาดรายการใด</translation>
+    </message>
+    <message>
         <source>{typed} of 13 digits</source>
         <translation>พิมพ์แล้ว {typed} จาก 13 หลัก</translation>
     </message>
@@ -118,6 +162,10 @@
     <message>
         <source>⚠ This ID number is already registered: {records}. Check that this is not the same producer; you can still save.</source>
         <translation>⚠ เลขประจำตัวนี้มีในทะเบียนแล้ว: {records} โปรดตรวจสอบว่าไม่ใช่ผู้ประกอบการรายเดียวกัน (ยังบันทึกได้)</translation>
+    </message>
+    <message>
+        <source>Digital readiness checklist</source>
+        <translation>รายการความพร้อมด้านการเงินดิจิทัล</translation>
     </message>
     <message>
         <source>Saved the new entrepreneur {name}: registration number {reg_no}.</source>

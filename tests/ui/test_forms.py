@@ -883,3 +883,88 @@ def test_ctrl_n_with_nothing_selected_opens_the_form_to_pick_the_producer(
     QTimer.singleShot(0, look)
     actions.new_product()
     assert seen == [""]
+
+
+# --- digital readiness --------------------------------------------------------------------
+
+
+def show_readiness_tab(qtbot: QtBot, dialog: EntrepreneurDialog) -> None:
+    """Ctrl+Tab, as a clerk reaches the second tab from the keyboard."""
+    dialog.name.setFocus()
+    press(qtbot, Qt.Key.Key_Tab, Qt.KeyboardModifier.ControlModifier)
+    assert dialog.tabs.currentIndex() == 1
+
+
+def test_the_readiness_tab_saves_the_checklist_and_reads_it_back(
+    qtbot: QtBot, district_register: Register
+) -> None:
+    entrepreneur_id = add_entrepreneur(district_register)
+    dialog = EntrepreneurDialog(district_register, entrepreneur_id)
+    shown(qtbot, dialog)
+    show_readiness_tab(qtbot, dialog)
+    assert dialog.readiness_level.text() == "ยังไม่ได้ประเมิน"
+    for key in ("bank_account", "promptpay", "online_sales"):
+        qtbot.keyClick(dialog.readiness_checks[key], Qt.Key.Key_Space)
+    # Ticking dates the assessment today, unless the clerk gives another date.
+    assert dialog.assessed_on.date() == thai_today()
+    assert dialog.readiness_level.text() == "ระดับ 2 จาก 5"
+    assert dialog.readiness_lacking.text() == (
+        "รับชำระผ่าน QR, ทำบัญชีแบบดิจิทัล, ลงทะเบียนโครงการเงินดิจิทัลของรัฐ"
+    )
+    dialog.assessed_on.line_edit.setText("15/11/2568")
+    save(qtbot)
+    assert dialog.result() == QDialog.DialogCode.Accepted
+
+    with district_register.read() as session:
+        saved = session.get(Entrepreneur, entrepreneur_id)
+        assert saved is not None and saved.readiness is not None
+        assert (saved.readiness.bank_account, saved.readiness.promptpay) == (True, True)
+        assert (saved.readiness.qr_payment, saved.readiness.online_sales) == (False, True)
+        assert saved.readiness.assessed_on == date(2025, 11, 15)
+        assert saved.readiness.level == 2
+
+    again = EntrepreneurDialog(district_register, entrepreneur_id)
+    shown(qtbot, again)
+    assert [again.readiness_checks[k].isChecked() for k in ("bank_account", "qr_payment")] == [
+        True,
+        False,
+    ]
+    assert again.assessed_on.text() == "15/11/2568"
+    assert again.readiness_level.text() == "ระดับ 2 จาก 5"
+    assert not again.has_changes()
+    # Taking away the bank account takes the level to 0: nothing digital works without it.
+    again.readiness_checks["bank_account"].click()
+    assert again.readiness_level.text() == "ระดับ 0 จาก 5"
+    assert again.has_changes()
+
+
+def test_saving_the_record_alone_leaves_a_producer_unassessed(
+    qtbot: QtBot, district_register: Register, type_text: TypeText
+) -> None:
+    entrepreneur_id = add_entrepreneur(district_register)
+    dialog = EntrepreneurDialog(district_register, entrepreneur_id)
+    shown(qtbot, dialog)
+    type_text(dialog.name, "ร้านร่มกระดาษบ่อสร้าง")
+    save(qtbot)
+    assert dialog.result() == QDialog.DialogCode.Accepted
+    with district_register.read() as session:
+        saved = session.get(Entrepreneur, entrepreneur_id)
+        assert saved is not None and saved.readiness is None
+
+
+def test_a_refused_assessment_date_shows_the_readiness_tab(
+    qtbot: QtBot, district_register: Register
+) -> None:
+    dialog = EntrepreneurDialog(district_register, add_entrepreneur(district_register))
+    shown(qtbot, dialog)
+    show_readiness_tab(qtbot, dialog)
+    dialog.readiness_checks["bank_account"].click()
+    dialog.assessed_on.line_edit.setText("1/1/2540")  # before OTOP began
+    dialog.tabs.setCurrentIndex(0)
+    dialog.name.setFocus()
+    save(qtbot)
+    assert dialog.isVisible()
+    assert dialog.tabs.currentIndex() == 1
+    message = dialog.fields.message("assessed_on")
+    assert message.level is Level.ERROR and message.isVisible()
+    assert dialog.assessed_on.isAncestorOf(QApplication.focusWidget())

@@ -1,20 +1,26 @@
-"""The entrepreneur form: registering a producer, changing its record, deleting it. A clerk or
-a head sees the citizen ID and the phone in full here; a viewer sees them masked and cannot
-change them."""
+"""The entrepreneur form: registering a producer, changing its record, deleting it, and its
+digital financial readiness (a tab of its own: the checklist, the level it gives, the date
+assessed). A clerk or a head sees the citizen ID and the phone in full here; a viewer sees
+them masked and cannot change them."""
 
 from __future__ import annotations
 
-from dataclasses import replace
+from dataclasses import dataclass, fields, replace
+from datetime import date
 from typing import Any, ClassVar
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
+    QCheckBox,
     QComboBox,
     QDialog,
     QFormLayout,
     QGridLayout,
     QGroupBox,
+    QLabel,
     QLineEdit,
     QSpinBox,
+    QTabWidget,
     QVBoxLayout,
     QWidget,
 )
@@ -22,7 +28,7 @@ from sqlalchemy.orm import Session
 
 from otop_desktop.accounts.roles import mask, sees_personal_data
 from otop_desktop.database import Register
-from otop_desktop.domain import ProducerType, Status
+from otop_desktop.domain import READINESS_ITEMS, ProducerType, Status
 from otop_desktop.errors import UserError
 from otop_desktop.models import Entrepreneur
 from otop_desktop.services.entrepreneurs import (
@@ -32,9 +38,11 @@ from otop_desktop.services.entrepreneurs import (
     delete_entrepreneur,
     get_entrepreneur,
     same_id,
+    set_readiness,
     update_entrepreneur,
 )
 from otop_desktop.services.office import get_office
+from otop_desktop.services.readiness import CHECKS, TOP_LEVEL, Assessment, checks_of
 from otop_desktop.thaiformat import thai_today
 from otop_desktop.thaiid import ThaiIdError, format_thai_id, parse_thai_id
 from ui.forms.producer_activity import Activity, ProducerActivity, read_activity
@@ -43,7 +51,7 @@ from ui.forms.record_dialog import RecordDialog, set_entered
 from ui.lang import label_of, pick
 from ui.messages import show_user_error
 from ui.widgets.be_date import BEDateEdit
-from ui.widgets.field_error import Level
+from ui.widgets.field_error import FieldMessage, Level
 from ui.widgets.place_picker import PlacePicker
 from ui.widgets.record_number import record_number_label
 
@@ -61,6 +69,22 @@ MAX_LEN = {
     "status_reason": 300,
     "previous_reg_no": 40,
 }
+
+
+@dataclass
+class EntrepreneurValues(EntrepreneurInput):
+    """What the form shows: the record as the service takes it, and on its own tab the
+    digital-readiness checklist (``readiness``: one tick per item of ``CHECKS``, in order)
+    with the date it was assessed. Compared field by field for unsaved edits and conflicts."""
+
+    readiness: tuple[bool, ...] = (False,) * len(CHECKS)
+    assessed_on: date | str | None = None
+
+    def record(self) -> EntrepreneurInput:
+        """The record alone, for the entrepreneurs service."""
+        return EntrepreneurInput(
+            **{f.name: getattr(self, f.name) for f in fields(EntrepreneurInput)}
+        )
 
 
 class EntrepreneurDialog(RecordDialog):
@@ -86,6 +110,8 @@ class EntrepreneurDialog(RecordDialog):
             record = None if entrepreneur_id is None else get_entrepreneur(session, entrepreneur_id)
             values = None if record is None else self._values(record)
             activity = None if entrepreneur_id is None else read_activity(session, entrepreneur_id)
+        # Never assessed: the readiness tab says so until something is ticked or dated.
+        self._assessed = record is not None and record.readiness is not None
         self._record_name = record.name if record else ""
         self._reg_no = record.reg_no if record else ""
 
@@ -99,6 +125,7 @@ class EntrepreneurDialog(RecordDialog):
         registration = self._registration_box()
         address = self._address_box(office.province_code, office.district_code)
         status = self._status_box()
+        readiness = self._readiness_page()
 
         columns = QGridLayout()
         columns.setHorizontalSpacing(16)
@@ -109,8 +136,14 @@ class EntrepreneurDialog(RecordDialog):
         columns.setColumnStretch(0, 1)
         columns.setColumnStretch(1, 1)
         columns.setRowStretch(2, 1)
+        record_page = QWidget()
+        record_page.setLayout(columns)
+        # Ctrl+Tab and Ctrl+PgDown go to the next tab, as in any Qt tab widget.
+        self.tabs = QTabWidget()
+        self.tabs.addTab(record_page, self.tr("Record"))
+        self.tabs.addTab(readiness, self.tr("Digital readiness"))
         layout = QVBoxLayout(self)
-        layout.addLayout(columns, 1)
+        layout.addWidget(self.tabs, 1)
         # A registered producer's products, trainings and grants, under its record.
         self.activity: ProducerActivity | None = None
         if activity is not None:
@@ -126,6 +159,9 @@ class EntrepreneurDialog(RecordDialog):
         self.status.currentIndexChanged.connect(self._follow_status)
         self.national_id.textChanged.connect(self._check_id)
         self.national_id.editingFinished.connect(self._format_id)
+        for check in self.readiness_checks.values():
+            check.toggled.connect(self._follow_readiness)
+            check.clicked.connect(self._date_assessment)
         if self.masked:
             for edit in (self.national_id, self.phone):
                 edit.setReadOnly(True)
@@ -137,6 +173,7 @@ class EntrepreneurDialog(RecordDialog):
             self.version = record.version
         self._follow_producer_type()
         self._follow_status()
+        self._follow_readiness()
         self._check_id()
         self.mark_clean()
         width = max(DIALOG_WIDTH, self.sizeHint().width())
@@ -246,6 +283,39 @@ class EntrepreneurDialog(RecordDialog):
         self.fields.add_row(form, self.tr("Date o&f change"), self.status_date, "status_date")
         return box
 
+    def _readiness_page(self) -> QWidget:
+        box = QGroupBox(self.tr("Digital financial readiness"))
+        form = self._form(box)
+        about = QLabel(
+            self.tr(
+                "Tick what the producer has or does now. Without a bank account the level is "
+                "0; with one, the level counts the five practices that build on it."
+            )
+        )
+        about.setWordWrap(True)
+        form.addRow(about)
+        self.readiness_checks: dict[str, QCheckBox] = {}
+        for key, label_th, label_en in READINESS_ITEMS:
+            check = QCheckBox(pick(label_th, label_en))
+            self.readiness_checks[key] = check
+            form.addRow(check)
+        self.assessed_on = BEDateEdit()
+        self.assessed_on.line_edit.setToolTip(
+            self.tr("Filled with today's date when you first tick or clear an item")
+        )
+        self.fields.add_row(form, self.tr("Date assessed"), self.assessed_on, "assessed_on")
+        self.readiness_level = QLabel()
+        self.readiness_level.setStyleSheet("font-weight: bold;")
+        self.readiness_lacking = QLabel()
+        self.readiness_lacking.setWordWrap(True)
+        form.addRow(self.tr("Level"), self.readiness_level)
+        form.addRow(self.tr("Still lacking"), self.readiness_lacking)
+        page = QWidget()
+        layout = QVBoxLayout(page)
+        layout.addWidget(box)
+        layout.addStretch(1)
+        return page
+
     # --- the producer's products -------------------------------------------------------------
 
     def add_product(self) -> None:
@@ -295,6 +365,31 @@ class EntrepreneurDialog(RecordDialog):
         self.status_reason.setEnabled(not active)
         self.status_date.setEnabled(not active)
 
+    def _ticks(self) -> tuple[bool, ...]:
+        return tuple(self.readiness_checks[key].isChecked() for key in CHECKS)
+
+    def _follow_readiness(self) -> None:
+        """The level and what is lacking, as the checklist stands now."""
+        ticks = self._ticks()
+        if not self._assessed and not any(ticks) and not self.assessed_on.line_edit.text():
+            self.readiness_level.setText(self.tr("Not assessed yet"))
+            self.readiness_lacking.setText("")
+            return
+        found = Assessment(dict(zip(CHECKS, ticks, strict=True)), None)
+        self.readiness_level.setText(
+            self.tr("{level} of {top}").format(level=found.level, top=TOP_LEVEL)
+        )
+        names = {key: pick(th, en) for key, th, en in READINESS_ITEMS}
+        self.readiness_lacking.setText(
+            ", ".join(names[key] for key in found.lacking) or self.tr("nothing")
+        )
+
+    def _date_assessment(self) -> None:
+        # A checklist is filled in when the producer is asked: that is the assessment's date
+        # unless the clerk gives another.
+        if not self.assessed_on.line_edit.text().strip():
+            self.assessed_on.setDate(thai_today())
+
     def _check_id(self) -> None:
         """Judges the ID as it is typed: how many digits so far, a wrong check digit with the
         digit expected, and a warning (not a refusal) when another record has it."""
@@ -343,10 +438,14 @@ class EntrepreneurDialog(RecordDialog):
 
     # --- the record -----------------------------------------------------------------------
 
-    def _values(self, record: Entrepreneur) -> EntrepreneurInput:
+    def _values(self, record: Entrepreneur) -> EntrepreneurValues:
         """The record as the form shows it; the citizen ID and the phone masked for an
         account that does not see personal data."""
-        values = EntrepreneurInput(
+        readiness = record.readiness
+        checks = checks_of(
+            {key: getattr(readiness, key) for key in CHECKS} if readiness is not None else {}
+        )
+        values = EntrepreneurValues(
             producer_type=record.producer_type,
             name=record.name,
             national_id=record.national_id,
@@ -361,6 +460,8 @@ class EntrepreneurDialog(RecordDialog):
             status_date=record.status_date,
             registered_on=record.registered_on,
             previous_reg_no=record.previous_reg_no,
+            readiness=tuple(checks[key] for key in CHECKS),
+            assessed_on=readiness.assessed_on if readiness is not None else None,
         )
         if self.masked:
             values = replace(
@@ -386,6 +487,11 @@ class EntrepreneurDialog(RecordDialog):
         set_entered(self.status_date, values.status_date)
         set_entered(self.registered_on, values.registered_on)
         self.previous_reg_no.setText(values.previous_reg_no)
+        if isinstance(values, EntrepreneurValues):
+            for key, ticked in zip(CHECKS, values.readiness, strict=True):
+                self.readiness_checks[key].setChecked(ticked)
+            set_entered(self.assessed_on, values.assessed_on)
+            self._follow_readiness()
 
     def current(self, session: Session) -> tuple[Any, int]:
         assert self._id is not None
@@ -421,16 +527,64 @@ class EntrepreneurDialog(RecordDialog):
         )
 
     def snapshot(self) -> Any:
-        return self.entered()
+        entered = self.entered()
+        return EntrepreneurValues(
+            **{f.name: getattr(entered, f.name) for f in fields(EntrepreneurInput)},
+            readiness=self._ticks(),
+            assessed_on=self.assessed_on.entered(),
+        )
 
     def write(self, session: Session) -> int:
+        typed = self.snapshot()
         if self._id is None:
-            record = create_entrepreneur(session, self.entered())
+            record = create_entrepreneur(session, typed.record())
             self.saved_number = record.reg_no
-            return record.id
-        return update_entrepreneur(
-            session, self._id, self.entered(), expected_version=self.version
-        ).id
+            entrepreneur_id = record.id
+        else:
+            # The record's version guards the checklist too: it is saved with the record.
+            entrepreneur_id = update_entrepreneur(
+                session, self._id, typed.record(), expected_version=self.version
+            ).id
+        loaded = self._clean
+        if (typed.readiness, typed.assessed_on) != (loaded.readiness, loaded.assessed_on):
+            # Only a checklist the clerk changed is saved: an entrepreneur never assessed
+            # stays so (the list's readiness filter tells the two apart).
+            set_readiness(
+                session,
+                entrepreneur_id,
+                dict(zip(CHECKS, typed.readiness, strict=True)),
+                typed.assessed_on,
+            )
+        return entrepreneur_id
+
+    def save(self) -> bool:
+        saved = super().save()
+        if not saved:
+            self._show_tab_at_fault()
+        return saved
+
+    def _show_tab_at_fault(self) -> None:
+        """A refusal on the tab not shown: shows that tab, so the message is seen."""
+        for index in range(self.tabs.count()):
+            page = self.tabs.widget(index)
+            refused = [m for m in page.findChildren(FieldMessage) if m.level is Level.ERROR]
+            if not refused:
+                continue
+            if index != self.tabs.currentIndex():
+                self.tabs.setCurrentIndex(index)
+                # The field could not take the cursor while its tab was hidden: its row
+                # (the message's ancestor with a focus proxy) gives it now.
+                row = refused[0].parentWidget()
+                while row is not None and row.focusProxy() is None:
+                    row = row.parentWidget()
+                if row is not None:
+                    row.setFocus(Qt.FocusReason.OtherFocusReason)
+            return
+
+    def field_label(self, name: str) -> str:
+        if name == "readiness":
+            return self.tr("Digital readiness checklist")
+        return super().field_label(name)
 
     def remove(self, session: Session) -> None:
         assert self._id is not None
