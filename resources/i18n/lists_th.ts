@@ -28,6 +28,18 @@
         <translation>ทุกระดับดาว</translation>
     </message>
     <message>
+        <source>Digital readiness: any</source>
+        <translation>ความพร้อมดิจิทัล: ทั้งหมด</translation>
+    </message>
+    <message>
+        <source>Lacking: {item}</source>
+        <translation>ยังขาด: {item}</translation>
+    </message>
+    <message>
+        <source>Producers lacking one item of the digital readiness checklist, those never assessed included</source>
+        <translation>ผู้ประกอบการที่ยังขาดรายการหนึ่งของความพร้อมด้านการเงินดิจิทัล รวมทั้งผู้ที่ยังไม่เคยได้รับการประเมิน</translation>
+    </message>
+    <message>
         <source>Reg. no.</source>
         <translation>เลขทะเบียน</translation>
     </message>

@@ -968,3 +968,32 @@ def test_a_refused_assessment_date_shows_the_readiness_tab(
     message = dialog.fields.message("assessed_on")
     assert message.level is Level.ERROR and message.isVisible()
     assert dialog.assessed_on.isAncestorOf(QApplication.focusWidget())
+
+
+def test_the_list_finds_who_has_no_promptpay_yet(qtbot: QtBot, district_register: Register) -> None:
+    never_assessed = add_entrepreneur(district_register, name="ร้านยังไม่ประเมิน")
+    without = add_entrepreneur(
+        district_register, name="ร้านไม่มีพร้อมเพย์", national_id=make_thai_id("310010012346")
+    )
+    with_promptpay = add_entrepreneur(
+        district_register, name="ร้านมีพร้อมเพย์", national_id=make_thai_id("310010012347")
+    )
+    for entrepreneur_id, promptpay in ((without, False), (with_promptpay, True)):
+        dialog = EntrepreneurDialog(district_register, entrepreneur_id)
+        shown(qtbot, dialog)
+        dialog.readiness_checks["bank_account"].click()
+        if promptpay:
+            dialog.readiness_checks["promptpay"].click()
+        save(qtbot)
+        assert dialog.result() == QDialog.DialogCode.Accepted
+
+    page = EntrepreneursPage(district_register)
+    qtbot.addWidget(page)
+    with qtbot.waitExposed(page):
+        page.show()
+    choose(page.readiness_box, "promptpay")
+    assert page.readiness_box.currentText() == "ยังขาด: ผูกพร้อมเพย์"
+    model = page.model
+    qtbot.waitUntil(lambda: model.complete)
+    shown_ids = {model.id_at(row) for row in range(model.rowCount())}
+    assert shown_ids == {never_assessed, without}

@@ -12,7 +12,7 @@ from PySide6.QtWidgets import QMenu, QMessageBox, QWidget
 
 from otop_desktop.accounts.roles import has_accounts
 from otop_desktop.database import Register
-from otop_desktop.domain import ProducerType, Status
+from otop_desktop.domain import READINESS_ITEMS, ProducerType, Status
 from otop_desktop.errors import UserError
 from otop_desktop.models.accounts import HEAD
 from otop_desktop.services.listing import (
@@ -65,6 +65,20 @@ class EntrepreneursPage(ListPage[EntrepreneurFilter, EntrepreneurRow]):
             self.tr("All product categories"), self.category_choices()
         )
         self.stars_box = self.add_filter(self.tr("Any stars"), self.stars_choices())
+        # "Who has no PromptPay yet?": producers never assessed count as lacking it too.
+        self.readiness_box = self.add_filter(
+            self.tr("Digital readiness: any"),
+            [
+                (self.tr("Lacking: {item}").format(item=pick(th, en)), key)
+                for key, th, en in READINESS_ITEMS
+            ],
+        )
+        self.readiness_box.setToolTip(
+            self.tr(
+                "Producers lacking one item of the digital readiness checklist, those never "
+                "assessed included"
+            )
+        )
         locale = self.locale()
         columns = [
             Column(self.tr("Reg. no."), lambda r: r.reg_no, "reg_no", "5013-2567-0000"),
@@ -197,6 +211,7 @@ class EntrepreneursPage(ListPage[EntrepreneurFilter, EntrepreneurRow]):
             status=self.status_box.currentData(),
             category=self.category_box.currentData(),
             stars=self.stars_box.currentData(),
+            readiness_lacking=self.readiness_box.currentData(),
             **self.area_filter(),
         )
 
