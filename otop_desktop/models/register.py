@@ -203,3 +203,24 @@ class DigitalReadiness(Base):
     @property
     def level(self) -> int:
         return readiness_level({key: getattr(self, key) for key, _, _ in READINESS_ITEMS})
+
+
+class StatusChange(Base):
+    """The business's status from ``changed_on`` on: its history, of which the entrepreneur's
+    ``status`` and ``status_date`` are the latest entry. The first entry is the registration
+    (active); businesses opened, suspended, reopened and closed by year are read from here
+    (otop_desktop.services.status_history writes it, otop_desktop.services.figures reads it)."""
+
+    __tablename__ = "status_changes"
+    __table_args__ = (
+        CheckConstraint("status IN ('active', 'suspended', 'closed')", name="status"),
+        # The status at a date (the latest entry before it) and the changes of a year.
+        Index(None, "entrepreneur_id", "changed_on"),
+        Index(None, "status", "changed_on"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    entrepreneur_id: Mapped[int] = mapped_column(ForeignKey("entrepreneurs.id", ondelete="CASCADE"))
+    changed_on: Mapped[date] = mapped_column(Date)
+    status: Mapped[str] = mapped_column(String(10))
+    reason: Mapped[str] = mapped_column(String(300), default="")

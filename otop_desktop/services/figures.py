@@ -1,0 +1,242 @@
+"""The counting rules of the register's yearly figures, written once: the overview's charts,
+the annual report and ``stats --year`` all count through here.
+
+- A year is a fiscal year (ปีงบประมาณ, 1 October – 30 September, named by the B.E. year it
+  ends in) or, as an option, a calendar year (B.E.).
+- An entrepreneur counts in a year if registered by the year's end and not closed before its
+  start (its status at the start, from the history of status changes, is not 'closed'). A
+  record imported without a registration date counts in no year until it is completed.
+- A product counts in a year if its entrepreneur does (products carry no date of their own).
+- A year's sales are the rows of its months, whoever made them. Whole-business rows (no
+  product) count under the business's main category: the category of most of its products,
+  the lowest code on a tie; a business without a categorised product has none (None).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+from decimal import Decimal
+
+from sqlalchemy import (
+    CTE,
+    BigInteger,
+    ColumnElement,
+    Select,
+    Subquery,
+    and_,
+    func,
+    or_,
+    select,
+    type_coerce,
+)
+from sqlalchemy.orm import Session, aliased
+
+from otop_desktop.errors import UserError
+from otop_desktop.models import Entrepreneur, Product, Sale
+from otop_desktop.models.register import StatusChange
+from otop_desktop.thaiformat import (
+    MAX_BE_YEAR,
+    MIN_BE_YEAR,
+    Period,
+    be_year,
+    ce_year,
+    fiscal_year_be,
+    fiscal_year_range,
+    thai_today,
+)
+
+
+@dataclass(frozen=True)
+class YearSpan:
+    """One B.E. year of figures: fiscal (October–September) or calendar."""
+
+    year: int
+    calendar: bool
+    start: date
+    end: date
+
+    @property
+    def first(self) -> Period:
+        return Period.of(self.start)
+
+    @property
+    def last(self) -> Period:
+        return Period.of(self.end)
+
+    @property
+    def periods(self) -> tuple[Period, ...]:
+        return tuple(Period.range(self.first, self.last))
+
+    def previous(self) -> YearSpan:
+        return year_span(self.year - 1, calendar=self.calendar)
+
+    def as_of(self, today: date | None = None) -> Period | None:
+        """The last month that has ended if the year is not yet over on ``today`` (the
+        office's day by default); None for a year that is over."""
+        last_ended = Period.of(today or thai_today()).prev()
+        return None if last_ended >= self.last else last_ended
+
+    def last_ended(self, today: date | None = None) -> Period:
+        """The year's last month that has ended (its first month for a year not begun)."""
+        return max(self.first, self.as_of(today) or self.last)
+
+    @property
+    def label_th(self) -> str:
+        return f"{'ปี' if self.calendar else 'ปีงบประมาณ'} พ.ศ. {self.year}"
+
+    @property
+    def label_en(self) -> str:
+        return f"{'calendar year' if self.calendar else 'fiscal year'} {self.year} B.E."
+
+
+def year_span(year: int, *, calendar: bool = False) -> YearSpan:
+    """The year ``year`` (B.E.); a C.E. year or one out of range is refused."""
+    if not MIN_BE_YEAR + 1 <= year <= MAX_BE_YEAR:
+        raise UserError(
+            f"ปีต้องเป็น พ.ศ. เช่น 2565 (พบ {year})",
+            f"The year must be in B.E., e.g. 2565 (found {year})",
+        )
+    if calendar:
+        ce = ce_year(year)
+        return YearSpan(year, True, date(ce, 1, 1), date(ce, 12, 31))
+    start, end = fiscal_year_range(year)
+    return YearSpan(year, False, start, end)
+
+
+def year_of(d: date, *, calendar: bool) -> int:
+    """The B.E. year ``d`` falls in, fiscal or calendar."""
+    return be_year(d) if calendar else fiscal_year_be(d)
+
+
+def satang(column: ColumnElement[Decimal]) -> ColumnElement[int]:
+    """A money column summed as whole satang (exact integers, no Decimal per row)."""
+    return func.coalesce(func.sum(type_coerce(column, BigInteger)), 0)
+
+
+def baht(amount: int) -> Decimal:
+    """Whole satang as baht with two decimals."""
+    return Decimal(amount).scaleb(-2)
+
+
+# --- entrepreneurs ---------------------------------------------------------------------
+
+
+def closed_at(day: date) -> Select[tuple[int]]:
+    """Entrepreneurs whose status on the morning of ``day`` is closed: the latest change
+    before it (by date, then by entry) is a closing."""
+    later = aliased(StatusChange)
+    return select(StatusChange.entrepreneur_id).where(
+        StatusChange.status == "closed",
+        StatusChange.changed_on < day,
+        ~select(later.id)
+        .where(
+            later.entrepreneur_id == StatusChange.entrepreneur_id,
+            later.changed_on < day,
+            or_(
+                later.changed_on > StatusChange.changed_on,
+                and_(later.changed_on == StatusChange.changed_on, later.id > StatusChange.id),
+            ),
+        )
+        .exists(),
+    )
+
+
+def counted(span: YearSpan) -> ColumnElement[bool]:
+    """The rule: registered by the year's end and not closed before its start."""
+    return and_(
+        Entrepreneur.registered_on <= span.end,
+        Entrepreneur.id.not_in(closed_at(span.start)),
+    )
+
+
+# --- categories ------------------------------------------------------------------------
+
+
+def main_categories() -> CTE:
+    """(entrepreneur_id, category): each business's main category — the category of most of
+    its products, the lowest code on a tie; businesses without one are absent."""
+    counts = (
+        select(
+            Product.entrepreneur_id.label("entrepreneur_id"),
+            Product.category.label("category"),
+            func.row_number()
+            .over(
+                partition_by=Product.entrepreneur_id,
+                order_by=(func.count().desc(), Product.category),
+            )
+            .label("rank"),
+        )
+        .where(Product.category.is_not(None))
+        .group_by(Product.entrepreneur_id, Product.category)
+        .subquery("category_counts")
+    )
+    # Materialised: joined to sales rows, the planner would otherwise rank the products
+    # again for every row.
+    return (
+        select(counts.c.entrepreneur_id, counts.c.category)
+        .where(counts.c.rank == 1)
+        .cte("main_categories")
+        .prefix_with("MATERIALIZED")
+    )
+
+
+def main_category_of(session: Session, entrepreneur_id: int) -> int | None:
+    """One business's main category (the rule above), or None."""
+    main = main_categories()
+    return session.scalar(select(main.c.category).where(main.c.entrepreneur_id == entrepreneur_id))
+
+
+# --- sales -----------------------------------------------------------------------------
+
+
+def in_periods(first: Period, last: Period) -> ColumnElement[bool]:
+    return Sale.period.between(first.key, last.key)
+
+
+def sales_by_period(session: Session, first: Period, last: Period) -> dict[int, int]:
+    """Period key → satang, for the months ``first``–``last`` that have sales."""
+    rows = session.execute(
+        select(Sale.period, satang(Sale.amount))
+        .where(in_periods(first, last))
+        .group_by(Sale.period)
+        .order_by(Sale.period)
+    )
+    return {period: int(total) for period, total in rows}
+
+
+def sales_total(session: Session, span: YearSpan) -> int:
+    """The year's sales in satang."""
+    return int(session.scalar(select(satang(Sale.amount)).where(in_periods(span.first, span.last))))
+
+
+def _sales_with_category(span: YearSpan) -> Subquery:
+    """The year's sales rows with the category they count under and their business's area."""
+    main = main_categories()
+    category = func.coalesce(Product.category, main.c.category)
+    return (
+        select(
+            Sale.amount.label("amount"),
+            category.label("category"),
+            Product.soft_power.label("soft_power"),
+            Entrepreneur.district_code.label("district_code"),
+            Entrepreneur.subdistrict_code.label("subdistrict_code"),
+        )
+        .join(Entrepreneur, Entrepreneur.id == Sale.entrepreneur_id)
+        .outerjoin(Product, Product.id == Sale.product_id)
+        .outerjoin(
+            main,
+            and_(Sale.product_id.is_(None), main.c.entrepreneur_id == Sale.entrepreneur_id),
+        )
+        .where(in_periods(span.first, span.last))
+        .subquery("year_sales")
+    )
+
+
+def sales_by(session: Session, span: YearSpan, key: str) -> dict[object, int]:
+    """The year's sales in satang by ``key``: ``category`` (the rule above), ``soft_power``
+    (product rows only), ``district_code`` or ``subdistrict_code``."""
+    rows = _sales_with_category(span)
+    column = rows.c[key]
+    found = session.execute(select(column, satang(rows.c.amount)).group_by(column))
+    return {value: int(total) for value, total in found}

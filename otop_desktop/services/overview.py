@@ -1,0 +1,594 @@
+"""The overview page's figures for one year: what each chart shows, computed in SQL by the
+counting rules of otop_desktop.services.figures. Called off the GUI thread (ui/jobs.py).
+
+Every series is a tuple of rows; a row carries the ``key`` that the list behind the chart
+filters on (the series' ``target`` names the list and its filter field), the Thai and English
+labels, and its numbers (counts as int, money as Decimal baht)."""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass
+from datetime import date
+from decimal import Decimal
+
+import geothai
+from sqlalchemy import distinct, func, select
+from sqlalchemy.orm import Session
+
+from otop_desktop.domain import (
+    READINESS_ITEMS,
+    Category,
+    Industry,
+    SoftPower,
+    Standard,
+    readiness_level,
+)
+from otop_desktop.models import (
+    DigitalReadiness,
+    Entrepreneur,
+    Grant,
+    Household,
+    HouseholdSkill,
+    Product,
+    ProductStandard,
+    ReceivedSubmission,
+    Sale,
+    StarRating,
+    Training,
+    TrainingParticipant,
+)
+from otop_desktop.models.register import StatusChange
+from otop_desktop.services import figures
+from otop_desktop.services.figures import YearSpan, baht, satang, year_of, year_span
+from otop_desktop.services.office import get_office
+from otop_desktop.thaiformat import THAI_MONTHS, Period, thai_today
+
+_EN_MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
+
+
+@dataclass(frozen=True)
+class Target:
+    """The list a chart leads to and the filter its rows' keys go in, e.g.
+    ``Target("products", "category")`` → services.listing.ProductFilter(category=key)."""
+
+    list: str
+    field: str
+
+
+@dataclass(frozen=True)
+class MonthRow:
+    """One month of the year: its sales and the same month's of the year before."""
+
+    key: int  # the period key, e.g. 256810; the sales page opens this month
+    label_th: str
+    label_en: str
+    sales: Decimal
+    previous_year: Decimal
+
+
+@dataclass(frozen=True)
+class CategoryRow:
+    key: int | None  # product category code; None: products imported without one
+    label_th: str
+    label_en: str
+    sales: Decimal
+    products: int
+    #: Businesses whose main category this is.
+    entrepreneurs: int
+
+
+@dataclass(frozen=True)
+class AreaRow:
+    """A district (province or nation register) or a subdistrict (district register)."""
+
+    key: str  # district or subdistrict code
+    label_th: str
+    label_en: str
+    entrepreneurs: int
+    products: int
+    sales: Decimal
+    #: Counted businesses with sales entered for the completeness month.
+    reporting: int
+    #: Whether the district's workbook of the completeness month has been received (a
+    #: province or nation register); None on a district register.
+    submitted: bool | None
+
+
+@dataclass(frozen=True)
+class CountRow:
+    key: int | str | None
+    label_th: str
+    label_en: str
+    count: int
+
+
+@dataclass(frozen=True)
+class SoftPowerRow:
+    key: str  # SoftPower value
+    label_th: str
+    label_en: str
+    products: int
+    sales: Decimal
+
+
+@dataclass(frozen=True)
+class IndustryRow:
+    key: str  # Industry value
+    label_th: str
+    label_en: str
+    households: int
+    skills: int
+
+
+@dataclass(frozen=True)
+class SupportRow:
+    """One month's trainings and grants."""
+
+    key: int  # period key
+    label_th: str
+    label_en: str
+    trainings: int
+    participants: int
+    training_budget: Decimal
+    grants: int
+    grant_amount: Decimal
+
+
+@dataclass(frozen=True)
+class StatusYearRow:
+    """Businesses opened, suspended, reopened and closed in one year (same numbering as the
+    overview's year: fiscal or calendar)."""
+
+    key: int  # B.E. year
+    label_th: str
+    label_en: str
+    opened: int
+    suspended: int
+    reopened: int
+    closed: int
+
+
+#: The lists the series lead to.
+TARGETS = {
+    "months": Target("sales", "period"),
+    "categories": Target("products", "category"),
+    "areas": Target("entrepreneurs", "district_code"),
+    "stars": Target("products", "stars"),
+    "standards": Target("products", "standard"),
+    "readiness": Target("entrepreneurs", "readiness_level"),
+    "readiness_checks": Target("entrepreneurs", "readiness_lacking"),
+    "soft_power": Target("products", "soft_power"),
+    "industries": Target("households", "industry"),
+    "support": Target("support", "period"),
+    "statuses": Target("entrepreneurs", "status"),
+}
+
+
+@dataclass(frozen=True)
+class Overview:
+    year: int
+    calendar: bool
+    kind: str  # the office's kind: district, province, nation
+    span_start: date
+    span_end: date
+    #: The last ended month if the year is not over yet ("as of"), else None.
+    as_of: Period | None
+    #: The month whose submission completeness ``areas`` shows: the year's last ended month.
+    completeness_month: Period
+    entrepreneurs: int
+    products: int
+    sales: Decimal
+    previous_entrepreneurs: int
+    previous_products: int
+    previous_sales: Decimal
+    months: tuple[MonthRow, ...]
+    categories: tuple[CategoryRow, ...]
+    #: Subdistricts on a district register, districts otherwise; by sales, largest first.
+    areas: tuple[AreaRow, ...]
+    stars: tuple[CountRow, ...]  # key: stars 0–5 (0: not rated)
+    standards: tuple[CountRow, ...]  # key: Standard value; products holding it
+    readiness: tuple[CountRow, ...]  # key: level 0–5, None: not assessed
+    #: Businesses with each check of the checklist; key: the DigitalReadiness column.
+    readiness_checks: tuple[CountRow, ...]
+    soft_power: tuple[SoftPowerRow, ...]
+    industries: tuple[IndustryRow, ...]
+    support: tuple[SupportRow, ...]
+    statuses: tuple[StatusYearRow, ...]
+
+    def target(self, series: str) -> Target:
+        """The list behind ``series``; the areas of a district register are subdistricts."""
+        if series == "areas" and self.kind == "district":
+            return Target("entrepreneurs", "subdistrict_code")
+        return TARGETS[series]
+
+
+def _month_label(period: Period) -> tuple[str, str]:
+    return (
+        f"{THAI_MONTHS[period.month - 1]} {period.year_be}",
+        f"{_EN_MONTHS[period.month - 1]} {period.year_be}",
+    )
+
+
+def _counts(session: Session, span: YearSpan) -> tuple[int, int]:
+    entrepreneurs = session.scalar(
+        select(func.count()).select_from(Entrepreneur).where(figures.counted(span))
+    )
+    products = session.scalar(
+        select(func.count())
+        .select_from(Product)
+        .join(Entrepreneur, Entrepreneur.id == Product.entrepreneur_id)
+        .where(figures.counted(span))
+    )
+    return int(entrepreneurs or 0), int(products or 0)
+
+
+def _months(session: Session, span: YearSpan) -> tuple[MonthRow, ...]:
+    before = span.previous()
+    now = figures.sales_by_period(session, span.first, span.last)
+    then = figures.sales_by_period(session, before.first, before.last)
+    rows = []
+    for period, earlier in zip(span.periods, before.periods, strict=True):
+        th, en = _month_label(period)
+        rows.append(
+            MonthRow(
+                period.key, th, en, baht(now.get(period.key, 0)), baht(then.get(earlier.key, 0))
+            )
+        )
+    return tuple(rows)
+
+
+def _categories(session: Session, span: YearSpan) -> tuple[CategoryRow, ...]:
+    sales = figures.sales_by(session, span, "category")
+    products = dict(
+        session.execute(
+            select(Product.category, func.count())
+            .join(Entrepreneur, Entrepreneur.id == Product.entrepreneur_id)
+            .where(figures.counted(span))
+            .group_by(Product.category)
+        ).all()
+    )
+    main = figures.main_categories()
+    businesses = dict(
+        session.execute(
+            select(main.c.category, func.count())
+            .join(Entrepreneur, Entrepreneur.id == main.c.entrepreneur_id)
+            .where(figures.counted(span))
+            .group_by(main.c.category)
+        ).all()
+    )
+    rows = [
+        CategoryRow(
+            int(c),
+            c.label_th,
+            c.label_en,
+            baht(sales.get(int(c), 0)),
+            int(products.get(int(c), 0)),
+            int(businesses.get(int(c), 0)),
+        )
+        for c in Category
+    ]
+    if sales.get(None) or products.get(None):
+        rows.append(
+            CategoryRow(
+                None,
+                "ไม่ระบุประเภท",
+                "Category not given",
+                baht(sales.get(None, 0)),
+                int(products.get(None, 0)),
+                0,
+            )
+        )
+    return tuple(rows)
+
+
+def _area_names(kind: str, codes: set[str]) -> dict[str, tuple[str, str]]:
+    names = {}
+    for code in codes:
+        place = geothai.subdistrict(code) if kind == "district" else geothai.district(code)
+        names[code] = (place.name_th, place.name_en) if place else (code, code)
+    return names
+
+
+def _areas(session: Session, span: YearSpan, kind: str, month: Period) -> tuple[AreaRow, ...]:
+    column = Entrepreneur.subdistrict_code if kind == "district" else Entrepreneur.district_code
+    counted = figures.counted(span)
+    entrepreneurs = dict(
+        session.execute(select(column, func.count()).where(counted).group_by(column)).all()
+    )
+    products = dict(
+        session.execute(
+            select(column, func.count())
+            .select_from(Product)
+            .join(Entrepreneur, Entrepreneur.id == Product.entrepreneur_id)
+            .where(counted)
+            .group_by(column)
+        ).all()
+    )
+    sales = figures.sales_by(
+        session, span, "subdistrict_code" if kind == "district" else "district_code"
+    )
+    reporting = dict(
+        session.execute(
+            select(column, func.count(distinct(Sale.entrepreneur_id)))
+            .select_from(Sale)
+            .join(Entrepreneur, Entrepreneur.id == Sale.entrepreneur_id)
+            .where(Sale.period == month.key, counted)
+            .group_by(column)
+        ).all()
+    )
+    submitted: set[str] = set()
+    if kind != "district":
+        submitted = set(
+            session.scalars(
+                select(ReceivedSubmission.district_code).where(
+                    ReceivedSubmission.period == month.key
+                )
+            )
+        )
+    codes = set(entrepreneurs) | set(sales)
+    names = _area_names(kind, {str(c) for c in codes if c})
+    rows = [
+        AreaRow(
+            code,
+            *names[code],
+            int(entrepreneurs.get(code, 0)),
+            int(products.get(code, 0)),
+            baht(sales.get(code, 0)),
+            int(reporting.get(code, 0)),
+            None if kind == "district" else code in submitted,
+        )
+        for code in codes
+        if code
+    ]
+    rows.sort(key=lambda r: (-r.sales, -r.entrepreneurs, r.key))
+    return tuple(rows)
+
+
+def _stars(session: Session, span: YearSpan) -> tuple[CountRow, ...]:
+    """Products by the rating they held at the year's end (their latest rating of a
+    selection year up to it)."""
+    latest = (
+        select(StarRating.product_id, func.max(StarRating.year_be).label("year_be"))
+        .where(StarRating.year_be <= span.year)
+        .group_by(StarRating.product_id)
+        .subquery()
+    )
+    rated = dict(
+        session.execute(
+            select(StarRating.stars, func.count())
+            .join(
+                latest,
+                (latest.c.product_id == StarRating.product_id)
+                & (latest.c.year_be == StarRating.year_be),
+            )
+            .join(Product, Product.id == StarRating.product_id)
+            .join(Entrepreneur, Entrepreneur.id == Product.entrepreneur_id)
+            .where(figures.counted(span))
+            .group_by(StarRating.stars)
+        ).all()
+    )
+    _, products = _counts(session, span)
+    rated[0] = products - sum(rated.values())
+    return tuple(
+        CountRow(
+            stars,
+            f"{stars} ดาว" if stars else "ยังไม่ได้รับการคัดสรร",
+            f"{stars} star{'s' if stars > 1 else ''}" if stars else "Not rated",
+            int(rated.get(stars, 0)),
+        )
+        for stars in range(6)
+    )
+
+
+def _standards(session: Session, span: YearSpan) -> tuple[CountRow, ...]:
+    """Products of counted businesses holding each standard, not expired before the year."""
+    found = dict(
+        session.execute(
+            select(ProductStandard.standard, func.count(distinct(ProductStandard.product_id)))
+            .join(Product, Product.id == ProductStandard.product_id)
+            .join(Entrepreneur, Entrepreneur.id == Product.entrepreneur_id)
+            .where(
+                figures.counted(span),
+                (ProductStandard.expires_on.is_(None)) | (ProductStandard.expires_on >= span.start),
+            )
+            .group_by(ProductStandard.standard)
+        ).all()
+    )
+    return tuple(
+        CountRow(s.value, s.label_th, s.label_en, int(found.get(s.value, 0))) for s in Standard
+    )
+
+
+def _readiness(
+    session: Session, span: YearSpan, entrepreneurs: int
+) -> tuple[tuple[CountRow, ...], tuple[CountRow, ...]]:
+    columns = [getattr(DigitalReadiness, key) for key, _, _ in READINESS_ITEMS]
+    rows = session.execute(
+        select(*columns, func.count())
+        .join(Entrepreneur, Entrepreneur.id == DigitalReadiness.entrepreneur_id)
+        .where(figures.counted(span))
+        .group_by(*columns)
+    ).all()
+    levels: Counter[int | None] = Counter()
+    checks: Counter[str] = Counter()
+    for row in rows:
+        ticked = {key: bool(row[i]) for i, (key, _, _) in enumerate(READINESS_ITEMS)}
+        levels[readiness_level(ticked)] += row[-1]
+        for key, value in ticked.items():
+            checks[key] += row[-1] if value else 0
+    levels[None] = entrepreneurs - sum(levels.values())
+    level_rows = [
+        CountRow(level, f"ระดับ {level}", f"Level {level}", levels[level]) for level in range(6)
+    ]
+    level_rows.append(CountRow(None, "ยังไม่ได้ประเมิน", "Not assessed", levels[None]))
+    check_rows = tuple(CountRow(key, th, en, checks[key]) for key, th, en in READINESS_ITEMS)
+    return tuple(level_rows), check_rows
+
+
+def _soft_power(session: Session, span: YearSpan) -> tuple[SoftPowerRow, ...]:
+    products = dict(
+        session.execute(
+            select(Product.soft_power, func.count())
+            .join(Entrepreneur, Entrepreneur.id == Product.entrepreneur_id)
+            .where(figures.counted(span), Product.soft_power.is_not(None))
+            .group_by(Product.soft_power)
+        ).all()
+    )
+    sales = figures.sales_by(session, span, "soft_power")
+    return tuple(
+        SoftPowerRow(
+            s.value,
+            s.label_th,
+            s.label_en,
+            int(products.get(s.value, 0)),
+            baht(sales.get(s.value, 0)),
+        )
+        for s in SoftPower
+    )
+
+
+def _industries(session: Session, span: YearSpan) -> tuple[IndustryRow, ...]:
+    """OFOS households surveyed by the year's end (or undated), by the industry of their
+    members' skills."""
+    found = {
+        industry: (households, skills)
+        for industry, households, skills in session.execute(
+            select(
+                HouseholdSkill.industry,
+                func.count(distinct(HouseholdSkill.household_id)),
+                func.count(),
+            )
+            .join(Household, Household.id == HouseholdSkill.household_id)
+            .where(Household.surveyed_on.is_(None) | (Household.surveyed_on <= span.end))
+            .group_by(HouseholdSkill.industry)
+        )
+    }
+    return tuple(
+        IndustryRow(i.value, i.label_th, i.label_en, *map(int, found.get(i.value, (0, 0))))
+        for i in Industry
+    )
+
+
+def _by_month(session: Session, column, span: YearSpan, *values) -> dict[int, tuple]:  # type: ignore[no-untyped-def]
+    """Rows grouped by the day of ``column``, folded into period keys."""
+    totals: dict[int, list[int]] = {}
+    for day, *numbers in session.execute(
+        select(column, *values).where(column.between(span.start, span.end)).group_by(column)
+    ):
+        slot = totals.setdefault(Period.of(day).key, [0] * len(numbers))
+        for i, n in enumerate(numbers):
+            slot[i] += int(n or 0)
+    return {key: tuple(v) for key, v in totals.items()}
+
+
+def _support(session: Session, span: YearSpan) -> tuple[SupportRow, ...]:
+    trainings = _by_month(session, Training.held_on, span, func.count(), satang(Training.budget))
+    people = dict(
+        session.execute(
+            select(Training.held_on, func.count())
+            .join(TrainingParticipant, TrainingParticipant.training_id == Training.id)
+            .where(Training.held_on.between(span.start, span.end))
+            .group_by(Training.held_on)
+        ).all()
+    )
+    people_by_month: Counter[int] = Counter()
+    for day, n in people.items():
+        people_by_month[Period.of(day).key] += int(n)
+    grants = _by_month(session, Grant.granted_on, span, func.count(), satang(Grant.amount))
+    rows = []
+    for period in span.periods:
+        th, en = _month_label(period)
+        t_count, t_budget = trainings.get(period.key, (0, 0))
+        g_count, g_amount = grants.get(period.key, (0, 0))
+        rows.append(
+            SupportRow(
+                period.key,
+                th,
+                en,
+                t_count,
+                people_by_month[period.key],
+                baht(t_budget),
+                g_count,
+                baht(g_amount),
+            )
+        )
+    return tuple(rows)
+
+
+def status_years(session: Session, *, calendar: bool) -> tuple[StatusYearRow, ...]:
+    """Businesses opened (registered), suspended, reopened and closed in each year, from
+    the history of status changes; a reopening is a change back to active after the first
+    entry."""
+    tally: dict[int, Counter[str]] = {}
+    for day, n in session.execute(
+        select(Entrepreneur.registered_on, func.count())
+        .where(Entrepreneur.registered_on.is_not(None))
+        .group_by(Entrepreneur.registered_on)
+    ):
+        tally.setdefault(year_of(day, calendar=calendar), Counter())["opened"] += n
+    first = (
+        select(StatusChange.entrepreneur_id, func.min(StatusChange.id).label("id"))
+        .group_by(StatusChange.entrepreneur_id)
+        .subquery()
+    )
+    for day, status, n in session.execute(
+        select(StatusChange.changed_on, StatusChange.status, func.count())
+        .where(StatusChange.id.not_in(select(first.c.id)))
+        .group_by(StatusChange.changed_on, StatusChange.status)
+    ):
+        name = "reopened" if status == "active" else status
+        tally.setdefault(year_of(day, calendar=calendar), Counter())[name] += n
+    return tuple(
+        StatusYearRow(
+            year,
+            f"{'' if calendar else 'ปีงบ '}{year}",
+            f"{'' if calendar else 'FY '}{year}",
+            t["opened"],
+            t["suspended"],
+            t["reopened"],
+            t["closed"],
+        )
+        for year, t in sorted(tally.items())
+    )
+
+
+def overview(
+    session: Session, year: int, *, calendar: bool = False, today: date | None = None
+) -> Overview:
+    """The overview of B.E. ``year`` (fiscal unless ``calendar``); ``today`` (the office's
+    day by default) says which months have ended."""
+    today = today or thai_today()
+    span = year_span(year, calendar=calendar)
+    before = span.previous()
+    kind = get_office(session).kind
+    entrepreneurs, products = _counts(session, span)
+    previous_entrepreneurs, previous_products = _counts(session, before)
+    month = span.last_ended(today)
+    readiness, readiness_checks = _readiness(session, span, entrepreneurs)
+    return Overview(
+        year=year,
+        calendar=calendar,
+        kind=kind,
+        span_start=span.start,
+        span_end=span.end,
+        as_of=span.as_of(today),
+        completeness_month=month,
+        entrepreneurs=entrepreneurs,
+        products=products,
+        sales=baht(figures.sales_total(session, span)),
+        previous_entrepreneurs=previous_entrepreneurs,
+        previous_products=previous_products,
+        previous_sales=baht(figures.sales_total(session, before)),
+        months=_months(session, span),
+        categories=_categories(session, span),
+        areas=_areas(session, span, kind, month),
+        stars=_stars(session, span),
+        standards=_standards(session, span),
+        readiness=readiness,
+        readiness_checks=readiness_checks,
+        soft_power=_soft_power(session, span),
+        industries=_industries(session, span),
+        support=_support(session, span),
+        statuses=status_years(session, calendar=calendar),
+    )
