@@ -15,12 +15,14 @@ thousands of times."""
 
 from __future__ import annotations
 
+import re
 import threading
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Literal
 
+import uharfbuzz
 from reportlab.lib.colors import Color, black
 from reportlab.lib.enums import TA_CENTER, TA_RIGHT
 from reportlab.lib.styles import ParagraphStyle
@@ -28,7 +30,7 @@ from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.ttfonts import ShapeData, ShapedFragWord, ShapedStr, TTFont, shapeFragWord
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.pdfgen.textobject import PDFTextObject
-from reportlab.platypus import Paragraph
+from reportlab.platypus import Flowable, Paragraph
 from reportlab.platypus.paragraph import _FK_BREAK, _FK_TEXT, _HSFrag
 from reportlab.platypus.paraparser import ParaFrag
 
@@ -50,6 +52,7 @@ __all__ = [
     "Styles",
     "TextOptions",
     "ThaiParagraph",
+    "cut_words",
     "digits",
     "draw_text",
     "line_texts",
@@ -134,6 +137,9 @@ def _style(name: str, font: str, size: float, **kwargs: object) -> ParagraphStyl
         # A line may not borrow from its spaces to fit: only justified text shrinks them
         # when drawn, so on other lines the text would overrun the column.
         spaceShrinkage=0,
+        # Lines are spaced by their ink (ThaiParagraph), through reportlab's per-line
+        # ascents.
+        autoLeading="max",
         **kwargs,
     )
 
@@ -305,22 +311,63 @@ def _frag_word(key: _FragKey, token: Token) -> list[object]:
 
 class ThaiParagraph(Paragraph):
     """A Paragraph built from words (see the module doc). Keeps the text's tokens so that
-    a word wider than the column can be cut into smaller pieces once the width is known,
-    and so that the laid-out lines can be read back (``line_texts``).
+    it can be fitted to the width it is given, and so that the laid-out lines can be read
+    back (``line_texts``, ``cut_words``).
+
+    Fitting: a line breaks only between tokens. A token wider than the column is first read
+    as the dictionary words it is made of (ความ|กตัญญู), which may go on separate lines. If
+    a piece is still too wide (a code, a number, a date held together, a long name) the
+    whole paragraph is set smaller, down to ``SHRINK_FLOOR`` of its size; only past that is
+    a piece cut between syllables or character clusters, and ``cut_words`` names it.
+
+    Line spacing: a line is moved down from the one above only as far as the ink of the
+    two needs (the stacked marks of ที่ ปี่ over the tails and lower vowels of ฏุ ฎู), never
+    closer than the style's leading; the first line's marks and the last line's tails stay
+    inside the paragraph's height, so a table rule above or below is never crossed.
 
     Pieces of a paragraph split across frames are plain word lists (reportlab makes them
     with ``frags=``) and are laid out as they are."""
 
     _key: _FragKey | None = None
+    _base: ParagraphStyle | None = None
     _tokens: Sequence[Token] = ()
     _words: Sequence[list[object]] = ()
     # What the current ``frags`` were made from: the tokens, or pieces of the long ones.
     _laid_out: Sequence[Token] = ()
+    # Words that had to be cut inside (nothing else left to do at the floor size).
+    _cut: tuple[str, ...] = ()
+    # Room added above the first line / below the last for their marks (points).
+    _drop = 0.0
+    _below = 0.0
 
     def _use_tokens(self, key: _FragKey, parts: list[Token]) -> None:
         self._key = key
+        self._base = self.style
         self._tokens = self._laid_out = parts
         self._words = self.frags
+
+    def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:
+        self._drop = self._below = 0.0
+        width, height = super().wrap(availWidth, availHeight)
+        self.height = height + self._drop + self._below
+        return width, self.height
+
+    def split(self, availWidth: float, availHeight: float) -> list[Flowable]:
+        if not hasattr(self, "blPara"):
+            self.wrap(availWidth, availHeight)
+        # The pieces carry their own room above and below; leave it for the first.
+        room = self._drop + self._room_below
+        return super().split(availWidth, availHeight - room)
+
+    def draw(self) -> None:
+        if self._drop:
+            self.canv.translate(0, -self._drop)
+        super().draw()
+
+    @property
+    def first_baseline(self) -> float:
+        """How far below the top of the wrapped paragraph its first baseline lies."""
+        return float(self.style.fontSize) + self._drop
 
     def beginText(self, x: float, y: float) -> PDFTextObject:
         return _TextObject(self.canv, x, y)
@@ -328,33 +375,122 @@ class ThaiParagraph(Paragraph):
     def breakLines(self, width: float | Sequence[float]) -> object:
         if self._key is not None:
             limit = min(width) if isinstance(width, Sequence) else width
-            self._fit_words(self._key, limit)
-        return super().breakLines(width)
+            self._fit(limit)
+        lines = super().breakLines(width)
+        self._space_lines(lines)
+        return lines
 
-    def _fit_words(self, key: _FragKey, limit: float) -> None:
-        """Cuts every word wider than ``limit`` into the words it is made of, syllables or
-        character clusters (``_fitting_pieces``), so reportlab can break inside it where it
-        must, and never between a letter and its marks. A wider layout later gets the whole
-        words back."""
-        if not any(word[0] > limit for word in self._words):
+    def _fit(self, limit: float) -> None:
+        """Sets the style size and the frag words for a column ``limit`` wide."""
+        assert self._key is not None and self._base is not None
+        base = self._base
+        key = _frag_key(base)
+        if all(word[0] <= limit for word in self._words):
+            self.style, self._key, self._cut = base, key, ()
             self.frags, self._laid_out = self._words, self._tokens
             return
+        pieces = [_whole_pieces(key, text, limit) for text, _ in self._tokens]
+        widest = max((_word(key, p, False)[0] for ps in pieces for p in ps), default=0.0)
+        size = float(base.fontSize)
+        if widest > limit:
+            size = max(size * limit / widest, size * SHRINK_FLOOR)
+            # Sizes in steps of a tenth of a point: few distinct styles and words to cache.
+            size = int(size * 10) / 10
+            self.style = _shrunk(base, size)
+            key = _frag_key(self.style)
+        else:
+            self.style = base
+        self._key = key
         parts: list[Token] = []
-        for token, word in zip(self._tokens, self._words, strict=True):
+        cut: list[str] = []
+        for token, whole in zip(self._tokens, pieces, strict=True):
             text, space = token
-            if word[0] <= limit:
+            if token is _LINE_BREAK:
                 parts.append(token)
                 continue
-            pieces = _fitting_pieces(key, text, limit)
-            parts.extend((piece, False) for piece in pieces[:-1])
-            parts.append((pieces[-1], space))
-        self.frags = [_frag_word(key, part) for part in parts]
+            if len(whole) > 1 or _word(key, text, False)[0] > limit:
+                fitted = [p for piece in whole for p in _fitting_pieces(key, piece, limit)]
+                if len(fitted) > len(whole):
+                    cut.append(text)
+            else:
+                fitted = [text]
+            parts.extend((piece, False) for piece in fitted[:-1])
+            parts.append((fitted[-1], space))
+        self._cut = tuple(cut)
         self._laid_out = parts
+        self.frags = [_frag_word(key, part) for part in parts]
+
+    def _space_lines(self, para_lines: object) -> None:
+        """Gives each line the ascent that keeps its marks clear of the line above (see the
+        class doc); reportlab's ``autoLeading="max"`` then sets baselines
+        max(leading, needed) apart."""
+        lines = getattr(para_lines, "lines", None)
+        if not lines or getattr(para_lines, "kind", 0) != 1:
+            return
+        style = self.style
+        leading = float(style.leading)
+        size = float(style.fontSize)
+        gap = INK_GAP * size
+        starts = [line.sFW for line in lines]
+        ends = [*starts[1:], len(self.frags)]
+        inks = [_line_ink(self.frags[a:b], style) for a, b in zip(starts, ends, strict=True)]
+        # reportlab: baseline distance = max(leading/6, -descent above) + max(5/6 leading,
+        # ascent); with every descent at -leading/6 the ascent alone decides.
+        sixth = leading / 6
+        for i, line in enumerate(lines):
+            line.descent = -sixth
+            if i == 0:
+                line.ascent = leading - sixth
+            else:
+                needed = inks[i - 1][1] + inks[i][0] + gap
+                line.ascent = max(leading, needed) - sixth
+        self._drop = max(0.0, inks[0][0] + gap - size)
+        self._room_below = max(0.0, max(ink[1] for ink in inks) + gap - (leading - size))
+        self._below = max(0.0, inks[-1][1] + gap - (leading - size))
+
+    _room_below = 0.0
+
+
+#: How far a paragraph may be set smaller so that a value wider than its column stays whole.
+SHRINK_FLOOR = 0.75
+#: Clear space kept between the ink of two lines, and between ink and a paragraph's edge.
+INK_GAP = 0.06
+
+_shrunk_styles: dict[tuple[int, float], ParagraphStyle] = {}
+
+
+def _shrunk(base: ParagraphStyle, size: float) -> ParagraphStyle:
+    key = (id(base), size)
+    style = _shrunk_styles.get(key)
+    if style is None:
+        ratio = size / float(base.fontSize)
+        style = ParagraphStyle(
+            f"{base.name}@{size}", parent=base, fontSize=size, leading=base.leading * ratio
+        )
+        # Keeps ``base`` alive with its id as long as the entry lives.
+        style._base = base
+        with _shaped_lock:
+            if len(_shrunk_styles) >= 4096:
+                _shrunk_styles.clear()
+            _shrunk_styles[key] = style
+    return style
+
+
+def _whole_pieces(key: _FragKey, text: str, limit: float) -> list[str]:
+    """``text`` as the dictionary words it is made of when it is Thai and too wide for
+    ``limit`` (breaking between them is breaking between words); else whole."""
+    if text == "\n" or _word(key, text, False)[0] <= limit or not _THAI_RE.search(text):
+        return [text]
+    pieces = subwords(text)
+    if len(pieces) == 1:
+        return [text]
+    return [whole for piece in pieces for whole in _whole_pieces(key, piece, limit)]
 
 
 def _fitting_pieces(key: _FragKey, text: str, limit: float) -> list[str]:
-    """``text`` cut, as far as needed for each piece to fit ``limit``, into the words it
-    is made of, then syllables, then character clusters."""
+    """``text`` cut, as far as needed for each piece to fit ``limit``: the last resort,
+    between syllables, then character clusters; outside Thai after the hyphens, slashes
+    and dots of addresses."""
     if len(text) < 2 or _word(key, text, False)[0] <= limit:
         return [text]
     for cut in (subwords, syllables, clusters):
@@ -362,6 +498,63 @@ def _fitting_pieces(key: _FragKey, text: str, limit: float) -> list[str]:
         if len(pieces) > 1:
             return [fitted for piece in pieces for fitted in _fitting_pieces(key, piece, limit)]
     return [text]
+
+
+# --- ink ---------------------------------------------------------------------------------
+
+_THAI_RE = re.compile("[\u0e01-\u0e5b]")
+
+
+@lru_cache(maxsize=4)
+def _hb_font(font: str) -> uharfbuzz.Font | None:
+    file_name = _FONT_FILES.get(font)
+    if file_name is None:
+        return None
+    blob = uharfbuzz.Blob.from_file_path(str(sarabun_file(file_name)))
+    return uharfbuzz.Font(uharfbuzz.Face(blob))
+
+
+@lru_cache(maxsize=65536)
+def _ink_em(font: str, text: str) -> tuple[float, float]:
+    """How far the ink of ``text`` as shaped reaches above and below the baseline, in em:
+    Sarabun's tone mark over an upper vowel (ที่) reaches 1.2 em, ฎู 0.54 em below."""
+    hb_font = _hb_font(font)
+    if hb_font is None or not text:
+        ascent, descent = pdfmetrics.getAscentDescent(font, 1)
+        return float(ascent), float(-descent)
+    buffer = uharfbuzz.Buffer()
+    buffer.add_str(text)
+    buffer.guess_segment_properties()
+    uharfbuzz.shape(hb_font, buffer, {})
+    upem = hb_font.face.upem
+    top = bottom = 0.0
+    for info, position in zip(buffer.glyph_infos, buffer.glyph_positions, strict=True):
+        extents = hb_font.get_glyph_extents(info.codepoint)
+        if extents is None or not extents.height:
+            continue
+        top = max(top, extents.y_bearing + position.y_offset)
+        bottom = min(bottom, extents.y_bearing + extents.height + position.y_offset)
+    return top / upem, -bottom / upem
+
+
+def _line_ink(words: Sequence[list[object]], style: ParagraphStyle) -> tuple[float, float]:
+    """(above, below) the baseline in points that the words of one line ink."""
+    top = bottom = 0.0
+    for word in words:
+        for frag, text in word[1:]:  # type: ignore[misc]
+            source = getattr(text, "actual", text)
+            if not source:
+                continue
+            up, down = _ink_em(frag.fontName, source)
+            top = max(top, up * frag.fontSize)
+            bottom = max(bottom, down * frag.fontSize)
+    return top, bottom
+
+
+def cut_words(paragraph: Paragraph) -> tuple[str, ...]:
+    """The words of a laid-out ``para()`` paragraph that had to be cut inside (too wide for
+    the column even at the floor size): none, in a document laid out right."""
+    return getattr(paragraph, "_cut", ())
 
 
 def para(text: str, style: ParagraphStyle, options: TextOptions = TextOptions()) -> Paragraph:
