@@ -14,7 +14,7 @@ from otop_desktop.domain import READINESS_ITEMS, ProducerType, Status
 from otop_desktop.errors import NotFoundError
 from otop_desktop.models import DigitalReadiness, Entrepreneur
 from otop_desktop.search import entrepreneur_doc, product_doc
-from otop_desktop.services import incomplete
+from otop_desktop.services import incomplete, status_history
 from otop_desktop.services.numbers import allocate_reg_no
 from otop_desktop.services.office import get_office
 from otop_desktop.services.versions import bump, check_version
@@ -181,6 +181,8 @@ def create_entrepreneur(
     refresh_search(entrepreneur)
     session.add(entrepreneur)
     session.flush()
+    status_history.opened(session, entrepreneur)
+    session.flush()
     return entrepreneur
 
 
@@ -199,6 +201,7 @@ def update_entrepreneur(
     check_version(session, entrepreneur, expected_version)
     values = check_entrepreneur(session, data)
     renamed = values["name"] != entrepreneur.name
+    status_before, registered_before = entrepreneur.status, entrepreneur.registered_on
     for key, value in values.items():
         setattr(entrepreneur, key, value)
     entrepreneur.missing = None
@@ -209,6 +212,9 @@ def update_entrepreneur(
         # Products are found by their producer's name too.
         for product in entrepreneur.products:
             product.search_text = product_doc(product.name, product.code, entrepreneur.name)
+    status_history.changed(
+        session, entrepreneur, status_before=status_before, registered_before=registered_before
+    )
     session.flush()
     return entrepreneur
 

@@ -150,6 +150,11 @@ def counted(span: YearSpan) -> ColumnElement[bool]:
     )
 
 
+def select_counted(span: YearSpan) -> Select[tuple[int]]:
+    """The ids of the entrepreneurs that count in ``span``."""
+    return select(Entrepreneur.id).where(counted(span))
+
+
 # --- categories ------------------------------------------------------------------------
 
 

@@ -1,0 +1,154 @@
+"""The counting rules shared by the overview, the annual report and ``stats --year``, and the
+history of status changes they read."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+from sqlalchemy import delete, update
+
+from otop_desktop.errors import UserError
+from otop_desktop.models import Entrepreneur
+from otop_desktop.models.register import StatusChange
+from otop_desktop.services import entrepreneurs, figures, products, sales, status_history
+from otop_desktop.services.overview import overview, status_years
+from otop_desktop.services.products import ProductInput
+from otop_desktop.services.sales import SaleInput
+from otop_desktop.thaiformat import Period
+from tests.conftest import person
+
+TODAY = date(2026, 12, 3)
+
+
+def test_fiscal_and_calendar_years() -> None:
+    fy = figures.year_span(2565)
+    assert (fy.start, fy.end) == (date(2021, 10, 1), date(2022, 9, 30))
+    assert (fy.first, fy.last) == (Period(2564, 10), Period(2565, 9))
+    assert len(fy.periods) == 12 and fy.previous().year == 2564
+    cy = figures.year_span(2565, calendar=True)
+    assert (cy.start, cy.end) == (date(2022, 1, 1), date(2022, 12, 31))
+    assert figures.year_of(date(2022, 10, 1), calendar=False) == 2566
+    assert figures.year_of(date(2022, 10, 1), calendar=True) == 2565
+    # A year not over says as of its last ended month.
+    assert figures.year_span(2570).as_of(TODAY) == Period(2569, 11)
+    assert figures.year_span(2569).as_of(TODAY) is None
+    with pytest.raises(UserError, match="must be in B"):
+        figures.year_span(2022)
+
+
+def _edit(session, entrepreneur_id: int, **changes: object) -> None:  # type: ignore[no-untyped-def]
+    e = session.get(Entrepreneur, entrepreneur_id)
+    data = person(
+        name=e.name,
+        national_id=e.national_id,
+        subdistrict_code=e.subdistrict_code,
+        registered_on=e.registered_on,
+    )
+    for key, value in changes.items():
+        setattr(data, key, value)
+    entrepreneurs.update_entrepreneur(session, entrepreneur_id, data)
+
+
+def test_an_entrepreneur_counts_from_registration_until_closed(register) -> None:
+    with register.write() as s:
+        early = entrepreneurs.create_entrepreneur(s, person(registered_on=date(2020, 1, 5)))
+        late = entrepreneurs.create_entrepreneur(s, person(registered_on=date(2022, 11, 1)))
+        closed = entrepreneurs.create_entrepreneur(s, person(registered_on=date(2020, 1, 5)))
+        _edit(s, closed.id, status="closed", status_reason="COVID-19", status_date=date(2021, 6, 1))
+        reopened = entrepreneurs.create_entrepreneur(s, person(registered_on=date(2020, 1, 5)))
+        _edit(
+            s, reopened.id, status="closed", status_reason="COVID-19", status_date=date(2021, 6, 1)
+        )
+        _edit(s, reopened.id, status="active", status_date=date(2022, 3, 1))
+        for e in (early, late, closed, reopened):
+            products.create_product(s, e.id, ProductInput("ผ้าฝ้าย", 3, "10"))
+        ids = {"early": early.id, "late": late.id, "closed": closed.id, "reopened": reopened.id}
+
+    def counted(year: int, calendar: bool) -> set[str]:
+        span = figures.year_span(year, calendar=calendar)
+        with register.read() as s:
+            found = set(s.scalars(figures.select_counted(span)))
+        return {name for name, i in ids.items() if i in found}
+
+    # Closed in June 2564 (2021): counts in calendar 2564, not 2565. The rule is the status at
+    # the year's start: one reopened in March 2565 counts again from 2566 on.
+    assert counted(2564, True) == {"early", "closed", "reopened"}
+    assert counted(2565, True) == {"early", "late"}
+    assert counted(2566, True) == {"early", "late", "reopened"}
+    # Fiscal 2566 starts 1 Oct 2022: the late one (registered Nov 2022) is in it, not in 2565.
+    assert counted(2565, False) == {"early"}
+    assert counted(2566, False) == {"early", "late", "reopened"}
+    with register.read() as s:
+        o = overview(s, 2565, calendar=True, today=TODAY)
+    assert (o.entrepreneurs, o.products) == (2, 2)
+    assert (o.previous_entrepreneurs, o.previous_products) == (3, 3)
+
+
+def test_whole_business_sales_count_under_the_main_category(register) -> None:
+    with register.write() as s:
+        tie = entrepreneurs.create_entrepreneur(s, person())
+        for name, category in (("แคบหมู", 1), ("ผ้าทอ", 3), ("น้ำพริก", 1), ("ผ้าถุง", 3)):
+            products.create_product(s, tie.id, ProductInput(name, category, "10"))
+        most = entrepreneurs.create_entrepreneur(s, person())
+        for name, category in (("ร่ม", 4), ("โคม", 4), ("สมุนไพร", 5)):
+            products.create_product(s, most.id, ProductInput(name, category, "10"))
+        bare = entrepreneurs.create_entrepreneur(s, person())
+        item = products.create_product(s, most.id, ProductInput("ชา", 2, "10"))
+        sales.set_month_sales(s, tie.id, Period(2568, 1), whole=SaleInput("100.50"))
+        sales.set_month_sales(s, most.id, Period(2568, 1), whole=SaleInput("7"))
+        sales.set_month_sales(s, most.id, Period(2568, 2), by_product={item.id: SaleInput("3")})
+        sales.set_month_sales(s, bare.id, Period(2568, 2), whole=SaleInput("1"))
+        assert figures.main_category_of(s, tie.id) == 1  # two each: the lower code
+        assert figures.main_category_of(s, most.id) == 4
+        assert figures.main_category_of(s, bare.id) is None
+    span = figures.year_span(2568, calendar=True)
+    with register.read() as s:
+        by_category = figures.sales_by(s, span, "category")
+        assert by_category == {1: 10050, 4: 700, 2: 300, None: 100}
+        assert figures.sales_total(s, span) == 11150
+        o = overview(s, 2568, calendar=True, today=TODAY)
+    rows = {r.key: r for r in o.categories}
+    assert str(rows[1].sales) == "100.50" and rows[1].products == 2
+    assert str(rows[None].sales) == "1.00"
+    assert sum(r.sales for r in o.categories) == o.sales
+    assert [m.key for m in o.months][:2] == [256801, 256802]
+    assert str(o.months[0].sales) == "107.50"
+
+
+def test_the_history_of_status_changes(register) -> None:
+    with register.write() as s:
+        e = entrepreneurs.create_entrepreneur(s, person(registered_on=date(2019, 2, 1)))
+        _edit(s, e.id, status="suspended", status_reason="COVID-19", status_date=date(2020, 4, 1))
+        _edit(s, e.id, status="active", status_date=date(2021, 11, 1))
+        _edit(s, e.id, status="closed", status_reason="ย้ายถิ่น", status_date=date(2022, 2, 1))
+        _edit(s, e.id, status="closed", status_reason="ย้ายถิ่น", status_date=date(2022, 2, 1))
+        entries = status_history.history(s, e.id)
+        assert [(x.changed_on, x.status) for x in entries] == [
+            (date(2019, 2, 1), "active"),
+            (date(2020, 4, 1), "suspended"),
+            (date(2021, 11, 1), "active"),
+            (date(2022, 2, 1), "closed"),
+        ]
+        assert entries[1].reason == "COVID-19"
+        rows = {r.key: r for r in status_years(s, calendar=False)}
+    assert rows[2562].opened == 1
+    assert rows[2563].suspended == 1
+    assert rows[2565].reopened == 1 and rows[2565].closed == 1  # FY 2565: Oct 2021–Sep 2022
+
+
+def test_catch_up_writes_what_bulk_writers_left_out(register) -> None:
+    with register.write() as s:
+        a = entrepreneurs.create_entrepreneur(s, person(registered_on=date(2020, 1, 1)))
+        b = entrepreneurs.create_entrepreneur(s, person(registered_on=date(2020, 1, 1)))
+        # As an import writes: the record changed without the services.
+        s.execute(
+            update(Entrepreneur)
+            .where(Entrepreneur.id == a.id)
+            .values(status="closed", status_reason="x", status_date=date(2023, 5, 1))
+        )
+        s.execute(delete(StatusChange).where(StatusChange.entrepreneur_id == b.id))
+        assert status_history.catch_up(s, today=TODAY) == 2
+        assert status_history.catch_up(s, today=TODAY) == 0
+        assert [x.status for x in status_history.history(s, a.id)] == ["active", "closed"]
+        assert [x.changed_on for x in status_history.history(s, b.id)] == [date(2020, 1, 1)]
