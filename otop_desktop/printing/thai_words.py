@@ -66,8 +66,9 @@ def tokens(text: str) -> list[Token]:
 @lru_cache(maxsize=_CACHE_SIZE)
 def _chunk_words(chunk: str) -> tuple[str, ...]:
     """A space-free chunk as break-separated pieces: dictionary words, with anything that
-    must not start or end a line glued to its neighbour."""
-    if not _THAI_RE.search(chunk):
+    must not start or end a line glued to its neighbour. A chunk held together by
+    no-break spaces (``typeset.hold``: a date, a place with its postcode) stays whole."""
+    if "\u00a0" in chunk or not _THAI_RE.search(chunk):
         return (chunk,)
     pieces: list[str] = []
     for word in _segment(chunk):

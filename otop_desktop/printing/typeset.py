@@ -55,6 +55,7 @@ __all__ = [
     "cut_words",
     "digits",
     "draw_text",
+    "hold",
     "line_texts",
     "para",
     "register_fonts",
@@ -102,6 +103,12 @@ class TextOptions:
     """How text is printed: ``thai_digits`` sets 0–9 as ๐–๙."""
 
     thai_digits: bool = False
+
+
+def hold(text: str) -> str:
+    """``text`` with its spaces made no-break: a short phrase (a date, a code with its
+    suffix, จังหวัดเชียงใหม่ 50130) that must stay on one line; set smaller if too wide."""
+    return text.replace(" ", "\u00a0")
 
 
 def digits(text: str, options: TextOptions) -> str:
@@ -339,6 +346,7 @@ class ThaiParagraph(Paragraph):
     # Room added above the first line / below the last for their marks (points).
     _drop = 0.0
     _below = 0.0
+    _min_size: float | None = None
 
     def _use_tokens(self, key: _FragKey, parts: list[Token]) -> None:
         self._key = key
@@ -393,7 +401,8 @@ class ThaiParagraph(Paragraph):
         widest = max((_word(key, p, False)[0] for ps in pieces for p in ps), default=0.0)
         size = float(base.fontSize)
         if widest > limit:
-            size = max(size * limit / widest, size * SHRINK_FLOOR)
+            floor = self._min_size if self._min_size is not None else size * SHRINK_FLOOR
+            size = max(size * limit / widest, min(floor, size))
             # Sizes in steps of a tenth of a point: few distinct styles and words to cache.
             size = int(size * 10) / 10
             self.style = _shrunk(base, size)
@@ -557,9 +566,17 @@ def cut_words(paragraph: Paragraph) -> tuple[str, ...]:
     return getattr(paragraph, "_cut", ())
 
 
-def para(text: str, style: ParagraphStyle, options: TextOptions = TextOptions()) -> Paragraph:
+def para(
+    text: str,
+    style: ParagraphStyle,
+    options: TextOptions = TextOptions(),
+    *,
+    min_size: float | None = None,
+) -> Paragraph:
     """``text`` (plain text, never markup; a newline starts a new line) as a shaped
-    paragraph that breaks lines only between words; digits as ``options`` asks."""
+    paragraph that breaks lines only between words; digits as ``options`` asks. A word
+    too wide for the column sets the paragraph smaller, down to ``min_size`` (default
+    ``SHRINK_FLOOR`` of the style's size)."""
     register_fonts()
     text = digits(text, options)
     key = _frag_key(style)
@@ -574,6 +591,8 @@ def para(text: str, style: ParagraphStyle, options: TextOptions = TextOptions())
     paragraph = ThaiParagraph(None, style, frags=[_frag_word(key, part) for part in parts])
     paragraph.text = text
     paragraph._use_tokens(key, parts)
+    if min_size is not None:
+        paragraph._min_size = min_size
     return paragraph
 
 
