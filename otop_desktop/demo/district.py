@@ -28,6 +28,7 @@ from otop_desktop.demo.loader import (
     PRODUCTS,
     SALES,
     STAR_RATINGS,
+    STATUS_CHANGES,
     TRAINING_PARTICIPANTS,
     TRAININGS,
     Batch,
@@ -123,6 +124,13 @@ _CLOSED_REASONS = (
     "ขาดทุนต่อเนื่อง",
     "สมาชิกกลุ่มแยกย้าย",
 )
+#: COVID-19 closed many businesses from March 2563 (B.E.); most reopened from mid-2564.
+_COVID_FROM = date(2020, 3, 15)
+_COVID_SUSPENDED = (_COVID_FROM, date(2020, 12, 31))
+_COVID_REOPENED = (date(2021, 6, 1), date(2022, 6, 30))
+_COVID_SHARE = 0.15
+_COVID_REASON = "ได้รับผลกระทบจาก COVID-19"
+_REOPENED_REASON = "กลับมาดำเนินการหลังสถานการณ์ COVID-19"
 #: Registration for the government's digital-money scheme opened on 1 August 2567.
 _GOV_SCHEME_OPENED = date(2024, 8, 1)
 #: The OFOS (1 ครอบครัว 1 Soft Power) household survey began in 2567.
@@ -270,6 +278,9 @@ class District:
         self.q = quota
         self.run = run
         self.rng = random.Random(f"{run.seed}:{quota.district_code}")
+        # The status history draws from its own stream, so that it leaves every other row
+        # as it was before the register kept a history.
+        self.history_rng = random.Random(f"{run.seed}:{quota.district_code}:status")
         self.subdistricts = geothai.subdistricts(quota.district_code)
         # Each craft with its distinct products: (item, variant) pairs.
         self.crafts = tuple(
@@ -372,9 +383,24 @@ class District:
                     _iso_time(stop) if stop else created,
                 )
             )
+            self._history(producer, status, reason, batch)
             self._readiness(producer, batch)
             producers.append(producer)
         return producers
+
+    def _history(self, producer: _Producer, status: str, reason: str, batch: Batch) -> None:
+        """The business's status history: its registration; for some registered before
+        COVID-19 a suspension in 2563 and a reopening; its suspension or closure, if any."""
+        rng = self.history_rng
+        rows = batch.rows[STATUS_CHANGES]
+        rows.append((producer.id, producer.registered_on.isoformat(), "active", ""))
+        if producer.registered_on < _COVID_FROM and rng.random() < _COVID_SHARE:
+            suspended = _day(rng, *_COVID_SUSPENDED)
+            reopened = _day(rng, *_COVID_REOPENED)
+            rows.append((producer.id, suspended.isoformat(), "suspended", _COVID_REASON))
+            rows.append((producer.id, reopened.isoformat(), "active", _REOPENED_REASON))
+        if producer.stop is not None:
+            rows.append((producer.id, producer.stop.isoformat(), status, reason))
 
     def _registration_day(self) -> date:
         year_be = _pick(self.rng, _REGISTRATION_YEARS, _REGISTRATION_WEIGHTS)

@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
+import multiprocessing
+import os
 import queue
 import threading
 import time
+from collections import deque
 from collections.abc import Iterator
+from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass
 from typing import TypeVar, cast
 
@@ -32,6 +36,7 @@ from otop_desktop.demo.plan import NATION_ENTREPRENEURS, Quota, nation_plan, pro
 from otop_desktop.domain import OfficeKind
 from otop_desktop.errors import UserError
 from otop_desktop.models import Office
+from otop_desktop.search import bulk_load
 from otop_desktop.services.numbers import household_counter, registration_counter
 from otop_desktop.services.office import get_office
 from otop_desktop.thaiformat import Period, last_complete, thai_today
@@ -42,6 +47,12 @@ _BATCH_ROWS = 100_000
 
 #: Tables whose rows get their ids here (Ids), since other rows refer to them.
 _GIVEN_IDS = (ENTREPRENEURS, PRODUCTS, HOUSEHOLDS, TRAININGS)
+
+#: Producers from which the districts are generated in worker processes: below it, starting
+#: the workers (each imports the program, about a second) costs more than it saves.
+_PARALLEL_FROM = 20_000
+#: Producers per worker task: about one batch of rows.
+_TASK_ENTREPRENEURS = 5_000
 
 T = TypeVar("T")
 
@@ -118,10 +129,17 @@ def generate(
         note(session, "demo", detail={"scale": kind.value, "until": str(until), "seed": seed})
         ids = Ids(*(_next_id(session, t) for t in _GIVEN_IDS))
         connection = session.connection()
-        for batch in _prefetched(_batches(quotas, run, ids)):
-            for table, rows in batch.rows.items():
-                counts[table] += len(rows)
-            write(connection, batch)
+        batches = (
+            _parallel_batches(quotas, run, ids)
+            if _parallel(quotas, run)
+            else _prefetched(_batches(quotas, run, ids))
+        )
+        # The trigram index is rebuilt once at the end rather than kept row by row.
+        with bulk_load(session):
+            for batch in batches:
+                for table, rows in batch.rows.items():
+                    counts[table] += len(rows)
+                write(connection, batch)
         _advance_sequences(connection)
     return DemoSummary(
         scale=kind.value,
@@ -231,13 +249,105 @@ def _batches(quotas: list[Quota], run: Run, ids: Ids) -> Iterator[Batch]:
         if len(batch) >= _BATCH_ROWS:
             yield batch
             batch = Batch()
+    batch.rows[COUNTERS] = _counters(issued)
+    yield batch
+
+
+def _counters(issued: Issued) -> list[tuple[object, ...]]:
     # The counters table was empty (_refuse_if_filled): setting them is raising them, so they
-    # go in with the batch's other rows.
-    batch.rows[COUNTERS] = [
+    # go in with the last batch's other rows.
+    return [
         *((registration_counter(d, y), seq) for (d, y), seq in issued.registrations.items()),
         *((household_counter(s, m), seq) for (s, m), seq in issued.households.items()),
     ]
-    yield batch
+
+
+def _parallel(quotas: list[Quota], run: Run) -> bool:
+    """Whether the districts are generated in worker processes. Only the nation's are: its
+    districts use exactly their quota of producer and product ids, so each task knows its
+    first ids beforehand (trainings and households, drawn per district, would not)."""
+    return (
+        not run.full
+        and (os.cpu_count() or 1) > 1
+        and sum(q.entrepreneurs for q in quotas) >= _PARALLEL_FROM
+    )
+
+
+def _tasks(quotas: list[Quota], ids: Ids) -> Iterator[tuple[list[Quota], Ids]]:
+    """Runs of districts of about _TASK_ENTREPRENEURS producers, each with its first ids."""
+    first = Ids(ids.entrepreneur, ids.product, ids.household, ids.training)
+    task: list[Quota] = []
+    for quota in quotas:
+        task.append(quota)
+        if sum(q.entrepreneurs for q in task) >= _TASK_ENTREPRENEURS:
+            yield task, first
+            first = _after(task, first)
+            task = []
+    if task:
+        yield task, first
+
+
+def _after(task: list[Quota], ids: Ids) -> Ids:
+    return Ids(
+        ids.entrepreneur + sum(q.entrepreneurs for q in task),
+        ids.product + sum(q.products for q in task),
+        ids.household,
+        ids.training,
+    )
+
+
+def _generate_task(
+    task: list[Quota], run: Run, first: Ids
+) -> tuple[list[list[tuple[object, ...]]], Issued]:
+    """A worker's task: the rows of ``task``'s districts (in TABLES order) and the numbers
+    they issued."""
+    ids = Ids(first.entrepreneur, first.product, first.household, first.training)
+    batch = Batch()
+    issued = Issued()
+    for quota in task:
+        out = District(quota, run).generate(ids, batch)
+        issued.registrations.update(out.registrations)
+    if ids != _after(task, first):
+        # A later change to district.py drew more or fewer ids than the quota: the tasks'
+        # ids would overlap, so this is a bug, never a user's mistake.
+        raise RuntimeError("demo district used ids outside its quota")
+    return [batch.rows[t] for t in TABLES], issued
+
+
+def _parallel_batches(quotas: list[Quota], run: Run, ids: Ids) -> Iterator[Batch]:
+    """_batches, with the districts generated in worker processes while this one writes.
+    The rows and ids are the same as _batches gives. A few tasks wait ahead, not all, so
+    memory stays that of a few batches."""
+    workers = os.cpu_count() or 2
+    issued = Issued()
+    # spawn, not fork: the caller may hold threads (a desktop, the test runner), which a
+    # forked child would copy in whatever state they were.
+    context = multiprocessing.get_context("spawn")
+    with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
+        pending: deque[Future[tuple[list[list[tuple[object, ...]]], Issued]]] = deque()
+        tasks = _tasks(quotas, ids)
+        try:
+            for task, first in tasks:
+                pending.append(pool.submit(_generate_task, task, run, first))
+                if len(pending) > workers:
+                    yield _batch_of(pending.popleft().result(), issued)
+            while pending:
+                yield _batch_of(pending.popleft().result(), issued)
+        finally:
+            for future in pending:
+                future.cancel()
+    last = Batch()
+    last.rows[COUNTERS] = _counters(issued)
+    yield last
+
+
+def _batch_of(result: tuple[list[list[tuple[object, ...]]], Issued], issued: Issued) -> Batch:
+    rows, out = result
+    issued.registrations.update(out.registrations)
+    batch = Batch()
+    for table, table_rows in zip(TABLES, rows, strict=True):
+        batch.rows[table] = table_rows
+    return batch
 
 
 def _prefetched(items: Iterator[T], depth: int = 2) -> Iterator[T]:
