@@ -17,7 +17,7 @@ from alembic import command
 from alembic.config import Config
 from alembic.runtime.migration import MigrationContext
 from alembic.script import ScriptDirectory
-from sqlalchemy import Engine, create_engine, event, func, select
+from sqlalchemy import Engine, create_engine, event, func, select, text
 from sqlalchemy.engine import URL, make_url
 from sqlalchemy.exc import (
     ArgumentError,
@@ -27,6 +27,7 @@ from sqlalchemy.exc import (
     OperationalError,
 )
 from sqlalchemy.orm import Session, sessionmaker
+from sqlalchemy.pool import NullPool
 
 from otop_desktop.accounts.roles import RANK, has_accounts, require
 from otop_desktop.accounts.service import login, recover, signing_key
@@ -111,6 +112,11 @@ def _configure_sqlite(engine: Engine, busy_timeout_ms: int) -> None:
         conn.exec_driver_sql("BEGIN IMMEDIATE" if immediate else "BEGIN")
 
 
+#: The transaction-level advisory lock every writer of a PostgreSQL register takes first (two
+#: keys: "OTOP", then the register's write lock). Advisory locks are per database.
+PG_WRITE_LOCK = (0x4F544F50, 1)
+
+
 def _configure_postgresql(engine: Engine, busy_timeout_ms: int) -> None:
     @event.listens_for(engine, "connect")
     def _on_connect(dbapi_connection: Any, _record: Any) -> None:
@@ -120,6 +126,29 @@ def _configure_postgresql(engine: Engine, busy_timeout_ms: int) -> None:
         cursor.execute(f"SET lock_timeout = {int(busy_timeout_ms)}")
         cursor.close()
         dbapi_connection.commit()  # a session setting, kept: not undone with a rollback
+
+    @event.listens_for(engine, "handle_error")
+    def _without_values(context: Any) -> None:
+        # The server's DETAIL carries the row's values ("Failing row contains (…, citizen
+        # ID, …)", "Key (national_id)=(…) already exists"): an error, and so a log, keeps
+        # only the primary message, which names the constraint or column at fault.
+        orig = context.original_exception
+        primary = getattr(getattr(orig, "diag", None), "message_primary", None)
+        if not primary or str(orig) == primary:
+            return
+        orig.args = (primary,)
+        if context.sqlalchemy_exception is not None:
+            kind = f"{orig.__class__.__module__}.{orig.__class__.__name__}"
+            context.sqlalchemy_exception.args = (f"({kind}) {primary}",)
+
+    @event.listens_for(engine, "begin")
+    def _on_begin(conn: Any) -> None:
+        # Writers take turns as on SQLite (BEGIN IMMEDIATE): a second writer waits for the
+        # first to commit before it reads anything, so every read-then-write of a unit of
+        # work (a counter, a version, the audit trail's head) sees the last commit. Readers
+        # take no lock and are never held up.
+        if conn.get_execution_options().get("write", False):
+            conn.exec_driver_sql("SELECT pg_advisory_xact_lock({}, {})".format(*PG_WRITE_LOCK))
 
 
 def _foreign_sqlite_file(path: Path) -> bool:
@@ -222,7 +251,47 @@ def upgrade(engine: Engine, revision: str = "head") -> None:
             "update the program to open it",
         )
     with engine.begin() as conn:
+        if conn.dialect.name == "postgresql":
+            _check_trigram_rights(conn, engine.url)
         command.upgrade(alembic_config(conn), revision)
+
+
+def _check_trigram_rights(conn: Any, url: URL) -> None:
+    """The search index needs the pg_trgm extension in the database (migration 0002): a role
+    that may not create it is told what to ask of the server's administrator, instead of a
+    permission error half-way through making the register."""
+    installed, available, may_create = conn.execute(
+        text(
+            "SELECT EXISTS (SELECT 1 FROM pg_extension WHERE extname = 'pg_trgm'),"
+            " EXISTS (SELECT 1 FROM pg_available_extensions WHERE name = 'pg_trgm'),"
+            " has_database_privilege(current_database(), 'CREATE')"
+        )
+    ).one()
+    if installed:
+        return
+    where = url.render_as_string(hide_password=True)
+    database = url.database or ""
+    if not available:
+        raise UserError(
+            f"เซิร์ฟเวอร์ของฐานข้อมูล {where} ไม่มีส่วนขยาย pg_trgm ที่การค้นหาต้องใช้ "
+            "กรุณาให้ผู้ดูแลเซิร์ฟเวอร์ติดตั้งแพ็กเกจ contrib ของ PostgreSQL "
+            "(เช่น postgresql-contrib) แล้วลองอีกครั้ง",
+            f"The server of the database {where} lacks the pg_trgm extension the search "
+            "needs: ask the server's administrator to install PostgreSQL's contrib package "
+            "(postgresql-contrib) and try again",
+        )
+    if not may_create:
+        role = url.username or "(this role)"
+        raise UserError(
+            f"ผู้ใช้ {role} ไม่มีสิทธิ์ CREATE ในฐานข้อมูล {where} จึงสร้างส่วนขยาย pg_trgm "
+            "ที่การค้นหาต้องใช้ไม่ได้ กรุณาให้ผู้ดูแลเซิร์ฟเวอร์สั่ง "
+            f"CREATE EXTENSION pg_trgm; ในฐานข้อมูล {database} หรือ GRANT CREATE ON DATABASE "
+            f'"{database}" TO "{role}"; แล้วลองอีกครั้ง',
+            f"The role {role} has no CREATE right on the database {where}, so it cannot create "
+            "the pg_trgm extension the search needs: ask the server's administrator to run "
+            f"CREATE EXTENSION pg_trgm; in the database {database}, or GRANT CREATE ON DATABASE "
+            f'"{database}" TO "{role}";, then try again',
+        )
 
 
 # SQLite's result codes (the low byte of ``sqlite_errorcode``) and the extended ones used here.
@@ -383,6 +452,51 @@ def _unreachable(url: URL, exc: Exception) -> UserError:
     )
 
 
+def _server_refusal(url: URL, exc: Exception) -> UserError | None:
+    """A PostgreSQL server that answered but refused the connection: a database that does not
+    exist, a role that does not, a wrong password. Its words come without a SQLSTATE, so the
+    missing database is asked of the server itself; None for a server that did not answer."""
+    orig = getattr(exc, "orig", None)
+    if url.get_backend_name() != "postgresql" or not isinstance(exc, OperationalError):
+        return None
+    if getattr(orig, "sqlstate", None) or "FATAL:" not in str(orig):
+        return None
+    where = url.render_as_string(hide_password=True)
+    if url.database and _server_lacks_database(url):
+        return UserError(
+            f"ไม่มีฐานข้อมูล {url.database} บนเซิร์ฟเวอร์ของ {where} กรุณาสร้างก่อน "
+            "(ดูหัวข้อเซิร์ฟเวอร์ของสำนักงานใน README: CREATE DATABASE … LOCALE 'C.UTF-8' "
+            "TEMPLATE template0) หรือตรวจชื่อฐานข้อมูลในที่อยู่",
+            f"There is no database {url.database} on the server of {where}: create it first "
+            "(see the README's office server section: CREATE DATABASE … LOCALE 'C.UTF-8' "
+            "TEMPLATE template0), or check the database's name in the URL",
+        )
+    # The server's own line (a missing role, a failed password): it names no personal data.
+    said = str(orig).partition("FATAL:")[2].strip().splitlines()[0][:200]
+    return UserError(
+        f"เซิร์ฟเวอร์ของฐานข้อมูล {where} ไม่ยอมให้เชื่อมต่อ: {said} "
+        "กรุณาตรวจชื่อผู้ใช้และรหัสผ่านในที่อยู่ หรือขอให้ผู้ดูแลเซิร์ฟเวอร์สร้างผู้ใช้นี้",
+        f"The server of the database {where} refused the connection: {said}. Check the user "
+        "name and password in the URL, or ask the server's administrator to create the role",
+    )
+
+
+def _server_lacks_database(url: URL) -> bool:
+    """Whether the server answers, on its maintenance database, that ``url``'s database does
+    not exist (the connection error itself carries no SQLSTATE to tell it by)."""
+    probe = create_engine(url.set(database="postgres"), poolclass=NullPool)
+    try:
+        with probe.connect() as conn:
+            found = conn.scalar(
+                text("SELECT 1 FROM pg_database WHERE datname = :name"), {"name": url.database}
+            )
+    except (DBAPIError, ImportError):
+        return False
+    finally:
+        probe.dispose()
+    return found is None
+
+
 def needs_set_up(db: str | Path) -> bool:
     """True when there is no register at ``db`` yet, or one whose set-up stopped after the
     schema was made but before the office was recorded (the first-run dialog's question)."""
@@ -495,7 +609,9 @@ class Register:
             register._after_open(before)
         except (DBAPIError, sqlite3.Error) as exc:
             engine.dispose()
-            error = storage_error(exc, url, saving=False, busy_timeout_ms=busy_timeout_ms)
+            error = _server_refusal(url, exc) or storage_error(
+                exc, url, saving=False, busy_timeout_ms=busy_timeout_ms
+            )
             raise (error or _unreachable(url, exc)) from exc
         except BaseException:
             engine.dispose()

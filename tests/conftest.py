@@ -1,9 +1,14 @@
-"""Every test gets a fresh register in its own temporary folder: a real SQLite file with
-WAL and foreign keys, made by the same migrations the program runs."""
+"""Every test gets a fresh register: a real SQLite file with WAL and foreign keys in its own
+temporary folder, or with ``OTOP_TEST_DB=postgresql`` a database of its own on the PostgreSQL
+server at ``OTOP_TEST_PG_URL`` (.ci/run starts one). Either is a copy of a template register
+made once per test run (per pytest-xdist worker) by the same migrations the program runs: a
+file copy, or ``CREATE DATABASE … TEMPLATE``. A test that can only run on SQLite says so with
+``@pytest.mark.sqlite_only`` and its reason in a comment."""
 
 from __future__ import annotations
 
 import os
+import shutil
 import subprocess
 
 # No display in CI; set before anything imports Qt.
@@ -15,6 +20,8 @@ from itertools import count
 from pathlib import Path
 
 import pytest
+from sqlalchemy import create_engine, text
+from sqlalchemy.engine import URL, Engine, make_url
 
 from otop_desktop.database import Register
 from otop_desktop.domain import OfficeKind
@@ -25,6 +32,36 @@ from otop_desktop.services.products import ProductInput, create_product
 from otop_desktop.thaiid import make_thai_id
 
 _ids = count(1)
+
+#: The engine switch of the test run: ``postgresql`` runs the registers on a server.
+TEST_DB_ENV = "OTOP_TEST_DB"
+#: The server's URL, with a database the tests may connect to (not one they make).
+TEST_PG_URL_ENV = "OTOP_TEST_PG_URL"
+ON_POSTGRESQL = os.environ.get(TEST_DB_ENV, "sqlite").lower() == "postgresql"
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    config.addinivalue_line(
+        "markers",
+        "sqlite_only: the test can only run on a SQLite register (the reason in a comment)",
+    )
+
+
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    if not ON_POSTGRESQL:
+        return
+    skip = pytest.mark.skip(reason="SQLite only (OTOP_TEST_DB=postgresql)")
+    for item in items:
+        if item.get_closest_marker("sqlite_only") is not None:
+            item.add_marker(skip)
+
+
+def db_of(register: Register) -> str:
+    """What the command line and other processes are given for ``register``: its file, or
+    its server URL with the password."""
+    if register.path is not None:
+        return str(register.path)
+    return register.engine.url.render_as_string(hide_password=False)
 
 
 def new_id() -> str:
@@ -78,16 +115,127 @@ def data_dir(tmp_path_factory, monkeypatch) -> Iterator[object]:  # type: ignore
     yield folder
 
 
-@pytest.fixture
-def register(tmp_path) -> Iterator[Register]:  # type: ignore[no-untyped-def]
-    with init_register(tmp_path / "district.sqlite3", OfficeKind.DISTRICT, "5013") as reg:
-        yield reg
+class Templates:
+    """Registers made once per test run (per xdist worker) and copied for each test: a fresh
+    register by migrations takes some 300 ms, a copy a millisecond (SQLite) or some tens
+    (PostgreSQL). The per-user data the making left (the trail's head kept outside the
+    register) is copied into each test's data folder with it."""
+
+    def __init__(self, folder: Path) -> None:
+        self.folder = folder
+        self.made: dict[tuple[OfficeKind, str], tuple[str, Path]] = {}
+        self.server: Engine | None = None
+        self.prefix = f"otop_test_{os.getpid()}_{os.environ.get('PYTEST_XDIST_WORKER', 'gw')}"
+        self.numbers = count(1)
+        if ON_POSTGRESQL:
+            url = os.environ.get(TEST_PG_URL_ENV)
+            if not url:
+                raise pytest.UsageError(
+                    f"{TEST_DB_ENV}=postgresql needs {TEST_PG_URL_ENV} (a server URL; "
+                    ".ci/run starts a server and sets it)"
+                )
+            self.server = create_engine(url, isolation_level="AUTOCOMMIT")
+
+    def _database_url(self, name: str) -> URL:
+        assert self.server is not None
+        return self.server.url.set(database=name)
+
+    def _admin(self, statement: str) -> None:
+        assert self.server is not None
+        with self.server.connect() as conn:
+            conn.execute(text(statement))
+
+    def template(self, kind: OfficeKind, code: str) -> tuple[str, Path]:
+        """The template's database (a file path or a URL) and the data folder it left."""
+        key = (kind, code)
+        if key not in self.made:
+            data = self.folder / f"data-{kind.value}-{code}"
+            data.mkdir()
+            if self.server is not None:
+                name = f"{self.prefix}_tpl_{kind.value}_{code}"
+                self._admin(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+                self._admin(f'CREATE DATABASE "{name}"')
+                db = self._database_url(name).render_as_string(hide_password=False)
+            else:
+                db = str(self.folder / f"{kind.value}-{code}.sqlite3")
+            with pytest.MonkeyPatch.context() as patch:
+                patch.setenv(DATA_DIR_ENV, str(data))
+                init_register(db, kind, code).close()
+            self.made[key] = (db, data)
+        return self.made[key]
+
+    def copy(self, kind: OfficeKind, code: str, file: Path, data_dir: Path) -> str:
+        """A fresh register of ``kind`` for ``code`` (at ``file``, or a database on the
+        server), its per-user data copied into ``data_dir``."""
+        db, data = self.template(kind, code)
+        shutil.copytree(data, data_dir, dirs_exist_ok=True)
+        if self.server is None:
+            shutil.copyfile(db, file)
+            return str(file)
+        name = f"{self.prefix}_{next(self.numbers)}"
+        self._admin(f'CREATE DATABASE "{name}" TEMPLATE "{make_url(db).database}"')
+        return self._database_url(name).render_as_string(hide_password=False)
+
+    def drop(self, db: str) -> None:
+        """Drops a test's database (SQLite files go with their temporary folder)."""
+        if self.server is not None:
+            self._admin(f'DROP DATABASE IF EXISTS "{make_url(db).database}" WITH (FORCE)')
+
+    def close(self) -> None:
+        if self.server is None:
+            return
+        for db, _data in self.made.values():
+            self.drop(db)
+        self.server.dispose()
+
+
+@pytest.fixture(scope="session")
+def templates(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Templates]:
+    made = Templates(tmp_path_factory.mktemp("templates"))
+    yield made
+    made.close()
 
 
 @pytest.fixture
-def province_register(tmp_path) -> Iterator[Register]:  # type: ignore[no-untyped-def]
-    with init_register(tmp_path / "province.sqlite3", OfficeKind.PROVINCE, "50") as reg:
-        yield reg
+def pg_server(templates: Templates) -> Engine:
+    """The test run's PostgreSQL server (autocommit, on its maintenance database), for
+    tests of what only a server has: databases, roles, locales. Skipped on SQLite."""
+    if templates.server is None:
+        pytest.skip(f"needs a PostgreSQL server ({TEST_DB_ENV}=postgresql)")
+    return templates.server
+
+
+@pytest.fixture
+def fresh_register(
+    templates: Templates, tmp_path: Path, data_dir: Path
+) -> Iterator[Callable[..., Register]]:
+    """Opens fresh registers (kind, area code, and on SQLite the file's name in the test's
+    folder) on the test run's engine; each is closed and its database dropped when the test
+    ends."""
+    opened: list[tuple[Register, str]] = []
+
+    def make(kind: OfficeKind, code: str, name: str | None = None) -> Register:
+        db = templates.copy(kind, code, tmp_path / (name or f"{kind.value}.sqlite3"), data_dir)
+        register = Register.open(db)
+        opened.append((register, db))
+        return register
+
+    yield make
+    for register, db in reversed(opened):
+        register.close()
+        templates.drop(db)
+
+
+@pytest.fixture
+def register(fresh_register) -> Register:  # type: ignore[no-untyped-def]
+    """A fresh San Kamphaeng (5013) district register."""
+    return fresh_register(OfficeKind.DISTRICT, "5013")
+
+
+@pytest.fixture
+def province_register(fresh_register) -> Register:  # type: ignore[no-untyped-def]
+    """A fresh Chiang Mai (50) province register."""
+    return fresh_register(OfficeKind.PROVINCE, "50")
 
 
 @pytest.fixture

@@ -19,7 +19,7 @@ from otop_desktop.database import Register
 from otop_desktop.models import AuditEntry, Entrepreneur, Product
 from otop_desktop.services.entrepreneurs import create_entrepreneur
 from otop_desktop.services.products import ProductInput, create_product
-from tests.conftest import person
+from tests.conftest import db_of, person
 
 # One clerk's PC: reads the record, says so, waits for the word, saves its change against
 # the version it read. Exit 0: saved; 3: refused as a conflict (what it was told on stdout).
@@ -75,13 +75,12 @@ def clerks_save_at_once(
 ) -> dict[str, tuple[int, str]]:
     """Starts one process per clerk (name → change), lets each read the record, then tells
     all to save at once; each clerk's exit status and last line."""
-    assert register.path is not None
     env = {**os.environ, "PYTHONIOENCODING": "utf-8"}
     root = Path(__file__).resolve().parents[1]
     clerks = {
         actor: subprocess.Popen(
             [
-                *(sys.executable, "-c", CLERK, str(register.path), kind, str(record_id)),
+                *(sys.executable, "-c", CLERK, db_of(register), kind, str(record_id)),
                 *(actor, json.dumps(change, ensure_ascii=False)),
             ],
             stdin=subprocess.PIPE,
@@ -182,3 +181,72 @@ def test_two_processes_save_one_product_one_wins_whole(register: Register) -> No
         )
         assert saved.version == 2
     assert [e.actor for e in updates_of(register, "product")] == [winner]
+
+
+# One clerk's PC adding products to one producer as fast as it can, once told to go.
+ADDER = r"""
+import sys
+from otop_desktop.database import Register
+from otop_desktop.services.products import ProductInput, create_product
+
+db, owner, actor, count = sys.argv[1], int(sys.argv[2]), sys.argv[3], int(sys.argv[4])
+with Register.open(db) as register:
+    register.act_as_named(actor)
+    print("ready", flush=True)
+    sys.stdin.readline()
+    for n in range(count):
+        with register.write() as session:
+            product = create_product(
+                session, owner, ProductInput(f"ผ้าทอ {actor} {n}", category=3, price="100")
+            )
+            print(product.code, flush=True)
+"""
+
+
+def test_four_processes_adding_products_to_one_producer_draw_every_code_once(
+    register: Register,
+) -> None:
+    # Issue 15: on PostgreSQL 26 of 40 failed with uq_products_code — each read the
+    # producer's next product number before another's commit raised it.
+    with register.write() as session:
+        owner = create_entrepreneur(session, person())
+        session.flush()
+        owner_id, reg_no = owner.id, owner.reg_no
+    per_clerk, clerks = 10, [f"clerk-{n}" for n in range(4)]
+    processes = [
+        subprocess.Popen(
+            [sys.executable, "-c", ADDER, db_of(register), str(owner_id), actor, str(per_clerk)],
+            stdin=subprocess.PIPE,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            text=True,
+            encoding="utf-8",
+            cwd=Path(__file__).resolve().parents[1],
+            env={**os.environ, "PYTHONIOENCODING": "utf-8"},
+        )
+        for actor in clerks
+    ]
+    try:
+        for process in processes:
+            assert process.stdout is not None
+            assert process.stdout.readline() == "ready\n", process.stderr
+        for process in processes:
+            assert process.stdin is not None
+            process.stdin.write("go\n")
+            process.stdin.flush()
+        drawn: list[str] = []
+        for process in processes:
+            out, err = process.communicate(timeout=120)
+            assert process.returncode == 0, err[-2000:]
+            drawn += out.split()
+    finally:
+        for process in processes:
+            if process.poll() is None:
+                process.kill()
+                process.wait()
+    every = [f"{reg_no}-P{n:02d}" for n in range(1, per_clerk * len(clerks) + 1)]
+    assert sorted(drawn) == every  # none failed, none twice, no gap
+    with register.read() as session:
+        assert sorted(session.scalars(select(Product.code))) == every
+        saved = session.get(Entrepreneur, owner_id)
+        assert saved is not None and saved.next_product_seq == len(every) + 1

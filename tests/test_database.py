@@ -1,9 +1,10 @@
-"""Two PCs (two engines) on one register file: writers queue, readers go on, a failed action
-leaves nothing behind."""
+"""Two PCs (two engines) on one register, a file or a server's database: writers queue,
+readers go on, a failed action leaves nothing behind; a server's refusals are named."""
 
 from __future__ import annotations
 
 import logging
+import os
 import re
 import stat
 import threading
@@ -11,21 +12,23 @@ import time
 import traceback
 
 import pytest
-from sqlalchemy import insert
+from sqlalchemy import insert, text
 from sqlalchemy.exc import DBAPIError
 
-from otop_desktop import cli, database
+from otop_desktop import cli, database, logfile
 from otop_desktop.database import Register
+from otop_desktop.domain import OfficeKind
+from otop_desktop.errors import RegisterBusyError, UserError
 from otop_desktop.models import Entrepreneur
 from otop_desktop.paths import log_dir
 from otop_desktop.services import entrepreneurs
 from otop_desktop.services.listing import EntrepreneurFilter, count_entrepreneurs
-from tests.conftest import new_id, person
+from otop_desktop.services.office import init_register
+from tests.conftest import ON_POSTGRESQL, db_of, new_id, person
 
 
 def test_a_second_writer_waits_for_the_first_and_readers_are_not_blocked(register) -> None:
-    path = register.engine.url.database
-    other = Register.open(path)
+    other = Register.open(db_of(register))
     holding = threading.Event()
     results: list[str] = []
 
@@ -51,6 +54,32 @@ def test_a_second_writer_waits_for_the_first_and_readers_are_not_blocked(registe
     other.close()
 
 
+def test_a_writer_kept_waiting_too_long_is_told_the_register_is_busy(register) -> None:
+    impatient = Register.open(db_of(register), busy_timeout_ms=300)
+    holding, done = threading.Event(), threading.Event()
+
+    def long_import() -> None:
+        with register.write() as s:
+            entrepreneurs.create_entrepreneur(s, person(name="ร้านแรก"))
+            holding.set()
+            done.wait(10)
+
+    worker = threading.Thread(target=long_import)
+    worker.start()
+    try:
+        holding.wait(5)
+        started = time.monotonic()
+        with pytest.raises(RegisterBusyError, match="busy"), impatient.write() as s:
+            entrepreneurs.create_entrepreneur(s, person(name="ร้านที่สอง"))
+        assert time.monotonic() - started >= 0.25
+    finally:
+        done.set()
+        worker.join()
+    with impatient.write() as s:  # the same register works once the other is done
+        entrepreneurs.create_entrepreneur(s, person(name="ร้านที่สอง"))
+    impatient.close()
+
+
 def test_an_error_inside_a_user_action_rolls_all_of_it_back(register) -> None:
     with pytest.raises(RuntimeError), register.write() as s:
         entrepreneurs.create_entrepreneur(s, person())
@@ -65,6 +94,8 @@ def test_an_error_inside_a_user_action_rolls_all_of_it_back(register) -> None:
 # --- durability, and no personal data in errors or logs -------------------------------------
 
 
+# SQLite's pragmas; a server keeps its commits by its own settings (fsync, synchronous_commit).
+@pytest.mark.sqlite_only
 def test_every_commit_is_on_the_disk_before_it_is_reported(register) -> None:
     # synchronous=FULL: a power cut keeps every committed action (tests/test_hostile.py shuts
     # a drive down under an open register and finds every reported save).
@@ -89,16 +120,29 @@ def test_a_failing_statement_never_shows_its_values(register) -> None:
     assert citizen_id not in told and "มิดชิด" not in told
 
 
+# A trigger that refuses every new entrepreneur as a constraint would (an IntegrityError).
+REFUSING_TRIGGER = {
+    "sqlite": [
+        "CREATE TRIGGER refuse BEFORE INSERT ON entrepreneurs "
+        "BEGIN SELECT RAISE(ABORT, 'refused by a test'); END"
+    ],
+    "postgresql": [
+        "CREATE FUNCTION refuse() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN "
+        "RAISE EXCEPTION 'refused by a test' USING ERRCODE = 'check_violation'; END $$",
+        "CREATE TRIGGER refuse BEFORE INSERT ON entrepreneurs "
+        "FOR EACH ROW EXECUTE FUNCTION refuse()",
+    ],
+}
+
+
 def test_the_command_lines_log_is_the_users_alone_and_holds_no_personal_data(
     register, data_dir, capsys
 ) -> None:
-    path = register.engine.url.database
     with register.write() as s:  # a register that makes the program fail on a citizen's row
-        s.connection().exec_driver_sql(
-            "CREATE TRIGGER refuse BEFORE INSERT ON entrepreneurs "
-            "BEGIN SELECT RAISE(ABORT, 'refused by a test'); END"
-        )
-    assert cli.main(["demo", "--db", path, "--scale", "district", "--until", "2568-01"]) == 1
+        for statement in REFUSING_TRIGGER[register.engine.dialect.name]:
+            s.connection().exec_driver_sql(statement)
+    argv = ["demo", "--db", db_of(register), "--scale", "district", "--until", "2568-01"]
+    assert cli.main(argv) == 1
     err = capsys.readouterr().err
     log_file = log_dir() / "otop-cli.log"
     assert "Internal error: IntegrityError" in err and str(log_file) in err
@@ -116,7 +160,7 @@ def test_a_log_stays_private_when_it_rotates_and_one_made_before_is_made_private
     old = log_dir() / "otop-desktop.log"
     old.write_text("older version's line\n")
     old.chmod(0o644)
-    handler = cli.private_log_handler("otop-desktop.log")
+    handler = logfile.private_log_handler("otop-desktop.log")
     handler.maxBytes = 200
     logger = logging.getLogger("tests.private_log")
     logger.addHandler(handler)
@@ -127,5 +171,53 @@ def test_a_log_stays_private_when_it_rotates_and_one_made_before_is_made_private
         logger.removeHandler(handler)
         handler.close()
     files = sorted(log_dir().glob("otop-desktop.log*"))
-    assert len(files) == 1 + cli.LOG_BACKUPS
+    assert len(files) == 1 + logfile.LOG_BACKUPS
     assert {stat.S_IMODE(f.stat().st_mode) for f in files} == {0o600}
+
+
+# --- a PostgreSQL server's refusals, named with their fix -----------------------------------
+
+
+def test_a_missing_database_is_named_with_how_to_create_it(pg_server) -> None:
+    url = pg_server.url.set(database="otop_no_such_register")
+    db = url.render_as_string(hide_password=False)
+    with pytest.raises(UserError) as caught:
+        Register.open(db)
+    told = str(caught.value.message_en)
+    assert "There is no database otop_no_such_register" in told
+    assert "CREATE DATABASE" in told and "Cannot reach" not in told
+    assert "ไม่มีฐานข้อมูล otop_no_such_register" in caught.value.message_th
+
+
+def test_a_role_without_create_on_the_database_is_told_what_to_ask_for(pg_server, tmp_path) -> None:
+    role, database = f"otop_clerk_{os.getpid()}", f"otop_norights_{os.getpid()}"
+    with pg_server.connect() as conn:
+        conn.execute(text(f'CREATE ROLE "{role}" LOGIN'))
+        conn.execute(text(f'CREATE DATABASE "{database}"'))
+    try:
+        url = pg_server.url.set(username=role, password=None, database=database)
+        with pytest.raises(UserError) as caught:
+            init_register(url.render_as_string(hide_password=False), OfficeKind.DISTRICT, "5013")
+        told = caught.value.message_en
+        assert f"The role {role} has no CREATE right" in told and "pg_trgm" in told
+        assert f'GRANT CREATE ON DATABASE "{database}" TO "{role}"' in told
+        assert "Cannot reach" not in told
+    finally:
+        with pg_server.connect() as conn:
+            conn.execute(text(f'DROP DATABASE IF EXISTS "{database}" WITH (FORCE)'))
+            conn.execute(text(f'DROP ROLE IF EXISTS "{role}"'))
+
+
+@pytest.mark.skipif(not ON_POSTGRESQL, reason="the register's own engine only on a server")
+def test_pg_writers_take_turns_on_the_servers_write_lock(register) -> None:
+    # Two units of work on one server: the second writer's first statement waits (SQLite's
+    # BEGIN IMMEDIATE does the same for files).
+    with register.write() as s:
+        held = s.scalar(
+            text(
+                "SELECT count(*) FROM pg_locks WHERE locktype = 'advisory' AND granted "
+                "AND classid = :c AND objid = :o"
+            ),
+            {"c": database.PG_WRITE_LOCK[0], "o": database.PG_WRITE_LOCK[1]},
+        )
+    assert held == 1

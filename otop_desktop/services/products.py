@@ -7,12 +7,14 @@ from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
 
+from sqlalchemy import Table, update
 from sqlalchemy.orm import Session
+from sqlalchemy.orm.attributes import set_committed_value
 
 from otop_desktop.backup.floors import note_issued, product_floor_name
 from otop_desktop.domain import Category, SoftPower, Standard
 from otop_desktop.errors import NotFoundError
-from otop_desktop.models import Product, ProductStandard, StarRating
+from otop_desktop.models import Entrepreneur, Product, ProductStandard, StarRating
 from otop_desktop.search import product_doc
 from otop_desktop.services import incomplete
 from otop_desktop.services.entrepreneurs import get_entrepreneur, refresh_search
@@ -20,6 +22,8 @@ from otop_desktop.services.numbers import format_product_code
 from otop_desktop.services.versions import bump, check_version
 from otop_desktop.thaiformat import be_year, thai_today
 from otop_desktop.validation import Checker
+
+_ENTREPRENEURS: Table = Entrepreneur.__table__  # type: ignore[assignment]
 
 # The national OTOP Product Champion selection began in 2546 B.E.
 FIRST_SELECTION_YEAR = 2546
@@ -127,6 +131,21 @@ def get_product(session: Session, product_id: int) -> Product:
     return found
 
 
+def _draw_product_seq(session: Session, entrepreneur: Entrepreneur) -> int:
+    """The producer's next product sequence, drawn and raised in one statement (as the
+    counters of services.numbers are): two clerks adding products to one producer at once
+    never draw the same code, on either engine."""
+    drawn = session.execute(
+        update(_ENTREPRENEURS)
+        .where(_ENTREPRENEURS.c.id == entrepreneur.id)
+        .values(next_product_seq=_ENTREPRENEURS.c.next_product_seq + 1)
+        .returning(_ENTREPRENEURS.c.next_product_seq)
+    ).scalar_one()
+    # The loaded record learns the new value as the database's, not as a change of its own.
+    set_committed_value(entrepreneur, "next_product_seq", drawn)
+    return int(drawn) - 1
+
+
 def create_product(
     session: Session,
     entrepreneur_id: int,
@@ -140,9 +159,9 @@ def create_product(
     lacking = incomplete.only_product_fields(lacking or {})
     values, standards, ratings = check_product(data, lacking=lacking.keys())
     entrepreneur = get_entrepreneur(session, entrepreneur_id)
-    product = Product(code=format_product_code(entrepreneur.reg_no, entrepreneur.next_product_seq))
-    note_issued(session, product_floor_name(entrepreneur.reg_no), entrepreneur.next_product_seq)
-    entrepreneur.next_product_seq += 1
+    seq = _draw_product_seq(session, entrepreneur)
+    product = Product(code=format_product_code(entrepreneur.reg_no, seq))
+    note_issued(session, product_floor_name(entrepreneur.reg_no), seq)
     _apply(product, values, standards, ratings)
     product.missing = incomplete.encode(lacking)
     product.search_text = product_doc(product.name, product.code, entrepreneur.name)

@@ -8,7 +8,7 @@ import os
 # Before the qapp fixture makes the application: Qt picks its platform only then, once.
 os.environ["QT_QPA_PLATFORM"] = "offscreen"
 
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -19,7 +19,6 @@ from pytestqt.qtbot import QtBot
 
 from otop_desktop.database import Register
 from otop_desktop.domain import OfficeKind
-from otop_desktop.services.office import init_register
 from ui.app import configure_application
 
 
@@ -40,10 +39,9 @@ def user_settings(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 
 @pytest.fixture
-def district_register(tmp_path: Path) -> Iterator[Register]:
-    """A fresh San Kamphaeng (5013) district register."""
-    with init_register(tmp_path / "r.sqlite3", OfficeKind.DISTRICT, "5013") as register:
-        yield register
+def district_register(fresh_register: Callable[..., Register]) -> Register:
+    """A fresh San Kamphaeng (5013) district register (on the test run's engine)."""
+    return fresh_register(OfficeKind.DISTRICT, "5013", "r.sqlite3")
 
 
 def _type_text(edit: QLineEdit, text: str) -> None:
