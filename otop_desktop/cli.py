@@ -82,7 +82,7 @@ def cmd_stats(args: argparse.Namespace) -> int:
     from otop_desktop.services.stats import register_stats
 
     with Register.open(args.db) as register, register.read() as session:
-        figures = register_stats(session)
+        figures = register_stats(session, args.year, calendar=args.calendar)
     print(json.dumps(figures, ensure_ascii=False, indent=2))
     return EXIT_OK
 
@@ -109,6 +109,14 @@ def build_parser() -> argparse.ArgumentParser:
 
     stats = commands.add_parser("stats", help="print the register's figures as JSON")
     stats.add_argument("--db", required=True, help=DB_HELP)
+    stats.add_argument(
+        "--year",
+        type=int,
+        help="add a B.E. year's figures under 'year' (fiscal year, October–September)",
+    )
+    stats.add_argument(
+        "--calendar", action="store_true", help="with --year: the calendar year instead"
+    )
     stats.set_defaults(run=cmd_stats)
     cli_office.add_commands(commands)
 

@@ -245,3 +245,94 @@ def sales_by(session: Session, span: YearSpan, key: str) -> dict[object, int]:
     column = rows.c[key]
     found = session.execute(select(column, satang(rows.c.amount)).group_by(column))
     return {value: int(total) for value, total in found}
+
+
+# --- a year's totals -------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Tally:
+    entrepreneurs: int = 0
+    products: int = 0
+    sales: int = 0  # satang
+
+
+@dataclass(frozen=True)
+class YearCounts:
+    """A year's entrepreneurs, products and sales (satang) in all and by district and
+    product category (businesses by their main category)."""
+
+    entrepreneurs: int
+    products: int
+    sales: int
+    by_district: dict[str, Tally]
+    by_category: dict[int | None, Tally]
+
+
+def _grouped(session: Session, span: YearSpan, column: ColumnElement[object]) -> dict:  # type: ignore[type-arg]
+    """(entrepreneurs, products) of the counted businesses by ``column`` of entrepreneurs."""
+    rule = counted(span)
+    businesses = dict(
+        session.execute(select(column, func.count()).where(rule).group_by(column)).all()
+    )
+    goods = dict(
+        session.execute(
+            select(column, func.count())
+            .select_from(Product)
+            .join(Entrepreneur, Entrepreneur.id == Product.entrepreneur_id)
+            .where(rule)
+            .group_by(column)
+        ).all()
+    )
+    return {
+        key: (int(businesses.get(key, 0)), int(goods.get(key, 0))) for key in {*businesses, *goods}
+    }
+
+
+def by_area(session: Session, span: YearSpan, key: str) -> dict[str, Tally]:
+    """The year's tallies by ``district_code`` or ``subdistrict_code`` of the business."""
+    counts = _grouped(session, span, getattr(Entrepreneur, key))
+    sales = sales_by(session, span, key)
+    return {
+        str(code): Tally(*counts.get(code, (0, 0)), sales.get(code, 0))
+        for code in {*counts, *sales}
+        if code is not None
+    }
+
+
+def by_category(session: Session, span: YearSpan) -> dict[int | None, Tally]:
+    """The year's products and sales by category, businesses by their main category."""
+    rule = counted(span)
+    main = main_categories()
+    businesses = dict(
+        session.execute(
+            select(main.c.category, func.count())
+            .join(Entrepreneur, Entrepreneur.id == main.c.entrepreneur_id)
+            .where(rule)
+            .group_by(main.c.category)
+        ).all()
+    )
+    goods = dict(
+        session.execute(
+            select(Product.category, func.count())
+            .join(Entrepreneur, Entrepreneur.id == Product.entrepreneur_id)
+            .where(rule)
+            .group_by(Product.category)
+        ).all()
+    )
+    sales = sales_by(session, span, "category")
+    return {
+        key: Tally(int(businesses.get(key, 0)), int(goods.get(key, 0)), sales.get(key, 0))
+        for key in {*businesses, *goods, *sales}
+    }
+
+
+def year_counts(session: Session, span: YearSpan) -> YearCounts:
+    districts = by_area(session, span, "district_code")
+    return YearCounts(
+        entrepreneurs=sum(t.entrepreneurs for t in districts.values()),
+        products=sum(t.products for t in districts.values()),
+        sales=sales_total(session, span),
+        by_district=districts,
+        by_category=by_category(session, span),
+    )

@@ -88,8 +88,9 @@ class AreaRow:
     entrepreneurs: int
     products: int
     sales: Decimal
-    #: Counted businesses with sales entered for the completeness month.
-    reporting: int
+    #: Counted businesses with sales entered for the completeness month (a district
+    #: register); None on a province or nation register, where ``submitted`` says it.
+    reporting: int | None
     #: Whether the district's workbook of the completeness month has been received (a
     #: province or nation register); None on a district register.
     submitted: bool | None
@@ -210,19 +211,6 @@ def _month_label(period: Period) -> tuple[str, str]:
     )
 
 
-def _counts(session: Session, span: YearSpan) -> tuple[int, int]:
-    entrepreneurs = session.scalar(
-        select(func.count()).select_from(Entrepreneur).where(figures.counted(span))
-    )
-    products = session.scalar(
-        select(func.count())
-        .select_from(Product)
-        .join(Entrepreneur, Entrepreneur.id == Product.entrepreneur_id)
-        .where(figures.counted(span))
-    )
-    return int(entrepreneurs or 0), int(products or 0)
-
-
 def _months(session: Session, span: YearSpan) -> tuple[MonthRow, ...]:
     before = span.previous()
     now = figures.sales_by_period(session, span.first, span.last)
@@ -238,47 +226,14 @@ def _months(session: Session, span: YearSpan) -> tuple[MonthRow, ...]:
     return tuple(rows)
 
 
-def _categories(session: Session, span: YearSpan) -> tuple[CategoryRow, ...]:
-    sales = figures.sales_by(session, span, "category")
-    products = dict(
-        session.execute(
-            select(Product.category, func.count())
-            .join(Entrepreneur, Entrepreneur.id == Product.entrepreneur_id)
-            .where(figures.counted(span))
-            .group_by(Product.category)
-        ).all()
-    )
-    main = figures.main_categories()
-    businesses = dict(
-        session.execute(
-            select(main.c.category, func.count())
-            .join(Entrepreneur, Entrepreneur.id == main.c.entrepreneur_id)
-            .where(figures.counted(span))
-            .group_by(main.c.category)
-        ).all()
-    )
-    rows = [
-        CategoryRow(
-            int(c),
-            c.label_th,
-            c.label_en,
-            baht(sales.get(int(c), 0)),
-            int(products.get(int(c), 0)),
-            int(businesses.get(int(c), 0)),
-        )
-        for c in Category
-    ]
-    if sales.get(None) or products.get(None):
-        rows.append(
-            CategoryRow(
-                None,
-                "ไม่ระบุประเภท",
-                "Category not given",
-                baht(sales.get(None, 0)),
-                int(products.get(None, 0)),
-                0,
-            )
-        )
+def _categories(tallies: dict[int | None, figures.Tally]) -> tuple[CategoryRow, ...]:
+    def row(key: int | None, th: str, en: str) -> CategoryRow:
+        t = tallies.get(key, figures.Tally())
+        return CategoryRow(key, th, en, baht(t.sales), t.products, t.entrepreneurs)
+
+    rows = [row(int(c), c.label_th, c.label_en) for c in Category]
+    if None in tallies:
+        rows.append(row(None, "ไม่ระบุประเภท", "Category not given"))
     return tuple(rows)
 
 
@@ -291,34 +246,23 @@ def _area_names(kind: str, codes: set[str]) -> dict[str, tuple[str, str]]:
 
 
 def _areas(session: Session, span: YearSpan, kind: str, month: Period) -> tuple[AreaRow, ...]:
-    column = Entrepreneur.subdistrict_code if kind == "district" else Entrepreneur.district_code
-    counted = figures.counted(span)
-    entrepreneurs = dict(
-        session.execute(select(column, func.count()).where(counted).group_by(column)).all()
-    )
-    products = dict(
-        session.execute(
-            select(column, func.count())
-            .select_from(Product)
-            .join(Entrepreneur, Entrepreneur.id == Product.entrepreneur_id)
-            .where(counted)
-            .group_by(column)
-        ).all()
-    )
-    sales = figures.sales_by(
-        session, span, "subdistrict_code" if kind == "district" else "district_code"
-    )
-    reporting = dict(
-        session.execute(
-            select(column, func.count(distinct(Sale.entrepreneur_id)))
-            .select_from(Sale)
-            .join(Entrepreneur, Entrepreneur.id == Sale.entrepreneur_id)
-            .where(Sale.period == month.key, counted)
-            .group_by(column)
-        ).all()
-    )
+    """Districts with whether each has sent ``month``'s workbook (province, nation), or the
+    subdistricts of a district register with how many businesses have ``month``'s sales."""
+    key = "subdistrict_code" if kind == "district" else "district_code"
+    tallies = figures.by_area(session, span, key)
+    column = getattr(Entrepreneur, key)
+    reporting: dict[str, int] = {}
     submitted: set[str] = set()
-    if kind != "district":
+    if kind == "district":
+        reporting = dict(
+            session.execute(
+                select(column, func.count(distinct(Sale.entrepreneur_id)))
+                .join(Entrepreneur, Entrepreneur.id == Sale.entrepreneur_id)
+                .where(Sale.period == month.key, figures.counted(span))
+                .group_by(column)
+            ).all()
+        )
+    else:
         submitted = set(
             session.scalars(
                 select(ReceivedSubmission.district_code).where(
@@ -326,26 +270,24 @@ def _areas(session: Session, span: YearSpan, kind: str, month: Period) -> tuple[
                 )
             )
         )
-    codes = set(entrepreneurs) | set(sales)
-    names = _area_names(kind, {str(c) for c in codes if c})
+    names = _area_names(kind, set(tallies))
     rows = [
         AreaRow(
             code,
             *names[code],
-            int(entrepreneurs.get(code, 0)),
-            int(products.get(code, 0)),
-            baht(sales.get(code, 0)),
-            int(reporting.get(code, 0)),
+            t.entrepreneurs,
+            t.products,
+            baht(t.sales),
+            reporting.get(code, 0) if kind == "district" else None,
             None if kind == "district" else code in submitted,
         )
-        for code in codes
-        if code
+        for code, t in tallies.items()
     ]
     rows.sort(key=lambda r: (-r.sales, -r.entrepreneurs, r.key))
     return tuple(rows)
 
 
-def _stars(session: Session, span: YearSpan) -> tuple[CountRow, ...]:
+def _stars(session: Session, span: YearSpan, products: int) -> tuple[CountRow, ...]:
     """Products by the rating they held at the year's end (their latest rating of a
     selection year up to it)."""
     latest = (
@@ -368,7 +310,6 @@ def _stars(session: Session, span: YearSpan) -> tuple[CountRow, ...]:
             .group_by(StarRating.stars)
         ).all()
     )
-    _, products = _counts(session, span)
     rated[0] = products - sum(rated.values())
     return tuple(
         CountRow(
@@ -562,10 +503,10 @@ def overview(
     span = year_span(year, calendar=calendar)
     before = span.previous()
     kind = get_office(session).kind
-    entrepreneurs, products = _counts(session, span)
-    previous_entrepreneurs, previous_products = _counts(session, before)
+    now = figures.year_counts(session, span)
+    then = figures.year_counts(session, before)
     month = span.last_ended(today)
-    readiness, readiness_checks = _readiness(session, span, entrepreneurs)
+    readiness, readiness_checks = _readiness(session, span, now.entrepreneurs)
     return Overview(
         year=year,
         calendar=calendar,
@@ -574,16 +515,16 @@ def overview(
         span_end=span.end,
         as_of=span.as_of(today),
         completeness_month=month,
-        entrepreneurs=entrepreneurs,
-        products=products,
-        sales=baht(figures.sales_total(session, span)),
-        previous_entrepreneurs=previous_entrepreneurs,
-        previous_products=previous_products,
-        previous_sales=baht(figures.sales_total(session, before)),
+        entrepreneurs=now.entrepreneurs,
+        products=now.products,
+        sales=baht(now.sales),
+        previous_entrepreneurs=then.entrepreneurs,
+        previous_products=then.products,
+        previous_sales=baht(then.sales),
         months=_months(session, span),
-        categories=_categories(session, span),
+        categories=_categories(now.by_category),
         areas=_areas(session, span, kind, month),
-        stars=_stars(session, span),
+        stars=_stars(session, span, now.products),
         standards=_standards(session, span),
         readiness=readiness,
         readiness_checks=readiness_checks,
