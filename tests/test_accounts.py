@@ -24,10 +24,10 @@ from otop_desktop.models import Account, AuditEntry, Entrepreneur, Office
 from otop_desktop.printing.documents import DocumentKind, PrintOptions, render
 from otop_desktop.services import personal
 from otop_desktop.services.entrepreneurs import create_entrepreneur, find_by_reg_no
+from otop_desktop.services.locks import unlock_period
 from otop_desktop.submission.collect import collect
 from otop_desktop.submission.export import export_monthly
 from otop_desktop.submission.importer import import_submissions
-from otop_desktop.submission.locks import unlock_period
 from tests.conftest import add_record, person, set_officer
 from tests.test_submission_export import OCT, fill
 

@@ -9,15 +9,15 @@ from sqlalchemy import select
 from otop_desktop.errors import UserError, ValidationError
 from otop_desktop.models import PeriodLock, Sale
 from otop_desktop.services import sales
-from otop_desktop.services.sales import MonthChange, SaleInput
-from otop_desktop.submission.export import export_monthly
-from otop_desktop.submission.locks import (
+from otop_desktop.services.locks import (
     MonthState,
     PeriodLockedError,
     ensure_open,
     period_state,
     unlock_period,
 )
+from otop_desktop.services.sales import MonthChange, SaleInput
+from otop_desktop.submission.export import export_monthly
 from tests.test_submission_export import OCT, fill
 
 

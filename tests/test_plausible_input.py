@@ -12,9 +12,9 @@ from otop_desktop.domain import Industry, SkillLevel
 from otop_desktop.errors import ValidationError
 from otop_desktop.services import entrepreneurs, households, support
 from otop_desktop.services.households import HouseholdInput, SkillInput
+from otop_desktop.services.locks import unlock_period
 from otop_desktop.services.support import GrantInput, TrainingInput
 from otop_desktop.submission.export import export_monthly
-from otop_desktop.submission.locks import unlock_period
 from otop_desktop.thaiformat import Period, planned_until
 from otop_desktop.validation import Checker, require_ended
 from tests.conftest import person

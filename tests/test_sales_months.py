@@ -14,9 +14,9 @@ from otop_desktop.database import Register
 from otop_desktop.errors import ValidationError
 from otop_desktop.models import Sale
 from otop_desktop.services import entrepreneurs, sales
+from otop_desktop.services.locks import MonthState, period_state
 from otop_desktop.services.sales import MonthChange, SaleInput, expected, not_trading
 from otop_desktop.submission.export import export_monthly
-from otop_desktop.submission.locks import MonthState, period_state
 from otop_desktop.thaiformat import Period, thai_today
 from tests.conftest import person
 

@@ -13,6 +13,10 @@ from otop_desktop.models.base import Base, Money, UTCDateTime, utcnow
 
 SUBMITTED = "submitted"
 UNLOCKED = "unlocked"
+#: ``ExportRecord.kind`` of a district's monthly workbook and of the provincial workbook: here,
+#: so that the services listing past exports need not import the workbook writers.
+MONTHLY_EXPORT = "monthly"
+PROVINCE_EXPORT = "province"
 
 
 class DistrictKey(Base):

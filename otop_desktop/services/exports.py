@@ -11,8 +11,8 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from otop_desktop.models import ExportRecord
-from otop_desktop.submission.export import EXPORT_KIND as MONTHLY
-from otop_desktop.submission.provincial import EXPORT_KIND as PROVINCE
+from otop_desktop.models.submission import MONTHLY_EXPORT as MONTHLY
+from otop_desktop.models.submission import PROVINCE_EXPORT as PROVINCE
 from otop_desktop.thaiformat import Period
 
 SUBMISSION_KINDS = (MONTHLY, PROVINCE)

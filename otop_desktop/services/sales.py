@@ -17,7 +17,7 @@ from otop_desktop.domain import Status
 from otop_desktop.errors import FieldError, ValidationError
 from otop_desktop.models import Entrepreneur, Product, Sale
 from otop_desktop.services.entrepreneurs import get_entrepreneur
-from otop_desktop.submission.locks import ensure_open
+from otop_desktop.services.locks import ensure_open
 from otop_desktop.thaiformat import Period, format_be_date
 from otop_desktop.validation import Checker
 

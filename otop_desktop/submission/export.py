@@ -23,11 +23,12 @@ from otop_desktop.database import Register
 from otop_desktop.domain import OfficeKind
 from otop_desktop.errors import UserError
 from otop_desktop.models import AuditHead, DistrictKey, ExportRecord, Office
+from otop_desktop.models.submission import MONTHLY_EXPORT
 from otop_desktop.outputs import writable_folder
+from otop_desktop.services.locks import USER_MAX, record_submitted
 from otop_desktop.services.office import get_office
 from otop_desktop.submission import spec
 from otop_desktop.submission.collect import DistrictRows, collect
-from otop_desktop.submission.locks import USER_MAX, record_submitted
 from otop_desktop.submission.summary import tally, write_district_summary
 from otop_desktop.submission.workbook import (
     SIZING_ROWS,
@@ -41,7 +42,7 @@ from otop_desktop.thaiformat import THAI_TIME, Period
 from otop_desktop.validation import Checker, require_ended
 from otop_desktop.version import program_version
 
-EXPORT_KIND = "monthly"
+EXPORT_KIND = MONTHLY_EXPORT
 
 
 @dataclass(frozen=True)

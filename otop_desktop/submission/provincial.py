@@ -19,6 +19,7 @@ from otop_desktop.database import Register
 from otop_desktop.domain import OfficeKind
 from otop_desktop.errors import UserError
 from otop_desktop.models import ExportRecord
+from otop_desktop.models.submission import PROVINCE_EXPORT
 from otop_desktop.outputs import writable_folder
 from otop_desktop.services.office import get_office
 from otop_desktop.submission import spec
@@ -35,7 +36,7 @@ from otop_desktop.submission.workbook import (
 from otop_desktop.thaiformat import THAI_TIME, Period
 from otop_desktop.version import program_version
 
-EXPORT_KIND = "province"
+EXPORT_KIND = PROVINCE_EXPORT
 INFO_SHEET = "ข้อมูล"
 DISTRICT_COLUMNS = (
     spec.Column("รหัสอำเภอ", spec.Kind.TEXT),

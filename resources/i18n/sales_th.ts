@@ -12,18 +12,6 @@
         <translation>เดือนถัดไป (Ctrl+PgDown)</translation>
     </message>
     <message>
-        <source>Month</source>
-        <translation>เดือน</translation>
-    </message>
-    <message>
-        <source>B.E. </source>
-        <translation>พ.ศ. </translation>
-    </message>
-    <message>
-        <source>Year (B.E.)</source>
-        <translation>ปี (พ.ศ.)</translation>
-    </message>
-    <message>
         <source>All districts</source>
         <translation>ทุกอำเภอ</translation>
     </message>

@@ -244,21 +244,6 @@
     </message>
 </context>
 <context>
-    <name>MonthPicker</name>
-    <message>
-        <source>Month</source>
-        <translation>เดือน</translation>
-    </message>
-    <message>
-        <source>B.E. </source>
-        <translation>พ.ศ. </translation>
-    </message>
-    <message>
-        <source>Year (B.E.)</source>
-        <translation>ปี (พ.ศ.)</translation>
-    </message>
-</context>
-<context>
     <name>PastExports</name>
     <message>
         <source>Past exports</source>

@@ -95,6 +95,21 @@
     </message>
 </context>
 <context>
+    <name>MonthPicker</name>
+    <message>
+        <source>Month</source>
+        <translation>เดือน</translation>
+    </message>
+    <message>
+        <source>B.E. </source>
+        <translation>พ.ศ. </translation>
+    </message>
+    <message>
+        <source>Year (B.E.)</source>
+        <translation>ปี (พ.ศ.)</translation>
+    </message>
+</context>
+<context>
     <name>PlacePicker</name>
     <message>
         <source>Type to search</source>

@@ -250,8 +250,8 @@ def test_the_model_keeps_the_qt_rules(
 
 def test_the_page_opens_on_the_last_complete_month(page: SalesPage) -> None:
     assert page.period == OCT
-    assert page.month_combo.currentText() == "ตุลาคม"
-    assert page.year_spin.text() == "พ.ศ. 2568"
+    assert page.picker.month_combo.currentText() == "ตุลาคม"
+    assert page.picker.year_spin.text() == "พ.ศ. 2568"
     assert [text(page, row, Column.NUMBER) for row in range(page.model.rowCount())] == [
         "5013-2567-0001",
         "5013-2567-0002",
@@ -267,13 +267,13 @@ def test_months_go_back_to_2544_but_not_past_this_month(qtbot: QtBot, page: Sale
     qtbot.mouseClick(page.next_button, Qt.MouseButton.LeftButton)
     assert page.period == Period(2568, 11)  # this month, figures may come in early
     assert not page.next_button.isEnabled()
-    page.month_combo.setCurrentIndex(11)
-    page.month_combo.activated.emit(11)
+    page.picker.month_combo.setCurrentIndex(11)
+    page.picker.month_combo.activated.emit(11)
     assert page.period == Period(2568, 11)  # December 2568 has not come yet
     press(qtbot, Qt.Key.Key_PageUp, Qt.KeyboardModifier.ControlModifier)
     qtbot.waitUntil(lambda: page.period == OCT)  # a button's shortcut clicks it animated
-    page.year_spin.setValue(2500)
-    assert (page.year_spin.value(), page.period) == (2544, Period(2544, 10))
+    page.picker.year_spin.setValue(2500)
+    assert (page.picker.year_spin.value(), page.period) == (2544, Period(2544, 10))
 
 
 def test_a_month_is_typed_in_from_the_keyboard_and_saved(
@@ -501,11 +501,11 @@ def test_switching_month_with_unsaved_figures_asks_first(
     answer_next_question("กลับไปแก้ไข")
     qtbot.mouseClick(page.prev_button, Qt.MouseButton.LeftButton)
     assert page.period == OCT
-    assert (page.month_combo.currentIndex(), page.year_spin.value()) == (9, 2568)
+    assert (page.picker.month_combo.currentIndex(), page.picker.year_spin.value()) == (9, 2568)
     assert text(page, 0, Column.AMOUNT) == "500.00"
 
     answer_next_question("ไม่บันทึก")
-    page.year_spin.setValue(2567)  # ตุลาคม 2567
+    page.picker.year_spin.setValue(2567)  # ตุลาคม 2567
     assert page.period == Period(2567, 10)
     assert not page.model.has_changes()
     assert figures(district_register, shop.weaver) == []

@@ -31,11 +31,11 @@ from otop_desktop.database import Register
 from otop_desktop.demo import generate
 from otop_desktop.domain import OfficeKind
 from otop_desktop.models import Entrepreneur
+from otop_desktop.services.locks import MonthState, PeriodLockedError
 from otop_desktop.services.office import init_register
 from otop_desktop.services.sales import SaleInput, set_month_sales
 from otop_desktop.submission import spec
 from otop_desktop.submission.export import export_monthly
-from otop_desktop.submission.locks import MonthState, PeriodLockedError
 from otop_desktop.thaiformat import Period
 from ui.submission import SubmissionPage
 from ui.submission import widgets as submission_widgets

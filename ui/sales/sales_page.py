@@ -7,7 +7,7 @@ import html
 from datetime import date
 
 import geothai
-from PySide6.QtCore import QAbstractItemModel, QLocale, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import QAbstractItemModel, QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import (
     QAction,
     QGuiApplication,
@@ -30,7 +30,6 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QMessageBox,
     QPushButton,
-    QSpinBox,
     QStyledItemDelegate,
     QStyleOptionViewItem,
     QTableView,
@@ -42,10 +41,7 @@ from PySide6.QtWidgets import (
 from otop_desktop.database import Register
 from otop_desktop.domain import OfficeKind
 from otop_desktop.errors import UserError
-from otop_desktop.services.office import get_office
-from otop_desktop.services.sales import MonthChange, month_sheet, save_month_sheet
-from otop_desktop.submission.export import export_user
-from otop_desktop.submission.locks import (
+from otop_desktop.services.locks import (
     REASON_MAX,
     MonthState,
     PeriodLockedError,
@@ -53,25 +49,25 @@ from otop_desktop.submission.locks import (
     period_state,
     unlock_period,
 )
+from otop_desktop.services.office import get_office
+from otop_desktop.services.sales import MonthChange, month_sheet, save_month_sheet
+from otop_desktop.submission.export import export_user
 from otop_desktop.thaiformat import (
-    THAI_MONTHS,
     THAI_TIME,
     Period,
-    be_year,
     format_be_date,
     last_complete,
     thai_today,
 )
-from otop_desktop.validation import EARLIEST
 from ui.headings import heading
 from ui.lang import ui_is_thai
 from ui.messages import ask_to_save, show_user_error
 from ui.sales.sheet_model import AMOUNT_COLUMNS, Column, ModelIndex, SalesSheetModel
 from ui.sales.totals_panel import TotalsPanel
+from ui.widgets.month_picker import FIRST_YEAR_BE, MonthPicker, month_name
 
 # Wide enough for any amount the register accepts (under a million million baht).
 AMOUNT_MAX_LENGTH = 24
-FIRST_YEAR_BE = be_year(EARLIEST)
 ERROR_STYLE = "color: #9b1c1c;"
 BANNER_STYLE = "#lockBanner { background: #fff4ce; border: 1px solid #e0b400; border-radius: 4px; }"
 
@@ -230,12 +226,6 @@ class SalesTable(QTableView):
         super().keyPressEvent(event)
 
 
-def month_name(month: int) -> str:
-    if ui_is_thai():
-        return THAI_MONTHS[month - 1]
-    return QLocale().standaloneMonthName(month, QLocale.FormatType.LongFormat)
-
-
 class SalesPage(QWidget):
     """One month's figures of every entrepreneur. Call ``confirm_leave()`` before leaving the
     page or closing the window: it asks what to do with unsaved figures."""
@@ -267,15 +257,7 @@ class SalesPage(QWidget):
         self.next_button.setArrowType(Qt.ArrowType.RightArrow)
         self.next_button.setShortcut(QKeySequence("Ctrl+PgDown"))
         self.next_button.setToolTip(self.tr("Next month (Ctrl+PgDown)"))
-        self.month_combo = QComboBox()
-        self.month_combo.addItems([month_name(m) for m in range(1, 13)])
-        self.month_combo.setAccessibleName(self.tr("Month"))
-        self.year_spin = QSpinBox()
-        self.year_spin.setRange(FIRST_YEAR_BE, self._latest.year_be)
-        self.year_spin.setPrefix(self.tr("B.E. "))
-        # A year typed digit by digit is one choice, not four.
-        self.year_spin.setKeyboardTracking(False)
-        self.year_spin.setAccessibleName(self.tr("Year (B.E.)"))
+        self.picker = MonthPicker(today=today, latest=self._latest)
 
         self.district_combo = QComboBox()
         if office.kind == OfficeKind.PROVINCE and office.province_code:
@@ -327,7 +309,7 @@ class SalesPage(QWidget):
         top = QHBoxLayout()
         top.addWidget(heading(self.tr("Monthly sales")))
         top.addSpacing(16)
-        for widget in (self.prev_button, self.month_combo, self.year_spin, self.next_button):
+        for widget in (self.prev_button, self.picker, self.next_button):
             top.addWidget(widget)
         top.addSpacing(12)
         top.addWidget(self.district_combo)
@@ -346,8 +328,7 @@ class SalesPage(QWidget):
 
         self.prev_button.clicked.connect(lambda: self.show_period(self.period.prev()))
         self.next_button.clicked.connect(lambda: self.show_period(self.period.next()))
-        self.month_combo.activated.connect(self._picker_changed)
-        self.year_spin.valueChanged.connect(self._picker_changed)
+        self.picker.changed.connect(self._picker_changed)
         self.district_combo.activated.connect(self._district_changed)
         self.find_edit.textEdited.connect(self._find)
         self.find_edit.returnPressed.connect(self.table.setFocus)
@@ -401,19 +382,12 @@ class SalesPage(QWidget):
         )
 
     def _sync_picker(self) -> None:
-        for widget in (self.month_combo, self.year_spin):
-            widget.blockSignals(True)
-        self.month_combo.setCurrentIndex(self.period.month - 1)
-        self.year_spin.setValue(self.period.year_be)
-        for widget in (self.month_combo, self.year_spin):
-            widget.blockSignals(False)
+        self.picker.set_period(self.period)
         self.prev_button.setEnabled(self.period.prev().year_be >= FIRST_YEAR_BE)
         self.next_button.setEnabled(self.period < self._latest)
 
     def _picker_changed(self) -> None:
-        chosen = Period(self.year_spin.value(), self.month_combo.currentIndex() + 1)
-        wanted = min(chosen, self._latest)
-        if not self.show_period(wanted):
+        if not self.show_period(self.picker.period()):
             self._sync_picker()
 
     def show_period(self, period: Period) -> bool:

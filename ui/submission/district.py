@@ -19,10 +19,10 @@ from PySide6.QtWidgets import (
 from otop_desktop.database import Register
 from otop_desktop.errors import UserError
 from otop_desktop.services.exports import past_exports
+from otop_desktop.services.locks import MonthState, PeriodState, period_state, unlock_period
 from otop_desktop.services.office import get_office
 from otop_desktop.submission import spec
 from otop_desktop.submission.export import ExportResult, export_monthly, export_user
-from otop_desktop.submission.locks import MonthState, PeriodState, period_state, unlock_period
 from ui.jobs import Progress, run_with_progress
 from ui.legacy.wizard import LegacyImportWizard
 from ui.messages import show_user_error
@@ -30,11 +30,11 @@ from ui.submission.models import file_name_only
 from ui.submission.texts import period_text, rows_label, when_text
 from ui.submission.widgets import (
     ExportSummary,
-    MonthPicker,
     PastExports,
     ask_save_path,
     default_folder,
 )
+from ui.widgets.month_picker import MonthPicker
 
 STATE_STYLE = {
     MonthState.OPEN: "color: #444;",

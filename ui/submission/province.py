@@ -39,15 +39,14 @@ from ui.submission.models import CompletenessModel
 from ui.submission.results import ImportResults, ResultRelay
 from ui.submission.texts import district_text, period_text, rows_label
 from ui.submission.widgets import (
-    FIRST_YEAR_BE,
     ExportSummary,
-    MonthPicker,
     PastExports,
     ask_save_path,
     ask_to_replace,
     default_folder,
 )
 from ui.widgets.confirm import confirm
+from ui.widgets.month_picker import FIRST_YEAR_BE, MonthPicker
 
 #: Districts still missing the last due month that the note above the grid names.
 MISSING_NAMED = 6

@@ -10,7 +10,7 @@ from PySide6.QtCore import QCoreApplication, QLocale
 from otop_desktop.submission import spec
 from otop_desktop.thaiformat import THAI_MONTHS_ABBR, Period, format_be_date
 from ui.lang import pick, ui_is_thai
-from ui.sales.sales_page import month_name
+from ui.widgets.month_picker import month_name
 
 
 def period_text(period: Period) -> str:

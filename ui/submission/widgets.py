@@ -1,25 +1,22 @@
-"""Pieces both submission pages use: the month picker, the summary of the last export, the
+"""Pieces both submission pages use: the summary of the last export, the
 list of past exports, and asking where a file goes."""
 
 from __future__ import annotations
 
 from collections.abc import Sequence
-from datetime import date
 from decimal import Decimal
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, Qt, QUrl, Signal
+from PySide6.QtCore import QCoreApplication, Qt, QUrl
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QComboBox,
     QFormLayout,
     QGroupBox,
     QHBoxLayout,
     QHeaderView,
     QLabel,
     QPushButton,
-    QSpinBox,
     QTableView,
     QVBoxLayout,
     QWidget,
@@ -27,58 +24,10 @@ from PySide6.QtWidgets import (
 
 from otop_desktop.outputs import existing
 from otop_desktop.services.exports import PastExport
-from otop_desktop.thaiformat import Period, be_year, format_money, last_complete, thai_today
-from otop_desktop.validation import EARLIEST
+from otop_desktop.thaiformat import format_money
 from ui.file_dialogs import save_file_name
-from ui.sales.sales_page import month_name
 from ui.submission.models import PastExportsModel
 from ui.widgets.confirm import confirm
-
-FIRST_YEAR_BE = be_year(EARLIEST)
-
-
-class MonthPicker(QWidget):
-    """A B.E. month up to the current one; starts at the last complete month."""
-
-    changed = Signal()
-
-    def __init__(self, parent: QWidget | None = None, *, today: date | None = None) -> None:
-        super().__init__(parent)
-        today = today or thai_today()
-        self.latest = Period.of(today)
-        self.month_combo = QComboBox()
-        self.month_combo.addItems([month_name(m) for m in range(1, 13)])
-        self.month_combo.setAccessibleName(self.tr("Month"))
-        self.year_spin = QSpinBox()
-        self.year_spin.setRange(FIRST_YEAR_BE, self.latest.year_be)
-        self.year_spin.setPrefix(self.tr("B.E. "))
-        self.year_spin.setKeyboardTracking(False)
-        self.year_spin.setAccessibleName(self.tr("Year (B.E.)"))
-        layout = QHBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(self.month_combo)
-        layout.addWidget(self.year_spin)
-        self.set_period(last_complete(today))
-        self.month_combo.activated.connect(self._picked)
-        self.year_spin.valueChanged.connect(self._picked)
-
-    def period(self) -> Period:
-        return Period(self.year_spin.value(), self.month_combo.currentIndex() + 1)
-
-    def set_period(self, period: Period) -> None:
-        period = min(period, self.latest)
-        for widget in (self.month_combo, self.year_spin):
-            widget.blockSignals(True)
-        self.month_combo.setCurrentIndex(period.month - 1)
-        self.year_spin.setValue(period.year_be)
-        for widget in (self.month_combo, self.year_spin):
-            widget.blockSignals(False)
-
-    def _picked(self) -> None:
-        # A month after the current one cannot be sent yet: the picker stops at this month.
-        if self.period() > self.latest:
-            self.set_period(self.latest)
-        self.changed.emit()
 
 
 class ExportSummary(QGroupBox):
