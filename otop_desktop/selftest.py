@@ -127,9 +127,21 @@ def render_certificate(register: Register, reg_no: str, report: Report) -> bytes
     return printed.data
 
 
+def check_postgresql_driver(report: Report) -> None:
+    """The driver of registers on a PostgreSQL server (the ``postgres`` extra; the bundle
+    carries it): said either way, as a plain ``pip install .`` has none."""
+    try:
+        import psycopg
+    except ImportError:
+        report("no PostgreSQL driver (install the postgres extra for server registers)")
+        return
+    report(f"PostgreSQL driver psycopg {psycopg.__version__} ({psycopg.pq.__impl__}) loads")
+
+
 def run_core(folder: Path, report: Report) -> CoreResult:
     """The checks that need no screen; the register is left open for the desktop part (the
     caller closes it)."""
+    check_postgresql_driver(report)
     period = last_complete(thai_today())
     register = make_register(folder / "self-test.sqlite3", report)
     try:
