@@ -1,10 +1,12 @@
-"""``print certificate|form|register|monthly`` and ``verify``."""
+"""``print certificate|form|register|monthly|signin|survey|memo|standards|annual`` and
+``verify``."""
 
 from __future__ import annotations
 
 import argparse
 import getpass
 import sys
+from pathlib import Path
 
 from otop_desktop.cli_args import (
     DB_HELP,
@@ -18,6 +20,12 @@ from otop_desktop.cli_args import (
 )
 from otop_desktop.database import Register
 from otop_desktop.errors import UserError
+from otop_desktop.outputs import check_target
+
+#: The B.E. years a report may be asked for: OTOP began in 2544.
+FIRST_YEAR, LAST_YEAR = 2544, 2643
+#: The documents offices made by hand, and the annual report (printing.office_documents).
+SIGNIN, SURVEY, MEMO, STANDARDS, ANNUAL = "signin", "survey", "memo", "standards", "annual"
 
 FORCE_HELP = (
     "replace the file if it exists (never the register, its -wal/-shm/-journal, a backup "
@@ -54,6 +62,72 @@ def cmd_print(args: argparse.Namespace) -> int:
     for th, en in printed.notes():
         print(f"{th}\n{en}", file=sys.stderr)
     return EXIT_OK
+
+
+def cmd_print_office(args: argparse.Namespace) -> int:
+    """The documents offices made by hand, and the annual report (PDF or workbook)."""
+    from otop_desktop.printing.office_documents import (
+        OfficeDocument,
+        OfficeOptions,
+        render_office,
+        write_annual_report,
+    )
+
+    kind = OfficeDocument(args.kind)
+    options = OfficeOptions(
+        training_id=getattr(args, "training", None),
+        households=tuple(getattr(args, "household", None) or ()),
+        blank=getattr(args, "blank", False),
+        period=getattr(args, "period", None),
+        number=getattr(args, "number", None) or "",
+        months=getattr(args, "months", 6),
+        district_code=getattr(args, "district", None),
+        year=getattr(args, "year", None),
+        calendar=getattr(args, "calendar", False),
+        thai_digits=args.thai_digits,
+    )
+    if kind is OfficeDocument.SURVEY and not (options.households or options.blank or args.all):
+        raise UserError(
+            "ระบุ --household รหัสครัวเรือน หรือ --all (หรือ --blank สำหรับแบบว่าง)",
+            "Give --household CODE, or --all (or --blank for an empty form)",
+        )
+    with open_register(args) as register:
+        if kind is OfficeDocument.ANNUAL:
+            check_target(args.out, register_db=register.path, force=args.force)
+            written = write_annual_report(register, options, Path(args.out))
+            print(f"{written}: annual report {options.year}")
+            return EXIT_OK
+        printed = render_office(register, kind, options, out=args.out, force=args.force)
+    documents = f"{printed.documents:,} forms, " if printed.documents > 1 else ""
+    print(f"{args.out}: {kind.label_en.lower()}, {documents}{printed.pages:,} pages")
+    return EXIT_OK
+
+
+def training_arg(text: str) -> int:
+    """A training's id as the trainings list shows it (argparse type)."""
+    if not text.strip().isdigit() or int(text) < 1:
+        raise argparse.ArgumentTypeError(
+            f"a training's id is a whole number as the trainings list shows it, not {text!r}"
+        )
+    return int(text)
+
+
+def year_arg(text: str) -> int:
+    """A B.E. year such as 2565 (argparse type)."""
+    if not (text.strip().isdigit() and FIRST_YEAR <= int(text) <= LAST_YEAR):
+        raise argparse.ArgumentTypeError(f"a B.E. year such as 2565, not {text!r}")
+    return int(text)
+
+
+def months_arg(text: str) -> int:
+    """Months ahead for the list of expiring standards (argparse type)."""
+    from otop_desktop.printing.standards import MAX_MONTHS
+
+    if not (text.strip().isdigit() and 1 <= int(text) <= MAX_MONTHS):
+        raise argparse.ArgumentTypeError(
+            f"months ahead: a whole number 1 to {MAX_MONTHS}, not {text!r}"
+        )
+    return int(text)
 
 
 def cmd_verify(args: argparse.Namespace) -> int:
@@ -112,7 +186,68 @@ def add_commands(commands: argparse._SubParsersAction) -> None:  # type: ignore[
                 "--period", required=True, type=period_arg, help="B.E. month, e.g. 2568-10"
             )
 
+    _add_office_documents(kinds)
+
     verify = commands.add_parser("verify", help="check a certificate's QR code text")
     verify.add_argument("--db", required=True, help=DB_HELP)
     verify.add_argument("text", metavar="TEXT", help="the text the QR code holds")
     verify.set_defaults(run=cmd_verify)
+
+
+def _add_office_documents(kinds: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+    for kind, help_text in (
+        (SIGNIN, "a training's sign-in sheet, with columns to sign"),
+        (SURVEY, "the OFOS household survey form, filled or blank"),
+        (MEMO, "the covering memo (บันทึกข้อความ) of the month's submission"),
+        (STANDARDS, "product standards expiring in the next months"),
+        (ANNUAL, "the annual OTOP report, as a PDF or a workbook"),
+    ):
+        sub = kinds.add_parser(kind, help=help_text)
+        sub.add_argument("--db", required=True, help=DB_HELP)
+        sub.add_argument("--user", help=USER_HELP)
+        out = "FILE.pdf|FILE.xlsx" if kind == ANNUAL else "FILE.pdf"
+        sub.add_argument("--out", required=True, metavar=out, help="the file to write")
+        sub.add_argument("--force", action="store_true", help=FORCE_HELP)
+        sub.add_argument("--thai-digits", action="store_true", help="digits as ๐–๙")
+        sub.set_defaults(run=cmd_print_office, all=False)
+        if kind == SIGNIN:
+            sub.add_argument(
+                "--training",
+                required=True,
+                type=training_arg,
+                metavar="ID",
+                help="the training's id, as the trainings list shows it",
+            )
+        elif kind == SURVEY:
+            which = sub.add_mutually_exclusive_group()
+            which.add_argument(
+                "--household",
+                action="append",
+                metavar="CODE",
+                help="household code, e.g. 501301-03-0001 (repeatable)",
+            )
+            which.add_argument("--all", action="store_true", help="every household")
+            which.add_argument("--blank", action="store_true", help="the empty form")
+        elif kind == MEMO:
+            sub.add_argument(
+                "--period", required=True, type=period_arg, help="B.E. month sent, e.g. 2569-10"
+            )
+            sub.add_argument(
+                "--number",
+                metavar="TEXT",
+                help="the outgoing number (ที่), e.g. 'ชม 0019.13/123'; without it, a line "
+                "to write it by hand",
+            )
+        elif kind == STANDARDS:
+            sub.add_argument(
+                "--months", type=months_arg, default=6, help="months ahead (1-24, default 6)"
+            )
+            sub.add_argument("--district", metavar="CODE", help="only this district, e.g. 5013")
+        else:
+            sub.add_argument("--year", required=True, type=year_arg, help="B.E. year, e.g. 2565")
+            sub.add_argument(
+                "--calendar",
+                action="store_true",
+                help="the calendar year (January-December) instead of the fiscal year "
+                "(October-September, named by the year it ends in)",
+            )
