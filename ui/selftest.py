@@ -14,6 +14,7 @@ import os
 import sys
 import tempfile
 import time
+import traceback
 from collections.abc import Callable
 from pathlib import Path
 
@@ -62,6 +63,12 @@ def run_self_test() -> int:
             _run(folder, report)
         except UserError as exc:
             print(f"FAILED  {exc.message_th}\n        {exc.message_en}", file=sys.stderr)
+            return EXIT_FAILED
+        except Exception:
+            # A fault of the build itself (a module or file it lacks): the details are what
+            # whoever made the build needs, so they are shown whole.
+            print("FAILED  ข้อผิดพลาดของโปรแกรม / a fault of the program:", file=sys.stderr)
+            traceback.print_exc()
             return EXIT_FAILED
     print("self-test passed", flush=True)
     return EXIT_OK
