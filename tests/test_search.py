@@ -5,7 +5,8 @@ from __future__ import annotations
 import pytest
 from sqlalchemy import select, text
 
-from otop_desktop.models import Entrepreneur
+from otop_desktop.domain import Standard
+from otop_desktop.models import Entrepreneur, Product, ProductStandard
 from otop_desktop.search import bulk_load, key_contains, search_key, search_mask, search_variants
 from otop_desktop.services import entrepreneurs, listing, products
 from otop_desktop.services.listing import (
@@ -152,6 +153,25 @@ def test_readiness_lacking_lists_the_unassessed_and_those_assessed_without_it(fi
         assert count_entrepreneurs(s, EntrepreneurFilter(readiness_lacking="gov_scheme")) == 3
     with pytest.raises(ValueError, match="not a readiness check"):
         EntrepreneurFilter(readiness_lacking="level")
+    # Levels: the silk shop has a bank account and one practice, the umbrella maker only the
+    # account; the water group is counted as never assessed.
+    assert names(filled, readiness_level=1) == ["ร้านผ้าไหมสันกำแพง"]
+    assert names(filled, readiness_level=0) == ["Bo Sang Umbrella Co."]
+    assert names(filled, readiness_level=-1) == ["กลุ่มน้ำพริกหนุ่มบ้านแม่ออน"]
+    assert names(filled, readiness_level=2) == []
+
+
+def test_the_standard_filter_lists_the_products_holding_it(filled) -> None:
+    with filled.write() as s:
+        silk = s.scalar(select(Product).where(Product.name == "ผ้าไหมยกดอก"))
+        s.add(ProductStandard(product_id=silk.id, standard=Standard.TCPS.value, cert_no="1-2567"))
+    with filled.read() as s:
+        held = [r.name for r in list_products(s, ProductFilter(standard=Standard.TCPS.value))]
+        assert held == ["ผ้าไหมยกดอก"]
+        assert list_products(s, ProductFilter(standard=Standard.GMP.value)) == []
+        assert (
+            listing.count_products(s, ProductFilter(standard=Standard.TCPS.value, query="ผ้า")) == 1
+        )
 
 
 def test_search_follows_changes_and_deletes(filled) -> None:

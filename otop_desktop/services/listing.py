@@ -26,7 +26,7 @@ from sqlalchemy import (
 from sqlalchemy.orm import Session
 
 from otop_desktop.domain import READINESS_ITEMS
-from otop_desktop.models import DigitalReadiness, Entrepreneur, Product
+from otop_desktop.models import DigitalReadiness, Entrepreneur, Product, ProductStandard
 from otop_desktop.search import (
     TRIGRAM,
     coded,
@@ -35,6 +35,7 @@ from otop_desktop.search import (
     search_mask,
     search_variants,
 )
+from otop_desktop.services.readiness import level_sql
 from otop_desktop.textnorm import normalize
 
 READINESS_KEYS = frozenset(key for key, _, _ in READINESS_ITEMS)
@@ -55,6 +56,9 @@ class EntrepreneurFilter:
     #: lacks this digital-readiness check (a DigitalReadiness column of READINESS_ITEMS):
     #: not assessed at all, or assessed without it
     readiness_lacking: str | None = None
+    #: assessed at this digital-readiness level (0–5, services.readiness.level_sql); -1: never
+    #: assessed
+    readiness_level: int | None = None
 
     def __post_init__(self) -> None:
         # A wrong name would otherwise pass silently as "nobody has it".
@@ -73,6 +77,8 @@ class ProductFilter:
     soft_power: str | None = None
     status: str | None = None
     entrepreneur_id: int | None = None
+    #: holds this standard (a Standard value), whatever its expiry date
+    standard: str | None = None
 
 
 @dataclass(frozen=True)
@@ -241,6 +247,12 @@ def _entrepreneur_where(f: EntrepreneurFilter) -> list[Any]:
         where.append(
             ~exists().where(DigitalReadiness.entrepreneur_id == Entrepreneur.id, check.is_(True))
         )
+    if f.readiness_level is not None:
+        assessed = exists().where(DigitalReadiness.entrepreneur_id == Entrepreneur.id)
+        if f.readiness_level < 0:
+            where.append(~assessed)
+        else:
+            where.append(assessed.where(level_sql() == f.readiness_level))
     return [w for w in where if w is not None]
 
 
@@ -255,6 +267,12 @@ def _product_where(f: ProductFilter) -> list[Any]:
         where.append(Product.soft_power == f.soft_power)
     if f.entrepreneur_id is not None:
         where.append(Product.entrepreneur_id == f.entrepreneur_id)
+    if f.standard:
+        where.append(
+            exists().where(
+                ProductStandard.product_id == Product.id, ProductStandard.standard == f.standard
+            )
+        )
     if f.district_code:
         where.append(Entrepreneur.district_code == f.district_code)
     if f.subdistrict_code:
