@@ -11,13 +11,9 @@ import sqlite3
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from alembic import command
-from alembic.config import Config
-from alembic.runtime.migration import MigrationContext
-from alembic.script import ScriptDirectory
-from sqlalchemy import Engine, create_engine, event, func, select, text
+from sqlalchemy import Engine, create_engine, event, func, inspect, select, text
 from sqlalchemy.engine import URL, make_url
 from sqlalchemy.exc import (
     ArgumentError,
@@ -55,6 +51,9 @@ from otop_desktop.errors import (
 from otop_desktop.models import Office
 from otop_desktop.models.accounts import CLERK, HEAD
 from otop_desktop.paths import migrations_dir
+
+if TYPE_CHECKING:
+    from alembic.config import Config
 
 log = logging.getLogger(__name__)
 
@@ -112,6 +111,20 @@ def _configure_sqlite(engine: Engine, busy_timeout_ms: int) -> None:
         conn.exec_driver_sql("BEGIN IMMEDIATE" if immediate else "BEGIN")
 
 
+def without_values(error: BaseException) -> str | None:
+    """Cuts a PostgreSQL error down to its primary message, which names the constraint or
+    column at fault: the server's DETAIL and CONTEXT carry the row's values ("Failing row
+    contains (…, citizen ID, …)", "Key (national_id)=(…)", "COPY entrepreneurs, line 1: …"),
+    and an error ends in a log. The new message, or None when there was nothing to cut. Errors
+    of statements run through SQLAlchemy are cut by the engine; code that runs the driver
+    itself (COPY) passes its errors here."""
+    primary = getattr(getattr(error, "diag", None), "message_primary", None)
+    if not primary or str(error) == primary:
+        return None
+    error.args = (primary,)
+    return str(primary)
+
+
 #: The transaction-level advisory lock every writer of a PostgreSQL register takes first (two
 #: keys: "OTOP", then the register's write lock). Advisory locks are per database.
 PG_WRITE_LOCK = (0x4F544F50, 1)
@@ -129,15 +142,9 @@ def _configure_postgresql(engine: Engine, busy_timeout_ms: int) -> None:
 
     @event.listens_for(engine, "handle_error")
     def _without_values(context: Any) -> None:
-        # The server's DETAIL carries the row's values ("Failing row contains (…, citizen
-        # ID, …)", "Key (national_id)=(…) already exists"): an error, and so a log, keeps
-        # only the primary message, which names the constraint or column at fault.
         orig = context.original_exception
-        primary = getattr(getattr(orig, "diag", None), "message_primary", None)
-        if not primary or str(orig) == primary:
-            return
-        orig.args = (primary,)
-        if context.sqlalchemy_exception is not None:
+        primary = without_values(orig)
+        if primary is not None and context.sqlalchemy_exception is not None:
             kind = f"{orig.__class__.__module__}.{orig.__class__.__name__}"
             context.sqlalchemy_exception.args = (f"({kind}) {primary}",)
 
@@ -222,6 +229,8 @@ def _driver_missing(url: URL, exc: ImportError) -> DriverMissingError:
 
 
 def alembic_config(connection: Any = None) -> Config:
+    from alembic.config import Config
+
     cfg = Config()
     cfg.set_main_option("script_location", str(migrations_dir()))
     cfg.attributes["connection"] = connection
@@ -229,19 +238,26 @@ def alembic_config(connection: Any = None) -> Config:
 
 
 def head_revision() -> str:
-    head = ScriptDirectory.from_config(alembic_config()).get_current_head()
-    assert head is not None
-    return head
+    """The newest migration's revision, without loading Alembic (half a second of the
+    program's start): revisions are numbered as their files are, ``0001_….py`` onwards."""
+    versions = migrations_dir() / "versions"
+    return max(p.name[:4] for p in versions.glob("[0-9][0-9][0-9][0-9]_*.py"))
 
 
 def current_revision(engine: Engine) -> str | None:
+    """The register's schema revision; None for a database that is not a register (yet)."""
     with engine.connect() as conn:
-        return MigrationContext.configure(conn).get_current_revision()
+        if not inspect(conn).has_table("alembic_version"):
+            return None
+        return conn.execute(text("SELECT version_num FROM alembic_version")).scalar()
 
 
 def upgrade(engine: Engine, revision: str = "head") -> None:
     """Brings the schema to ``revision`` in one transaction; refuses a register made by a newer
     program instead of touching it."""
+    from alembic import command
+    from alembic.script import ScriptDirectory
+
     known = {s.revision for s in ScriptDirectory.from_config(alembic_config()).walk_revisions()}
     current = current_revision(engine)
     if current is not None and current not in known:
@@ -599,7 +615,8 @@ class Register:
                     f"{db} is not an OTOP register (run init)",
                 )
             before = current_revision(engine)
-            upgrade(engine)
+            if before != head_revision():
+                upgrade(engine)  # Alembic loads only when there is an upgrade to make
             register = cls(engine, busy_timeout_ms=busy_timeout_ms)
             if not create and register.office() is None:
                 raise UserError(
