@@ -14,9 +14,7 @@ from PySide6.QtCore import QSignalBlocker, Qt, QTimer
 from PySide6.QtGui import QCloseEvent, QKeySequence, QShowEvent, QUndoGroup
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QFormLayout,
-    QFrame,
-    QGroupBox,
+    QComboBox,
     QHBoxLayout,
     QLabel,
     QListWidget,
@@ -30,14 +28,12 @@ from PySide6.QtWidgets import (
 from otop_desktop.accounts.roles import PermissionDenied, require
 from otop_desktop.backup.restore import Restored
 from otop_desktop.database import Register, database_url
-from otop_desktop.domain import OfficeKind
 from otop_desktop.errors import UserError
-from otop_desktop.models import Office
 from otop_desktop.models.accounts import HEAD
 from otop_desktop.outputs import is_sqlite_file
 from otop_desktop.services.office import get_office
-from otop_desktop.services.stats import Overview, overview
-from otop_desktop.thaiformat import format_money
+from otop_desktop.services.overview import Target
+from otop_desktop.thaiformat import Period, fiscal_year_of_period
 from otop_desktop.version import program_version
 from ui.accounts import AccountsPage, IdleLock
 from ui.app import display_location, register_name
@@ -45,15 +41,14 @@ from ui.audit import AuditPage
 from ui.backup import Backups, RestoreDialog, StartupCheck
 from ui.backup.texts import when_text
 from ui.file_dialogs import open_file_name, save_file_name
-from ui.headings import heading
 from ui.help import show_help
 from ui.households import HouseholdsPage
-from ui.jobs import Job, Progress
 from ui.legacy.to_complete import ToCompletePage
 from ui.lists.entrepreneurs import EntrepreneursPage
+from ui.lists.page import ListPage
 from ui.lists.products import ProductsPage
 from ui.messages import show_user_error
-from ui.office_text import office_area_text, office_kind_text
+from ui.overview import OverviewPage
 from ui.printing import PrintPage, verify_action
 from ui.records import RecordActions
 from ui.sales.sales_page import SalesPage
@@ -68,155 +63,6 @@ WINDOW_SIZE = (1200, 660)
 MINIMUM_SIZE = (900, 560)
 # The file a new register is offered as, and what the register dialogs list.
 REGISTER_SUFFIX = ".sqlite3"
-
-
-class Figure(QFrame):
-    """One number of the register with what it counts, large enough to read at a glance."""
-
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setFrameShape(QFrame.Shape.StyledPanel)
-        self.value = heading(size_delta=8)
-        self.caption = QLabel()
-        self.caption.setWordWrap(True)
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(16, 12, 16, 12)
-        layout.addWidget(self.value)
-        layout.addWidget(self.caption)
-
-    def set(self, value: str, caption: str) -> None:
-        self.value.setText(value)
-        self.caption.setText(caption)
-
-
-class OverviewPage(QWidget):
-    """The office and the size of its register. Read again each time the page is shown, so
-    it agrees with what the other pages have changed."""
-
-    def __init__(self, register: Register, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self._register = register
-        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
-        self.office_name = heading()
-        self.kind = QLabel()
-        self.area = QLabel()
-        self.officer = QLabel()
-        for label in (self.office_name, self.kind, self.area, self.officer):
-            label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-
-        office_box = QGroupBox(self.tr("Office"))
-        office_form = QFormLayout(office_box)
-        office_form.addRow(self.tr("Kind:"), self.kind)
-        office_form.addRow(self.tr("Area:"), self.area)
-        office_form.addRow(self.tr("Signing officer:"), self.officer)
-
-        self.entrepreneurs = Figure()
-        self.products = Figure()
-        self.sales = Figure()
-        figures_box = QGroupBox(self.tr("In the register"))
-        figures = QHBoxLayout(figures_box)
-        for figure in (self.entrepreneurs, self.products, self.sales):
-            figures.addWidget(figure, 1)
-
-        # An empty register says what to do first, rather than showing three zeros.
-        self.first_steps = QLabel()
-        self.first_steps.setWordWrap(True)
-        self.first_steps.setTextFormat(Qt.TextFormat.RichText)
-        self.first_steps.setFrameShape(QFrame.Shape.StyledPanel)
-        self.first_steps.setContentsMargins(12, 8, 12, 8)
-        self.first_steps.hide()
-
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(24, 16, 24, 16)
-        layout.setSpacing(16)
-        layout.addWidget(self.office_name)
-        layout.addWidget(self.first_steps)
-        layout.addWidget(office_box)
-        layout.addWidget(figures_box)
-        layout.addStretch(1)
-        self._kind = OfficeKind.DISTRICT
-
-    def focus_content(self) -> None:
-        # Nothing here to type in: the page itself takes the keyboard (Ctrl+1), so that the
-        # arrows no longer move in the list of pages.
-        self.setFocus(Qt.FocusReason.ShortcutFocusReason)
-
-    def showEvent(self, event: QShowEvent) -> None:
-        # Read on being shown, not when built: the window shows it first thing anyway. Not on
-        # spontaneous shows (the window restored from the taskbar): nothing changed then.
-        if not event.spontaneous():
-            self.refresh()
-        super().showEvent(event)
-
-    def refresh(self) -> None:
-        with self._register.read() as session:
-            office = get_office(session)
-        self.office_name.setText(office.name)
-        self._kind = OfficeKind(office.kind)
-        self.kind.setText(office_kind_text(self._kind))
-        self.area.setText(office_area_text(office))
-        self.officer.setText(self._officer_text(office))
-        # The sums take a while on a national register: count off the GUI thread, so the
-        # window is usable at once.
-        register = self._register
-
-        def count(_progress: Progress) -> Overview:
-            with register.read() as session:
-                return overview(session)
-
-        self.figures_job = Job(count)
-        self.figures_job.succeeded.connect(self._show_figures)
-        self.figures_job.start()
-
-    def _show_figures(self, figures: Overview) -> None:
-        locale = self.locale()
-        self.entrepreneurs.set(locale.toString(figures.entrepreneurs), self.tr("entrepreneurs"))
-        self.products.set(locale.toString(figures.products), self.tr("products"))
-        if figures.latest_year is not None:
-            self.sales.set(
-                format_money(figures.latest_year_sales),
-                self.tr("baht of sales in B.E. {year}").format(year=figures.latest_year),
-            )
-        else:
-            self.sales.set("–", self.tr("no sales recorded yet"))
-        empty = figures.entrepreneurs == 0
-        if empty:
-            self.first_steps.setText(self._first_steps_text())
-        self.first_steps.setVisible(empty)
-
-    def _first_steps_text(self) -> str:
-        if self._kind is OfficeKind.DISTRICT:
-            steps = [
-                self.tr("Check the office's name and its signing officer on the Settings page."),
-                self.tr(
-                    "If the office kept its register in a spreadsheet, bring it in: Submission "
-                    "page, Import an old spreadsheet…"
-                ),
-                self.tr(
-                    "Or add the first entrepreneur: Entrepreneurs page (Ctrl+2), then New (Ctrl+N)."
-                ),
-            ]
-        else:
-            steps = [
-                self.tr("Check the office's name and its signing officer on the Settings page."),
-                self.tr(
-                    "Bring in the districts' monthly workbooks on the Submission page: their "
-                    "entrepreneurs, products and sales come with them."
-                ),
-            ]
-        title = self.tr("This register is empty. To begin:")
-        guide = self.tr("Press F1 for the guide to the program.")
-        items = "".join(f"<li>{html.escape(step)}</li>" for step in steps)
-        return f"<b>{html.escape(title)}</b><ol>{items}</ol><p>{html.escape(guide)}</p>"
-
-    def _officer_text(self, office: Office) -> str:
-        if not office.officer_name:
-            return self.tr("not set yet")
-        if not office.officer_position:
-            return office.officer_name
-        return self.tr("{name}, {position}").format(
-            name=office.officer_name, position=office.officer_position
-        )
 
 
 class LazyPage(QWidget):
@@ -277,12 +123,16 @@ class MainWindow(QMainWindow):
         self.nav.setObjectName("nav")
         self.nav.setStyleSheet("QListWidget#nav::item { padding: 6px 10px; }")
         self.stack = QStackedWidget()
-        self.overview = OverviewPage(register)
+        self.overview = OverviewPage(register, clickable=self.can_open_list)
+        self.overview.openRequested.connect(self.open_list)
         self.settings = SettingsPage(register)
         self.records = RecordActions(
             register, EntrepreneursPage(register), ProductsPage(register), self
         )
         self.print_page = PrintPage(register)
+        self.sales = LazyPage(lambda: SalesPage(register))
+        self.households = HouseholdsPage(register)
+        self.support = SupportPage(register)
         self.records.printRequested.connect(self.print_record)
         self.settings.office_changed.connect(self.update_title)
         self.settings.backup_settings_changed.connect(self.backups.refresh_status)
@@ -314,9 +164,9 @@ class MainWindow(QMainWindow):
             ("overview", self.tr("Overview"), self.overview),
             ("entrepreneurs", self.tr("Entrepreneurs"), self.records.entrepreneurs),
             ("products", self.tr("Products"), self.records.products),
-            ("sales", self.tr("Monthly sales"), LazyPage(lambda: SalesPage(register))),
-            ("households", self.tr("Soft Power households"), HouseholdsPage(register)),
-            ("support", self.tr("Trainings and grants"), SupportPage(register)),
+            ("sales", self.tr("Monthly sales"), self.sales),
+            ("households", self.tr("Soft Power households"), self.households),
+            ("support", self.tr("Trainings and grants"), self.support),
             ("print", self.tr("Print"), self.print_page),
             ("submission", self.tr("Submission"), LazyPage(lambda: SubmissionPage(register))),
             ("settings", self.tr("Settings"), self.settings),
@@ -476,6 +326,8 @@ class MainWindow(QMainWindow):
             return
         self._closing = True
         try:
+            # No count left running on a connection of its own once the register closes.
+            self.overview.stop()
             if self.idle_lock is not None:
                 self.idle_lock.stop()
             if self.restored is None:  # not the register just put back from a backup
@@ -515,6 +367,8 @@ class MainWindow(QMainWindow):
             return
         if self.idle_lock is not None:
             self.idle_lock.stop()
+        # The restore replaces the register's file: no count may be reading it meanwhile.
+        self.overview.stop()
         done = self.backups.restore(chosen.file)
         if done is None:
             return
@@ -547,6 +401,71 @@ class MainWindow(QMainWindow):
 
     def show_page(self, key: str) -> None:
         self.nav.setCurrentRow(self._keys.index(key))
+
+    # --- the lists behind the overview's charts ---------------------------------------------
+
+    def _filter_box(self, target: Target) -> tuple[str, ListPage, QComboBox] | None:  # type: ignore[type-arg]
+        """The page, list and filter box that show what ``target`` asks for; None when no
+        list filters so."""
+        lists: dict[str, tuple[str, ListPage]] = {  # type: ignore[type-arg]
+            "entrepreneurs": ("entrepreneurs", self.records.entrepreneurs),
+            "products": ("products", self.records.products),
+            "households": ("households", self.households),
+            "trainings": ("support", self.support.trainings),
+            "grants": ("support", self.support.grants),
+        }
+        boxes = {
+            ("entrepreneurs", "district_code"): "district_box",
+            ("entrepreneurs", "subdistrict_code"): "subdistrict_box",
+            ("entrepreneurs", "status"): "status_box",
+            ("entrepreneurs", "readiness_lacking"): "readiness_box",
+            ("entrepreneurs", "readiness_level"): "readiness_level_box",
+            ("products", "category"): "category_box",
+            ("products", "stars"): "stars_box",
+            ("products", "soft_power"): "soft_power_box",
+            ("products", "standard"): "standard_box",
+            ("households", "industry"): "industry_box",
+            # A month's trainings or grants: the list of its fiscal year.
+            ("trainings", "period"): "year_box",
+            ("grants", "period"): "year_box",
+        }
+        if target.list not in lists or (target.list, target.field) not in boxes:
+            return None
+        key, page = lists[target.list]
+        box = getattr(page, boxes[target.list, target.field], None)
+        return (key, page, box) if isinstance(box, QComboBox) else None
+
+    def can_open_list(self, target: Target) -> bool:
+        if target == Target("sales", "period"):
+            return True
+        return self._filter_box(target) is not None
+
+    def open_list(self, target: Target, key: object) -> None:
+        """Shows the list behind a chart's bar: ``target``'s list filtered on ``key`` alone
+        (the sales grid at the month, for a month's sales)."""
+        if target == Target("sales", "period"):
+            self.go_to_page("sales")
+            sales = self.sales.page
+            if self.current_page() == "sales" and isinstance(sales, SalesPage):
+                assert isinstance(key, int)
+                sales.show_period(Period.from_key(key))
+            return
+        found = self._filter_box(target)
+        if found is None:
+            return
+        page_key, page, box = found
+        self.show_page(page_key)
+        if self.current_page() != page_key:
+            return  # a page with unsaved work kept the clerk
+        if page is self.support.grants or page is self.support.trainings:
+            self.support.tabs.setCurrentWidget(page)  # shown: its years are read now
+            assert isinstance(key, int)
+            key = fiscal_year_of_period(Period.from_key(key))
+        page.clear_filters()
+        index = box.findData(key)
+        if index >= 0:
+            box.setCurrentIndex(index)
+        page.table.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def current_page(self) -> str:
         return self._keys[self.stack.currentIndex()]

@@ -15,7 +15,7 @@ from otop_desktop.domain import OfficeKind
 from otop_desktop.services.entrepreneurs import EntrepreneurInput, create_entrepreneur
 from otop_desktop.services.office import init_register
 from otop_desktop.services.sales import SaleInput, set_month_sales
-from otop_desktop.thaiformat import Period
+from otop_desktop.thaiformat import Period, fiscal_year_be, thai_today
 from otop_desktop.thaiid import make_thai_id
 from tests.conftest import add_record, set_officer
 from ui import main_window
@@ -26,7 +26,8 @@ from ui.households import HouseholdsPage
 from ui.legacy.to_complete import ToCompletePage
 from ui.lists.entrepreneurs import EntrepreneursPage
 from ui.lists.products import ProductsPage
-from ui.main_window import LazyPage, MainWindow, OverviewPage
+from ui.main_window import LazyPage, MainWindow
+from ui.overview import OverviewPage
 from ui.printing import PrintPage
 from ui.sales.sales_page import SalesPage
 from ui.sales.sheet_model import Column
@@ -87,7 +88,10 @@ def test_overview_shows_the_office_in_thai(qtbot: QtBot, district_register: Regi
     assert overview.officer.text() == "ยังไม่ได้ระบุ"
     qtbot.waitUntil(lambda: overview.entrepreneurs.value.text() == "0")
     assert overview.products.value.text() == "0"
-    assert overview.sales.caption.text() == "ยังไม่มีข้อมูลยอดจำหน่าย"
+    assert overview.sales.value.text() == "0.00"
+    # The current fiscal year, named as the government names it.
+    assert overview.year_kind.currentText() == "ปีงบประมาณ"
+    assert overview.year.value() == fiscal_year_be(thai_today())
 
 
 def test_overview_counts_what_the_register_holds(qtbot: QtBot, district_register: Register) -> None:
@@ -98,18 +102,25 @@ def test_overview_counts_what_the_register_holds(qtbot: QtBot, district_register
     qtbot.waitUntil(lambda: window.overview.entrepreneurs.value.text() == "2")
 
 
-def test_overview_shows_the_sales_of_the_latest_year(
+def test_overview_shows_the_sales_of_the_year_chosen_against_the_year_before(
     qtbot: QtBot, district_register: Register
 ) -> None:
     with district_register.write() as session:
         owner = create_entrepreneur(session, entrepreneur("ร้านผ้าฝ้ายป้าแก้ว", "110000000001"))
-        # Registered in May 2567: sales from then on.
-        set_month_sales(session, owner.id, Period(2567, 6), whole=SaleInput("1000.50"))
-        set_month_sales(session, owner.id, Period(2568, 1), whole=SaleInput("1234567.25"))
+        # Registered in May 2567: sales from then on. June 2567 is in fiscal year 2567,
+        # October 2567 and January 2568 in fiscal year 2568.
+        set_month_sales(session, owner.id, Period(2567, 6), whole=SaleInput("1000.00"))
+        set_month_sales(session, owner.id, Period(2567, 10), whole=SaleInput("300.00"))
+        set_month_sales(session, owner.id, Period(2568, 1), whole=SaleInput("1200.00"))
     window = open_window(qtbot, district_register)
-    qtbot.waitUntil(lambda: window.overview.sales.value.text() == "1,234,567.25")
-    assert window.overview.sales.caption.text() == "ยอดจำหน่ายปี พ.ศ. 2568 (บาท)"
-    assert window.overview.sales.value.text() == "1,234,567.25"
+    overview = window.overview
+    overview.show_year(2568)
+    qtbot.waitUntil(lambda: overview.sales.value.text() == "1,500.00")
+    assert overview.sales.caption.text() == "ยอดจำหน่าย (บาท)\nปีงบประมาณ 2567: 1,000.00 (+50.0%)"
+    assert overview.state.text() == "01/10/2567 ถึง 30/09/2568"
+    overview.show_year(2567, calendar=True)
+    qtbot.waitUntil(lambda: overview.sales.value.text() == "1,300.00")
+    assert overview.year_kind.currentText() == "ปีปฏิทิน"
 
 
 def test_overview_is_read_again_when_shown(qtbot: QtBot, district_register: Register) -> None:
@@ -280,7 +291,9 @@ def test_ctrl_and_a_digit_put_the_keyboard_in_the_pages_content(
         elif key == "sales":
             sales = window.page("sales").page
             assert isinstance(sales, SalesPage) and focused is sales.table
-        elif key != "overview":  # the overview has nothing to type in
+        elif key == "overview":  # the year, then Tab on to the charts
+            assert focused is window.overview.year
+        else:
             assert window.page(key).isAncestorOf(focused), (key, focused)
     # The list on the left still moves between pages with the arrows, and keeps the keyboard.
     window.nav.setFocus()
