@@ -386,7 +386,7 @@ def _forms(
         decorate=None,
         full=True,
         one=lambda e, width: registration_form.form(e, office, width, text),
-        label=lambda reg_no: f"แบบลงทะเบียน OTOP เลขทะเบียน {reg_no}",
+        label=lambda reg_no: f"เลขทะเบียน {reg_no}",
         title=DocumentKind.FORM.label_th,
         text=text,
         footer=True,

@@ -33,6 +33,7 @@ from otop_desktop.printing.typeset import (
     TextOptions,
     digits,
     draw_text,
+    hold,
     para,
     styles,
     text_width,
@@ -102,23 +103,35 @@ def look() -> Look:
 
 PORTRAIT = A4
 LANDSCAPE = landscape(A4)
-# Thai official letters: 3 cm on the left (the binding side), 2 cm on the right.
-OFFICIAL_MARGINS = (3 * cm, 2 * cm, 2 * cm, 2 * cm)  # left, right, top, bottom
-LIST_MARGINS = (1.5 * cm, 1.5 * cm, 1.5 * cm, 1.7 * cm)
+# Thai official letters (งานสารบรรณ): 3 cm on the left (the binding side), 2 cm on the
+# right, 2.5 cm at the top, 2 cm at the bottom.
+OFFICIAL_MARGINS = (3 * cm, 2 * cm, 2.5 * cm, 2 * cm)  # left, right, top, bottom
+# Lists are filed with the letters they go out with: the same margins, on landscape pages.
+LIST_MARGINS = OFFICIAL_MARGINS
+#: The running head's baseline, from the top edge: inside the top margin, as offices
+#: number pages.
+HEAD_BASELINE = 1.5 * cm
+HEAD_SIZE = 14.0
 
 
 @dataclass
 class Section:
-    """Where one document of a batch begins: its footer label and its first page."""
+    """Where one document of a batch begins: its running-head label and its first page."""
 
     label: str = ""
     first_page: int = 1
 
 
+def page_number(number: int, options: TextOptions) -> str:
+    """The official page number: ``- 2 -`` (``- ๒ -`` with Thai digits)."""
+    return digits(f"- {number} -", options)
+
+
 class Document(BaseDocTemplate):
-    """A4 pages in one frame, each ending with a footer: the current document's label on
-    the left and its page number on the right. In a batch every document counts its own
-    pages from 1 (see :class:`Start`)."""
+    """A4 pages in one frame inside the official margins, text from the margin itself (no
+    frame padding). From a document's second page on, the running head in the top margin:
+    the page number centred (``- ๒ -``) and the current document's label at the right. In
+    a batch every document counts its own pages from 1 (see :class:`Start`)."""
 
     def __init__(
         self,
@@ -146,8 +159,19 @@ class Document(BaseDocTemplate):
         self.options = options
         self.section = Section()
         self._decorate = decorate
-        self._footer = footer
-        frame = Frame(left, bottom, self.width, self.height, id="body", showBoundary=0)
+        self._head = footer
+        frame = Frame(
+            left,
+            bottom,
+            self.width,
+            self.height,
+            id="body",
+            showBoundary=0,
+            leftPadding=0,
+            rightPadding=0,
+            topPadding=0,
+            bottomPadding=0,
+        )
         self.addPageTemplates(
             [PageTemplate("page", [frame], onPage=self._on_page, onPageEnd=self._on_page_end)]
         )
@@ -157,20 +181,23 @@ class Document(BaseDocTemplate):
             self._decorate(canvas, self)
 
     def _on_page_end(self, canvas: Canvas, doc: BaseDocTemplate) -> None:
-        if not self._footer:
+        if not self._head:
             return
         page = canvas.getPageNumber() - self.section.first_page + 1
-        y = self.bottomMargin - 0.9 * cm
+        if page < 2:
+            return
+        y = self.pagesize[1] - HEAD_BASELINE
+        centre = self.leftMargin + self.width / 2
+        draw_text(canvas, centre, y, page_number(page, self.options), FONT, HEAD_SIZE, "centre")
         if self.section.label:
+            right = self.leftMargin + self.width
             draw_text(
-                canvas, self.leftMargin, y, self.section.label, FONT, 12, "left", self.options
+                canvas, right, y, self.section.label, FONT, HEAD_SIZE - 2, "right", self.options
             )
-        right = self.leftMargin + self.width
-        draw_text(canvas, right, y, f"หน้า {page}", FONT, 12, "right", self.options)
 
 
 class Start(Flowable):
-    """Zero-size marker at the start of each document of a batch: sets the footer label,
+    """Zero-size marker at the start of each document of a batch: sets the running head's label,
     restarts the page count, and reports progress (which may raise to cancel)."""
 
     def __init__(self, label: str, done: int, total: int, progress: Progress | None) -> None:
@@ -189,6 +216,66 @@ class Start(Flowable):
             doc.section = Section(self.label, self.canv.getPageNumber())
         if self.progress is not None:
             self.progress(self.done, self.total)
+
+
+# --- signatures --------------------------------------------------------------------------------
+
+#: The date to fill by hand under a signature.
+DATE_LINE = "วันที่ ........ เดือน .................... พ.ศ. ............"
+#: A signature block's width: right of centre on the page, as offices sign.
+SIGNATURE_WIDTH = 8.5 * cm
+_NO_NAME = "(" + "." * 40 + ")"
+
+
+def signature(
+    role: str,
+    name: str,
+    position: str,
+    width: float,
+    options: TextOptions,
+    *,
+    date_line: bool = True,
+) -> list[Flowable]:
+    """The lines of one signature, centred in ``width``: ``ลงชื่อ ....... <role>``, the name
+    in parentheses (dots to fill when blank), the position (when given) and the date line.
+    Each line is held whole (set smaller rather than broken), the rule as long as fits."""
+    lk = look()
+    style = lk.centre
+    dots = text_width(".", style.fontName, style.fontSize)
+    room = width - text_width(f"ลงชื่อ  {role}", style.fontName, style.fontSize) - 4
+    rule = "." * max(12, min(40, int(room / dots)))
+    lines = [f"ลงชื่อ {rule} {role}".strip(), f"({name})" if name.strip() else _NO_NAME]
+    if position.strip():
+        lines.append(position)
+    if date_line:
+        lines.append(DATE_LINE)
+    return [para(hold(line), style, options) for line in lines]
+
+
+def signature_block(
+    role: str,
+    name: str,
+    position: str,
+    width: float,
+    options: TextOptions,
+    *,
+    date_line: bool = True,
+) -> Table:
+    """One signature right of centre in a column ``width`` wide (see ``signature``)."""
+    block = min(SIGNATURE_WIDTH, width)
+    lines = signature(role, name, position, block, options, date_line=date_line)
+    table = Table([[lines]], colWidths=[block], hAlign="RIGHT")
+    table.setStyle(TableStyle(_NO_PADDING))
+    return table
+
+
+_NO_PADDING: list[tuple[Any, ...]] = [
+    ("VALIGN", (0, 0), (-1, -1), "TOP"),
+    ("LEFTPADDING", (0, 0), (-1, -1), 0),
+    ("RIGHTPADDING", (0, 0), (-1, -1), 0),
+    ("TOPPADDING", (0, 0), (-1, -1), 0),
+    ("BOTTOMPADDING", (0, 0), (-1, -1), 0),
+]
 
 
 # --- tables ----------------------------------------------------------------------------------
@@ -212,8 +299,10 @@ def grid_table(
         ("VALIGN", (0, 0), (-1, -1), "TOP"),
         ("LEFTPADDING", (0, 0), (-1, -1), 3),
         ("RIGHTPADDING", (0, 0), (-1, -1), 3),
-        ("TOPPADDING", (0, 0), (-1, -1), 1),
-        ("BOTTOMPADDING", (0, 0), (-1, -1), 3),
+        # The paragraphs' own heights hold their marks (typeset.ThaiParagraph): a point
+        # of air above and below is enough to keep them off the rules.
+        ("TOPPADDING", (0, 0), (-1, -1), 1.5),
+        ("BOTTOMPADDING", (0, 0), (-1, -1), 1.5),
     ]
     if header_rows:
         commands += [
@@ -222,6 +311,9 @@ def grid_table(
         ]
     if bold_last:
         commands.append(("LINEABOVE", (0, -1), (-1, -1), 1.2, colors.black))
+        # The total row never stands alone on a page: it goes over with the row above.
+        if len(rows) - header_rows >= 2:
+            commands.append(("NOSPLIT", (0, -2), (-1, -1)))
     commands += list(extra)
     table = Table(
         [list(row) for row in rows], colWidths=list(widths), repeatRows=header_rows, hAlign="LEFT"
@@ -233,7 +325,13 @@ def grid_table(
 @dataclass
 class FormLines:
     """Lines of a form: labels followed by the value written on a dotted rule, several to
-    a line, as Thai paper forms are laid out. Blank values leave the rule to fill by hand."""
+    a line, as Thai paper forms are laid out. Blank values leave the rule to fill by hand.
+
+    Nothing is cut: the parts of a line that do not fit beside each other go on the next
+    line; a value wider than what its label leaves is set smaller (``typeset``), and one
+    that would still be squeezed gets the whole next line to itself. Values up to
+    ``HOLD_LENGTH`` characters (codes, dates, amounts, places, most names) are held on one
+    line; longer ones break between words."""
 
     width: float
     options: TextOptions
@@ -241,35 +339,66 @@ class FormLines:
     widths: list[list[float]] = field(default_factory=list)
     dotted: list[list[int]] = field(default_factory=list)
 
+    HOLD_LENGTH = 40
+    # A value gets a line of its own when its label leaves it less than this share.
+    OWN_LINE = 0.4
+
     def line(self, *parts: tuple[str, str | None, float]) -> FormLines:
         """Each part is (label, value, share of the line for the value); a value of None is
         a label alone (no rule), e.g. a unit after a value. Each value gets at least its
         own width, then what is left of the line by the shares."""
         lk = look()
+        packed: list[list[tuple[str, str | None, float, float, float]]] = [[]]
+        used = 0.0
+        for label, value, share in parts:
+            label_width = fitted([label], lk.body, self.options) - 3 if label else 0.0
+            value_width = 0.0
+            if value is not None:
+                value_width = fitted([value], lk.bold, self.options) if value else 12.0
+            need = label_width + value_width
+            if packed[-1] and used + need > self.width:
+                packed.append([])
+                used = 0.0
+            packed[-1].append((label, value, share, label_width, value_width))
+            used += need
+        for group in packed:
+            self._row(group)
+        return self
+
+    def _row(self, group: list[tuple[str, str | None, float, float, float]]) -> None:
+        lk = look()
         cells: list[Cell] = []
         dotted: dict[int, float] = {}  # cell index: share
         widths: list[float] = []
-        for label, value, share in parts:
+        for label, value, share, label_width, value_width in group:
+            squeezed = value_width > self.width - label_width
+            if label and value and squeezed and label_width > (1 - self.OWN_LINE) * self.width:
+                # Too little room beside the label: the value on the next line.
+                self._add([para(hold(label), lk.body, self.options)], [self.width], [])
+                label = ""
             if label:
-                cells.append(para(label, lk.body, self.options))
-                widths.append(fitted([label], lk.body, self.options) - 3)
+                cells.append(para(hold(label), lk.body, self.options))
+                widths.append(label_width)
             if value is not None:
                 dotted[len(cells)] = share
-                cells.append(para(value, lk.bold, self.options))
-                widths.append(fitted([value], lk.bold, self.options) if value else 12)
+                shown = hold(value) if len(value) <= self.HOLD_LENGTH else value
+                cells.append(para(shown, lk.bold, self.options))
+                widths.append(value_width)
         spare = self.width - sum(widths)
-        if spare >= 0:
+        if dotted:
             shares = sum(dotted.values()) or 1
             for i, share in dotted.items():
-                widths[i] += spare * share / shares
-        else:  # the values wrap: they share what the labels leave, by their widths
-            values = sum(widths[i] for i in dotted)
-            for i in dotted:
-                widths[i] *= (values + spare) / values
+                widths[i] += spare * (share or 0) / shares if spare >= 0 else 0
+            if spare < 0:
+                # One value wider than its room: it takes what the labels leave.
+                i = max(dotted, key=lambda j: widths[j])
+                widths[i] += spare
+        self._add(cells, widths, list(dotted))
+
+    def _add(self, cells: list[Cell], widths: list[float], dotted: list[int]) -> None:
         self.rows.append(cells)
         self.widths.append(widths)
-        self.dotted.append(list(dotted))
-        return self
+        self.dotted.append(dotted)
 
     def tables(self) -> list[Table]:
         result = []
@@ -280,6 +409,8 @@ class FormLines:
                 ("RIGHTPADDING", (0, 0), (-1, -1), 2),
                 ("TOPPADDING", (0, 0), (-1, -1), 0),
                 ("BOTTOMPADDING", (0, 0), (-1, -1), 1),
+                # The first label starts at the margin, as the text above and below it.
+                ("LEFTPADDING", (0, 0), (0, 0), 0),
             ]
             for i in dotted:
                 commands.append(("LINEBELOW", (i, 0), (i, 0), 0.6, DOTS, 1, (1, 2)))

@@ -4,15 +4,15 @@ Citizen IDs and phone numbers are masked unless the clerk asks for them (PDPA)."
 from __future__ import annotations
 
 from collections import Counter
-from datetime import date
 from itertools import groupby
 
+from reportlab.lib import colors
 from reportlab.lib.units import cm
-from reportlab.platypus import CondPageBreak, Flowable, Spacer
+from reportlab.platypus import CondPageBreak, Flowable, KeepTogether, Spacer
 
 from otop_desktop.domain import ProducerType, Status
 from otop_desktop.models import Office
-from otop_desktop.printing.layout import cell, fitted, grid_table, look
+from otop_desktop.printing.layout import cell, fitted, grid_table, look, signature_block
 from otop_desktop.printing.print_data import (
     ListRow,
     district_name,
@@ -21,8 +21,8 @@ from otop_desktop.printing.print_data import (
     place,
     show_id,
 )
-from otop_desktop.printing.typeset import TextOptions, para
-from otop_desktop.thaiformat import format_be_date
+from otop_desktop.printing.typeset import TextOptions, hold, para
+from otop_desktop.thaiformat import format_be_date, thai_today
 
 # The list's columns are narrow; the full names are in the legend, on the form and on the
 # certificate.
@@ -34,9 +34,8 @@ SHORT_TYPE = {
 LEGEND = "ประเภท: " + ", ".join(f"{SHORT_TYPE[t]} = {t.label_th}" for t in ProducerType)
 HEADINGS = (
     "ที่",
-    "เลขทะเบียน",
+    "เลขทะเบียน / ประเภท",
     "ชื่อผู้ผลิต ผู้ประกอบการ / ผู้ติดต่อ",
-    "ประเภท",
     "เลขประจำตัว / โทรศัพท์",
     "เลขที่ หมู่",
     "ผลิต ภัณฑ์",
@@ -49,7 +48,6 @@ SAMPLES = (
     ("999",),
     ("5013-2567-0000",),
     (),
-    ("รายเดียว", "ประเภท"),
     ("X-XXXX-XXXXX-00-0", "0-0000-00000-00-0", "เลขประจำตัว"),
     ("99/99 ม.99",),
     ("ภัณฑ์",),
@@ -79,7 +77,7 @@ def register_list(
         para(f"ทะเบียนผู้ผลิต ผู้ประกอบการ OTOP{area} รายตำบล", lk.title, options),
         para(office.name, lk.centre_bold, options),
         para(
-            f"ข้อมูล ณ วันที่ {format_be_date(date.today(), 'long')} "
+            f"ข้อมูล ณ วันที่ {hold(format_be_date(thai_today(), 'long'))} "
             f"จำนวนทั้งสิ้น {len(rows):,} ราย"
             + (
                 "  (แสดงเลขประจำตัวและโทรศัพท์เต็ม: ข้อมูลส่วนบุคคล ใช้เฉพาะงานราชการ)"
@@ -97,32 +95,60 @@ def register_list(
         members = list(group)
         where = place(code)
         sub, district, _ = where.words()
-        story.append(CondPageBreak(3 * cm))
-        story.append(para(f"{sub} {district} ({len(members):,} ราย)", lk.heading, options))
-        table_rows: list[list[object]] = [[cell(h, lk.cell_head, options) for h in HEADINGS]]
+        # Room for the headings and a couple of rows, or the table starts on the next page.
+        story.append(CondPageBreak(5 * cm))
+        # The subdistrict is the table's first row, repeated with the headings on every
+        # page the table runs over.
+        table_rows: list[list[object]] = [
+            [para(f"{sub} {district} ({len(members):,} ราย)", lk.heading, options)]
+            + [""] * (len(HEADINGS) - 1),
+            [cell(h, lk.cell_head, options) for h in HEADINGS],
+        ]
         for number, row in enumerate(members, 1):
             statuses[row.status] += 1
             national_id = show_id(row.national_id) if show_personal else mask_id(row.national_id)
             phone = row.phone if show_personal else mask_phone(row.phone)
-            home = row.house_no + (f" ม.{row.moo}" if row.moo else "")
+            home = hold(row.house_no + (f" ม.{row.moo}" if row.moo else ""))
             table_rows.append(
                 [
                     cell(str(number), lk.cell_centre, options),
-                    cell(row.reg_no, lk.cell, options),
+                    [
+                        cell(row.reg_no, lk.cell, options),
+                        cell(SHORT_TYPE[ProducerType(row.producer_type)], lk.cell, options),
+                    ],
                     _name(row, options),
-                    cell(SHORT_TYPE[ProducerType(row.producer_type)], lk.cell, options),
                     [cell(national_id, lk.cell, options), cell(phone or "-", lk.cell, options)],
                     cell(home, lk.cell, options),
                     cell(str(row.products), lk.cell_centre, options),
                     cell(Status(row.status).label_th, lk.cell, options),
                 ]
             )
-        story.append(grid_table(table_rows, widths))
-    summary = "  ".join(f"{s.label_th} {statuses[s.value]:,} ราย" for s in Status)
-    story += [
-        Spacer(1, 0.4 * cm),
-        para(f"รวมทั้งสิ้น {len(rows):,} ราย: {summary}", lk.bold, options),
-    ]
+        story.append(
+            grid_table(
+                table_rows,
+                widths,
+                header_rows=2,
+                extra=[
+                    ("SPAN", (0, 0), (-1, 0)),
+                    ("BACKGROUND", (0, 0), (-1, 0), colors.white),
+                    ("LINEABOVE", (0, 0), (-1, 0), 0, colors.white),
+                    ("LINEBEFORE", (0, 0), (0, 0), 0, colors.white),
+                    ("LINEAFTER", (-1, 0), (-1, 0), 0, colors.white),
+                    ("LEFTPADDING", (0, 0), (0, 0), 0),
+                ],
+            )
+        )
+    summary = "  ".join(hold(f"{s.label_th} {statuses[s.value]:,} ราย") for s in Status)
+    story.append(
+        KeepTogether(
+            [
+                Spacer(1, 0.4 * cm),
+                para(f"รวมทั้งสิ้น {len(rows):,} ราย: {summary}", lk.bold, options),
+                Spacer(1, 0.8 * cm),
+                signature_block("ผู้จัดทำ", "", "ตำแหน่ง " + "." * 30, width, options),
+            ]
+        )
+    )
     return story
 
 

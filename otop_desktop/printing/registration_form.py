@@ -9,9 +9,9 @@ from reportlab.platypus import CondPageBreak, Flowable, KeepTogether, Spacer, Ta
 
 from otop_desktop.domain import READINESS_ITEMS, Category, ProducerType, SoftPower, Standard, Status
 from otop_desktop.models import Entrepreneur, Office, Product
-from otop_desktop.printing.layout import FormLines, cell, grid_table, look, ticks
+from otop_desktop.printing.layout import FormLines, cell, grid_table, look, signature, ticks
 from otop_desktop.printing.print_data import place, show_id
-from otop_desktop.printing.typeset import TextOptions, para
+from otop_desktop.printing.typeset import TextOptions, hold, para
 from otop_desktop.thaiformat import format_be_date, format_money
 
 #: What the producer attaches, in the order the checklist shows it.
@@ -26,7 +26,6 @@ ATTACHMENTS = (
 )
 #: Empty product blocks on the blank form.
 BLANK_PRODUCTS = 2
-DATE_LINE = "วันที่ ........ เดือน .................... พ.ศ. ............"
 
 
 def form(
@@ -69,17 +68,18 @@ def form(
     if readiness and readiness.assessed_on:
         story.append(
             para(
-                f"ประเมินเมื่อ {format_be_date(readiness.assessed_on, 'long')} "
-                f"ระดับความพร้อม {readiness.level} จาก 5",
+                f"ประเมินเมื่อ {hold(format_be_date(readiness.assessed_on, 'long'))} "
+                + hold(f"ระดับความพร้อม {readiness.level} จาก 5"),
                 lk.body,
                 options,
             )
         )
-    story.append(CondPageBreak(6 * cm))
-    story.append(para("ส่วนที่ 4 เอกสารประกอบการลงทะเบียน", lk.heading, options))
-    story += ticks([(text, False) for text in ATTACHMENTS], width, options, per_line=True)
-    story.append(Spacer(1, 0.3 * cm))
-    story.append(KeepTogether(_signatures(e, office, width, options)))
+    # The last part goes over with the signatures: they never stand alone on a page.
+    last: list[Flowable] = [para("ส่วนที่ 4 เอกสารประกอบการลงทะเบียน", lk.heading, options)]
+    last += ticks([(text, False) for text in ATTACHMENTS], width, options, per_line=True)
+    last.append(Spacer(1, 0.3 * cm))
+    last += _signatures(e, office, width, options)
+    story.append(KeepTogether(last))
     return story
 
 
@@ -141,8 +141,12 @@ def _product(
         FormLines(width, options)
         .line(
             (f"{number}. รหัสผลิตภัณฑ์", p.code if p else "", 1),
-            ("ราคา", format_money(p.price) if p else "", 0.7),
-            ("บาท ต่อ", p.unit if p else "", 0.5),
+            *(
+                # Filled, the price and its unit are one value: they stay on one line.
+                [("ราคา", f"{format_money(p.price)} บาท ต่อ {p.unit}", 1.2)]
+                if p
+                else [("ราคา", "", 0.7), ("บาท ต่อ", "", 0.5)]
+            ),
         )
         .line(("ชื่อผลิตภัณฑ์", p.name if p else "", 1))
         .tables()
@@ -181,8 +185,8 @@ def _standards(p: Product | None, width: float, options: TextOptions) -> Table:
             rows.append(
                 [
                     cell(label, lk.cell, options),
-                    cell(s.cert_no or "-", lk.cell, options),
-                    cell(expires, lk.cell, options),
+                    cell(hold(s.cert_no or "-"), lk.cell, options),
+                    cell(hold(expires), lk.cell, options),
                 ]
             )
     else:
@@ -201,7 +205,7 @@ def _ratings(p: Product | None, width: float, options: TextOptions) -> list[Flow
     if not p.ratings:
         text = "ระดับดาว (OTOP Product Champion): ยังไม่ได้รับการคัดสรร"
     else:
-        history = ", ".join(f"พ.ศ. {r.year_be} {r.stars} ดาว" for r in p.ratings)
+        history = ", ".join(hold(f"พ.ศ. {r.year_be} {r.stars} ดาว") for r in p.ratings)
         text = f"ระดับดาว (OTOP Product Champion): {history}"
     return [Spacer(1, 0.1 * cm), para(text, lk.body, options)]
 
@@ -218,25 +222,16 @@ def _signatures(
         ),
         Spacer(1, 0.9 * cm),
     ]
-    applicant = f"({e.contact_name})" if e else "(...........................................)"
-    officer = (
-        f"({office.officer_name})"
-        if office.officer_name
-        else "(...........................................)"
+    half = width / 2
+    left = signature("ผู้ยื่นลงทะเบียน", e.contact_name if e else "", "", half, options)
+    right = signature(
+        "เจ้าหน้าที่",
+        office.officer_name,
+        office.officer_position or "ตำแหน่ง ...........................................",
+        half,
+        options,
     )
-    position = office.officer_position or "ตำแหน่ง ..........................................."
-    left = [
-        para("ลงชื่อ ....................................... ผู้ยื่นลงทะเบียน", lk.centre, options),
-        para(applicant, lk.centre, options),
-        para(DATE_LINE, lk.centre, options),
-    ]
-    right = [
-        para("ลงชื่อ ....................................... เจ้าหน้าที่", lk.centre, options),
-        para(officer, lk.centre, options),
-        para(position, lk.centre, options),
-        para(DATE_LINE, lk.centre, options),
-    ]
-    table = Table([[left, right]], colWidths=[width / 2, width / 2])
+    table = Table([[left, right]], colWidths=[half, half])
     table.setStyle(
         TableStyle(
             [

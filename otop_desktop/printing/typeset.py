@@ -56,6 +56,7 @@ __all__ = [
     "digits",
     "draw_text",
     "hold",
+    "ink",
     "line_texts",
     "para",
     "register_fonts",
@@ -229,8 +230,9 @@ def _frag(key: _FragKey, text: str) -> ParaFrag:
     return frag
 
 
-def _word(key: _FragKey, text: str, spaced: bool) -> list[object]:
-    """The shaped frag word for ``text``, from the cache when it was seen before."""
+def _word(key: _FragKey, text: str, spaced: bool, keep: bool = True) -> list[object]:
+    """The shaped frag word for ``text``, from the cache when it was seen before; kept
+    there for the next time unless ``keep`` is False."""
     cache_key = (key, text, spaced)
     word = _shaped.get(cache_key)
     if word is None:
@@ -245,6 +247,8 @@ def _word(key: _FragKey, text: str, spaced: bool) -> list[object]:
                 # One frag in, one frag out: HarfBuzz's glyphs of the whole word.
                 frag, glyphs = word[1]
                 word[1] = (frag, _Glyphs.of(glyphs, text, key[0]))
+        if not keep:
+            return word
         with _shaped_lock:
             if len(_shaped) >= _SHAPED_LIMIT:
                 _shaped.clear()
@@ -617,16 +621,24 @@ def line_texts(paragraph: Paragraph) -> list[str]:
 # --- text drawn straight on a canvas ------------------------------------------------------
 
 
-def _shaped_line(text: str, font: str, size: float) -> tuple[str, float]:
+def _shaped_line(text: str, font: str, size: float, keep: bool) -> tuple[str, float]:
     """``text`` as glyphs with HarfBuzz's positions (a ShapedStr) and its width."""
-    word = _word((font, float(size), black, 0.0, None, True), text, False)
+    word = _word((font, float(size), black, 0.0, None, True), text, False, keep)
     return word[1][1], float(word[0])
 
 
-def text_width(text: str, font: str = FONT, size: float = BODY_SIZE) -> float:
-    """The width of ``text`` as ``draw_text`` sets it (shaped)."""
+def text_width(text: str, font: str = FONT, size: float = BODY_SIZE, *, keep: bool = True) -> float:
+    """The width of ``text`` as ``draw_text`` sets it (shaped). ``keep=False`` for a line
+    that will not recur (a name, a number): it is not kept in the cache of shaped words."""
     register_fonts()
-    return _shaped_line(text, font, size)[1]
+    return _shaped_line(text, font, size, keep)[1]
+
+
+def ink(text: str, font: str = FONT, size: float = BODY_SIZE) -> tuple[float, float]:
+    """How far the ink of ``text`` as shaped reaches above and below its baseline, in
+    points: ที่ reaches 1.2 em above, ฎู 0.54 em below (Sarabun)."""
+    above, below = _ink_em(font, text)
+    return above * size, below * size
 
 
 def draw_text(
@@ -638,13 +650,15 @@ def draw_text(
     size: float = BODY_SIZE,
     align: Align = "left",
     options: TextOptions = TextOptions(),
+    *,
+    keep: bool = True,
 ) -> None:
     """Draws one line of shaped text with its baseline at ``y``; ``x`` is the left edge,
-    the centre or the right edge as ``align`` says."""
+    the centre or the right edge as ``align`` says. ``keep=False``: see ``text_width``."""
     register_fonts()
     # Not canvas.drawString(shaping=True): reportlab 5.1 ignores ``shaping`` there unless
     # its bidi support is installed, and Thai marks then collide with the vowels.
-    glyphs, width = _shaped_line(digits(text, options), font, size)
+    glyphs, width = _shaped_line(digits(text, options), font, size, keep)
     if align == "centre":
         x -= width / 2
     elif align == "right":
