@@ -4,6 +4,16 @@ every record with a registration date, then, for a business not active, its stat
 status date (the registration date when that is not given). The entrepreneur's ``status``
 and ``status_date`` stay as the latest entry.
 
+And ``sales_totals``: the sales summed by month, district of the business, category they
+count under (the product's; for a whole-business row the business's main category, the
+category of most of its products, the lowest code on a tie; 0 for none) and Soft Power line
+('' for none). On SQLite it is kept exact by triggers on sales, products and entrepreneurs:
+a sale adds or takes away its own amount; a change to a product or to a business's district
+takes away the business's whole contribution before and adds it again after, since its main
+category may have moved. Rows of deleted parents are skipped by the child triggers (SQLite
+removes the parent row before it cascades), the parent's own triggers having done the sums.
+PostgreSQL registers compute the same figures from the sales themselves.
+
 Revision ID: 0010
 Revises: 0009
 """
@@ -19,7 +29,120 @@ branch_labels = None
 depends_on = None
 
 
+# --- sales_totals: the rule as this revision wrote it (frozen) --------------------------------
+
+_MAIN = (
+    "(SELECT category FROM products WHERE entrepreneur_id = {e} AND category IS NOT NULL"
+    " GROUP BY category ORDER BY count(*) DESC, category LIMIT 1)"
+)
+_UPSERT = (
+    " ON CONFLICT (period, district_code, category, soft_power) DO UPDATE SET"
+    " amount = amount + excluded.amount, row_count = row_count + excluded.row_count;"
+)
+
+
+def _one_sale(row: str, sign: str) -> str:
+    """Adds (sign '') or takes away (sign '-') one sale row's amount."""
+    main = _MAIN.format(e=f"{row}.entrepreneur_id")
+    category = f"COALESCE(CASE WHEN {row}.product_id IS NULL THEN {main} ELSE p.category END, 0)"
+    return (
+        "INSERT INTO sales_totals (period, district_code, category, soft_power, amount, row_count)"
+        f" SELECT {row}.period, e.district_code, {category}, COALESCE(p.soft_power, ''),"
+        f" {sign}{row}.amount, {sign}1 FROM entrepreneurs e"
+        f" LEFT JOIN products p ON p.id = {row}.product_id WHERE e.id = {row}.entrepreneur_id"
+        + _UPSERT
+    )
+
+
+def _business(entrepreneur: str, sign: str) -> str:
+    """Adds or takes away all sales of one business, as they count now."""
+    category = (
+        f"COALESCE(CASE WHEN s.product_id IS NULL THEN {_MAIN.format(e='s.entrepreneur_id')}"
+        " ELSE p.category END, 0)"
+    )
+    return (
+        "INSERT INTO sales_totals (period, district_code, category, soft_power, amount, row_count)"
+        f" SELECT s.period, e.district_code, {category}, COALESCE(p.soft_power, ''),"
+        f" {sign}SUM(s.amount), {sign}COUNT(*) FROM sales s"
+        " JOIN entrepreneurs e ON e.id = s.entrepreneur_id"
+        " LEFT JOIN products p ON p.id = s.product_id"
+        f" WHERE s.entrepreneur_id = {entrepreneur} GROUP BY 1, 2, 3, 4" + _UPSERT
+    )
+
+
+_STILL_THERE = "old.product_id IS NULL OR EXISTS (SELECT 1 FROM products WHERE id = old.product_id)"
+_SKIP_SAME = "old.entrepreneur_id IS NOT new.entrepreneur_id"
+
+TRIGGERS = {
+    "sales_totals_sale_ai": f"AFTER INSERT ON sales BEGIN {_one_sale('new', '')} END",
+    "sales_totals_sale_ad": (
+        f"AFTER DELETE ON sales WHEN {_STILL_THERE} BEGIN {_one_sale('old', '-')} END"
+    ),
+    "sales_totals_sale_au": (
+        "AFTER UPDATE OF period, amount, product_id, entrepreneur_id ON sales BEGIN "
+        f"{_one_sale('old', '-')} {_one_sale('new', '')} END"
+    ),
+    "sales_totals_product_bi": (
+        f"BEFORE INSERT ON products BEGIN {_business('new.entrepreneur_id', '-')} END"
+    ),
+    "sales_totals_product_ai": (
+        f"AFTER INSERT ON products BEGIN {_business('new.entrepreneur_id', '')} END"
+    ),
+    "sales_totals_product_bu": (
+        "BEFORE UPDATE OF category, soft_power, entrepreneur_id ON products BEGIN "
+        f"{_business('old.entrepreneur_id', '-')} "
+        f"{_business(f'(SELECT new.entrepreneur_id WHERE {_SKIP_SAME})', '-')} END"
+    ),
+    "sales_totals_product_au": (
+        "AFTER UPDATE OF category, soft_power, entrepreneur_id ON products BEGIN "
+        f"{_business('old.entrepreneur_id', '')} "
+        f"{_business(f'(SELECT new.entrepreneur_id WHERE {_SKIP_SAME})', '')} END"
+    ),
+    "sales_totals_product_bd": (
+        f"BEFORE DELETE ON products BEGIN {_business('old.entrepreneur_id', '-')} END"
+    ),
+    "sales_totals_product_ad": (
+        f"AFTER DELETE ON products BEGIN {_business('old.entrepreneur_id', '')} END"
+    ),
+    "sales_totals_business_bu": (
+        f"BEFORE UPDATE OF district_code ON entrepreneurs BEGIN {_business('old.id', '-')} END"
+    ),
+    "sales_totals_business_au": (
+        f"AFTER UPDATE OF district_code ON entrepreneurs BEGIN {_business('new.id', '')} END"
+    ),
+    "sales_totals_business_bd": (
+        f"BEFORE DELETE ON entrepreneurs BEGIN {_business('old.id', '-')} END"
+    ),
+}
+
+#: Every sale as it counts: what the triggers keep, summed afresh.
+RECOUNT = (
+    "INSERT INTO sales_totals (period, district_code, category, soft_power, amount, row_count)"
+    " SELECT s.period, e.district_code,"
+    f" COALESCE(CASE WHEN s.product_id IS NULL THEN {_MAIN.format(e='s.entrepreneur_id')}"
+    " ELSE p.category END, 0), COALESCE(p.soft_power, ''), SUM(s.amount), COUNT(*)"
+    " FROM sales s JOIN entrepreneurs e ON e.id = s.entrepreneur_id"
+    " LEFT JOIN products p ON p.id = s.product_id GROUP BY 1, 2, 3, 4"
+)
+
+
 def upgrade() -> None:
+    op.create_table(
+        "sales_totals",
+        sa.Column("period", sa.Integer(), autoincrement=False, nullable=False),
+        sa.Column("district_code", sa.String(length=4), nullable=False),
+        sa.Column("category", sa.SmallInteger(), autoincrement=False, nullable=False),
+        sa.Column("soft_power", sa.String(length=10), nullable=False),
+        sa.Column("amount", sa.BigInteger(), nullable=False),
+        sa.Column("row_count", sa.Integer(), nullable=False),
+        sa.PrimaryKeyConstraint(
+            "period", "district_code", "category", "soft_power", name=op.f("pk_sales_totals")
+        ),
+    )
+    if op.get_bind().dialect.name == "sqlite":
+        op.execute(RECOUNT)
+        for name, body in TRIGGERS.items():
+            op.execute(f"CREATE TRIGGER {name} {body}")
     op.create_table(
         "status_changes",
         sa.Column("id", sa.Integer(), nullable=False),
@@ -64,3 +187,7 @@ def downgrade() -> None:
     op.drop_index(op.f("ix_status_changes_status_changed_on"), table_name="status_changes")
     op.drop_index(op.f("ix_status_changes_entrepreneur_id_changed_on"), table_name="status_changes")
     op.drop_table("status_changes")
+    if op.get_bind().dialect.name == "sqlite":
+        for name in TRIGGERS:
+            op.execute(f"DROP TRIGGER {name}")
+    op.drop_table("sales_totals")

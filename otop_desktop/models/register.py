@@ -224,3 +224,21 @@ class StatusChange(Base):
     changed_on: Mapped[date] = mapped_column(Date)
     status: Mapped[str] = mapped_column(String(10))
     reason: Mapped[str] = mapped_column(String(300), default="")
+
+
+class SalesTotal(Base):
+    """The sales summed by month, district of the business, category they count under (the
+    product's, or the business's main category for a whole-business row: see
+    otop_desktop.services.figures; 0 for none) and Soft Power line ('' for none). Kept exact
+    by the database's own triggers on sales, products and entrepreneurs (migration 0010,
+    SQLite), whatever code writes them, so that a year's figures of a national register
+    are read from some thousand rows instead of millions."""
+
+    __tablename__ = "sales_totals"
+
+    period: Mapped[int] = mapped_column(primary_key=True, autoincrement=False)
+    district_code: Mapped[str] = mapped_column(String(4), primary_key=True)
+    category: Mapped[int] = mapped_column(SmallInteger, primary_key=True, autoincrement=False)
+    soft_power: Mapped[str] = mapped_column(String(10), primary_key=True)
+    amount: Mapped[int] = mapped_column(BigInteger)
+    row_count: Mapped[int] = mapped_column()

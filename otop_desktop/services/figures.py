@@ -25,7 +25,9 @@ from sqlalchemy import (
     Select,
     Subquery,
     and_,
+    case,
     func,
+    literal,
     or_,
     select,
     type_coerce,
@@ -34,7 +36,7 @@ from sqlalchemy.orm import Session, aliased
 
 from otop_desktop.errors import UserError
 from otop_desktop.models import Entrepreneur, Product, Sale
-from otop_desktop.models.register import StatusChange
+from otop_desktop.models.register import SalesTotal, StatusChange
 from otop_desktop.thaiformat import (
     MAX_BE_YEAR,
     MIN_BE_YEAR,
@@ -111,7 +113,12 @@ def year_of(d: date, *, calendar: bool) -> int:
 
 def satang(column: ColumnElement[Decimal]) -> ColumnElement[int]:
     """A money column summed as whole satang (exact integers, no Decimal per row)."""
-    return func.coalesce(func.sum(type_coerce(column, BigInteger)), 0)
+    return satang_of(type_coerce(column, BigInteger))
+
+
+def satang_of(column: ColumnElement[int]) -> ColumnElement[int]:
+    """A column of whole satang summed (0 for no rows)."""
+    return func.coalesce(func.sum(column), 0)
 
 
 def baht(amount: int) -> Decimal:
@@ -186,65 +193,117 @@ def main_categories() -> CTE:
     )
 
 
+def main_category(entrepreneur_id: ColumnElement[int]) -> ColumnElement[int | None]:
+    """The main category of the business ``entrepreneur_id`` (a column or a value), as one
+    scalar subquery on the products' entrepreneur index: the rule above, row by row."""
+    # Its own alias: the query it sits in may read the products too.
+    own = aliased(Product)
+    return (
+        select(own.category)
+        .where(own.entrepreneur_id == entrepreneur_id, own.category.is_not(None))
+        .group_by(own.category)
+        .order_by(func.count().desc(), own.category)
+        .limit(1)
+        .scalar_subquery()
+    )
+
+
 def main_category_of(session: Session, entrepreneur_id: int) -> int | None:
     """One business's main category (the rule above), or None."""
-    main = main_categories()
-    return session.scalar(select(main.c.category).where(main.c.entrepreneur_id == entrepreneur_id))
+    return session.scalar(select(main_category(literal(entrepreneur_id))))
 
 
 # --- sales -----------------------------------------------------------------------------
+# On SQLite the year's sales are read from sales_totals (models.register.SalesTotal), which
+# the database's triggers keep exact (migration 0010); elsewhere, and for the recount that
+# checks it, from the sales rows themselves.
 
 
-def in_periods(first: Period, last: Period) -> ColumnElement[bool]:
-    return Sale.period.between(first.key, last.key)
+def _kept_totals(session: Session) -> bool:
+    return session.get_bind().dialect.name == "sqlite"
+
+
+def _sale_rows() -> Subquery:
+    """Every sale with the month, the business's area, the category it counts under (0 for
+    none) and its Soft Power line ('' for none): what sales_totals sums."""
+    category = case(
+        (Sale.product_id.is_(None), main_category(Sale.entrepreneur_id)),
+        else_=Product.category,
+    )
+    return (
+        select(
+            Sale.period.label("period"),
+            Entrepreneur.district_code.label("district_code"),
+            Entrepreneur.subdistrict_code.label("subdistrict_code"),
+            func.coalesce(category, 0).label("category"),
+            func.coalesce(Product.soft_power, "").label("soft_power"),
+            Sale.amount.label("amount"),
+        )
+        .join(Entrepreneur, Entrepreneur.id == Sale.entrepreneur_id)
+        .outerjoin(Product, Product.id == Sale.product_id)
+        .subquery("sale_rows")
+    )
 
 
 def sales_by_period(session: Session, first: Period, last: Period) -> dict[int, int]:
     """Period key → satang, for the months ``first``–``last`` that have sales."""
+    if _kept_totals(session):
+        period, amount = SalesTotal.period, satang_of(SalesTotal.amount)
+    else:
+        period, amount = Sale.period, satang(Sale.amount)
     rows = session.execute(
-        select(Sale.period, satang(Sale.amount))
-        .where(in_periods(first, last))
-        .group_by(Sale.period)
-        .order_by(Sale.period)
+        select(period, amount)
+        .where(period.between(first.key, last.key))
+        .group_by(period)
+        .order_by(period)
     )
-    return {period: int(total) for period, total in rows}
+    return {key: int(total) for key, total in rows if total}
 
 
 def sales_total(session: Session, span: YearSpan) -> int:
     """The year's sales in satang."""
-    return int(session.scalar(select(satang(Sale.amount)).where(in_periods(span.first, span.last))))
-
-
-def _sales_with_category(span: YearSpan) -> Subquery:
-    """The year's sales rows with the category they count under and their business's area."""
-    main = main_categories()
-    category = func.coalesce(Product.category, main.c.category)
-    return (
-        select(
-            Sale.amount.label("amount"),
-            category.label("category"),
-            Product.soft_power.label("soft_power"),
-            Entrepreneur.district_code.label("district_code"),
-            Entrepreneur.subdistrict_code.label("subdistrict_code"),
-        )
-        .join(Entrepreneur, Entrepreneur.id == Sale.entrepreneur_id)
-        .outerjoin(Product, Product.id == Sale.product_id)
-        .outerjoin(
-            main,
-            and_(Sale.product_id.is_(None), main.c.entrepreneur_id == Sale.entrepreneur_id),
-        )
-        .where(in_periods(span.first, span.last))
-        .subquery("year_sales")
-    )
+    return sum(sales_by_period(session, span.first, span.last).values())
 
 
 def sales_by(session: Session, span: YearSpan, key: str) -> dict[object, int]:
-    """The year's sales in satang by ``key``: ``category`` (the rule above), ``soft_power``
-    (product rows only), ``district_code`` or ``subdistrict_code``."""
-    rows = _sales_with_category(span)
-    column = rows.c[key]
-    found = session.execute(select(column, satang(rows.c.amount)).group_by(column))
-    return {value: int(total) for value, total in found}
+    """The year's sales in satang by ``key``: ``category`` (the rule above; None for sales
+    that count under no category), ``soft_power`` (None for none), ``district_code`` or
+    ``subdistrict_code`` (of the business)."""
+    if _kept_totals(session) and key != "subdistrict_code":
+        source = SalesTotal.__table__
+        amount = satang_of(source.c.amount)
+    else:
+        source = _sale_rows()
+        amount = satang(source.c.amount)
+    column = source.c[key]
+    found = session.execute(
+        select(column, amount)
+        .where(source.c.period.between(span.first.key, span.last.key))
+        .group_by(column)
+    )
+    empty = {"category": 0, "soft_power": ""}.get(key)
+    return {(None if value == empty else value): int(total) for value, total in found if total}
+
+
+def recount_totals(session: Session) -> dict[tuple[int, str, int, str], tuple[int, int]]:
+    """sales_totals as the sales rows give it now, without its empty rows: (period,
+    district, category, Soft Power) → (satang, rows). Equal to :func:`kept_totals` while the
+    triggers keep it."""
+    rows = _sale_rows()
+    key = (rows.c.period, rows.c.district_code, rows.c.category, rows.c.soft_power)
+    found = session.execute(select(*key, satang(rows.c.amount), func.count()).group_by(*key))
+    return {tuple(row[:4]): (int(row[4]), int(row[5])) for row in found}  # type: ignore[misc]
+
+
+def kept_totals(session: Session) -> dict[tuple[int, str, int, str], tuple[int, int]]:
+    """sales_totals as stored, without its empty rows."""
+    t = SalesTotal
+    found = session.execute(
+        select(t.period, t.district_code, t.category, t.soft_power, t.amount, t.row_count).where(
+            t.row_count != 0
+        )
+    )
+    return {tuple(row[:4]): (int(row[4]), int(row[5])) for row in found}  # type: ignore[misc]
 
 
 # --- a year's totals -------------------------------------------------------------------
