@@ -156,10 +156,11 @@ def test_catch_up_writes_what_bulk_writers_left_out(register) -> None:
 
 
 @pytest.mark.sqlite_only  # sales_totals is kept by SQLite triggers; PostgreSQL sums the sales
-def test_the_kept_sales_totals_equal_a_full_recount_after_every_change(register) -> None:
+def test_the_kept_totals_equal_a_full_recount_after_every_change(register) -> None:
     def same(s) -> None:  # type: ignore[no-untyped-def]
         s.flush()
         assert figures.kept_totals(s) == figures.recount_totals(s)
+        assert figures.kept_products(s) == figures.recount_products(s)
         s.expire_all()  # the writes around the ORM
 
     with register.write() as s:
@@ -183,6 +184,8 @@ def test_the_kept_sales_totals_equal_a_full_recount_after_every_change(register)
         # Written around the services, as imports do.
         s.execute(update(Product).where(Product.id == food.id).values(category=2, soft_power=None))
         same(s)
+        s.execute(update(Product).where(Product.id == food.id).values(current_stars=4))
+        same(s)
         s.execute(update(Product).where(Product.id == cloth.id).values(entrepreneur_id=b.id))
         same(s)
         s.execute(update(Sale).where(Sale.entrepreneur_id == b.id).values(amount=Decimal("9.99")))
@@ -197,4 +200,4 @@ def test_the_kept_sales_totals_equal_a_full_recount_after_every_change(register)
         same(s)
         entrepreneurs.delete_entrepreneur(s, a.id)
         same(s)
-        assert figures.kept_totals(s) == {}
+        assert figures.kept_totals(s) == {} and figures.kept_products(s) == {}

@@ -12,7 +12,10 @@ a sale adds or takes away its own amount; a change to a product or to a business
 takes away the business's whole contribution before and adds it again after, since its main
 category may have moved. Rows of deleted parents are skipped by the child triggers (SQLite
 removes the parent row before it cascades), the parent's own triggers having done the sums.
-PostgreSQL registers compute the same figures from the sales themselves.
+``product_totals`` likewise counts the products by district of the business, category
+(0 for none), Soft Power line ('' for none) and current stars. PostgreSQL registers compute
+the same figures from the rows themselves. Two indexes serve the year's counts: the
+businesses by district and registration date, the standards by their expiry.
 
 Revision ID: 0010
 Revises: 0009
@@ -115,6 +118,58 @@ TRIGGERS = {
     ),
 }
 
+_PRODUCT_UPSERT = (
+    " ON CONFLICT (district_code, category, soft_power, stars) DO UPDATE SET"
+    " products = products + excluded.products;"
+)
+
+
+def _one_product(row: str, sign: str, district: str = "") -> str:
+    """Adds or takes away one product; its business's district unless ``district`` is given."""
+    where = f"FROM entrepreneurs e WHERE e.id = {row}.entrepreneur_id"
+    return (
+        "INSERT INTO product_totals (district_code, category, soft_power, stars, products)"
+        f" SELECT {district or 'e.district_code'}, COALESCE({row}.category, 0),"
+        f" COALESCE({row}.soft_power, ''), {row}.current_stars, {sign}1 {where}" + _PRODUCT_UPSERT
+    )
+
+
+def _products_of(entrepreneur: str, district: str, sign: str) -> str:
+    """Adds or takes away all products of one business, under ``district``."""
+    return (
+        "INSERT INTO product_totals (district_code, category, soft_power, stars, products)"
+        f" SELECT {district}, COALESCE(category, 0), COALESCE(soft_power, ''), current_stars,"
+        f" {sign}COUNT(*) FROM products WHERE entrepreneur_id = {entrepreneur}"
+        " GROUP BY 1, 2, 3, 4" + _PRODUCT_UPSERT
+    )
+
+
+PRODUCT_TRIGGERS = {
+    "product_totals_ai": f"AFTER INSERT ON products BEGIN {_one_product('new', '')} END",
+    # A business being deleted has gone already: its own trigger took its products away.
+    "product_totals_ad": f"AFTER DELETE ON products BEGIN {_one_product('old', '-')} END",
+    "product_totals_au": (
+        "AFTER UPDATE OF category, soft_power, current_stars, entrepreneur_id ON products"
+        f" BEGIN {_one_product('old', '-')} {_one_product('new', '')} END"
+    ),
+    "product_totals_business_au": (
+        "AFTER UPDATE OF district_code ON entrepreneurs BEGIN "
+        f"{_products_of('new.id', 'old.district_code', '-')} "
+        f"{_products_of('new.id', 'new.district_code', '')} END"
+    ),
+    "product_totals_business_bd": (
+        "BEFORE DELETE ON entrepreneurs BEGIN "
+        f"{_products_of('old.id', 'old.district_code', '-')} END"
+    ),
+}
+
+PRODUCT_RECOUNT = (
+    "INSERT INTO product_totals (district_code, category, soft_power, stars, products)"
+    " SELECT e.district_code, COALESCE(p.category, 0), COALESCE(p.soft_power, ''),"
+    " p.current_stars, COUNT(*) FROM products p JOIN entrepreneurs e ON e.id = p.entrepreneur_id"
+    " GROUP BY 1, 2, 3, 4"
+)
+
 #: Every sale as it counts: what the triggers keep, summed afresh.
 RECOUNT = (
     "INSERT INTO sales_totals (period, district_code, category, soft_power, amount, row_count)"
@@ -139,10 +194,32 @@ def upgrade() -> None:
             "period", "district_code", "category", "soft_power", name=op.f("pk_sales_totals")
         ),
     )
+    op.create_table(
+        "product_totals",
+        sa.Column("district_code", sa.String(length=4), nullable=False),
+        sa.Column("category", sa.SmallInteger(), autoincrement=False, nullable=False),
+        sa.Column("soft_power", sa.String(length=10), nullable=False),
+        sa.Column("stars", sa.SmallInteger(), autoincrement=False, nullable=False),
+        sa.Column("products", sa.Integer(), nullable=False),
+        sa.PrimaryKeyConstraint(
+            "district_code", "category", "soft_power", "stars", name=op.f("pk_product_totals")
+        ),
+    )
     if op.get_bind().dialect.name == "sqlite":
         op.execute(RECOUNT)
-        for name, body in TRIGGERS.items():
+        op.execute(PRODUCT_RECOUNT)
+        for name, body in {**TRIGGERS, **PRODUCT_TRIGGERS}.items():
             op.execute(f"CREATE TRIGGER {name} {body}")
+    op.create_index(
+        op.f("ix_entrepreneurs_district_code_registered_on"),
+        "entrepreneurs",
+        ["district_code", "registered_on"],
+    )
+    op.create_index(
+        op.f("ix_product_standards_standard_expires_on"),
+        "product_standards",
+        ["standard", "expires_on"],
+    )
     op.create_table(
         "status_changes",
         sa.Column("id", sa.Integer(), nullable=False),
@@ -187,7 +264,10 @@ def downgrade() -> None:
     op.drop_index(op.f("ix_status_changes_status_changed_on"), table_name="status_changes")
     op.drop_index(op.f("ix_status_changes_entrepreneur_id_changed_on"), table_name="status_changes")
     op.drop_table("status_changes")
+    op.drop_index(op.f("ix_product_standards_standard_expires_on"), table_name="product_standards")
+    op.drop_index(op.f("ix_entrepreneurs_district_code_registered_on"), table_name="entrepreneurs")
     if op.get_bind().dialect.name == "sqlite":
-        for name in TRIGGERS:
+        for name in {**TRIGGERS, **PRODUCT_TRIGGERS}:
             op.execute(f"DROP TRIGGER {name}")
+    op.drop_table("product_totals")
     op.drop_table("sales_totals")

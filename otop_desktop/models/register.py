@@ -38,6 +38,8 @@ class Entrepreneur(Base):
         Index(None, "national_id"),
         Index(None, "name"),
         Index(None, "registered_on"),
+        # A year's businesses by district (services.figures) from the index alone.
+        Index(None, "district_code", "registered_on"),
         Index(None, "missing"),
         # Short searches walk the list's default order and test the mask (search.search_mask).
         Index(None, "reg_no", "search_mask"),
@@ -162,7 +164,11 @@ class Product(Base):
 
 class ProductStandard(Base):
     __tablename__ = "product_standards"
-    __table_args__ = (UniqueConstraint("product_id", "standard"),)
+    __table_args__ = (
+        UniqueConstraint("product_id", "standard"),
+        # A year's standards held (services.figures) from the index alone.
+        Index(None, "standard", "expires_on"),
+    )
 
     id: Mapped[int] = mapped_column(primary_key=True)
     product_id: Mapped[int] = mapped_column(ForeignKey("products.id", ondelete="CASCADE"))
@@ -242,3 +248,16 @@ class SalesTotal(Base):
     soft_power: Mapped[str] = mapped_column(String(10), primary_key=True)
     amount: Mapped[int] = mapped_column(BigInteger)
     row_count: Mapped[int] = mapped_column()
+
+
+class ProductTotal(Base):
+    """The products counted by district of the business, category (0 for none), Soft Power
+    line ('' for none) and current stars; kept exact by triggers as SalesTotal."""
+
+    __tablename__ = "product_totals"
+
+    district_code: Mapped[str] = mapped_column(String(4), primary_key=True)
+    category: Mapped[int] = mapped_column(SmallInteger, primary_key=True, autoincrement=False)
+    soft_power: Mapped[str] = mapped_column(String(10), primary_key=True)
+    stars: Mapped[int] = mapped_column(SmallInteger, primary_key=True, autoincrement=False)
+    products: Mapped[int] = mapped_column()

@@ -65,6 +65,8 @@ class Annual:
     previous_districts: int | None
     #: Area code → the year before's sales, beside each area's row.
     previous_area_sales: dict[str, Decimal]
+    #: Category → the year's businesses whose main category it is.
+    businesses: dict[int | None, int]
 
     @property
     def title(self) -> str:
@@ -117,6 +119,7 @@ def annual_figures(
         districts,
         previous,
         {code: figures.baht(t.sales) for code, t in before.items()},
+        dict(figures.businesses_by_main_category(session, span)),
     )
 
 
@@ -210,7 +213,7 @@ def _category_rows(r: Annual) -> list[list[str]]:
             _share(c.sales, o.sales),
             str(by_count[c.key]),
             _n(c.products),
-            _n(c.entrepreneurs),
+            _n(r.businesses.get(c.key, 0)),
         ]
         for i, c in enumerate(ranked, 1)
     ]
@@ -399,7 +402,7 @@ def _pdf(r: Annual) -> bytes:
                 "100.00",
                 _n(o.products),
                 "",
-                _n(sum(c.entrepreneurs for c in o.categories)),
+                _n(sum(r.businesses.values())),
             ],
         ),
         para(
@@ -562,7 +565,7 @@ def _xlsx(r: Annual) -> bytes:
     sheet(
         "ประเภทผลิตภัณฑ์",
         ["ประเภท", "ยอดจำหน่าย (บาท)", "ผลิตภัณฑ์", "ผู้ประกอบการ (ประเภทหลัก)"],
-        [[c.label_th, c.sales, c.products, c.entrepreneurs] for c in ranked],
+        [[c.label_th, c.sales, c.products, r.businesses.get(c.key, 0)] for c in ranked],
     )
     sheet(
         f"ราย{r.area_word}",

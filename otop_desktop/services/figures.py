@@ -14,9 +14,11 @@ the annual report and ``stats --year`` all count through here.
 
 from __future__ import annotations
 
+from collections import Counter
 from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
+from typing import Any
 
 from sqlalchemy import (
     CTE,
@@ -31,12 +33,13 @@ from sqlalchemy import (
     or_,
     select,
     type_coerce,
+    union,
 )
 from sqlalchemy.orm import Session, aliased
 
 from otop_desktop.errors import UserError
-from otop_desktop.models import Entrepreneur, Product, Sale
-from otop_desktop.models.register import SalesTotal, StatusChange
+from otop_desktop.models import Entrepreneur, Product, Sale, StarRating
+from otop_desktop.models.register import ProductTotal, SalesTotal, StatusChange
 from otop_desktop.thaiformat import (
     MAX_BE_YEAR,
     MIN_BE_YEAR,
@@ -306,6 +309,107 @@ def kept_totals(session: Session) -> dict[tuple[int, str, int, str], tuple[int, 
     return {tuple(row[:4]): (int(row[4]), int(row[5])) for row in found}  # type: ignore[misc]
 
 
+def recount_products(session: Session) -> dict[tuple[str, int, str, int], int]:
+    """product_totals as the products give it now, without its empty rows."""
+    p, e = Product, Entrepreneur
+    key = (
+        e.district_code,
+        func.coalesce(p.category, 0),
+        func.coalesce(p.soft_power, ""),
+        p.current_stars,
+    )
+    found = session.execute(
+        select(*key, func.count()).join(e, e.id == p.entrepreneur_id).group_by(*key)
+    )
+    return {tuple(row[:4]): int(row[4]) for row in found}  # type: ignore[misc]
+
+
+def kept_products(session: Session) -> dict[tuple[str, int, str, int], int]:
+    """product_totals as stored, without its empty rows."""
+    t = ProductTotal
+    found = session.execute(
+        select(t.district_code, t.category, t.soft_power, t.stars, t.products).where(
+            t.products != 0
+        )
+    )
+    return {tuple(row[:4]): int(row[4]) for row in found}  # type: ignore[misc]
+
+
+# --- a year's businesses and products --------------------------------------------------
+
+
+def excluded(span: YearSpan) -> Select[tuple[int]]:
+    """The businesses that do not count in ``span``: not yet registered by its end (or
+    without a registration date), or closed at its start."""
+    return union(
+        select(Entrepreneur.id).where(Entrepreneur.registered_on.is_(None)),
+        select(Entrepreneur.id).where(Entrepreneur.registered_on > span.end),
+        closed_at(span.start),
+    )
+
+
+def entrepreneurs_by(session: Session, span: YearSpan, key: str) -> Counter[str]:
+    """The year's businesses by ``district_code`` or ``subdistrict_code``."""
+    column = getattr(Entrepreneur, key)
+    return Counter(
+        dict(
+            session.execute(
+                select(column, func.count()).where(counted(span)).group_by(column)
+            ).all()
+        )
+    )
+
+
+#: (district of the business, category, Soft Power line, current stars); None for none.
+ProductKey = tuple[str, int | None, str | None, int]
+
+
+def product_counts(session: Session, span: YearSpan) -> Counter[ProductKey]:
+    """The year's products by :data:`ProductKey`. On SQLite: the kept product_totals less
+    the products of the businesses that do not count (few, for a recent year)."""
+    p, e = Product, Entrepreneur
+    dims = (e.district_code, func.coalesce(p.category, 0), func.coalesce(p.soft_power, ""))
+    dims += (p.current_stars,)
+
+    def grouped(where: ColumnElement[bool]) -> Select[Any]:
+        return (
+            select(*dims, func.count())
+            .select_from(p)
+            .join(e, e.id == p.entrepreneur_id)
+            .where(where)
+            .group_by(*dims)
+        )
+
+    counts: Counter[tuple[str, int, str, int]] = Counter()
+    if _kept_totals(session):
+        t = ProductTotal
+        kept = select(t.district_code, t.category, t.soft_power, t.stars, t.products)
+        for district, category, soft, stars, n in session.execute(kept.where(t.products != 0)):
+            counts[(district, category, soft, stars)] += n
+        left_out = grouped(p.entrepreneur_id.in_(excluded(span)))
+        for district, category, soft, stars, n in session.execute(left_out):
+            counts[(district, category, soft, stars)] -= n
+    else:
+        for district, category, soft, stars, n in session.execute(grouped(counted(span))):
+            counts[(district, category, soft, stars)] += n
+    return Counter(
+        {(d, c or None, s or None, stars): n for (d, c, s, stars), n in counts.items() if n}
+    )
+
+
+def businesses_by_main_category(session: Session, span: YearSpan) -> Counter[int | None]:
+    """The year's businesses by their main category (None: no categorised product)."""
+    main = main_categories()
+    found = session.execute(
+        select(main.c.category, func.count())
+        .select_from(Entrepreneur)
+        .outerjoin(main, main.c.entrepreneur_id == Entrepreneur.id)
+        .where(counted(span))
+        .group_by(main.c.category)
+    )
+    return Counter(dict(found.all()))
+
+
 # --- a year's totals -------------------------------------------------------------------
 
 
@@ -317,81 +421,116 @@ class Tally:
 
 
 @dataclass(frozen=True)
+class CategoryTally:
+    products: int = 0
+    sales: int = 0  # satang
+
+
+@dataclass(frozen=True)
 class YearCounts:
     """A year's entrepreneurs, products and sales (satang) in all and by district and
-    product category (businesses by their main category)."""
+    product category."""
 
     entrepreneurs: int
     products: int
     sales: int
     by_district: dict[str, Tally]
-    by_category: dict[int | None, Tally]
+    by_category: dict[int | None, CategoryTally]
+    #: All the products by :data:`ProductKey`, for the charts that split them further.
+    products_by: Counter[ProductKey]
 
 
-def _grouped(session: Session, span: YearSpan, column: ColumnElement[object]) -> dict:  # type: ignore[type-arg]
-    """(entrepreneurs, products) of the counted businesses by ``column`` of entrepreneurs."""
-    rule = counted(span)
-    businesses = dict(
-        session.execute(select(column, func.count()).where(rule).group_by(column)).all()
-    )
-    goods = dict(
-        session.execute(
-            select(column, func.count())
-            .select_from(Product)
-            .join(Entrepreneur, Entrepreneur.id == Product.entrepreneur_id)
-            .where(rule)
-            .group_by(column)
-        ).all()
-    )
-    return {
-        key: (int(businesses.get(key, 0)), int(goods.get(key, 0))) for key in {*businesses, *goods}
-    }
+def sum_by(counts: Counter[ProductKey], part: int) -> Counter[Any]:
+    """``counts`` summed by one part of the key (0 district, 1 category, 2 Soft Power
+    line, 3 current stars)."""
+    total: Counter[Any] = Counter()
+    for key, n in counts.items():
+        total[key[part]] += n
+    return total
 
 
 def by_area(session: Session, span: YearSpan, key: str) -> dict[str, Tally]:
     """The year's tallies by ``district_code`` or ``subdistrict_code`` of the business."""
-    counts = _grouped(session, span, getattr(Entrepreneur, key))
-    sales = sales_by(session, span, key)
+    businesses = entrepreneurs_by(session, span, key)
+    if key == "district_code":
+        goods = sum_by(product_counts(session, span), 0)
+    else:
+        column = getattr(Entrepreneur, key)
+        goods = Counter(
+            dict(
+                session.execute(
+                    select(column, func.count())
+                    .select_from(Product)
+                    .join(Entrepreneur, Entrepreneur.id == Product.entrepreneur_id)
+                    .where(counted(span))
+                    .group_by(column)
+                ).all()
+            )
+        )
+    return _tallies(businesses, goods, sales_by(session, span, key))
+
+
+def _tallies(
+    businesses: Counter[str], goods: Counter[str], sales: dict[object, int]
+) -> dict[str, Tally]:
     return {
-        str(code): Tally(*counts.get(code, (0, 0)), sales.get(code, 0))
-        for code in {*counts, *sales}
+        str(code): Tally(businesses[code], goods[code], sales.get(code, 0))
+        for code in {*businesses, *goods, *sales}
         if code is not None
     }
 
 
-def by_category(session: Session, span: YearSpan) -> dict[int | None, Tally]:
-    """The year's products and sales by category, businesses by their main category."""
-    rule = counted(span)
-    main = main_categories()
-    businesses = dict(
-        session.execute(
-            select(main.c.category, func.count())
-            .join(Entrepreneur, Entrepreneur.id == main.c.entrepreneur_id)
-            .where(rule)
-            .group_by(main.c.category)
-        ).all()
-    )
-    goods = dict(
-        session.execute(
-            select(Product.category, func.count())
-            .join(Entrepreneur, Entrepreneur.id == Product.entrepreneur_id)
-            .where(rule)
-            .group_by(Product.category)
-        ).all()
-    )
-    sales = sales_by(session, span, "category")
-    return {
-        key: Tally(int(businesses.get(key, 0)), int(goods.get(key, 0)), sales.get(key, 0))
-        for key in {*businesses, *goods, *sales}
-    }
-
-
 def year_counts(session: Session, span: YearSpan) -> YearCounts:
-    districts = by_area(session, span, "district_code")
+    products = product_counts(session, span)
+    businesses = entrepreneurs_by(session, span, "district_code")
+    category_products = sum_by(products, 1)
+    category_sales = sales_by(session, span, "category")
     return YearCounts(
-        entrepreneurs=sum(t.entrepreneurs for t in districts.values()),
-        products=sum(t.products for t in districts.values()),
+        entrepreneurs=sum(businesses.values()),
+        products=sum(products.values()),
         sales=sales_total(session, span),
-        by_district=districts,
-        by_category=by_category(session, span),
+        by_district=_tallies(
+            businesses, sum_by(products, 0), sales_by(session, span, "district_code")
+        ),
+        by_category={
+            code: CategoryTally(category_products[code], category_sales.get(code, 0))
+            for code in {*category_products, *category_sales}
+        },
+        products_by=products,
     )
+
+
+def stars_at_end(session: Session, span: YearSpan, counts: YearCounts) -> Counter[int]:
+    """The year's products by the rating they held at its end: their latest rating of a
+    selection year up to the year (0: none)."""
+    later = session.scalar(select(func.max(StarRating.year_be)))
+    if later is None or later <= span.year:
+        # No selection after the year: the current rating (the latest, kept on the product
+        # by the services) is the one held at its end.
+        return sum_by(counts.products_by, 3)
+    latest = (
+        select(StarRating.product_id, func.max(StarRating.year_be).label("year_be"))
+        .where(StarRating.year_be <= span.year)
+        .group_by(StarRating.product_id)
+        .subquery()
+    )
+    held = Counter(
+        dict(
+            session.execute(
+                select(StarRating.stars, func.count())
+                .join(
+                    latest,
+                    and_(
+                        latest.c.product_id == StarRating.product_id,
+                        latest.c.year_be == StarRating.year_be,
+                    ),
+                )
+                .join(Product, Product.id == StarRating.product_id)
+                .join(Entrepreneur, Entrepreneur.id == Product.entrepreneur_id)
+                .where(counted(span))
+                .group_by(StarRating.stars)
+            ).all()
+        )
+    )
+    held[0] = counts.products - sum(held.values())
+    return held

@@ -34,7 +34,6 @@ from otop_desktop.models import (
     ProductStandard,
     ReceivedSubmission,
     Sale,
-    StarRating,
     Training,
     TrainingParticipant,
 )
@@ -74,8 +73,6 @@ class CategoryRow:
     label_en: str
     sales: Decimal
     products: int
-    #: Businesses whose main category this is.
-    entrepreneurs: int
 
 
 @dataclass(frozen=True)
@@ -226,13 +223,13 @@ def _months(session: Session, span: YearSpan) -> tuple[MonthRow, ...]:
     return tuple(rows)
 
 
-def _categories(tallies: dict[int | None, figures.Tally]) -> tuple[CategoryRow, ...]:
+def _categories(counts: figures.YearCounts) -> tuple[CategoryRow, ...]:
     def row(key: int | None, th: str, en: str) -> CategoryRow:
-        t = tallies.get(key, figures.Tally())
-        return CategoryRow(key, th, en, baht(t.sales), t.products, t.entrepreneurs)
+        t = counts.by_category.get(key, figures.CategoryTally())
+        return CategoryRow(key, th, en, baht(t.sales), t.products)
 
     rows = [row(int(c), c.label_th, c.label_en) for c in Category]
-    if None in tallies:
+    if None in counts.by_category:
         rows.append(row(None, "ไม่ระบุประเภท", "Category not given"))
     return tuple(rows)
 
@@ -245,11 +242,13 @@ def _area_names(kind: str, codes: set[str]) -> dict[str, tuple[str, str]]:
     return names
 
 
-def _areas(session: Session, span: YearSpan, kind: str, month: Period) -> tuple[AreaRow, ...]:
+def _areas(
+    session: Session, span: YearSpan, kind: str, month: Period, counts: figures.YearCounts
+) -> tuple[AreaRow, ...]:
     """Districts with whether each has sent ``month``'s workbook (province, nation), or the
     subdistricts of a district register with how many businesses have ``month``'s sales."""
     key = "subdistrict_code" if kind == "district" else "district_code"
-    tallies = figures.by_area(session, span, key)
+    tallies = figures.by_area(session, span, key) if kind == "district" else counts.by_district
     column = getattr(Entrepreneur, key)
     reporting: dict[str, int] = {}
     submitted: set[str] = set()
@@ -287,36 +286,14 @@ def _areas(session: Session, span: YearSpan, kind: str, month: Period) -> tuple[
     return tuple(rows)
 
 
-def _stars(session: Session, span: YearSpan, products: int) -> tuple[CountRow, ...]:
-    """Products by the rating they held at the year's end (their latest rating of a
-    selection year up to it)."""
-    latest = (
-        select(StarRating.product_id, func.max(StarRating.year_be).label("year_be"))
-        .where(StarRating.year_be <= span.year)
-        .group_by(StarRating.product_id)
-        .subquery()
-    )
-    rated = dict(
-        session.execute(
-            select(StarRating.stars, func.count())
-            .join(
-                latest,
-                (latest.c.product_id == StarRating.product_id)
-                & (latest.c.year_be == StarRating.year_be),
-            )
-            .join(Product, Product.id == StarRating.product_id)
-            .join(Entrepreneur, Entrepreneur.id == Product.entrepreneur_id)
-            .where(figures.counted(span))
-            .group_by(StarRating.stars)
-        ).all()
-    )
-    rated[0] = products - sum(rated.values())
+def _stars(session: Session, span: YearSpan, counts: figures.YearCounts) -> tuple[CountRow, ...]:
+    held = figures.stars_at_end(session, span, counts)
     return tuple(
         CountRow(
             stars,
             f"{stars} ดาว" if stars else "ยังไม่ได้รับการคัดสรร",
             f"{stars} star{'s' if stars > 1 else ''}" if stars else "Not rated",
-            int(rated.get(stars, 0)),
+            held[stars],
         )
         for stars in range(6)
     )
@@ -367,23 +344,14 @@ def _readiness(
     return tuple(level_rows), check_rows
 
 
-def _soft_power(session: Session, span: YearSpan) -> tuple[SoftPowerRow, ...]:
-    products = dict(
-        session.execute(
-            select(Product.soft_power, func.count())
-            .join(Entrepreneur, Entrepreneur.id == Product.entrepreneur_id)
-            .where(figures.counted(span), Product.soft_power.is_not(None))
-            .group_by(Product.soft_power)
-        ).all()
-    )
+def _soft_power(
+    session: Session, span: YearSpan, counts: figures.YearCounts
+) -> tuple[SoftPowerRow, ...]:
+    products = figures.sum_by(counts.products_by, 2)
     sales = figures.sales_by(session, span, "soft_power")
     return tuple(
         SoftPowerRow(
-            s.value,
-            s.label_th,
-            s.label_en,
-            int(products.get(s.value, 0)),
-            baht(sales.get(s.value, 0)),
+            s.value, s.label_th, s.label_en, products[s.value], baht(sales.get(s.value, 0))
         )
         for s in SoftPower
     )
@@ -522,13 +490,13 @@ def overview(
         previous_products=then.products,
         previous_sales=baht(then.sales),
         months=_months(session, span),
-        categories=_categories(now.by_category),
-        areas=_areas(session, span, kind, month),
-        stars=_stars(session, span, now.products),
+        categories=_categories(now),
+        areas=_areas(session, span, kind, month, now),
+        stars=_stars(session, span, now),
         standards=_standards(session, span),
         readiness=readiness,
         readiness_checks=readiness_checks,
-        soft_power=_soft_power(session, span),
+        soft_power=_soft_power(session, span, now),
         industries=_industries(session, span),
         support=_support(session, span),
         statuses=status_years(session, calendar=calendar),
