@@ -170,6 +170,16 @@ PRODUCT_RECOUNT = (
     " GROUP BY 1, 2, 3, 4"
 )
 
+#: The digital-readiness checks, in their index's order.
+CHECKS = (
+    "bank_account",
+    "promptpay",
+    "qr_payment",
+    "online_sales",
+    "digital_accounts",
+    "gov_scheme",
+)
+
 #: Every sale as it counts: what the triggers keep, summed afresh.
 RECOUNT = (
     "INSERT INTO sales_totals (period, district_code, category, soft_power, amount, row_count)"
@@ -220,6 +230,8 @@ def upgrade() -> None:
         "product_standards",
         ["standard", "expires_on"],
     )
+    op.create_index(op.f("ix_star_ratings_year_be"), "star_ratings", ["year_be"])
+    op.create_index(op.f("ix_digital_readiness_checks"), "digital_readiness", list(CHECKS))
     op.create_table(
         "status_changes",
         sa.Column("id", sa.Integer(), nullable=False),
@@ -264,6 +276,8 @@ def downgrade() -> None:
     op.drop_index(op.f("ix_status_changes_status_changed_on"), table_name="status_changes")
     op.drop_index(op.f("ix_status_changes_entrepreneur_id_changed_on"), table_name="status_changes")
     op.drop_table("status_changes")
+    op.drop_index(op.f("ix_digital_readiness_checks"), table_name="digital_readiness")
+    op.drop_index(op.f("ix_star_ratings_year_be"), table_name="star_ratings")
     op.drop_index(op.f("ix_product_standards_standard_expires_on"), table_name="product_standards")
     op.drop_index(op.f("ix_entrepreneurs_district_code_registered_on"), table_name="entrepreneurs")
     if op.get_bind().dialect.name == "sqlite":

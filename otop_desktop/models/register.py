@@ -181,6 +181,8 @@ class StarRating(Base):
     __tablename__ = "star_ratings"
     __table_args__ = (
         UniqueConstraint("product_id", "year_be"),
+        # The latest selection year (services.figures) without reading every rating.
+        Index(None, "year_be"),
         CheckConstraint("stars BETWEEN 1 AND 5", name="stars"),
     )
 
@@ -194,6 +196,18 @@ class DigitalReadiness(Base):
     """The digital-finance checklist of one entrepreneur."""
 
     __tablename__ = "digital_readiness"
+    # A year's checklists counted by their ticks (services.figures) in the index's order.
+    __table_args__ = (
+        Index(
+            "ix_digital_readiness_checks",
+            "bank_account",
+            "promptpay",
+            "qr_payment",
+            "online_sales",
+            "digital_accounts",
+            "gov_scheme",
+        ),
+    )
 
     entrepreneur_id: Mapped[int] = mapped_column(
         ForeignKey("entrepreneurs.id", ondelete="CASCADE"), primary_key=True

@@ -37,8 +37,16 @@ from sqlalchemy import (
 )
 from sqlalchemy.orm import Session, aliased
 
+from otop_desktop.domain import READINESS_ITEMS
 from otop_desktop.errors import UserError
-from otop_desktop.models import Entrepreneur, Product, Sale, StarRating
+from otop_desktop.models import (
+    DigitalReadiness,
+    Entrepreneur,
+    Product,
+    ProductStandard,
+    Sale,
+    StarRating,
+)
 from otop_desktop.models.register import ProductTotal, SalesTotal, StatusChange
 from otop_desktop.thaiformat import (
     MAX_BE_YEAR,
@@ -360,41 +368,87 @@ def entrepreneurs_by(session: Session, span: YearSpan, key: str) -> Counter[str]
     )
 
 
-#: (district of the business, category, Soft Power line, current stars); None for none.
-ProductKey = tuple[str, int | None, str | None, int]
+@dataclass(frozen=True)
+class ProductCounts:
+    """A year's products by district of the business, category, Soft Power line and current
+    stars (None: none)."""
+
+    by_district: Counter[str]
+    by_category: Counter[int | None]
+    by_soft_power: Counter[str | None]
+    by_stars: Counter[int]
+
+    @property
+    def total(self) -> int:
+        return sum(self.by_district.values())
 
 
-def product_counts(session: Session, span: YearSpan) -> Counter[ProductKey]:
-    """The year's products by :data:`ProductKey`. On SQLite: the kept product_totals less
-    the products of the businesses that do not count (few, for a recent year)."""
-    p, e = Product, Entrepreneur
-    dims = (e.district_code, func.coalesce(p.category, 0), func.coalesce(p.soft_power, ""))
-    dims += (p.current_stars,)
+def _product_dims() -> tuple[ColumnElement[Any], ...]:
+    p = Product
+    return (
+        Entrepreneur.district_code,
+        func.coalesce(p.category, 0),
+        func.coalesce(p.soft_power, ""),
+        p.current_stars,
+    )
 
-    def grouped(where: ColumnElement[bool]) -> Select[Any]:
-        return (
-            select(*dims, func.count())
-            .select_from(p)
-            .join(e, e.id == p.entrepreneur_id)
-            .where(where)
-            .group_by(*dims)
-        )
 
-    counts: Counter[tuple[str, int, str, int]] = Counter()
+def product_counts(session: Session, span: YearSpan) -> ProductCounts:
+    """The year's products. On SQLite: the kept product_totals less the products of the
+    businesses that do not count (few, for a recent year)."""
+    sides: list[Counter[Any]] = [Counter(), Counter(), Counter(), Counter()]
+    dims = _product_dims()
+    grouped = (
+        select(*dims, func.count())
+        .select_from(Product)
+        .join(Entrepreneur, Entrepreneur.id == Product.entrepreneur_id)
+        .group_by(*dims)
+    )
     if _kept_totals(session):
         t = ProductTotal
-        kept = select(t.district_code, t.category, t.soft_power, t.stars, t.products)
-        for district, category, soft, stars, n in session.execute(kept.where(t.products != 0)):
-            counts[(district, category, soft, stars)] += n
-        left_out = grouped(p.entrepreneur_id.in_(excluded(span)))
-        for district, category, soft, stars, n in session.execute(left_out):
-            counts[(district, category, soft, stars)] -= n
+        for side, column in zip(
+            sides, (t.district_code, t.category, t.soft_power, t.stars), strict=True
+        ):
+            side.update(
+                dict(session.execute(select(column, func.sum(t.products)).group_by(column)).all())
+            )
+        sign, rows = -1, grouped.where(Product.entrepreneur_id.in_(excluded(span)))
     else:
-        for district, category, soft, stars, n in session.execute(grouped(counted(span))):
-            counts[(district, category, soft, stars)] += n
-    return Counter(
-        {(d, c or None, s or None, stars): n for (d, c, s, stars), n in counts.items() if n}
+        sign, rows = 1, grouped.where(counted(span))
+    for *key, n in session.execute(rows):
+        for side, value in zip(sides, key, strict=True):
+            side[value] += sign * n
+    district, category, soft, stars = (
+        Counter({k: int(n) for k, n in side.items() if n}) for side in sides
     )
+    return ProductCounts(
+        district,
+        Counter({c or None: n for c, n in category.items()}),
+        Counter({x or None: n for x, n in soft.items()}),
+        stars,
+    )
+
+
+def year_totals(session: Session, span: YearSpan) -> tuple[int, int, int]:
+    """The year's entrepreneurs, products and sales (satang), without their splits."""
+    entrepreneurs = session.scalar(
+        select(func.count()).select_from(Entrepreneur).where(counted(span))
+    )
+    if _kept_totals(session):
+        left_out = session.scalar(
+            select(func.count())
+            .select_from(Product)
+            .where(Product.entrepreneur_id.in_(excluded(span)))
+        )
+        products = (session.scalar(select(func.sum(ProductTotal.products))) or 0) - left_out
+    else:
+        products = session.scalar(
+            select(func.count())
+            .select_from(Product)
+            .join(Entrepreneur, Entrepreneur.id == Product.entrepreneur_id)
+            .where(counted(span))
+        )
+    return int(entrepreneurs or 0), int(products or 0), sales_total(session, span)
 
 
 def businesses_by_main_category(session: Session, span: YearSpan) -> Counter[int | None]:
@@ -436,24 +490,15 @@ class YearCounts:
     sales: int
     by_district: dict[str, Tally]
     by_category: dict[int | None, CategoryTally]
-    #: All the products by :data:`ProductKey`, for the charts that split them further.
-    products_by: Counter[ProductKey]
-
-
-def sum_by(counts: Counter[ProductKey], part: int) -> Counter[Any]:
-    """``counts`` summed by one part of the key (0 district, 1 category, 2 Soft Power
-    line, 3 current stars)."""
-    total: Counter[Any] = Counter()
-    for key, n in counts.items():
-        total[key[part]] += n
-    return total
+    #: The products split further, for the charts.
+    products_by: ProductCounts
 
 
 def by_area(session: Session, span: YearSpan, key: str) -> dict[str, Tally]:
     """The year's tallies by ``district_code`` or ``subdistrict_code`` of the business."""
     businesses = entrepreneurs_by(session, span, key)
     if key == "district_code":
-        goods = sum_by(product_counts(session, span), 0)
+        goods = product_counts(session, span).by_district
     else:
         column = getattr(Entrepreneur, key)
         goods = Counter(
@@ -483,14 +528,14 @@ def _tallies(
 def year_counts(session: Session, span: YearSpan) -> YearCounts:
     products = product_counts(session, span)
     businesses = entrepreneurs_by(session, span, "district_code")
-    category_products = sum_by(products, 1)
+    category_products = products.by_category
     category_sales = sales_by(session, span, "category")
     return YearCounts(
         entrepreneurs=sum(businesses.values()),
-        products=sum(products.values()),
+        products=products.total,
         sales=sales_total(session, span),
         by_district=_tallies(
-            businesses, sum_by(products, 0), sales_by(session, span, "district_code")
+            businesses, products.by_district, sales_by(session, span, "district_code")
         ),
         by_category={
             code: CategoryTally(category_products[code], category_sales.get(code, 0))
@@ -507,7 +552,7 @@ def stars_at_end(session: Session, span: YearSpan, counts: YearCounts) -> Counte
     if later is None or later <= span.year:
         # No selection after the year: the current rating (the latest, kept on the product
         # by the services) is the one held at its end.
-        return sum_by(counts.products_by, 3)
+        return counts.products_by.by_stars
     latest = (
         select(StarRating.product_id, func.max(StarRating.year_be).label("year_be"))
         .where(StarRating.year_be <= span.year)
@@ -534,3 +579,43 @@ def stars_at_end(session: Session, span: YearSpan, counts: YearCounts) -> Counte
     )
     held[0] = counts.products - sum(held.values())
     return held
+
+
+def standards_held(session: Session, span: YearSpan) -> Counter[str]:
+    """The year's products by standard held: certificates not expired before the year
+    began (or without an expiry date); all such certificates less those of the businesses
+    that do not count."""
+    ps = ProductStandard
+    valid = or_(ps.expires_on.is_(None), ps.expires_on >= span.start)
+    held = Counter(
+        dict(
+            session.execute(
+                select(ps.standard, func.count()).where(valid).group_by(ps.standard)
+            ).all()
+        )
+    )
+    left_out = session.execute(
+        select(ps.standard, func.count())
+        .join(Product, Product.id == ps.product_id)
+        .where(valid, Product.entrepreneur_id.in_(excluded(span)))
+        .group_by(ps.standard)
+    )
+    for standard, n in left_out:
+        held[standard] -= n
+    return held
+
+
+def readiness_counts(session: Session, span: YearSpan) -> Counter[tuple[tuple[str, bool], ...]]:
+    """The year's assessed businesses by their checklist ((check, ticked) pairs in the
+    order of READINESS_ITEMS): all assessments less those of businesses that do not count."""
+    columns = [getattr(DigitalReadiness, key) for key, _, _ in READINESS_ITEMS]
+    keys = [key for key, _, _ in READINESS_ITEMS]
+    grouped = select(*columns, func.count()).group_by(*columns)
+    found: Counter[tuple[tuple[str, bool], ...]] = Counter()
+    for sign, stmt in (
+        (1, grouped),
+        (-1, grouped.where(DigitalReadiness.entrepreneur_id.in_(excluded(span)))),
+    ):
+        for *ticks, n in session.execute(stmt):
+            found[tuple(zip(keys, map(bool, ticks), strict=True))] += sign * n
+    return Counter({k: n for k, n in found.items() if n})

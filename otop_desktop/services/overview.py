@@ -25,13 +25,10 @@ from otop_desktop.domain import (
     readiness_level,
 )
 from otop_desktop.models import (
-    DigitalReadiness,
     Entrepreneur,
     Grant,
     Household,
     HouseholdSkill,
-    Product,
-    ProductStandard,
     ReceivedSubmission,
     Sale,
     Training,
@@ -300,41 +297,19 @@ def _stars(session: Session, span: YearSpan, counts: figures.YearCounts) -> tupl
 
 
 def _standards(session: Session, span: YearSpan) -> tuple[CountRow, ...]:
-    """Products of counted businesses holding each standard, not expired before the year."""
-    found = dict(
-        session.execute(
-            select(ProductStandard.standard, func.count(distinct(ProductStandard.product_id)))
-            .join(Product, Product.id == ProductStandard.product_id)
-            .join(Entrepreneur, Entrepreneur.id == Product.entrepreneur_id)
-            .where(
-                figures.counted(span),
-                (ProductStandard.expires_on.is_(None)) | (ProductStandard.expires_on >= span.start),
-            )
-            .group_by(ProductStandard.standard)
-        ).all()
-    )
-    return tuple(
-        CountRow(s.value, s.label_th, s.label_en, int(found.get(s.value, 0))) for s in Standard
-    )
+    held = figures.standards_held(session, span)
+    return tuple(CountRow(s.value, s.label_th, s.label_en, held[s.value]) for s in Standard)
 
 
 def _readiness(
     session: Session, span: YearSpan, entrepreneurs: int
 ) -> tuple[tuple[CountRow, ...], tuple[CountRow, ...]]:
-    columns = [getattr(DigitalReadiness, key) for key, _, _ in READINESS_ITEMS]
-    rows = session.execute(
-        select(*columns, func.count())
-        .join(Entrepreneur, Entrepreneur.id == DigitalReadiness.entrepreneur_id)
-        .where(figures.counted(span))
-        .group_by(*columns)
-    ).all()
     levels: Counter[int | None] = Counter()
     checks: Counter[str] = Counter()
-    for row in rows:
-        ticked = {key: bool(row[i]) for i, (key, _, _) in enumerate(READINESS_ITEMS)}
-        levels[readiness_level(ticked)] += row[-1]
-        for key, value in ticked.items():
-            checks[key] += row[-1] if value else 0
+    for ticked, n in figures.readiness_counts(session, span).items():
+        levels[readiness_level(dict(ticked))] += n
+        for key, value in ticked:
+            checks[key] += n if value else 0
     levels[None] = entrepreneurs - sum(levels.values())
     level_rows = [
         CountRow(level, f"ระดับ {level}", f"Level {level}", levels[level]) for level in range(6)
@@ -347,7 +322,7 @@ def _readiness(
 def _soft_power(
     session: Session, span: YearSpan, counts: figures.YearCounts
 ) -> tuple[SoftPowerRow, ...]:
-    products = figures.sum_by(counts.products_by, 2)
+    products = counts.products_by.by_soft_power
     sales = figures.sales_by(session, span, "soft_power")
     return tuple(
         SoftPowerRow(
@@ -427,24 +402,21 @@ def _support(session: Session, span: YearSpan) -> tuple[SupportRow, ...]:
 
 def status_years(session: Session, *, calendar: bool) -> tuple[StatusYearRow, ...]:
     """Businesses opened (registered), suspended, reopened and closed in each year, from
-    the history of status changes; a reopening is a change back to active after the first
-    entry."""
+    the history of status changes. Every business's first entry is its registration, active
+    on its registration date: the other active entries of a year are its reopenings."""
     tally: dict[int, Counter[str]] = {}
     for day, n in session.execute(
         select(Entrepreneur.registered_on, func.count())
         .where(Entrepreneur.registered_on.is_not(None))
         .group_by(Entrepreneur.registered_on)
     ):
-        tally.setdefault(year_of(day, calendar=calendar), Counter())["opened"] += n
-    first = (
-        select(StatusChange.entrepreneur_id, func.min(StatusChange.id).label("id"))
-        .group_by(StatusChange.entrepreneur_id)
-        .subquery()
-    )
-    for day, status, n in session.execute(
-        select(StatusChange.changed_on, StatusChange.status, func.count())
-        .where(StatusChange.id.not_in(select(first.c.id)))
-        .group_by(StatusChange.changed_on, StatusChange.status)
+        year = tally.setdefault(year_of(day, calendar=calendar), Counter())
+        year["opened"] += n
+        year["reopened"] -= n
+    for status, day, n in session.execute(
+        select(StatusChange.status, StatusChange.changed_on, func.count()).group_by(
+            StatusChange.status, StatusChange.changed_on
+        )
     ):
         name = "reopened" if status == "active" else status
         tally.setdefault(year_of(day, calendar=calendar), Counter())[name] += n
@@ -472,7 +444,7 @@ def overview(
     before = span.previous()
     kind = get_office(session).kind
     now = figures.year_counts(session, span)
-    then = figures.year_counts(session, before)
+    then_entrepreneurs, then_products, then_sales = figures.year_totals(session, before)
     month = span.last_ended(today)
     readiness, readiness_checks = _readiness(session, span, now.entrepreneurs)
     return Overview(
@@ -486,9 +458,9 @@ def overview(
         entrepreneurs=now.entrepreneurs,
         products=now.products,
         sales=baht(now.sales),
-        previous_entrepreneurs=then.entrepreneurs,
-        previous_products=then.products,
-        previous_sales=baht(then.sales),
+        previous_entrepreneurs=then_entrepreneurs,
+        previous_products=then_products,
+        previous_sales=baht(then_sales),
         months=_months(session, span),
         categories=_categories(now),
         areas=_areas(session, span, kind, month, now),

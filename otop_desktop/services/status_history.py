@@ -61,7 +61,9 @@ def changed(
         return
     first = entries[0]
     if entrepreneur.registered_on is not None and entrepreneur.registered_on != registered_before:
-        first.changed_on = min([entrepreneur.registered_on, *(e.changed_on for e in entries[1:])])
+        # The first entry is the registration, on the registration date (figures read
+        # reopenings as the other active entries).
+        first.changed_on = entrepreneur.registered_on
     if entrepreneur.status != status_before or entries[-1].status != entrepreneur.status:
         _append(session, entrepreneur)
 
