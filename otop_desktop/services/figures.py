@@ -14,6 +14,7 @@ the annual report and ``stats --year`` all count through here.
 
 from __future__ import annotations
 
+import json
 from collections import Counter
 from dataclasses import dataclass
 from datetime import date
@@ -30,6 +31,7 @@ from sqlalchemy import (
     case,
     func,
     literal,
+    literal_column,
     or_,
     select,
     type_coerce,
@@ -356,16 +358,28 @@ def excluded(span: YearSpan) -> Select[tuple[int]]:
     )
 
 
-def entrepreneurs_by(session: Session, span: YearSpan, key: str) -> Counter[str]:
-    """The year's businesses by ``district_code`` or ``subdistrict_code``."""
+def left_out(session: Session, span: YearSpan) -> Select[Any]:
+    """:func:`excluded` found once: on SQLite its ids go back into each query as one JSON
+    parameter (json_each), so that the history is not searched again for every figure."""
+    if session.get_bind().dialect.name != "sqlite":
+        return excluded(span)
+    ids = json.dumps(list(session.scalars(excluded(span))))
+    return select(literal_column("value")).select_from(func.json_each(ids))
+
+
+def entrepreneurs_by(
+    session: Session, span: YearSpan, key: str, *, left: Select[Any] | None = None
+) -> Counter[str]:
+    """The year's businesses by ``district_code`` or ``subdistrict_code``: those registered
+    by its end less those among them that do not count (the rule, read off the indexes)."""
     column = getattr(Entrepreneur, key)
-    return Counter(
-        dict(
-            session.execute(
-                select(column, func.count()).where(counted(span)).group_by(column)
-            ).all()
-        )
-    )
+    gone = left if left is not None else excluded(span)
+    registered = Entrepreneur.registered_on <= span.end
+    found: Counter[str] = Counter()
+    for sign, where in ((1, registered), (-1, and_(registered, Entrepreneur.id.in_(gone)))):
+        for code, n in session.execute(select(column, func.count()).where(where).group_by(column)):
+            found[code] += sign * n
+    return Counter({code: n for code, n in found.items() if n})
 
 
 @dataclass(frozen=True)
@@ -393,7 +407,9 @@ def _product_dims() -> tuple[ColumnElement[Any], ...]:
     )
 
 
-def product_counts(session: Session, span: YearSpan) -> ProductCounts:
+def product_counts(
+    session: Session, span: YearSpan, *, left: Select[Any] | None = None
+) -> ProductCounts:
     """The year's products. On SQLite: the kept product_totals less the products of the
     businesses that do not count (few, for a recent year)."""
     sides: list[Counter[Any]] = [Counter(), Counter(), Counter(), Counter()]
@@ -412,7 +428,8 @@ def product_counts(session: Session, span: YearSpan) -> ProductCounts:
             side.update(
                 dict(session.execute(select(column, func.sum(t.products)).group_by(column)).all())
             )
-        sign, rows = -1, grouped.where(Product.entrepreneur_id.in_(excluded(span)))
+        gone = left if left is not None else excluded(span)
+        sign, rows = -1, grouped.where(Product.entrepreneur_id.in_(gone))
     else:
         sign, rows = 1, grouped.where(counted(span))
     for *key, n in session.execute(rows):
@@ -429,16 +446,16 @@ def product_counts(session: Session, span: YearSpan) -> ProductCounts:
     )
 
 
-def year_totals(session: Session, span: YearSpan) -> tuple[int, int, int]:
+def year_totals(
+    session: Session, span: YearSpan, *, left: Select[Any] | None = None
+) -> tuple[int, int, int]:
     """The year's entrepreneurs, products and sales (satang), without their splits."""
-    entrepreneurs = session.scalar(
-        select(func.count()).select_from(Entrepreneur).where(counted(span))
-    )
+    entrepreneurs = sum(entrepreneurs_by(session, span, "district_code", left=left).values())
     if _kept_totals(session):
         left_out = session.scalar(
             select(func.count())
             .select_from(Product)
-            .where(Product.entrepreneur_id.in_(excluded(span)))
+            .where(Product.entrepreneur_id.in_(left if left is not None else excluded(span)))
         )
         products = (session.scalar(select(func.sum(ProductTotal.products))) or 0) - left_out
     else:
@@ -525,9 +542,9 @@ def _tallies(
     }
 
 
-def year_counts(session: Session, span: YearSpan) -> YearCounts:
-    products = product_counts(session, span)
-    businesses = entrepreneurs_by(session, span, "district_code")
+def year_counts(session: Session, span: YearSpan, *, left: Select[Any] | None = None) -> YearCounts:
+    products = product_counts(session, span, left=left)
+    businesses = entrepreneurs_by(session, span, "district_code", left=left)
     category_products = products.by_category
     category_sales = sales_by(session, span, "category")
     return YearCounts(
@@ -581,7 +598,9 @@ def stars_at_end(session: Session, span: YearSpan, counts: YearCounts) -> Counte
     return held
 
 
-def standards_held(session: Session, span: YearSpan) -> Counter[str]:
+def standards_held(
+    session: Session, span: YearSpan, *, left: Select[Any] | None = None
+) -> Counter[str]:
     """The year's products by standard held: certificates not expired before the year
     began (or without an expiry date); all such certificates less those of the businesses
     that do not count."""
@@ -597,7 +616,7 @@ def standards_held(session: Session, span: YearSpan) -> Counter[str]:
     left_out = session.execute(
         select(ps.standard, func.count())
         .join(Product, Product.id == ps.product_id)
-        .where(valid, Product.entrepreneur_id.in_(excluded(span)))
+        .where(valid, Product.entrepreneur_id.in_(left if left is not None else excluded(span)))
         .group_by(ps.standard)
     )
     for standard, n in left_out:
@@ -605,7 +624,9 @@ def standards_held(session: Session, span: YearSpan) -> Counter[str]:
     return held
 
 
-def readiness_counts(session: Session, span: YearSpan) -> Counter[tuple[tuple[str, bool], ...]]:
+def readiness_counts(
+    session: Session, span: YearSpan, *, left: Select[Any] | None = None
+) -> Counter[tuple[tuple[str, bool], ...]]:
     """The year's assessed businesses by their checklist ((check, ticked) pairs in the
     order of READINESS_ITEMS): all assessments less those of businesses that do not count."""
     columns = [getattr(DigitalReadiness, key) for key, _, _ in READINESS_ITEMS]
@@ -614,7 +635,12 @@ def readiness_counts(session: Session, span: YearSpan) -> Counter[tuple[tuple[st
     found: Counter[tuple[tuple[str, bool], ...]] = Counter()
     for sign, stmt in (
         (1, grouped),
-        (-1, grouped.where(DigitalReadiness.entrepreneur_id.in_(excluded(span)))),
+        (
+            -1,
+            grouped.where(
+                DigitalReadiness.entrepreneur_id.in_(left if left is not None else excluded(span))
+            ),
+        ),
     ):
         for *ticks, n in session.execute(stmt):
             found[tuple(zip(keys, map(bool, ticks), strict=True))] += sign * n

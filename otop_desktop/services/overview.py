@@ -11,9 +11,10 @@ from collections import Counter
 from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
+from typing import Any
 
 import geothai
-from sqlalchemy import distinct, func, select
+from sqlalchemy import Select, distinct, func, select
 from sqlalchemy.orm import Session
 
 from otop_desktop.domain import (
@@ -296,17 +297,17 @@ def _stars(session: Session, span: YearSpan, counts: figures.YearCounts) -> tupl
     )
 
 
-def _standards(session: Session, span: YearSpan) -> tuple[CountRow, ...]:
-    held = figures.standards_held(session, span)
+def _standards(session: Session, span: YearSpan, left: Select[Any]) -> tuple[CountRow, ...]:
+    held = figures.standards_held(session, span, left=left)
     return tuple(CountRow(s.value, s.label_th, s.label_en, held[s.value]) for s in Standard)
 
 
 def _readiness(
-    session: Session, span: YearSpan, entrepreneurs: int
+    session: Session, span: YearSpan, entrepreneurs: int, left: Select[Any]
 ) -> tuple[tuple[CountRow, ...], tuple[CountRow, ...]]:
     levels: Counter[int | None] = Counter()
     checks: Counter[str] = Counter()
-    for ticked, n in figures.readiness_counts(session, span).items():
+    for ticked, n in figures.readiness_counts(session, span, left=left).items():
         levels[readiness_level(dict(ticked))] += n
         for key, value in ticked:
             checks[key] += n if value else 0
@@ -403,16 +404,18 @@ def _support(session: Session, span: YearSpan) -> tuple[SupportRow, ...]:
 def status_years(session: Session, *, calendar: bool) -> tuple[StatusYearRow, ...]:
     """Businesses opened (registered), suspended, reopened and closed in each year, from
     the history of status changes. Every business's first entry is its registration, active
-    on its registration date: the other active entries of a year are its reopenings."""
+    on its registration date: the other active entries of a year are its reopenings. Rows
+    are grouped by day on the indexes and folded into years here (a date function per row
+    costs more than the days read)."""
     tally: dict[int, Counter[str]] = {}
     for day, n in session.execute(
         select(Entrepreneur.registered_on, func.count())
         .where(Entrepreneur.registered_on.is_not(None))
         .group_by(Entrepreneur.registered_on)
     ):
-        year = tally.setdefault(year_of(day, calendar=calendar), Counter())
-        year["opened"] += n
-        year["reopened"] -= n
+        counts = tally.setdefault(year_of(day, calendar=calendar), Counter())
+        counts["opened"] += n
+        counts["reopened"] -= n
     for status, day, n in session.execute(
         select(StatusChange.status, StatusChange.changed_on, func.count()).group_by(
             StatusChange.status, StatusChange.changed_on
@@ -422,15 +425,15 @@ def status_years(session: Session, *, calendar: bool) -> tuple[StatusYearRow, ..
         tally.setdefault(year_of(day, calendar=calendar), Counter())[name] += n
     return tuple(
         StatusYearRow(
-            year,
-            f"{'' if calendar else 'ปีงบ '}{year}",
-            f"{'' if calendar else 'FY '}{year}",
+            key,
+            f"{'' if calendar else 'ปีงบ '}{key}",
+            f"{'' if calendar else 'FY '}{key}",
             t["opened"],
             t["suspended"],
             t["reopened"],
             t["closed"],
         )
-        for year, t in sorted(tally.items())
+        for key, t in sorted(tally.items())
     )
 
 
@@ -443,10 +446,13 @@ def overview(
     span = year_span(year, calendar=calendar)
     before = span.previous()
     kind = get_office(session).kind
-    now = figures.year_counts(session, span)
-    then_entrepreneurs, then_products, then_sales = figures.year_totals(session, before)
+    left, left_before = figures.left_out(session, span), figures.left_out(session, before)
+    now = figures.year_counts(session, span, left=left)
+    then_entrepreneurs, then_products, then_sales = figures.year_totals(
+        session, before, left=left_before
+    )
     month = span.last_ended(today)
-    readiness, readiness_checks = _readiness(session, span, now.entrepreneurs)
+    readiness, readiness_checks = _readiness(session, span, now.entrepreneurs, left)
     return Overview(
         year=year,
         calendar=calendar,
@@ -465,7 +471,7 @@ def overview(
         categories=_categories(now),
         areas=_areas(session, span, kind, month, now),
         stars=_stars(session, span, now),
-        standards=_standards(session, span),
+        standards=_standards(session, span, left),
         readiness=readiness,
         readiness_checks=readiness_checks,
         soft_power=_soft_power(session, span, now),
