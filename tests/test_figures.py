@@ -161,6 +161,9 @@ def test_the_kept_totals_equal_a_full_recount_after_every_change(register) -> No
         s.flush()
         assert figures.kept_totals(s) == figures.recount_totals(s)
         assert figures.kept_products(s) == figures.recount_products(s)
+        assert figures.kept_businesses(s) == figures.recount_businesses(s)
+        kept_status = figures.status_entries(s)
+        assert kept_status == +figures.recount_status(s)
         s.expire_all()  # the writes around the ORM
 
     with register.write() as s:
@@ -191,6 +194,13 @@ def test_the_kept_totals_equal_a_full_recount_after_every_change(register) -> No
         s.execute(update(Sale).where(Sale.entrepreneur_id == b.id).values(amount=Decimal("9.99")))
         same(s)
         s.execute(update(Entrepreneur).where(Entrepreneur.id == a.id).values(district_code="5001"))
+        same(s)
+        _edit(s, b.id, status="suspended", status_reason="น้ำท่วม", status_date=date(2025, 9, 1))
+        s.execute(
+            update(Entrepreneur)
+            .where(Entrepreneur.id == b.id)
+            .values(registered_on=date(2023, 1, 1))
+        )
         same(s)
         products.delete_product(s, food.id)
         same(s)

@@ -170,6 +170,87 @@ PRODUCT_RECOUNT = (
     " GROUP BY 1, 2, 3, 4"
 )
 
+
+def _period(day: str) -> str:
+    """The B.E. period key (256810) of an ISO date, as SQLite stores dates."""
+    return (
+        f"(CAST(strftime('%Y', {day}) AS INTEGER) + 543) * 100"
+        f" + CAST(strftime('%m', {day}) AS INTEGER)"
+    )
+
+
+def _status(period: str, status: str, sign: str) -> str:
+    return (
+        f"INSERT INTO status_totals (period, status, entries) VALUES ({period}, {status}, {sign}1)"
+        " ON CONFLICT (period, status) DO UPDATE SET entries = entries + excluded.entries;"
+    )
+
+
+def _district_count(district: str, sign: str) -> str:
+    return (
+        f"INSERT INTO business_totals (district_code, businesses) VALUES ({district}, {sign}1)"
+        " ON CONFLICT (district_code) DO UPDATE SET"
+        " businesses = businesses + excluded.businesses;"
+    )
+
+
+OPENED = "'opened'"
+
+#: status_totals: the entries of the history by month and status, and the registrations
+#: (status 'opened'); business_totals: the businesses by district.
+COUNT_TRIGGERS = {
+    "status_totals_ai": (
+        "AFTER INSERT ON status_changes BEGIN "
+        f"{_status(_period('new.changed_on'), 'new.status', '')} END"
+    ),
+    "status_totals_ad": (
+        "AFTER DELETE ON status_changes BEGIN "
+        f"{_status(_period('old.changed_on'), 'old.status', '-')} END"
+    ),
+    "status_totals_au": (
+        "AFTER UPDATE OF changed_on, status ON status_changes BEGIN "
+        f"{_status(_period('old.changed_on'), 'old.status', '-')} "
+        f"{_status(_period('new.changed_on'), 'new.status', '')} END"
+    ),
+    "status_totals_opened_ai": (
+        "AFTER INSERT ON entrepreneurs WHEN new.registered_on IS NOT NULL BEGIN "
+        f"{_status(_period('new.registered_on'), OPENED, '')} END"
+    ),
+    "status_totals_opened_ad": (
+        "AFTER DELETE ON entrepreneurs WHEN old.registered_on IS NOT NULL BEGIN "
+        f"{_status(_period('old.registered_on'), OPENED, '-')} END"
+    ),
+    "status_totals_opened_au_old": (
+        "AFTER UPDATE OF registered_on ON entrepreneurs WHEN old.registered_on IS NOT NULL"
+        f" BEGIN {_status(_period('old.registered_on'), OPENED, '-')} END"
+    ),
+    "status_totals_opened_au_new": (
+        "AFTER UPDATE OF registered_on ON entrepreneurs WHEN new.registered_on IS NOT NULL"
+        f" BEGIN {_status(_period('new.registered_on'), OPENED, '')} END"
+    ),
+    "business_totals_ai": (
+        f"AFTER INSERT ON entrepreneurs BEGIN {_district_count('new.district_code', '')} END"
+    ),
+    "business_totals_ad": (
+        f"AFTER DELETE ON entrepreneurs BEGIN {_district_count('old.district_code', '-')} END"
+    ),
+    "business_totals_au": (
+        "AFTER UPDATE OF district_code ON entrepreneurs BEGIN "
+        f"{_district_count('old.district_code', '-')} "
+        f"{_district_count('new.district_code', '')} END"
+    ),
+}
+
+COUNT_RECOUNTS = (
+    "INSERT INTO status_totals (period, status, entries)"
+    f" SELECT {_period('changed_on')}, status, COUNT(*) FROM status_changes GROUP BY 1, 2",
+    "INSERT INTO status_totals (period, status, entries)"
+    f" SELECT {_period('registered_on')}, 'opened', COUNT(*) FROM entrepreneurs"
+    " WHERE registered_on IS NOT NULL GROUP BY 1",
+    "INSERT INTO business_totals (district_code, businesses)"
+    " SELECT district_code, COUNT(*) FROM entrepreneurs GROUP BY 1",
+)
+
 #: The digital-readiness checks, in their index's order.
 CHECKS = (
     "bank_account",
@@ -270,12 +351,35 @@ def upgrade() -> None:
     op.create_index(
         op.f("ix_status_changes_status_changed_on"), "status_changes", ["status", "changed_on"]
     )
+    op.create_table(
+        "status_totals",
+        sa.Column("period", sa.Integer(), autoincrement=False, nullable=False),
+        sa.Column("status", sa.String(length=10), nullable=False),
+        sa.Column("entries", sa.Integer(), nullable=False),
+        sa.PrimaryKeyConstraint("period", "status", name=op.f("pk_status_totals")),
+    )
+    op.create_table(
+        "business_totals",
+        sa.Column("district_code", sa.String(length=4), nullable=False),
+        sa.Column("businesses", sa.Integer(), nullable=False),
+        sa.PrimaryKeyConstraint("district_code", name=op.f("pk_business_totals")),
+    )
+    if op.get_bind().dialect.name == "sqlite":
+        for statement in COUNT_RECOUNTS:
+            op.execute(statement)
+        for name, body in COUNT_TRIGGERS.items():
+            op.execute(f"CREATE TRIGGER {name} {body}")
 
 
 def downgrade() -> None:
+    if op.get_bind().dialect.name == "sqlite":
+        for name in COUNT_TRIGGERS:
+            op.execute(f"DROP TRIGGER {name}")
     op.drop_index(op.f("ix_status_changes_status_changed_on"), table_name="status_changes")
     op.drop_index(op.f("ix_status_changes_entrepreneur_id_changed_on"), table_name="status_changes")
     op.drop_table("status_changes")
+    op.drop_table("business_totals")
+    op.drop_table("status_totals")
     op.drop_index(op.f("ix_digital_readiness_checks"), table_name="digital_readiness")
     op.drop_index(op.f("ix_star_ratings_year_be"), table_name="star_ratings")
     op.drop_index(op.f("ix_product_standards_standard_expires_on"), table_name="product_standards")

@@ -275,3 +275,23 @@ class ProductTotal(Base):
     soft_power: Mapped[str] = mapped_column(String(10), primary_key=True)
     stars: Mapped[int] = mapped_column(SmallInteger, primary_key=True, autoincrement=False)
     products: Mapped[int] = mapped_column()
+
+
+class StatusTotal(Base):
+    """The history's entries by month (B.E. period key) and status, and the registrations
+    as status 'opened'; kept exact by triggers (migration 0010, SQLite) as SalesTotal."""
+
+    __tablename__ = "status_totals"
+
+    period: Mapped[int] = mapped_column(primary_key=True, autoincrement=False)
+    status: Mapped[str] = mapped_column(String(10), primary_key=True)
+    entries: Mapped[int] = mapped_column()
+
+
+class BusinessTotal(Base):
+    """The businesses by district; kept exact by triggers as SalesTotal."""
+
+    __tablename__ = "business_totals"
+
+    district_code: Mapped[str] = mapped_column(String(4), primary_key=True)
+    businesses: Mapped[int] = mapped_column()

@@ -49,7 +49,13 @@ from otop_desktop.models import (
     Sale,
     StarRating,
 )
-from otop_desktop.models.register import ProductTotal, SalesTotal, StatusChange
+from otop_desktop.models.register import (
+    BusinessTotal,
+    ProductTotal,
+    SalesTotal,
+    StatusChange,
+    StatusTotal,
+)
 from otop_desktop.thaiformat import (
     MAX_BE_YEAR,
     MIN_BE_YEAR,
@@ -371,15 +377,64 @@ def entrepreneurs_by(
     session: Session, span: YearSpan, key: str, *, left: Select[Any] | None = None
 ) -> Counter[str]:
     """The year's businesses by ``district_code`` or ``subdistrict_code``: those registered
-    by its end less those among them that do not count (the rule, read off the indexes)."""
+    by its end less those among them that do not count (the rule, read off the indexes, or
+    off the kept business_totals when every registration falls by the year's end)."""
     column = getattr(Entrepreneur, key)
     gone = left if left is not None else excluded(span)
     registered = Entrepreneur.registered_on <= span.end
+    latest = session.scalar(select(func.max(Entrepreneur.registered_on)))
     found: Counter[str] = Counter()
-    for sign, where in ((1, registered), (-1, and_(registered, Entrepreneur.id.in_(gone)))):
+    if key == "district_code" and _kept_totals(session) and (latest is None or latest <= span.end):
+        found.update(kept_businesses(session))
+        steps = [(-1, Entrepreneur.registered_on.is_(None))]
+    else:
+        steps = [(1, registered)]
+    steps.append((-1, and_(registered, Entrepreneur.id.in_(gone))))
+    for sign, where in steps:
         for code, n in session.execute(select(column, func.count()).where(where).group_by(column)):
             found[code] += sign * n
     return Counter({code: n for code, n in found.items() if n})
+
+
+def recount_businesses(session: Session) -> dict[str, int]:
+    """business_totals as the register gives it now."""
+    column = Entrepreneur.district_code
+    return dict(session.execute(select(column, func.count()).group_by(column)).all())
+
+
+def kept_businesses(session: Session) -> dict[str, int]:
+    """business_totals as stored, without its empty rows."""
+    t = BusinessTotal
+    return dict(
+        session.execute(select(t.district_code, t.businesses).where(t.businesses != 0)).all()
+    )
+
+
+def status_entries(session: Session) -> Counter[tuple[int, str]]:
+    """(period key, status) → the history's entries of that month, and the registrations as
+    status 'opened' (kept status_totals on SQLite)."""
+    if not _kept_totals(session):
+        return recount_status(session)
+    t = StatusTotal
+    found = session.execute(select(t.period, t.status, t.entries).where(t.entries != 0))
+    return Counter({(period, status): n for period, status, n in found})
+
+
+def recount_status(session: Session) -> Counter[tuple[int, str]]:
+    """status_totals as the register gives it now (grouped by day in SQL, by month here)."""
+    found: Counter[tuple[int, str]] = Counter()
+    by_day = select(StatusChange.changed_on, StatusChange.status, func.count()).group_by(
+        StatusChange.changed_on, StatusChange.status
+    )
+    registered = (
+        select(Entrepreneur.registered_on, literal("opened"), func.count())
+        .where(Entrepreneur.registered_on.is_not(None))
+        .group_by(Entrepreneur.registered_on)
+    )
+    for stmt in (by_day, registered):
+        for day, status, n in session.execute(stmt):
+            found[(Period.of(day).key, status)] += n
+    return found
 
 
 @dataclass(frozen=True)

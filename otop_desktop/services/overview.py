@@ -35,11 +35,10 @@ from otop_desktop.models import (
     Training,
     TrainingParticipant,
 )
-from otop_desktop.models.register import StatusChange
 from otop_desktop.services import figures
-from otop_desktop.services.figures import YearSpan, baht, satang, year_of, year_span
+from otop_desktop.services.figures import YearSpan, baht, satang, year_span
 from otop_desktop.services.office import get_office
-from otop_desktop.thaiformat import THAI_MONTHS, Period, thai_today
+from otop_desktop.thaiformat import THAI_MONTHS, Period, fiscal_year_of_period, thai_today
 
 _EN_MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
 
@@ -404,25 +403,17 @@ def _support(session: Session, span: YearSpan) -> tuple[SupportRow, ...]:
 def status_years(session: Session, *, calendar: bool) -> tuple[StatusYearRow, ...]:
     """Businesses opened (registered), suspended, reopened and closed in each year, from
     the history of status changes. Every business's first entry is its registration, active
-    on its registration date: the other active entries of a year are its reopenings. Rows
-    are grouped by day on the indexes and folded into years here (a date function per row
-    costs more than the days read)."""
+    on its registration date: the other active entries of a year are its reopenings."""
     tally: dict[int, Counter[str]] = {}
-    for day, n in session.execute(
-        select(Entrepreneur.registered_on, func.count())
-        .where(Entrepreneur.registered_on.is_not(None))
-        .group_by(Entrepreneur.registered_on)
-    ):
-        counts = tally.setdefault(year_of(day, calendar=calendar), Counter())
-        counts["opened"] += n
-        counts["reopened"] -= n
-    for status, day, n in session.execute(
-        select(StatusChange.status, StatusChange.changed_on, func.count()).group_by(
-            StatusChange.status, StatusChange.changed_on
-        )
-    ):
-        name = "reopened" if status == "active" else status
-        tally.setdefault(year_of(day, calendar=calendar), Counter())[name] += n
+    for (period, status), n in figures.status_entries(session).items():
+        p = Period.from_key(period)
+        year = p.year_be if calendar else fiscal_year_of_period(p)
+        counts = tally.setdefault(year, Counter())
+        if status == "opened":
+            counts["opened"] += n
+            counts["reopened"] -= n
+        else:
+            counts["reopened" if status == "active" else status] += n
     return tuple(
         StatusYearRow(
             key,
