@@ -77,6 +77,9 @@ class Entrepreneur(Base):
     search_text: Mapped[str] = mapped_column(Text, default="")
     # NULL when written without the ORM (bulk loads): such a row is always a candidate.
     search_mask: Mapped[int | None] = mapped_column(BigInteger)
+    #: the row's place in the list's default order, kept by the database (migration 0011): on
+    #: SQLite the rowid of its search index, so the index lists hits in the list's order
+    search_pos: Mapped[int | None] = mapped_column(BigInteger, index=True)
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
     updated_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow, onupdate=utcnow)
     #: The record's version, raised by every change through the services
@@ -137,6 +140,9 @@ class Product(Base):
     search_text: Mapped[str] = mapped_column(Text, default="")
     # NULL when written without the ORM (bulk loads): such a row is always a candidate.
     search_mask: Mapped[int | None] = mapped_column(BigInteger)
+    #: the row's place in the list's default order, kept by the database (migration 0011): on
+    #: SQLite the rowid of its search index, so the index lists hits in the list's order
+    search_pos: Mapped[int | None] = mapped_column(BigInteger, index=True)
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
     updated_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow, onupdate=utcnow)
     #: The record's version, raised by every change through the services
