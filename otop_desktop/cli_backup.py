@@ -7,7 +7,7 @@ import sys
 from pathlib import Path
 
 from otop_desktop.accounts.roles import require
-from otop_desktop.backup import settings, sidecar
+from otop_desktop.backup import server, settings, sidecar
 from otop_desktop.backup.make import make_backup, register_file
 from otop_desktop.backup.restore import restore
 from otop_desktop.backup.sqlite_file import office_row, read_only
@@ -31,7 +31,11 @@ def describe(info: sidecar.BackupInfo) -> str:
 
 def cmd_backup(args: argparse.Namespace) -> int:
     with open_register(args) as register:
-        info = make_backup(register, Path(args.out) if args.out else None, user=args.user or "")
+        out = Path(args.out) if args.out else None
+        if register.path is None:  # a server's register: the server's pg_dump
+            print(f"สำรองไว้ที่/backed up to {server.dump(register, out)}")
+            return EXIT_OK
+        info = make_backup(register, out, user=args.user or "")
     print(describe(info))
     return EXIT_OK
 
@@ -61,10 +65,7 @@ def cmd_backups(args: argparse.Namespace) -> int:
 def cmd_restore(args: argparse.Namespace) -> int:
     url = database_url(args.db)
     if url.get_backend_name() != "sqlite":
-        raise UserError(
-            "ทะเบียนบนเซิร์ฟเวอร์ PostgreSQL กู้คืนด้วยระบบของเซิร์ฟเวอร์",
-            "A register on a PostgreSQL server is restored by the server",
-        )
+        return _restore_server(args)
     db = Path(url.database or "")
     _may_restore(args, db)
     done = restore(db, Path(args.source) if args.source else None, by=args.user or "")
@@ -76,6 +77,22 @@ def cmd_restore(args: argparse.Namespace) -> int:
             f"เลขที่ออกไปแล้วหลังการสำรอง {done.numbers_raised:,} ชุดจะไม่ถูกใช้ซ้ำ / "
             f"{done.numbers_raised:,} number sequences drawn after the backup will not be reused"
         )
+    return EXIT_OK
+
+
+def _restore_server(args: argparse.Namespace) -> int:
+    """A server's register is restored from a pg_dump file named with --from."""
+    if not args.source:
+        raise UserError(
+            "ทะเบียนบนเซิร์ฟเวอร์กู้คืนจากไฟล์ของ pg_dump: ระบุด้วย --from FILE.pgdump",
+            "A server's register is restored from a pg_dump file: name it with --from FILE.pgdump",
+        )
+    with open_register(args) as current:
+        if current.has_accounts():
+            with current.read() as session:
+                require(session, HEAD, "กู้คืนทะเบียนจากไฟล์สำรอง", "restore the register")
+    server.restore_dump(args.db, Path(args.source))
+    print(f"กู้คืนจาก/restored from {args.source}")
     return EXIT_OK
 
 
@@ -111,7 +128,8 @@ def add_commands(commands: argparse._SubParsersAction) -> None:  # type: ignore[
     backup.add_argument(
         "--out",
         metavar="FILE_OR_DIR",
-        help="a folder, or a new file ending .otopbackup (default: the register's backup folder)",
+        help="a folder, or a new file ending .otopbackup (.pgdump for a server; default: the "
+        "register's backup folder)",
     )
     backup.set_defaults(run=cmd_backup)
 

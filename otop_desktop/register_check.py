@@ -302,6 +302,37 @@ def check_register(register: Register) -> list[Problem]:
     return problems
 
 
+#: A Thai word the search index must cut into trigrams (issue 15: with LC_CTYPE=C it is not).
+THAI_PROBE = "ผ้าไหม"
+
+
+def thai_search_warning(register: Register) -> Problem | None:
+    """On PostgreSQL, pg_trgm makes trigrams only of what the database's character locale
+    (LC_CTYPE) calls letters: under ``C`` no Thai letter is one, and every Thai search reads
+    the whole table. Told by behaviour, not by the locale's name; None when Thai is indexed
+    (and always on SQLite, whose index is the program's own)."""
+    if register.engine.dialect.name != "postgresql":
+        return None
+    with register.read() as session:
+        trigrams = session.scalar(text("SELECT show_trgm(:word)"), {"word": THAI_PROBE})
+        ctype = session.scalar(
+            text("SELECT datctype FROM pg_database WHERE datname = current_database()")
+        )
+    if trigrams:
+        return None
+    name = register.engine.url.database
+    return Problem(
+        f"ฐานข้อมูล {name} ใช้ locale ของตัวอักษร (LC_CTYPE) {ctype} ซึ่งไม่นับอักษรไทยเป็นตัวอักษร "
+        "ดัชนีค้นหาจึงใช้กับคำไทยไม่ได้และการค้นหาจะช้า วิธีแก้: สร้างฐานข้อมูลใหม่ด้วย "
+        f"CREATE DATABASE … LOCALE 'C.UTF-8' TEMPLATE template0 แล้วย้ายทะเบียนไป "
+        "(pg_dump แล้ว pg_restore)",
+        f"The database {name} has the character locale (LC_CTYPE) {ctype}, which counts no Thai "
+        "letter as a letter: the search index misses Thai words and every Thai search reads "
+        "the whole table. To fix it, make a database with CREATE DATABASE … LOCALE 'C.UTF-8' "
+        "TEMPLATE template0 and move the register into it (pg_dump, then pg_restore)",
+    )
+
+
 def quick_check(register: Register) -> list[Problem]:
     """What the program runs at start: SQLite's quick_check of the file."""
     problems: list[Problem] = []

@@ -11,25 +11,36 @@ from contextlib import closing
 from pathlib import Path
 
 import pytest
-from sqlalchemy import select
+from sqlalchemy import create_engine, select, text
+from sqlalchemy.pool import NullPool
 
 from otop_desktop.database import Register
 from otop_desktop.demo import generate
+from otop_desktop.domain import OfficeKind
 from otop_desktop.models import Entrepreneur
 from otop_desktop.paths import DATA_DIR_ENV
-from otop_desktop.register_check import check_register, quick_check
+from otop_desktop.register_check import check_register, quick_check, thai_search_warning
 from otop_desktop.search import search_mask
 from otop_desktop.services.entrepreneurs import refresh_search
+from otop_desktop.services.office import init_register
 from otop_desktop.submission.export import export_monthly
-from tests.conftest import add_record
+from tests.conftest import add_record, db_of
 from tests.data.legacy.files import good_rows, write_xlsx
 from tests.test_submission_export import OCT, fill
 
 
-def tamper(register: Register, *statements: str) -> Path:
-    """Changes the file behind the program's back (as another tool or a bad disk would)."""
-    db = Path(register.engine.url.database)
+def tamper(register: Register, *statements: str) -> str:
+    """Changes the register behind the program's back (as another tool or a bad disk would);
+    the file, or the server's database (by a connection of its own)."""
+    db = db_of(register)
     register.engine.dispose()
+    if register.path is None:
+        other = create_engine(db, isolation_level="AUTOCOMMIT", poolclass=NullPool)
+        with other.connect() as conn:
+            for statement in statements:
+                conn.execute(text(statement))
+        other.dispose()
+        return db
     with closing(sqlite3.connect(db, isolation_level=None)) as conn:
         conn.execute("PRAGMA foreign_keys=OFF")
         for statement in statements:
@@ -73,6 +84,8 @@ def test_search_data_out_of_step_with_the_rows_is_named(register) -> None:
     assert f"The search data of {number} does not match" in messages(register)
 
 
+# SQLite's FTS5 index; on a server the trigram index is the server's, kept by it.
+@pytest.mark.sqlite_only
 def test_a_damaged_search_index_is_named(register) -> None:
     add_record(register, "ร้านหนึ่ง")
     # Rows written with the index's triggers gone: the index no longer has them.
@@ -84,6 +97,8 @@ def test_a_damaged_search_index_is_named(register) -> None:
     assert "The search index of entrepreneurs does not match its rows" in messages(register)
 
 
+# Foreign keys switched off behind the program's back: a server enforces them always.
+@pytest.mark.sqlite_only
 def test_sales_of_a_product_that_is_gone_are_named(register) -> None:
     ids = fill(register)
     tamper(register, "DELETE FROM products")
@@ -99,10 +114,12 @@ def test_a_month_locked_without_its_export_is_named(register, tmp_path) -> None:
     assert f"Month 5013 {OCT.key} is locked as sent but has no export record" in messages(register)
 
 
+# A bad sector in the file: a server guards its own pages (and checks them itself).
+@pytest.mark.sqlite_only
 def test_a_damaged_file_is_found_by_the_quick_check_at_start(register) -> None:
     for i in range(200):
         add_record(register, f"ร้านค้าชุมชนแห่งที่ {i}")
-    damage_a_page_of(tamper(register), "products")
+    damage_a_page_of(Path(tamper(register)), "products")
     register.engine.dispose()  # the next connection reads the disk, not a page cache
     assert quick_check(register)
     assert check_register(register)
@@ -119,6 +136,7 @@ def damage_a_page_of(db: Path, table: str) -> None:
         file.write(b"\xff" * 16)
 
 
+@pytest.mark.sqlite_only  # a damaged file, as above
 def test_no_legacy_import_into_a_damaged_register(register, tmp_path) -> None:
     for i in range(200):
         add_record(register, f"ร้านค้าชุมชนแห่งที่ {i}")
@@ -144,7 +162,7 @@ def test_the_check_command(register, tmp_path) -> None:
     register.close()
     # Another PC: no number floors there to put the counter right as the register opens.
     env = {**os.environ, DATA_DIR_ENV: str(tmp_path / "other-pc")}
-    command = [sys.executable, "-m", "otop_desktop", "check", "--db", str(db)]
+    command = [sys.executable, "-m", "otop_desktop", "check", "--db", db]
     done = subprocess.run(command, capture_output=True, text=True, env=env)
     assert done.returncode == 2 and "ตัวนับเลข" in done.stderr and "Traceback" not in done.stderr
     # Here, the floors kept outside the register raise the counter again when it opens.
@@ -152,6 +170,9 @@ def test_the_check_command(register, tmp_path) -> None:
     assert done.returncode == 0 and "sound" in done.stdout
 
 
+# SQLite's own count of changes to the file; the check reads in a read-only unit of work
+# (register.read) on either engine.
+@pytest.mark.sqlite_only
 @pytest.mark.parametrize("quick", [True, False])
 def test_checks_only_read(register, quick) -> None:
     add_record(register, "ร้านหนึ่ง")
@@ -162,3 +183,35 @@ def test_checks_only_read(register, quick) -> None:
         (quick_check if quick else check_register)(register)
         assert conn.execute("PRAGMA data_version").fetchone() == data_version
         assert conn.execute("SELECT total_changes()").fetchone() == before
+
+
+def test_thai_search_is_indexed_on_the_test_runs_database(register) -> None:
+    assert thai_search_warning(register) is None  # SQLite, or a server's C.UTF-8 database
+
+
+def test_a_server_database_whose_locale_has_no_thai_letters_is_warned_of(
+    pg_server, tmp_path
+) -> None:
+    name = f"otop_ctype_c_{os.getpid()}"
+    with pg_server.connect() as conn:
+        conn.execute(
+            text(f"CREATE DATABASE \"{name}\" LC_CTYPE 'C' LC_COLLATE 'C' TEMPLATE template0")
+        )
+    try:
+        db = pg_server.url.set(database=name).render_as_string(hide_password=False)
+        with init_register(db, OfficeKind.DISTRICT, "5013") as register:
+            warning = thai_search_warning(register)
+        assert warning is not None
+        assert f"The database {name} has the character locale (LC_CTYPE) C" in warning.en
+        assert "LOCALE 'C.UTF-8' TEMPLATE template0" in warning.en and "อักษรไทย" in warning.th
+        # init says so and still succeeds (the register works, only slower).
+        done = subprocess.run(
+            [sys.executable, "-m", "otop_desktop", "init", "--db", db, "--district", "5013"],
+            capture_output=True,
+            text=True,
+        )
+        assert done.returncode == 0, done.stderr
+        assert "LC_CTYPE" in done.stderr
+    finally:
+        with pg_server.connect() as conn:
+            conn.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))

@@ -1,6 +1,8 @@
 """The check of the register when the program starts: SQLite's quick_check, off the GUI
 thread once the window is up. A register that fails it is named with its problems, the clerk
-is told to restore it from a backup, and the register refuses writes from then on."""
+is told to restore it from a backup, and the register refuses writes from then on. A server's
+database whose locale leaves Thai out of the search index is warned of (the register works,
+its Thai searches are slow)."""
 
 from __future__ import annotations
 
@@ -9,7 +11,7 @@ from PySide6.QtWidgets import QMessageBox, QWidget
 
 from otop_desktop.database import Register
 from otop_desktop.errors import UserError
-from otop_desktop.register_check import Problem, quick_check
+from otop_desktop.register_check import Problem, quick_check, thai_search_warning
 from ui.jobs import Job, Progress, report_error
 from ui.lang import pick
 from ui.messages import message_title
@@ -31,8 +33,11 @@ class StartupCheck(QObject):
         self._parent = parent
         self.register = register
         self.problems: list[Problem] = []
-        self.job: Job[list[Problem]] | None = None
+        #: The server database's locale leaves Thai out of the search index (or None).
+        self.search_warning: Problem | None = None
+        self.job: Job[tuple[list[Problem], Problem | None]] | None = None
         self.box: QMessageBox | None = None
+        self.warning_box: QMessageBox | None = None
         # Whether the register was told to refuse writes (it can once database.py has
         # ``Register.refuse_writes``).
         self.writes_refused = False
@@ -40,21 +45,24 @@ class StartupCheck(QObject):
     def start(self) -> None:
         register = self.register
 
-        def check(_progress: Progress) -> list[Problem]:
+        def check(_progress: Progress) -> tuple[list[Problem], Problem | None]:
             try:
-                return quick_check(register)
+                return quick_check(register), thai_search_warning(register)
             except UserError as exc:
                 # A register too damaged to be read at all fails the check in its own words.
-                return [Problem(exc.message_th, exc.message_en)]
+                return [Problem(exc.message_th, exc.message_en)], None
 
         self.job = Job(check, self)
         self.job.succeeded.connect(self._checked)
         self.job.failed.connect(lambda error: report_error(self._parent, error))
         self.job.start()
 
-    def _checked(self, problems: list[Problem]) -> None:
+    def _checked(self, found: tuple[list[Problem], Problem | None]) -> None:
+        problems, self.search_warning = found
         self.problems = problems
         if not problems:
+            if self.search_warning is not None:
+                self._warn(self.search_warning)
             return
         refuse = getattr(self.register, "refuse_writes", None)
         if callable(refuse):
@@ -98,6 +106,17 @@ class StartupCheck(QObject):
         box.setEscapeButton(close)
         box.finished.connect(self._answered)
         self.box = box
+        box.open()
+
+    def _warn(self, warning: Problem) -> None:
+        box = QMessageBox(
+            QMessageBox.Icon.Warning,
+            message_title(),
+            pick(warning.th, warning.en),
+            QMessageBox.StandardButton.Ok,
+            self._parent,
+        )
+        self.warning_box = box
         box.open()
 
     def _answered(self) -> None:
