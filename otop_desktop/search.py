@@ -38,6 +38,13 @@ TRIGRAM = 3
 #: Tables with a search document and, on SQLite, an FTS5 index named ``<table>_fts``.
 SEARCHED_TABLES = ("entrepreneurs", "products")
 
+#: Each searched table's list order, a unique key. On SQLite a row's ``search_pos`` is its
+#: place in that order and the rowid of its FTS5 index, so that the index lists hits in the
+#: list's order (migration 0011, whose triggers place each row written).
+LIST_ORDER = {"entrepreneurs": "reg_no", "products": "code"}
+#: Spacing of positions numbered afresh: the n-th row in order is at n * POSITION_GAP.
+POSITION_GAP = 1 << 32
+
 # Each of these characters becomes the string beside it in a key. Every replacement is of one
 # character by a fixed string, so a text that holds a query also holds it once both are keys:
 # forgiving only ever adds matches. Mai taikhu, the four tone marks and thanthakhat
@@ -196,7 +203,14 @@ def bulk_load(session: Session) -> Iterator[None]:
     for name, _ in triggers:
         conn.exec_driver_sql(f'DROP TRIGGER "{name}"')
     yield
-    for table in SEARCHED_TABLES:
+    for table, key in LIST_ORDER.items():
+        # Rows loaded without their triggers have no place yet: all are numbered afresh.
+        if conn.exec_driver_sql(f"SELECT 1 FROM {table} WHERE search_pos IS NULL").first():
+            conn.exec_driver_sql(
+                f"UPDATE {table} SET search_pos = ordered.n * {POSITION_GAP} FROM (SELECT id,"
+                f" row_number() OVER (ORDER BY {key}) AS n FROM {table}) AS ordered"
+                f" WHERE {table}.id = ordered.id"
+            )
         conn.exec_driver_sql(f"INSERT INTO {table}_fts({table}_fts) VALUES ('rebuild')")
     for _, sql in triggers:
         conn.exec_driver_sql(sql)

@@ -4,10 +4,20 @@ from __future__ import annotations
 
 import pytest
 from sqlalchemy import select, text
+from sqlalchemy.orm import Session
 
+from otop_desktop.demo import generate
 from otop_desktop.domain import Standard
 from otop_desktop.models import Entrepreneur, Product, ProductStandard
-from otop_desktop.search import bulk_load, key_contains, search_key, search_mask, search_variants
+from otop_desktop.search import (
+    LIST_ORDER,
+    POSITION_GAP,
+    bulk_load,
+    key_contains,
+    search_key,
+    search_mask,
+    search_variants,
+)
 from otop_desktop.services import entrepreneurs, listing, products
 from otop_desktop.services.listing import (
     EntrepreneurFilter,
@@ -18,6 +28,7 @@ from otop_desktop.services.listing import (
 )
 from otop_desktop.services.products import ProductInput, RatingInput
 from otop_desktop.textnorm import normalize
+from otop_desktop.thaiformat import Period
 from tests.conftest import person
 
 
@@ -218,16 +229,22 @@ def test_paging(filled) -> None:
 
 def _triggers(register) -> set[str]:  # type: ignore[no-untyped-def]
     with register.read() as s:
-        rows = s.connection().exec_driver_sql("SELECT name FROM sqlite_master WHERE type='trigger'")
+        rows = s.connection().exec_driver_sql(
+            "SELECT name FROM sqlite_master WHERE type = 'trigger' AND name LIKE '%fts%'"
+        )
         return {r[0] for r in rows}
 
 
 def test_bulk_load_rebuilds_the_index_and_restores_the_triggers(register) -> None:
     before = _triggers(register)
-    assert len(before) == 6
+    assert len(before) == 10  # per table: the index's three, and placing a row in order
     with register.write() as s, bulk_load(s):
         entrepreneurs.create_entrepreneur(s, person(name="กลุ่มจักสานไม้ไผ่"))
+        # Loaded without the triggers: no place in the list's order until the load ends.
+        assert s.scalar(select(Entrepreneur.search_pos)) is None
     assert _triggers(register) == before
+    with register.read() as s:
+        assert s.scalar(select(Entrepreneur.search_pos)) == POSITION_GAP
     assert names(register, query="จักสาน") == ["กลุ่มจักสานไม้ไผ่"]
     # Rows written after the load are indexed by the triggers again.
     with register.write() as s:
@@ -386,3 +403,156 @@ def test_key_contains_forgives_in_lists_without_a_search_document(filled) -> Non
         assert matching("\u0e48") == ["กลุ่มน้ำพริกหนุ่มบ้านแม่ออน"]  # a tone mark alone: as typed
         assert matching("\u0e49") == ["กลุ่มน้ำพริกหนุ่มบ้านแม่ออน", "ร้านผ้าไหมสันกำแพง"]
     assert key_contains(Entrepreneur.name, " \u200b") is None
+
+
+# --- the index in the list's order (migration 0011) ---------------------------------------
+
+
+def _in_list_order(register) -> None:  # type: ignore[no-untyped-def]
+    """Positions follow each list's default order, and the trigram index agrees with them."""
+    with register.read() as s:
+        conn = s.connection()
+        for table, key in LIST_ORDER.items():
+            by_pos = conn.exec_driver_sql(f"SELECT {key} FROM {table} ORDER BY search_pos").all()
+            by_key = conn.exec_driver_sql(f"SELECT {key} FROM {table} ORDER BY {key}").all()
+            assert by_pos == by_key, table
+            fts = f"{table}_fts"
+            conn.exec_driver_sql(f"INSERT INTO {fts}({fts}, rank) VALUES ('integrity-check', 1)")
+
+
+def _positions(register) -> dict[str, int]:  # type: ignore[no-untyped-def]
+    with register.read() as s:
+        return dict(s.execute(select(Entrepreneur.reg_no, Entrepreneur.search_pos)).all())
+
+
+@pytest.mark.sqlite_only  # positions are kept by SQLite's triggers; PostgreSQL's index has no order
+def test_every_write_keeps_its_row_in_the_list_order(register) -> None:
+    with register.write() as s:
+        # Registered in 2568 first, then in 2566 and 2567: the ids run against the order.
+        late = entrepreneurs.create_entrepreneur(s, person(name="ร้านทอง", registered_on="5/1/2568"))
+        for year in (2566, 2567):
+            entrepreneurs.create_entrepreneur(
+                s, person(name=f"ร้านเงิน {year}", registered_on=f"1/3/{year}")
+            )
+        products.create_product(s, late.id, ProductInput("สร้อยทอง", 3, "900", "เส้น"))
+    _in_list_order(register)
+    assert names(register, query="ร้าน") == ["ร้านเงิน 2566", "ร้านเงิน 2567", "ร้านทอง"]
+    # No free place between two rows: the next one between them moves the later ones up.
+    first, second, third = sorted(_positions(register))
+    with register.write() as s:
+        for reg_no, place in ((first, 10), (second, 11), (third, 12)):
+            s.execute(
+                text("UPDATE entrepreneurs SET search_pos = :p WHERE reg_no = :r"),
+                {"p": place, "r": reg_no},
+            )
+        entrepreneurs.create_entrepreneur(s, person(name="ร้านนาก", registered_on="1/6/2566"))
+    places = _positions(register)
+    assert places[second] == 11 + POSITION_GAP and places[third] == 12 + POSITION_GAP
+    _in_list_order(register)
+    assert names(register, query="ร้าน") == [
+        "ร้านเงิน 2566",
+        "ร้านนาก",
+        "ร้านเงิน 2567",
+        "ร้านทอง",
+    ]
+    # A number changed by hand moves the row; a deleted row leaves the index.
+    with register.write() as s:
+        s.execute(
+            text("UPDATE entrepreneurs SET reg_no = '5013-2565-0009' WHERE reg_no = :r"),
+            {"r": third},
+        )
+    _in_list_order(register)
+    assert names(register, query="ร้าน")[0] == "ร้านทอง"
+    with register.write() as s:
+        entrepreneurs.delete_entrepreneur(s, late.id)
+    _in_list_order(register)
+    assert names(register, query="ร้านทอง") == []
+
+
+# Every class of query: words common and rare, as typed and forgiven, numbers, fragments of
+# registration numbers and product codes, one and two characters, tone marks alone, none.
+PLAN_QUERIES = [
+    "ผ้าไหม",
+    "ผาไหม",
+    "กลุ่ม",
+    "ทอผา",
+    "แม่ปู",
+    "มแ่ปู",
+    "5013-25",
+    "2567",
+    "-p01",
+    "zz9",
+    "ผ้",
+    "ไห",
+    "เก",
+    "กเ",
+    "ขน",
+    "ผ",
+    "ร",
+    "ฬ",
+    "ฤๅ",
+    "7",
+    "\u0e49",
+]
+
+
+@pytest.fixture
+def demo(register):  # type: ignore[no-untyped-def]
+    """The district demo, with a few records registered later for earlier years (their ids run
+    against the list's order)."""
+    generate(register, "district", seed=1, until=Period(2568, 10))
+    with register.write() as s:
+        for year, name in ((2567, "กลุ่มทอผ้าไหม"), (2555, "ร้านฬาฬิกา"), (2560, "กลุ่มแม่ปู")):
+            owner = entrepreneurs.create_entrepreneur(
+                s, person(name=f"{name} {year}", registered_on=f"1/3/{year}")
+            )
+            products.create_product(s, owner.id, ProductInput("ผ้าไหมมัดหมี่", 3, "900", "ผืน"))
+    return register
+
+
+def _every_page(session: Session, ids_of, f, order: str, descending: bool) -> list[list[int]]:  # type: ignore[no-untyped-def]
+    whole = ids_of(session, f, order=order, descending=descending)
+    pages = [
+        ids_of(session, f, order=order, descending=descending, offset=offset, limit=limit)
+        for offset, limit in ((0, 50), (40, 25))
+    ]
+    return [whole, *pages]
+
+
+@pytest.mark.parametrize(
+    ("ids_of", "make_filter", "orders"),
+    [
+        (listing.entrepreneur_ids, EntrepreneurFilter, listing.ENTREPRENEUR_ORDER),
+        (listing.product_ids, ProductFilter, listing.PRODUCT_ORDER),
+    ],
+)
+def test_every_plan_lists_the_demo_alike_for_every_query_and_sort(
+    demo, monkeypatch, ids_of, make_filter, orders
+) -> None:  # type: ignore[no-untyped-def]
+    """What the index-backed plans list (the index's own order for the default sort, the
+    trigrams that begin a rare short query) is what the general plan lists, page by page."""
+
+    def lists() -> dict[tuple[str, str, bool], list[list[int]]]:
+        with demo.read() as s:
+            return {
+                (query, order, descending): _every_page(
+                    s, ids_of, make_filter(query=query), order, descending
+                )
+                for query in PLAN_QUERIES
+                for order in orders
+                for descending in (False, True)
+            }
+
+    chosen = lists()
+    with monkeypatch.context() as m:
+        # Every short query looked up by its index.
+        m.setattr(listing, "COMMON_IN_SAMPLE", dict.fromkeys(listing.COMMON_IN_SAMPLE, 10**9))
+        assert lists() == chosen
+    # Today's general plan: every short query walked, every longer one by its hits.
+    monkeypatch.setattr(listing, "_in_index_order", lambda *_a, **_k: None)
+    monkeypatch.setattr(listing, "COMMON_IN_SAMPLE", dict.fromkeys(listing.COMMON_IN_SAMPLE, 0))
+    monkeypatch.setattr(listing, "BROAD_MATCH", 0)
+    assert lists() == chosen
+    found = {query: len(pages[0]) for (query, *_), pages in chosen.items()}
+    assert found["zz9"] == found["ฤๅ"] == 0
+    assert found["ฬ"] == 1 and found["มแ่ปู"] == found["แม่ปู"] > 1

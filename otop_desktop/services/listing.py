@@ -14,16 +14,21 @@ from sqlalchemy import (
     ColumnElement,
     Select,
     and_,
+    bindparam,
     case,
     column,
     exists,
     false,
     func,
+    null,
     or_,
     select,
     table,
+    type_coerce,
 )
+from sqlalchemy.dialects.postgresql import ARRAY
 from sqlalchemy.orm import Session
+from sqlalchemy.types import Text
 
 from otop_desktop.domain import READINESS_ITEMS
 from otop_desktop.models import DigitalReadiness, Entrepreneur, Product, ProductStandard
@@ -31,6 +36,7 @@ from otop_desktop.search import (
     TRIGRAM,
     coded,
     fts_any,
+    fts_phrase,
     search_key,
     search_mask,
     search_variants,
@@ -131,11 +137,23 @@ PRODUCT_ORDER: dict[str, tuple[ColumnElement[Any], ...]] = {
 }
 
 
-#: Above this many trigram hits, the list is read by walking its sort order and keeping the
-#: hits (the first page comes after a few hundred rows); below it, the hits are fetched and
-#: sorted. Either plan alone costs up to 100 ms on a national register for the other kind of
-#: query.
+#: Above this many trigram hits, a list in an order other than its default one is read by
+#: walking that order and keeping the hits (the first page comes after a few hundred rows);
+#: below it, the hits are fetched and sorted. Either plan alone costs up to 100 ms on a
+#: national register for the other kind of query. (In the default order the index lists the
+#: hits in order itself: _in_index_order.)
 BROAD_MATCH = 1500
+
+#: A query shorter than a trigram is tested on SAMPLE_RUNS runs of SAMPLE_RUN rows spread
+#: over the table: found in at least COMMON_IN_SAMPLE of them (by engine), it is common and a
+#: walk of the list's order soon fills a page; rarer, walking would read most of the table, so
+#: its rows are looked up by an index. SQLite walks the (sort key, character mask) index
+#: without reading rows, PostgreSQL reads each row it walks past: its walk pays off only for
+#: texts in about one row in thirty. On SQLite at most MAX_SHORT_TERMS trigrams may begin the
+#: text (_starting_trigrams).
+SAMPLE_RUNS, SAMPLE_RUN = 8, 128
+COMMON_IN_SAMPLE = {"sqlite": 3, "postgresql": 32}
+MAX_SHORT_TERMS = 300
 
 
 @dataclass(frozen=True)
@@ -156,17 +174,26 @@ class _Search:
 @dataclass(frozen=True)
 class _Contains:
     match: Any
-    #: the ids the trigram index found (None: a substring scan)
+    #: the positions (search_pos) the trigram index found (None: a substring scan)
     hits: Any
     narrow: bool
 
 
+Searched = type[Entrepreneur] | type[Product]
+
+
+def _fts(model: Searched) -> Any:
+    """The model's FTS5 trigram index (SQLite), whose rowids are the rows' search_pos."""
+    name = f"{model.__tablename__}_fts"
+    return table(name, column("rowid"), column(name))
+
+
+def _matching(fts: Any, operand: str) -> Any:
+    return fts.c[fts.name].op("MATCH")(operand)
+
+
 def _search(
-    session: Session,
-    model: type[Entrepreneur] | type[Product],
-    query: str,
-    *,
-    ranked: bool = True,
+    session: Session, model: Searched, query: str, *, ranked: bool = True
 ) -> _Search | None:
     """The query's conditions, or None for an empty query. Without ``ranked`` (a count), only
     ``match`` is wanted."""
@@ -174,7 +201,9 @@ def _search(
     if not typed:
         return None
     sqlite = session.get_bind().dialect.name == "sqlite"
-    holds_typed = model.search_text.contains(typed, autoescape=True)
+    holds_typed = (
+        model.search_text.contains(typed, autoescape=True) if sqlite else _like(model, typed)
+    )
     rank = case((holds_typed, 0), else_=1)
     key = search_key(typed)
     if not key:
@@ -182,39 +211,146 @@ def _search(
         exact = _contains(session, model, [typed], sqlite)
         return _Search(exact.match, exact.match, false(), rank, exact.narrow)
     # The document's keys are coded, apart from the text as typed (search.coded).
-    forgiving = _contains(session, model, [coded(v) for v in search_variants(key)], sqlite)
+    forgiving = _contains(
+        session, model, [coded(v) for v in search_variants(key)], sqlite, in_keys=True
+    )
     if forgiving.narrow or not ranked:
         # Sorted by rank, or not ordered at all: the typed text's own lookup is not needed.
         return _Search(forgiving.match, None, None, rank, forgiving.narrow)
     exact = _contains(session, model, [typed], sqlite)
-    untyped = ~holds_typed if exact.hits is None else (model.id + 0).not_in(exact.hits)
+    untyped = ~holds_typed if exact.hits is None else (model.search_pos + 0).not_in(exact.hits)
     return _Search(forgiving.match, exact.match, untyped, rank, narrow=False)
 
 
 def _contains(
-    session: Session, model: type[Entrepreneur] | type[Product], texts: list[str], sqlite: bool
+    session: Session, model: Searched, texts: list[str], sqlite: bool, *, in_keys: bool = False
 ) -> _Contains:
-    """The condition 'the search document holds one of ``texts``' (all of one length)."""
+    """The condition 'the search document holds one of ``texts``' (all of one length);
+    ``in_keys``: texts that, when a document holds them, its coded keys hold (search.coded)."""
     if len(texts[0]) >= TRIGRAM and sqlite:
-        name = f"{model.__tablename__}_fts"
-        fts = table(name, column("rowid"), column(name))
-        hits = select(fts.c.rowid).where(fts.c[name].op("MATCH")(fts_any(texts)))
+        fts = _fts(model)
+        hits = select(fts.c.rowid).where(_matching(fts, fts_any(texts)))
         probe = select(func.count()).select_from(hits.limit(BROAD_MATCH + 1).subquery())
         if (session.scalar(probe) or 0) > BROAD_MATCH:
-            # "id + 0" cannot be looked up by rowid, so SQLite walks the ORDER BY index and
-            # tests each row against the hits, stopping when the page is full.
-            return _Contains((model.id + 0).in_(hits), hits, narrow=False)
-        return _Contains(model.id.in_(hits), hits, narrow=True)
-    # Shorter than a trigram (or a server with its own trigram index): a substring test, on
-    # SQLite behind the character mask, which the index on (sort key, mask) answers without
-    # reading the rows that lack one of the query's characters. Variants of one key have the
-    # same characters, so one mask serves them all.
-    substring = or_(*(model.search_text.contains(t, autoescape=True) for t in texts))
+            # "search_pos + 0" cannot be looked up by its index, so SQLite walks the ORDER BY
+            # index and tests each row against the hits, stopping when the page is full.
+            return _Contains((model.search_pos + 0).in_(hits), hits, narrow=False)
+        return _Contains(model.search_pos.in_(hits), hits, narrow=True)
+    if sqlite:
+        # Documents and queries are both normalised (casefolded): a plain substring search,
+        # which SQLite's instr does many times faster than LIKE.
+        substring = or_(*(func.instr(model.search_text, t) > 0 for t in texts))
+    else:
+        substring = or_(*(_like(model, t) for t in texts))
+    if in_keys and _rare(session, model, substring):
+        if sqlite:
+            hits = _starting_trigrams(session, model, texts)
+            if hits is not None:
+                return _Contains(model.search_pos.in_(hits), hits, narrow=True)
+        else:
+            # The index of each document's characters (migration 0011) finds the few rows
+            # holding all of the text's; the substring test keeps those holding the text.
+            chars = type_coerce(func.string_to_array(model.search_text, null()), ARRAY(Text))
+            held = chars.contains(sorted(set(texts[0])))
+            return _Contains(and_(held, substring), None, narrow=True)
+    # A text common enough that a walk of the list's order soon fills a page: a substring
+    # test, on SQLite behind the character mask, which the index on (sort key, mask) answers
+    # without reading the rows that lack one of the query's characters. Variants of one key
+    # have the same characters, so one mask serves them all.
     mask = search_mask(texts[0])
     if not mask or not sqlite:
         return _Contains(substring, None, narrow=False)
     masked = or_(model.search_mask.is_(None), model.search_mask.op("&")(mask) == mask)
     return _Contains(and_(masked, substring), None, narrow=False)
+
+
+def _like(model: Searched, text: str) -> Any:
+    """'The document holds ``text``' on a server, the text written into the statement: a
+    prepared statement's generic plan, made for any pattern, scans the whole trigram index
+    even for a text that has no trigram."""
+    escaped = text.replace("/", "//").replace("%", "/%").replace("_", "/_")
+    pattern = bindparam(None, f"%{escaped}%", type_=Text, literal_execute=True)
+    return model.search_text.like(pattern, escape="/")
+
+
+def _rare(session: Session, model: Searched, substring: Any) -> bool:
+    """Whether a text shorter than a trigram is too rare for a walk of the list's order to
+    fill a page soon: tested on runs of rows spread over the table."""
+    # Two scalar subqueries: SQLite reads min and max from the index only one at a time.
+    ends = select(
+        select(func.min(model.id)).scalar_subquery(), select(func.max(model.id)).scalar_subquery()
+    )
+    first, last = session.execute(ends).one()
+    if first is None:
+        return False
+    span = last - first + 1
+    runs = {first + span * i // SAMPLE_RUNS for i in range(SAMPLE_RUNS)}
+    sampled = or_(*(model.id.between(start, start + SAMPLE_RUN - 1) for start in runs))
+    found = select(func.count()).select_from(model).where(sampled, substring)
+    common = COMMON_IN_SAMPLE[session.get_bind().dialect.name]
+    return (session.scalar(found) or 0) < common
+
+
+def _starting_trigrams(session: Session, model: Searched, texts: list[str]) -> Any:
+    """The positions of the rows holding one of ``texts`` (shorter than a trigram, found in
+    the coded keys) as a query of SQLite's trigram index, or None when too many trigrams begin
+    with them. A document's keys are followed by a newline and the fields as typed, so each
+    character of its keys begins a trigram: the trigrams that begin with a text find every
+    document holding it in its keys."""
+    vocabulary = table(f"{model.__tablename__}_fts_terms", column("term"))
+    terms: set[str] = set()
+    for text in texts:
+        starting = select(vocabulary.c.term).where(
+            vocabulary.c.term >= text, vocabulary.c.term < text + "\U0010ffff"
+        )
+        terms.update(session.scalars(starting.limit(MAX_SHORT_TERMS + 1)))
+        if len(terms) > MAX_SHORT_TERMS:
+            return None
+    fts = _fts(model)
+    if not terms:
+        return select(fts.c.rowid).where(false())
+    return select(fts.c.rowid).where(_matching(fts, fts_any(sorted(terms))))
+
+
+def _in_index_order(
+    session: Session,
+    model: Searched,
+    query: str,
+    *,
+    descending: bool,
+    offset: int,
+    limit: int | None,
+) -> list[int] | None:
+    """A page of an unfiltered search in the list's default order, read from the trigram
+    index in its rowid order, which is that order (search_pos): the rows holding the query as
+    typed, then the other matches, as _ids lists them. None where the index cannot answer: on
+    another engine, or for a query (or its key) shorter than a trigram."""
+    typed = normalize(query)
+    key = search_key(typed)
+    if session.get_bind().dialect.name != "sqlite" or min(len(typed), len(key)) < TRIGRAM:
+        return None
+    fts = _fts(model)
+    exact = fts_phrase(typed)
+    others = f"({fts_any(coded(v) for v in search_variants(key))}) NOT {exact}"
+
+    def hits(operand: str, skip: int, take: int | None) -> list[int]:
+        stmt = (
+            select(model.id)
+            .select_from(fts)
+            .join(model, model.search_pos == fts.c.rowid)
+            .where(_matching(fts, operand))
+            .order_by(fts.c.rowid.desc() if descending else fts.c.rowid)
+        )
+        return list(session.scalars(stmt.offset(skip).limit(take)))
+
+    end = None if limit is None else offset + limit
+    first = hits(exact, 0, end)
+    if end is not None and len(first) >= end:
+        return first[offset:]
+    rest = hits(
+        others, max(0, offset - len(first)), None if end is None else end - max(offset, len(first))
+    )
+    return first[offset:] + rest
 
 
 def _in_province(province_code: str | None) -> Any:
@@ -337,8 +473,15 @@ def entrepreneur_ids(
     offset: int = 0,
     limit: int | None = None,
 ) -> list[int]:
+    where = _entrepreneur_where(f)
+    if not where and order == "reg_no":
+        page = _in_index_order(
+            session, Entrepreneur, f.query, descending=descending, offset=offset, limit=limit
+        )
+        if page is not None:
+            return page
     search = _search(session, Entrepreneur, f.query)
-    stmt = select(Entrepreneur.id).where(*_entrepreneur_where(f))
+    stmt = select(Entrepreneur.id).where(*where)
     return _ids(
         session,
         stmt,
@@ -415,6 +558,12 @@ def product_ids(
     offset: int = 0,
     limit: int | None = None,
 ) -> list[int]:
+    if order == "code" and not _product_where(f):
+        page = _in_index_order(
+            session, Product, f.query, descending=descending, offset=offset, limit=limit
+        )
+        if page is not None:
+            return page
     return _ids(
         session,
         _product_select(f, Product.id),
