@@ -23,6 +23,10 @@ from otop_desktop.errors import UserError
 from otop_desktop.models import ExportRecord
 from tests.conftest import add_record
 
+# Backups of a SQLite file; a server's register is backed up by the server's pg_dump
+# (tests/test_server_backup.py).
+pytestmark = pytest.mark.sqlite_only
+
 
 def register_id(register: Register) -> str:
     office = register.office()

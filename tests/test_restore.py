@@ -31,6 +31,10 @@ from otop_desktop.services.office import init_register
 from otop_desktop.services.products import ProductInput, create_product
 from tests.conftest import add_record, person
 
+# Backups of a SQLite file; a server's register is backed up by the server's pg_dump
+# (tests/test_server_backup.py).
+pytestmark = pytest.mark.sqlite_only
+
 
 def db_of(register: Register) -> Path:
     return Path(register.engine.url.database)
