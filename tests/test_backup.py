@@ -100,7 +100,11 @@ def test_a_missing_usb_folder_is_named_and_nothing_is_made_or_removed(register, 
 def test_a_full_disk_fails_clearly_and_keeps_the_older_backups(register, small_disk) -> None:
     for i in range(40):
         add_record(register, f"ร้านค้าชุมชนลำดับที่ {i}")
-    disk = small_disk(1_200_000)
+    # Room for two backups, not three: the second is refused while a filler takes the rest.
+    with register.read() as session:
+        pages = session.connection().exec_driver_sql("PRAGMA page_count").scalar()
+        page_size = session.connection().exec_driver_sql("PRAGMA page_size").scalar()
+    disk = small_disk(2 * pages * page_size + 200_000)
     rid = register_id(register)
     settings.save(rid, settings.BackupSettings(folder=str(disk)))
     first = make_backup(register)
