@@ -41,7 +41,7 @@ from otop_desktop.printing.print_data import district_name
 from otop_desktop.printing.typeset import FONT, TextOptions, para, register_fonts
 from otop_desktop.services import figures
 from otop_desktop.services.office import get_office
-from otop_desktop.services.overview import Overview, overview
+from otop_desktop.services.overview import Overview, StatusYearRow, overview
 from otop_desktop.thaiformat import THAI_MONTHS, THAI_MONTHS_ABBR, format_money
 from otop_desktop.xlsx_print import BOLD_FONT, print_workbook, set_up_printing
 
@@ -190,11 +190,24 @@ def _summary_rows(r: Annual) -> list[list[str]]:
         [
             "ยอดจำหน่าย (บาท)",
             format_money(o.sales),
-            format_money(o.previous_sales),
-            _change(o.sales, o.previous_sales),
+            format_money(_previous_sales(r)),
+            _change(o.sales, _previous_sales(r)),
         ],
     ]
     return rows
+
+
+def _previous_sales(r: Annual) -> Decimal:
+    """The year before's sales: of the same months when the year is not yet over."""
+    o = r.figures
+    if o.as_of is None:
+        return o.previous_sales
+    return sum((m.previous_year for m in o.months if m.key <= o.as_of.key), Decimal(0))
+
+
+def _previous_heading(r: Annual) -> str:
+    o = r.figures
+    return f"ปี {o.year - 1}" + (" (ช่วงเดียวกัน)" if o.as_of is not None else "")
 
 
 def _category_rows(r: Annual) -> list[list[str]]:
@@ -207,8 +220,7 @@ def _category_rows(r: Annual) -> list[list[str]]:
     ranked = sorted(o.categories, key=lambda c: (-c.sales, c.key or 9))
     return [
         [
-            c.label_th,
-            str(i),
+            f"{i}. {c.label_th}",
             format_money(c.sales),
             _share(c.sales, o.sales),
             str(by_count[c.key]),
@@ -233,8 +245,16 @@ def _area_rows(r: Annual) -> list[list[str]]:
     ]
 
 
+def _status_years(r: Annual) -> list[StatusYearRow]:
+    """The report's year and the years before it, with a row of noughts for a year
+    without openings or changes."""
+    found = {s.key: s for s in r.figures.statuses}
+    years = range(r.figures.year - STATUS_YEARS + 1, r.figures.year + 1)
+    return [found.get(y) or StatusYearRow(y, str(y), str(y), 0, 0, 0, 0) for y in years]
+
+
 def _status_rows(r: Annual) -> list[list[str]]:
-    shown = [s for s in r.figures.statuses if s.key <= r.figures.year][-STATUS_YEARS:]
+    shown = _status_years(r)
     return [
         [str(s.key), _n(s.opened), _n(s.suspended), _n(s.reopened), _n(s.closed)] for s in shown
     ]
@@ -282,8 +302,9 @@ def _table(
     """A ruled table, its first column taking what the figures leave."""
     lk = look()
     body = [*rows, *([total] if total else [])]
+    # A heading may wrap at its spaces; a figure never does.
     numbers = [
-        fitted([h, *(row[i] for row in body)], lk.cell_bold, options)
+        fitted([*h.split(), *(row[i] for row in body)], lk.cell_bold, options)
         for i, h in enumerate(headings)
         if i
     ]
@@ -356,7 +377,7 @@ def _pdf(r: Annual) -> bytes:
         Spacer(1, 0.3 * cm),
         para("1. ภาพรวมเทียบกับปีก่อน", lk.heading, options),
         _table(
-            ["รายการ", f"ปี {o.year}", f"ปี {o.year - 1}", "เปลี่ยนแปลง (ร้อยละ)"],
+            ["รายการ", f"ปี {o.year}", _previous_heading(r), "เปลี่ยนแปลง (ร้อยละ)"],
             _summary_rows(r),
             width,
             options,
@@ -384,24 +405,22 @@ def _pdf(r: Annual) -> bytes:
         para("2. ประเภทผลิตภัณฑ์ เรียงตามยอดจำหน่าย", lk.heading, options),
         _table(
             [
-                "ประเภท",
-                "อันดับ (ยอด)",
+                "ประเภท (อันดับตามยอด)",
                 "ยอดจำหน่าย (บาท)",
                 "ร้อยละ",
                 "อันดับ (จำนวน)",
                 "ผลิตภัณฑ์",
-                "ผู้ประกอบการ*",
+                "ผู้ประกอบการ *",
             ],
             _category_rows(r),
             width,
             options,
             total=[
-                "",
                 "รวม",
                 format_money(o.sales),
                 "100.00",
-                _n(o.products),
                 "",
+                _n(o.products),
                 _n(sum(r.businesses.values())),
             ],
         ),
@@ -485,19 +504,24 @@ def _pdf(r: Annual) -> bytes:
             options,
         ),
         Spacer(1, 0.2 * cm),
-        _table(
-            ["รายการตรวจ", "มีแล้ว (ราย)"],
-            [[x.label_th, _n(x.count)] for x in o.readiness_checks],
-            width,
-            options,
-        ),
-        Spacer(1, 1.0 * cm),
-        signature_block(
-            "ผู้จัดทำ",
-            r.office.officer_name,
-            r.office.officer_position or r.office.name,
-            width,
-            options,
+        # The signature never stands alone on a page: it goes over with the last table.
+        KeepTogether(
+            [
+                _table(
+                    ["รายการตรวจ", "มีแล้ว (ราย)"],
+                    [[x.label_th, _n(x.count)] for x in o.readiness_checks],
+                    width,
+                    options,
+                ),
+                Spacer(1, 1.0 * cm),
+                signature_block(
+                    "ผู้จัดทำ",
+                    r.office.officer_name,
+                    r.office.officer_position or r.office.name,
+                    width,
+                    options,
+                ),
+            ]
         ),
     ]
     doc.build(story)
@@ -505,7 +529,7 @@ def _pdf(r: Annual) -> bytes:
 
 
 def _status_chart(r: Annual, width: float) -> Drawing:
-    rows = [s for s in r.figures.statuses if s.key <= r.figures.year][-STATUS_YEARS:]
+    rows = _status_years(r)
     return _bar_chart(
         [str(s.key) for s in rows],
         [
