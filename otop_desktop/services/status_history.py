@@ -122,10 +122,13 @@ def catch_up(session: Session, *, today: date | None = None) -> int:
 
 
 def _insert_from(session: Session, rows: object) -> int:
+    # The ids returned are counted: a driver's rowcount of INSERT … SELECT may be -1.
     result = session.execute(
-        insert(StatusChange).from_select(
+        insert(StatusChange)
+        .from_select(
             ["entrepreneur_id", "changed_on", "status", "reason"],
             rows,  # type: ignore[arg-type]
         )
+        .returning(StatusChange.id)
     )
-    return int(result.rowcount or 0)
+    return len(result.all())
