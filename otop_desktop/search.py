@@ -20,10 +20,10 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
-from functools import reduce
+from functools import lru_cache, reduce
 from typing import Any
 
-from sqlalchemy import ColumnElement, func, or_
+from sqlalchemy import ColumnElement, Connection, func, or_, text
 from sqlalchemy.orm import Session
 
 from otop_desktop.textnorm import normalize, to_thai_digits
@@ -103,10 +103,18 @@ def coded(key: str) -> str:
     return key.translate(_CODE_TABLE)
 
 
+@lru_cache(maxsize=65536)
+def _field(text: str) -> tuple[str, str]:
+    """A field's coded key and its text as typed. Cached: names repeat across documents (a
+    producer's name in each of its products', common product names), and large loads build
+    hundreds of thousands of documents."""
+    return coded(search_key(text)), normalize(text)
+
+
 def _doc(parts: Iterable[str]) -> str:
-    fields = [p for p in parts if p]
-    keys = _SEP.join(coded(search_key(p)) for p in fields)
-    return keys + _SEP + _SEP.join(normalize(p) for p in fields) if fields else ""
+    fields = [_field(p) for p in parts if p]
+    keys = _SEP.join(key for key, _ in fields)
+    return keys + _SEP + _SEP.join(typed for _, typed in fields) if fields else ""
 
 
 def entrepreneur_doc(
@@ -167,11 +175,14 @@ _MASK_BITS = {
 }
 
 
+_MASK_CHARS = frozenset(_MASK_BITS)
+
+
 def search_mask(text: str) -> int:
     """The characters of ``text`` (a search document, a key or a query) that have a bit."""
     mask = 0
-    for char in set(text):
-        mask |= _MASK_BITS.get(char, 0)
+    for char in _MASK_CHARS.intersection(text):
+        mask |= _MASK_BITS[char]
     return mask
 
 
@@ -188,17 +199,42 @@ def fts_any(queries: Iterable[str]) -> str:
 
 @contextmanager
 def bulk_load(session: Session) -> Iterator[None]:
-    """Wraps a load of many rows (demo data, large imports) on SQLite. Keeping the trigram
-    index row by row through its triggers costs about fifteen times a rebuild, so the triggers
-    are set aside for the load and the index rebuilt after it — all in the caller's
-    transaction, so an error leaves triggers and index as they were."""
+    """Wraps a load of many rows (demo data, large imports). Keeping the search indexes row
+    by row costs many times building them once, so they are set aside for the load and made
+    again after it — all in the caller's transaction, so an error leaves them as they were.
+    On SQLite the trigram index's triggers (and those placing rows in list order) are dropped
+    and the index rebuilt; on PostgreSQL the GIN indexes of the search documents are dropped
+    and re-created from their own definitions."""
     conn = session.connection()
-    if conn.dialect.name != "sqlite":
+    if conn.dialect.name == "sqlite":
+        with _sqlite_bulk_load(conn):
+            yield
+    elif conn.dialect.name == "postgresql":
+        indexes = conn.execute(
+            text(
+                "SELECT indexname, indexdef FROM pg_indexes WHERE schemaname = current_schema()"
+                f" AND tablename IN ({_listed(SEARCHED_TABLES)}) AND indexdef LIKE '%USING gin%'"
+            )
+        ).all()
+        for name, _ in indexes:
+            conn.exec_driver_sql(f'DROP INDEX "{name}"')
         yield
-        return
+        conn.exec_driver_sql("SET LOCAL maintenance_work_mem = '256MB'")
+        for _, definition in indexes:
+            conn.exec_driver_sql(definition)
+    else:
+        yield
+
+
+def _listed(names: Iterable[str]) -> str:
+    return ", ".join(f"'{name}'" for name in names)
+
+
+@contextmanager
+def _sqlite_bulk_load(conn: Connection) -> Iterator[None]:
     triggers = conn.exec_driver_sql(
         "SELECT name, sql FROM sqlite_master WHERE type = 'trigger' AND tbl_name IN "
-        f"({', '.join(repr(t) for t in SEARCHED_TABLES)}) AND name LIKE '%fts%'"
+        f"({_listed(SEARCHED_TABLES)}) AND name LIKE '%fts%'"
     ).all()
     for name, _ in triggers:
         conn.exec_driver_sql(f'DROP TRIGGER "{name}"')
