@@ -1,6 +1,8 @@
-"""A certificate's QR text: good for the office that signed it (or, on a province register,
-for the district whose key came with its workbook), and refused when forged or altered by
-even one letter, with a message that says so."""
+"""A certificate's QR text, ``OTOP1`` (number, name, date) or ``OTOP2`` (also the products'
+number and digest): good for the office that signed it (or, on a province register, for
+the district whose key came with its workbook), and refused when forged or altered by even
+one letter, with a message that says so; an ``OTOP2`` code also says whether its products
+are the register's now."""
 
 from __future__ import annotations
 
@@ -14,11 +16,12 @@ from otop_desktop.database import Register
 from otop_desktop.domain import OfficeKind, Status
 from otop_desktop.errors import UserError
 from otop_desktop.models import DistrictKey, Entrepreneur, Office
-from otop_desktop.printing.signature import Claim, parse_qr_text, qr_text
-from otop_desktop.printing.verify import known_keys, verify_qr_text
+from otop_desktop.printing.signature import Claim, ProductList, parse_qr_text, qr_text
+from otop_desktop.printing.verify import ProductsCheck, known_keys, verify_qr_text
 from otop_desktop.services.entrepreneurs import create_entrepreneur
 from otop_desktop.services.office import init_register
-from tests.conftest import person
+from otop_desktop.services.products import ProductInput, create_product, update_product
+from tests.conftest import db_of, person
 
 ISSUED = date(2025, 11, 24)
 
@@ -105,7 +108,7 @@ def test_a_forgery_with_another_key_fails(register, owner, tmp_path) -> None:
 @pytest.mark.parametrize(
     ("text", "words"),
     [
-        ("hello", "must start with OTOP1"),
+        ("hello", "must start with OTOP2| or OTOP1|"),
         ("OTOP1|5013-2567-0001|ชื่อ", "fields are missing"),
         ("OTOP1|5013-2567-0001|ชื่อ|2025-11-24|" + "A" * 86, "issue date"),
         ("OTOP1|5013-2567-0001|ชื่อ|2568-02-30|" + "A" * 86, "issue date"),
@@ -162,7 +165,7 @@ def run(*args: object) -> subprocess.CompletedProcess[str]:
 
 
 def test_verify_command(register, owner) -> None:
-    db = register.engine.url.database
+    db = db_of(register)
     text = signed(register, owner)
     good = run("verify", "--db", db, text)
     assert good.returncode == 0, good.stderr
@@ -172,3 +175,122 @@ def test_verify_command(register, owner) -> None:
     assert len(bad.stderr.strip().splitlines()) == 1 and "NOT VALID" in bad.stderr
     junk = run("verify", "--db", db, "not a code")
     assert junk.returncode == 2 and "Traceback" not in junk.stderr
+
+
+# --- OTOP2: the products are signed too ------------------------------------------------------
+
+
+@pytest.fixture
+def maker(register: Register) -> Entrepreneur:
+    with register.write() as session:
+        owner = create_entrepreneur(session, person(name="กลุ่มจักสาน|บ้านป่าตาล"))
+        for name in ("กระเป๋าสานกิ่งไม้ไผ่", "ตะกร้าหวาย"):
+            create_product(session, owner.id, ProductInput(name=name, category=4))
+        return owner
+
+
+def products_of(register: Register, owner: Entrepreneur) -> list[tuple[str, str]]:
+    with register.read() as session:
+        found = session.get(Entrepreneur, owner.id)
+        assert found is not None
+        return [(p.code, p.name) for p in found.products]
+
+
+def signed2(register: Register, owner: Entrepreneur) -> str:
+    office = register.office()
+    assert office is not None
+    listed = ProductList.of(products_of(register, owner))
+    claim = Claim(owner.reg_no, owner.name, ISSUED, listed)
+    return qr_text(claim, office.signing_private_key)
+
+
+def test_otop2_signs_the_products_count_and_digest(register, maker) -> None:
+    text = signed2(register, maker)
+    version, reg_no, rest = text.split("|", 2)
+    assert (version, reg_no) == ("OTOP2", maker.reg_no)
+    name, issued, count, digest, signature = rest.rsplit("|", 4)
+    assert (name, issued, count) == ("กลุ่มจักสาน|บ้านป่าตาล", "2568-11-24", "2")
+    assert len(digest) == 22 and len(signature) == 86
+    # The digest does not depend on the order the products come in.
+    products = products_of(register, maker)
+    assert ProductList.of(reversed(products)) == ProductList.of(products)
+    assert parse_qr_text(text).claim.products == ProductList(2, digest)
+
+
+def test_otop2_good_and_its_products_as_in_the_register(register, maker) -> None:
+    result = check(register, signed2(register, maker))
+    assert result.valid and result.active and result.version == "OTOP2"
+    assert result.products_check is ProductsCheck.SAME
+    assert result.products_signed is not None and result.products_signed.count == 2
+    assert [name for _, name in result.current_products] == ["กระเป๋าสานกิ่งไม้ไผ่", "ตะกร้าหวาย"]
+    assert "ผลิตภัณฑ์ 2 รายการที่ลงนามไว้ตรงกับทะเบียนปัจจุบัน" in result.message_th
+    assert "the 2 products signed are those in the register now" in result.message_en
+
+
+def test_otop2_products_renamed_since_is_said(register, maker) -> None:
+    text = signed2(register, maker)
+    with register.write() as session:
+        found = session.get(Entrepreneur, maker.id)
+        assert found is not None
+        product = found.products[1]
+        update_product(session, product.id, ProductInput(name="ตะกร้าหวายเทียม", category=4))
+    result = check(register, text)
+    assert result.valid  # the signature is still the office's
+    assert result.products_check is ProductsCheck.CHANGED
+    assert "ไม่ตรงกับทะเบียนปัจจุบัน" in result.message_th
+    assert "differ from the register's now" in result.message_en
+
+
+@pytest.mark.parametrize(
+    "alter",
+    [
+        lambda t: t.replace("|2|", "|3|"),  # the number of products
+        lambda t: t.replace(t.split("|")[-2], "A" * 22),  # the digest
+        lambda t: t.replace("บ้านป่าตาล", "บ้านป่าตาลใหม่"),  # the name
+        lambda t: t.replace("OTOP2|", "OTOP1|", 1),  # passed off as an old code
+    ],
+)
+def test_an_altered_otop2_text_fails(register, maker, alter) -> None:
+    text = signed2(register, maker)
+    altered = alter(text)
+    assert altered != text
+    try:
+        result = check(register, altered)
+    except UserError:
+        return  # no longer even reads as a code: refused all the same
+    assert not result.valid
+    assert result.message_th.startswith("ไม่ผ่าน")
+
+
+def test_otop1_still_verifies_and_says_it_signs_no_products(register, owner) -> None:
+    result = check(register, signed(register, owner))
+    assert result.valid and result.version == "OTOP1"
+    assert result.products_signed is None
+    assert result.products_check is ProductsCheck.UNKNOWN
+    assert (
+        "OTOP1" in result.message_en and "does not sign the list of products" in result.message_en
+    )
+
+
+@pytest.mark.parametrize(
+    ("text", "words"),
+    [
+        ("OTOP2|5013-2567-0001|ชื่อ|2568-11-24|" + "A" * 86, "fields are missing"),
+        ("OTOP2|5013-2567-0001|ชื่อ|2568-11-24|0|" + "A" * 22 + "|" + "A" * 86, "products"),
+        ("OTOP2|5013-2567-0001|ชื่อ|2568-11-24|x|" + "A" * 22 + "|" + "A" * 86, "products"),
+        ("OTOP2|5013-2567-0001|ชื่อ|2568-11-24|2|" + "A" * 21 + "|" + "A" * 86, "products"),
+        ("OTOP2|5013-2567-0001|ชื่อ|2568-11-24|2|" + "A" * 21 + "B|" + "A" * 86, "products"),
+    ],
+)
+def test_otop2_text_that_is_no_certificate_code_is_refused(register, text, words) -> None:
+    with pytest.raises(UserError, match=words):
+        check(register, text)
+
+
+def test_verify_command_otop2(register, maker) -> None:
+    db = db_of(register)
+    good = run("verify", "--db", db, signed2(register, maker))
+    assert good.returncode == 0, good.stderr
+    assert "the 2 products signed are those in the register now" in good.stdout
+    bad = run("verify", "--db", db, signed2(register, maker).replace("|2|", "|1|"))
+    assert bad.returncode == 2 and "NOT VALID" in bad.stderr

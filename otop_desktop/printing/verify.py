@@ -5,13 +5,14 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date, datetime
+from enum import Enum
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from otop_desktop.domain import OfficeKind, Status
-from otop_desktop.models import DistrictKey, Entrepreneur, SigningKey
-from otop_desktop.printing.signature import SignedClaim, parse_qr_text
+from otop_desktop.models import DistrictKey, Entrepreneur, Product, SigningKey
+from otop_desktop.printing.signature import ProductList, SignedClaim, parse_qr_text
 from otop_desktop.services.office import default_office_name, get_office
 from otop_desktop.thaiformat import THAI_TIME, format_be_date
 
@@ -33,6 +34,17 @@ class KnownKey:
         )
 
 
+class ProductsCheck(Enum):
+    """How the products an ``OTOP2`` code signed compare with the register's now."""
+
+    #: Same codes and names as the register holds now.
+    SAME = "same"
+    #: A product added, dropped or renamed since the certificate was issued.
+    CHANGED = "changed"
+    #: An ``OTOP1`` code (signs no products), or the number is not in this register.
+    UNKNOWN = "unknown"
+
+
 @dataclass(frozen=True)
 class Verification:
     """The answer for one QR text. ``valid``: a known office signed exactly this text."""
@@ -49,6 +61,13 @@ class Verification:
     current_name: str | None
     message_th: str
     message_en: str
+    #: ``OTOP1`` or ``OTOP2``.
+    version: str = "OTOP2"
+    #: What an ``OTOP2`` code signed of the products (None for ``OTOP1``).
+    products_signed: ProductList | None = None
+    products_check: ProductsCheck = ProductsCheck.UNKNOWN
+    #: The register's products now, (code, name) in code order (empty when not in it).
+    current_products: tuple[tuple[str, str], ...] = ()
 
     @property
     def active(self) -> bool:
@@ -112,15 +131,30 @@ def _signer(session: Session, signed: SignedClaim) -> KnownKey | None:
 
 def verify_qr_text(session: Session, text: str) -> Verification:
     """Whether ``text`` is a certificate code signed by a known office, and what the register
-    says of the business now. Text that is not a certificate code at all is a UserError."""
+    says of the business now (for an ``OTOP2`` code also whether its products are the ones
+    signed). Text that is not a certificate code at all is a UserError."""
     signed = parse_qr_text(text)
     claim = signed.claim
     signer = _signer(session, signed)
     found = session.execute(
-        select(Entrepreneur.name, Entrepreneur.status).where(Entrepreneur.reg_no == claim.reg_no)
+        select(Entrepreneur.id, Entrepreneur.name, Entrepreneur.status).where(
+            Entrepreneur.reg_no == claim.reg_no
+        )
     ).first()
     status = Status(found.status) if found else None
     current_name = found.name if found and found.name != claim.name else None
+    current_products: tuple[tuple[str, str], ...] = ()
+    if found:
+        rows = session.execute(
+            select(Product.code, Product.name)
+            .where(Product.entrepreneur_id == found.id)
+            .order_by(Product.code)
+        )
+        current_products = tuple((code, name) for code, name in rows)
+    check = ProductsCheck.UNKNOWN
+    if claim.products is not None and found:
+        same = ProductList.of(current_products) == claim.products
+        check = ProductsCheck.SAME if same else ProductsCheck.CHANGED
     issued = format_be_date(claim.issued_on, "long")
     issued_en = format_be_date(claim.issued_on)
     what = f"{claim.reg_no} {claim.name}"
@@ -152,6 +186,9 @@ def verify_qr_text(session: Session, text: str) -> Verification:
         if current_name:
             th += f" (ชื่อในทะเบียนปัจจุบัน: {current_name})"
             en += f" (the register's name now: {current_name})"
+        th_products, en_products = _products_words(claim.products, check)
+        th += th_products
+        en += en_products
     return Verification(
         valid=signer is not None,
         reg_no=claim.reg_no,
@@ -162,4 +199,31 @@ def verify_qr_text(session: Session, text: str) -> Verification:
         current_name=current_name,
         message_th=th,
         message_en=en,
+        version=claim.version,
+        products_signed=claim.products,
+        products_check=check,
+        current_products=current_products,
     )
+
+
+def _products_words(signed: ProductList | None, check: ProductsCheck) -> tuple[str, str]:
+    """What the messages add about the products, after a good signature."""
+    if signed is None:
+        return (
+            "; รหัสรุ่นเก่า (OTOP1) ไม่ได้ลงนามรายการผลิตภัณฑ์",
+            "; an old (OTOP1) code: it does not sign the list of products",
+        )
+    n = signed.count
+    if check is ProductsCheck.SAME:
+        return (
+            f"; ผลิตภัณฑ์ {n} รายการที่ลงนามไว้ตรงกับทะเบียนปัจจุบัน",
+            f"; the {n} products signed are those in the register now",
+        )
+    if check is ProductsCheck.CHANGED:
+        return (
+            f"; ผลิตภัณฑ์ {n} รายการที่ลงนามไว้ไม่ตรงกับทะเบียนปัจจุบัน"
+            " (เพิ่ม ลบ หรือเปลี่ยนชื่อภายหลัง หรือรายการที่พิมพ์ถูกแก้ไข)",
+            f"; the {n} products signed differ from the register's now (added, dropped or"
+            " renamed since, or the printed list was altered)",
+        )
+    return (f"; ลงนามรายการผลิตภัณฑ์ {n} รายการ", f"; {n} products signed")
