@@ -9,6 +9,7 @@ import sqlite3
 from contextlib import closing
 from pathlib import Path
 
+import pytest
 from openpyxl import load_workbook
 from sqlalchemy import select, text
 
@@ -67,6 +68,8 @@ def test_a_change_is_recorded_field_by_field_without_the_personal_values(registe
     assert old_id not in created.changes
 
 
+# SQLite-only: make_backup copies a SQLite file (a server's backups are pg_dump's).
+@pytest.mark.sqlite_only
 def test_exports_and_backups_are_recorded(register, tmp_path) -> None:
     fill(register)
     export_monthly(register, OCT, tmp_path / "out", user="")
@@ -113,6 +116,8 @@ def test_a_trail_cut_off_at_the_end_is_found_by_the_head_kept_outside(register) 
     assert f"entry {last.id}, kept outside the register" in problems(register)
 
 
+# SQLite-only: make_backup copies a SQLite file (a server's backups are pg_dump's).
+@pytest.mark.sqlite_only
 def test_the_newest_hash_goes_outside_with_each_backup_and_workbook(register, tmp_path) -> None:
     fill(register)
     head = entries(register)[-1]

@@ -207,6 +207,8 @@ def refused_on_the_command_line(capsys: pytest.CaptureFixture[str], *args: str |
 # --- another program holding a long write ---------------------------------------------------
 
 
+# SQLite-only: another program holds the file's write lock (tests/test_database.py waits on both).
+@pytest.mark.sqlite_only
 def test_a_long_write_by_another_program_is_waited_for_then_named_and_the_next_save_works(
     register: Register,
 ) -> None:
@@ -228,6 +230,8 @@ def test_a_long_write_by_another_program_is_waited_for_then_named_and_the_next_s
         clerk.close()
 
 
+# SQLite-only: another program holds the file's write lock.
+@pytest.mark.sqlite_only
 def test_the_command_line_says_the_register_is_busy(
     register: Register, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
 ) -> None:

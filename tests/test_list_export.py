@@ -98,6 +98,8 @@ def test_an_existing_file_is_replaced_only_when_asked(register: Register, tmp_pa
     assert len(rows) == 2
 
 
+# SQLite-only: a server's register has no file to write over.
+@pytest.mark.sqlite_only
 def test_the_register_itself_is_never_written(register: Register) -> None:
     assert register.path is not None
     with pytest.raises(UserError):

@@ -406,6 +406,8 @@ def test_the_workbook_is_placed_in_the_transaction_that_records_it(register, tmp
         assert s.scalar(select(func.count()).select_from(PeriodLock)) == 0
 
 
+# SQLite-only: a server's register has no file to write over.
+@pytest.mark.sqlite_only
 def test_the_register_is_never_an_output(register, tmp_path) -> None:
     db = tmp_path / "district.sqlite3"
     for out in (
