@@ -22,6 +22,7 @@ from typing import Any
 from sqlalchemy import event
 
 from otop_desktop.database import Register
+from otop_desktop.errors import UserError
 from otop_desktop.models import Entrepreneur, Product, Sale
 from otop_desktop.services.overview import overview
 from otop_desktop.thaiformat import fiscal_year_be, thai_today
@@ -83,4 +84,7 @@ def main() -> None:
 
 
 if __name__ == "__main__":
-    main()
+    try:
+        main()
+    except UserError as exc:
+        raise SystemExit(exc.one_line()) from None
