@@ -95,11 +95,13 @@ def cmd_print_office(args: argparse.Namespace) -> int:
         if kind is OfficeDocument.ANNUAL:
             check_target(args.out, register_db=register.path, force=args.force)
             written = write_annual_report(register, options, Path(args.out))
-            print(f"{written}: annual report {options.year}")
+            which = "calendar" if options.calendar else "fiscal"
+            print(f"{written}: annual report, {which} year {options.year}")
             return EXIT_OK
         printed = render_office(register, kind, options, out=args.out, force=args.force)
     documents = f"{printed.documents:,} forms, " if printed.documents > 1 else ""
-    print(f"{args.out}: {kind.label_en.lower()}, {documents}{printed.pages:,} pages")
+    pages = "1 page" if printed.pages == 1 else f"{printed.pages:,} pages"
+    print(f"{args.out}: {kind.label_en}, {documents}{pages}")
     return EXIT_OK
 
 

@@ -46,6 +46,12 @@ class Office(Base):
     idle_lock_minutes: Mapped[int] = mapped_column(default=15, server_default="15")
     #: The key of the audit trail's keyed hashes of personal fields (citizen ID, phone).
     audit_key: Mapped[bytes] = mapped_column(LargeBinary(32), default=lambda: os.urandom(32))
+    #: The office's telephone, after its name in a memo's ส่วนราชการ line.
+    phone: Mapped[str] = mapped_column(String(40), default="", server_default="")
+    #: The Garuda emblem a memo carries top left, as the PNG or JPEG file the office chose
+    #: in settings (the program does not ship it). Kept in the register rather than as a
+    #: path, so that every PC of the register and every backup prints the same memo.
+    emblem_image: Mapped[bytes | None] = mapped_column(LargeBinary)
 
 
 class Counter(Base):

@@ -54,7 +54,7 @@ class MemoFigures:
 
 def check_number(number: str) -> str:
     """The outgoing number as the clerk typed it (``ชม 0019.13/123``), checked as any text."""
-    check = Checker()
+    check = Checker({"number": ("เลขที่หนังสือ (ที่)", "outgoing number")})
     value = check.text("number", number, required=False, max_len=NUMBER_MAX)
     check.done()
     return value
@@ -103,7 +103,7 @@ def load(session: Session, office: Office, period: Period, today: date) -> MemoF
     addressee(office)
     if not period.has_ended(today):
         raise UserError(
-            f"เดือน{period.label_th}ยังไม่สิ้นเดือน จึงยังส่งข้อมูลไม่ได้ (ส่งได้เฉพาะเดือนที่สิ้นสุดแล้ว)",
+            f"เดือน{period.label_th} ยังไม่สิ้นเดือน จึงยังส่งข้อมูลไม่ได้ (ส่งได้เฉพาะเดือนที่สิ้นสุดแล้ว)",
             f"{period} has not ended yet: only a month that has ended is submitted",
         )
     sales = monthly_sales(session, period, None)
