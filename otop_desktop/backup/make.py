@@ -44,8 +44,11 @@ def register_file(register: Register) -> Path:
     """The SQLite file of an open register; a server's register has none."""
     if register.path is None:
         raise UserError(
-            "ทะเบียนบนเซิร์ฟเวอร์ PostgreSQL สำรองข้อมูลด้วยระบบของเซิร์ฟเวอร์ ไม่ใช่ด้วยโปรแกรมนี้",
-            "A register on a PostgreSQL server is backed up by the server, not by this program",
+            "ทะเบียนบนเซิร์ฟเวอร์ PostgreSQL สำรองข้อมูลด้วย pg_dump ของเซิร์ฟเวอร์ (คำสั่ง backup "
+            "--db URL --out FOLDER ที่เครื่องเซิร์ฟเวอร์) ไม่ใช่ด้วยการสำรองอัตโนมัติของโปรแกรมนี้",
+            "A register on a PostgreSQL server is backed up by the server's pg_dump (the command "
+            "backup --db URL --out FOLDER on the server machine), not by this program's "
+            "automatic backups",
         )
     return register.path
 
