@@ -19,12 +19,13 @@ from collections import Counter
 from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
-from typing import Any
+from typing import Any, TypeVar
 
 from sqlalchemy import (
     CTE,
     BigInteger,
     ColumnElement,
+    CompoundSelect,
     Select,
     Subquery,
     and_,
@@ -37,7 +38,7 @@ from sqlalchemy import (
     type_coerce,
     union,
 )
-from sqlalchemy.orm import Session, aliased
+from sqlalchemy.orm import QueryableAttribute, Session, aliased
 
 from otop_desktop.domain import READINESS_ITEMS
 from otop_desktop.errors import UserError
@@ -66,6 +67,8 @@ from otop_desktop.thaiformat import (
     fiscal_year_range,
     thai_today,
 )
+
+T = TypeVar("T")
 
 
 @dataclass(frozen=True)
@@ -130,12 +133,16 @@ def year_of(d: date, *, calendar: bool) -> int:
     return be_year(d) if calendar else fiscal_year_be(d)
 
 
-def satang(column: ColumnElement[Decimal]) -> ColumnElement[int]:
+#: A column as SQL expressions take it: a mapped attribute or any column expression.
+Column = ColumnElement[T] | QueryableAttribute[T]
+
+
+def satang(column: Column[Decimal]) -> ColumnElement[int]:
     """A money column summed as whole satang (exact integers, no Decimal per row)."""
     return satang_of(type_coerce(column, BigInteger))
 
 
-def satang_of(column: ColumnElement[int]) -> ColumnElement[int]:
+def satang_of(column: Column[int]) -> ColumnElement[int]:
     """A column of whole satang summed (0 for no rows)."""
     return func.coalesce(func.sum(column), 0)
 
@@ -148,7 +155,7 @@ def baht(amount: int) -> Decimal:
 # --- entrepreneurs ---------------------------------------------------------------------
 
 
-def closed_at(day: date) -> Select[tuple[int]]:
+def closed_at(day: date) -> Select[int]:
     """Entrepreneurs whose status on the morning of ``day`` is closed: the latest change
     before it (by date, then by entry) is a closing."""
     later = aliased(StatusChange)
@@ -176,7 +183,7 @@ def counted(span: YearSpan) -> ColumnElement[bool]:
     )
 
 
-def select_counted(span: YearSpan) -> Select[tuple[int]]:
+def select_counted(span: YearSpan) -> Select[int]:
     """The ids of the entrepreneurs that count in ``span``."""
     return select(Entrepreneur.id).where(counted(span))
 
@@ -212,7 +219,7 @@ def main_categories() -> CTE:
     )
 
 
-def main_category(entrepreneur_id: ColumnElement[int]) -> ColumnElement[int | None]:
+def main_category(entrepreneur_id: Column[int]) -> ColumnElement[int | None]:
     """The main category of the business ``entrepreneur_id`` (a column or a value), as one
     scalar subquery on the products' entrepreneur index: the rule above, row by row."""
     # Its own alias: the query it sits in may read the products too.
@@ -284,7 +291,7 @@ def sales_total(session: Session, span: YearSpan) -> int:
     return sum(sales_by_period(session, span.first, span.last).values())
 
 
-def sales_by(session: Session, span: YearSpan, key: str) -> dict[object, int]:
+def sales_by(session: Session, span: YearSpan, key: str) -> dict[Any, int]:
     """The year's sales in satang by ``key``: ``category`` (the rule above; None for sales
     that count under no category), ``soft_power`` (None for none), ``district_code`` or
     ``subdistrict_code`` (of the business)."""
@@ -311,7 +318,7 @@ def recount_totals(session: Session) -> dict[tuple[int, str, int, str], tuple[in
     rows = _sale_rows()
     key = (rows.c.period, rows.c.district_code, rows.c.category, rows.c.soft_power)
     found = session.execute(select(*key, satang(rows.c.amount), func.count()).group_by(*key))
-    return {tuple(row[:4]): (int(row[4]), int(row[5])) for row in found}  # type: ignore[misc]
+    return {(row[0], row[1], row[2], row[3]): (int(row[4]), int(row[5])) for row in found}
 
 
 def kept_totals(session: Session) -> dict[tuple[int, str, int, str], tuple[int, int]]:
@@ -354,7 +361,11 @@ def kept_products(session: Session) -> dict[tuple[str, int, str, int], int]:
 # --- a year's businesses and products --------------------------------------------------
 
 
-def excluded(span: YearSpan) -> Select[tuple[int]]:
+#: A query of business ids, for ``in_()``.
+Ids = Select[Any] | CompoundSelect[Any]
+
+
+def excluded(span: YearSpan) -> CompoundSelect[int]:
     """The businesses that do not count in ``span``: not yet registered by its end (or
     without a registration date), or closed at its start."""
     return union(
@@ -364,7 +375,7 @@ def excluded(span: YearSpan) -> Select[tuple[int]]:
     )
 
 
-def left_out(session: Session, span: YearSpan) -> Select[Any]:
+def left_out(session: Session, span: YearSpan) -> Ids:
     """:func:`excluded` found once: on SQLite its ids go back into each query as one JSON
     parameter (json_each), so that the history is not searched again for every figure."""
     if session.get_bind().dialect.name != "sqlite":
@@ -374,7 +385,7 @@ def left_out(session: Session, span: YearSpan) -> Select[Any]:
 
 
 def entrepreneurs_by(
-    session: Session, span: YearSpan, key: str, *, left: Select[Any] | None = None
+    session: Session, span: YearSpan, key: str, *, left: Ids | None = None
 ) -> Counter[str]:
     """The year's businesses by ``district_code`` or ``subdistrict_code``: those registered
     by its end less those among them that do not count (the rule, read off the indexes, or
@@ -386,7 +397,7 @@ def entrepreneurs_by(
     found: Counter[str] = Counter()
     if key == "district_code" and _kept_totals(session) and (latest is None or latest <= span.end):
         found.update(kept_businesses(session))
-        steps = [(-1, Entrepreneur.registered_on.is_(None))]
+        steps: list[tuple[int, ColumnElement[bool]]] = [(-1, Entrepreneur.registered_on.is_(None))]
     else:
         steps = [(1, registered)]
     steps.append((-1, and_(registered, Entrepreneur.id.in_(gone))))
@@ -433,7 +444,8 @@ def recount_status(session: Session) -> Counter[tuple[int, str]]:
     )
     for stmt in (by_day, registered):
         for day, status, n in session.execute(stmt):
-            found[(Period.of(day).key, status)] += n
+            if day is not None:  # registrations are read where the date is given
+                found[(Period.of(day).key, status)] += n
     return found
 
 
@@ -452,7 +464,7 @@ class ProductCounts:
         return sum(self.by_district.values())
 
 
-def _product_dims() -> tuple[ColumnElement[Any], ...]:
+def _product_dims() -> tuple[Column[Any], ...]:
     p = Product
     return (
         Entrepreneur.district_code,
@@ -462,9 +474,7 @@ def _product_dims() -> tuple[ColumnElement[Any], ...]:
     )
 
 
-def product_counts(
-    session: Session, span: YearSpan, *, left: Select[Any] | None = None
-) -> ProductCounts:
+def product_counts(session: Session, span: YearSpan, *, left: Ids | None = None) -> ProductCounts:
     """The year's products. On SQLite: the kept product_totals less the products of the
     businesses that do not count (few, for a recent year)."""
     sides: list[Counter[Any]] = [Counter(), Counter(), Counter(), Counter()]
@@ -502,7 +512,7 @@ def product_counts(
 
 
 def year_totals(
-    session: Session, span: YearSpan, *, left: Select[Any] | None = None
+    session: Session, span: YearSpan, *, left: Ids | None = None
 ) -> tuple[int, int, int]:
     """The year's entrepreneurs, products and sales (satang), without their splits."""
     entrepreneurs = sum(entrepreneurs_by(session, span, "district_code", left=left).values())
@@ -512,7 +522,7 @@ def year_totals(
             .select_from(Product)
             .where(Product.entrepreneur_id.in_(left if left is not None else excluded(span)))
         )
-        products = (session.scalar(select(func.sum(ProductTotal.products))) or 0) - left_out
+        products = (session.scalar(select(func.sum(ProductTotal.products))) or 0) - (left_out or 0)
     else:
         products = session.scalar(
             select(func.count())
@@ -588,7 +598,7 @@ def by_area(session: Session, span: YearSpan, key: str) -> dict[str, Tally]:
 
 
 def _tallies(
-    businesses: Counter[str], goods: Counter[str], sales: dict[object, int]
+    businesses: Counter[str], goods: Counter[str], sales: dict[Any, int]
 ) -> dict[str, Tally]:
     return {
         str(code): Tally(businesses[code], goods[code], sales.get(code, 0))
@@ -597,7 +607,7 @@ def _tallies(
     }
 
 
-def year_counts(session: Session, span: YearSpan, *, left: Select[Any] | None = None) -> YearCounts:
+def year_counts(session: Session, span: YearSpan, *, left: Ids | None = None) -> YearCounts:
     products = product_counts(session, span, left=left)
     businesses = entrepreneurs_by(session, span, "district_code", left=left)
     category_products = products.by_category
@@ -653,9 +663,7 @@ def stars_at_end(session: Session, span: YearSpan, counts: YearCounts) -> Counte
     return held
 
 
-def standards_held(
-    session: Session, span: YearSpan, *, left: Select[Any] | None = None
-) -> Counter[str]:
+def standards_held(session: Session, span: YearSpan, *, left: Ids | None = None) -> Counter[str]:
     """The year's products by standard held: certificates not expired before the year
     began (or without an expiry date); all such certificates less those of the businesses
     that do not count."""
@@ -680,7 +688,7 @@ def standards_held(
 
 
 def readiness_counts(
-    session: Session, span: YearSpan, *, left: Select[Any] | None = None
+    session: Session, span: YearSpan, *, left: Ids | None = None
 ) -> Counter[tuple[tuple[str, bool], ...]]:
     """The year's assessed businesses by their checklist ((check, ticked) pairs in the
     order of READINESS_ITEMS): all assessments less those of businesses that do not count."""

@@ -14,7 +14,7 @@ from decimal import Decimal
 from typing import Any
 
 import geothai
-from sqlalchemy import Select, distinct, func, select
+from sqlalchemy import distinct, func, select
 from sqlalchemy.orm import Session
 
 from otop_desktop.domain import (
@@ -296,13 +296,13 @@ def _stars(session: Session, span: YearSpan, counts: figures.YearCounts) -> tupl
     )
 
 
-def _standards(session: Session, span: YearSpan, left: Select[Any]) -> tuple[CountRow, ...]:
+def _standards(session: Session, span: YearSpan, left: figures.Ids) -> tuple[CountRow, ...]:
     held = figures.standards_held(session, span, left=left)
     return tuple(CountRow(s.value, s.label_th, s.label_en, held[s.value]) for s in Standard)
 
 
 def _readiness(
-    session: Session, span: YearSpan, entrepreneurs: int, left: Select[Any]
+    session: Session, span: YearSpan, entrepreneurs: int, left: figures.Ids
 ) -> tuple[tuple[CountRow, ...], tuple[CountRow, ...]]:
     levels: Counter[int | None] = Counter()
     checks: Counter[str] = Counter()
@@ -354,7 +354,9 @@ def _industries(session: Session, span: YearSpan) -> tuple[IndustryRow, ...]:
     )
 
 
-def _by_month(session: Session, column, span: YearSpan, *values) -> dict[int, tuple]:  # type: ignore[no-untyped-def]
+def _by_month(
+    session: Session, column: Any, span: YearSpan, *values: Any
+) -> dict[int, tuple[int, ...]]:
     """Rows grouped by the day of ``column``, folded into period keys."""
     totals: dict[int, list[int]] = {}
     for day, *numbers in session.execute(
