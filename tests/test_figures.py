@@ -124,14 +124,16 @@ def test_the_history_of_status_changes(register) -> None:
         _edit(s, e.id, status="active", status_date=date(2021, 11, 1))
         _edit(s, e.id, status="closed", status_reason="ย้ายถิ่น", status_date=date(2022, 2, 1))
         _edit(s, e.id, status="closed", status_reason="ย้ายถิ่น", status_date=date(2022, 2, 1))
+        # A corrected closing date and reason correct the entry, not add one.
+        _edit(s, e.id, status="closed", status_reason="ย้ายไปต่างจังหวัด", status_date=date(2022, 1, 5))
         entries = status_history.history(s, e.id)
         assert [(x.changed_on, x.status) for x in entries] == [
             (date(2019, 2, 1), "active"),
             (date(2020, 4, 1), "suspended"),
             (date(2021, 11, 1), "active"),
-            (date(2022, 2, 1), "closed"),
+            (date(2022, 1, 5), "closed"),
         ]
-        assert entries[1].reason == "COVID-19"
+        assert entries[1].reason == "COVID-19" and entries[-1].reason == "ย้ายไปต่างจังหวัด"
         rows = {r.key: r for r in status_years(s, calendar=False)}
     assert rows[2562].opened == 1
     assert rows[2563].suspended == 1

@@ -53,6 +53,7 @@ def changed(
     registered_before: date | None,
 ) -> None:
     """Keeps the history in step after the record was edited: a new entry when the status
+    changed, the latest entry corrected with the status's date and reason when only those
     changed, the registration entry moved with a corrected registration date, the first
     entries of a record completed only now."""
     entries = history(session, entrepreneur.id)
@@ -64,8 +65,13 @@ def changed(
         # The first entry is the registration, on the registration date (figures read
         # reopenings as the other active entries).
         first.changed_on = entrepreneur.registered_on
-    if entrepreneur.status != status_before or entries[-1].status != entrepreneur.status:
+    latest = entries[-1]
+    if entrepreneur.status != status_before or latest.status != entrepreneur.status:
         _append(session, entrepreneur)
+    elif len(entries) > 1 and entrepreneur.status_date is not None:
+        # The same status, its date or reason corrected: the entry says what the record says.
+        latest.changed_on = entrepreneur.status_date
+        latest.reason = entrepreneur.status_reason or ""
 
 
 def _append(session: Session, entrepreneur: Entrepreneur) -> None:
