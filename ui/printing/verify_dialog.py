@@ -1,6 +1,7 @@
 """Checking a certificate: the clerk pastes or scans the text of its QR code, and the dialog
-says in plain words whether a known office signed it and whether the business is still
-active in the register."""
+says in plain words whether a known office signed it, whether the business is still active
+in the register, and (for a code of the current version, OTOP2) what was signed of its
+products and whether they are the register's now."""
 
 from __future__ import annotations
 
@@ -21,7 +22,7 @@ from PySide6.QtWidgets import (
 from otop_desktop.database import Register
 from otop_desktop.domain import Status
 from otop_desktop.errors import UserError
-from otop_desktop.printing.verify import Verification, verify_qr_text
+from otop_desktop.printing.verify import ProductsCheck, Verification, verify_qr_text
 from otop_desktop.thaiformat import format_be_date
 from ui.headings import heading
 from ui.lang import label_of, pick
@@ -49,12 +50,13 @@ class VerifyDialog(QDialog):
         intro = QLabel(
             self.tr(
                 "Scan the QR code on the certificate with a QR scanner, or paste or type its "
-                "text here, then press Check. The text begins with OTOP1|."
+                "text here, then press Check. The text begins with OTOP2| (OTOP1| on older "
+                "certificates)."
             )
         )
         intro.setWordWrap(True)
         self.text_edit = QLineEdit()
-        self.text_edit.setPlaceholderText("OTOP1|5013-2567-0001|…")
+        self.text_edit.setPlaceholderText("OTOP2|5013-2567-0001|…")
         self.text_edit.setClearButtonEnabled(True)
         self.text_edit.setAccessibleName(self.tr("Text of the QR code"))
         self.check_button = QPushButton(self.tr("Check"))
@@ -71,7 +73,15 @@ class VerifyDialog(QDialog):
         self.issued = QLabel()
         self.signed_by = QLabel()
         self.standing = QLabel()
-        for label in (self.explanation, self.reg_no, self.name, self.signed_by, self.standing):
+        self.products = QLabel()
+        for label in (
+            self.explanation,
+            self.reg_no,
+            self.name,
+            self.signed_by,
+            self.standing,
+            self.products,
+        ):
             label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
             label.setWordWrap(True)
         self.details = QWidget()
@@ -82,6 +92,7 @@ class VerifyDialog(QDialog):
         form.addRow(self.tr("Issued on:"), self.issued)
         form.addRow(self.tr("Signed by:"), self.signed_by)
         form.addRow(self.tr("In the register now:"), self.standing)
+        form.addRow(self.tr("Products:"), self.products)
 
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         buttons.rejected.connect(self.reject)
@@ -155,6 +166,7 @@ class VerifyDialog(QDialog):
             pick(format_be_date(result.issued_on, "long"), format_be_date(result.issued_on))
         )
         self.standing.setText(self._standing_text(result))
+        self.products.setText(self._products_text(result))
         self.details.show()
 
     def _standing_text(self, result: Verification) -> str:
@@ -172,6 +184,32 @@ class VerifyDialog(QDialog):
             text += "\n" + self.tr("The register's name for it now: {name}").format(
                 name=result.current_name
             )
+        return text
+
+    def _products_text(self, result: Verification) -> str:
+        """What the code signed of the products, and how that compares with the register."""
+        signed = result.products_signed
+        if signed is None:
+            return self.tr(
+                "Not signed: an OTOP1 code signs the number, name and date only. Compare the "
+                "printed products with the register."
+            )
+        text = self.tr("{count} signed (digest {digest})").format(
+            count=signed.count, digest=signed.digest
+        )
+        listed = "\n".join(f"{code}  {name}" for code, name in result.current_products)
+        if result.products_check is ProductsCheck.SAME:
+            text += "\n" + self.tr(
+                "✔ The same codes and names as the register holds now; the printed list "
+                "should read:"
+            )
+            text += "\n" + listed
+        elif result.products_check is ProductsCheck.CHANGED:
+            text += "\n" + self.tr(
+                "✘ Not the register's products now: one was added, dropped or renamed since "
+                "the certificate was issued. The register holds now:"
+            )
+            text += "\n" + (listed or self.tr("no products"))
         return text
 
     def _show_verdict(self, good: bool, verdict: str, explanation: str) -> None:
