@@ -320,7 +320,7 @@ class _Table:
             return widest + 2 * CELL_PAD + 2
 
         # The long category names wrap at their spaces rather than squeeze the names.
-        widths = [fitted(0), fitted(1), 0.0, min(fitted(3), CONTENT_WIDTH * 0.22)]
+        widths = [fitted(0), fitted(1), 0.0, min(fitted(3), CONTENT_WIDTH * 0.3)]
         widths[2] = CONTENT_WIDTH - sum(widths)
         self.widths = widths
         self.head = self._row(self.HEAD, FONT_BOLD, (True,) * 4)
