@@ -9,7 +9,7 @@ from otop_desktop.cli import main
 from otop_desktop.services import entrepreneurs, products, sales
 from otop_desktop.services.products import ProductInput
 from otop_desktop.services.sales import SaleInput
-from otop_desktop.services.stats import overview, register_stats
+from otop_desktop.services.stats import register_stats
 from otop_desktop.thaiformat import Period
 from tests.conftest import db_of, person
 
@@ -29,18 +29,6 @@ def test_sales_totals_by_year_and_period_are_exact(province_register) -> None:
     assert figures["entrepreneurs_by_district"] == {"5001": 1, "5013": 1}
     assert (figures["entrepreneurs"], figures["products"], figures["sales"]) == (2, 1, 3)
     assert figures["office"]["kind"] == "province"
-
-
-def test_overview_gives_the_latest_year(province_register) -> None:
-    with province_register.write() as s:
-        a = entrepreneurs.create_entrepreneur(s, person(subdistrict_code="501301"))
-        sales.set_month_sales(s, a.id, Period(2567, 12), whole=SaleInput("9"))
-        sales.set_month_sales(s, a.id, Period(2568, 1), whole=SaleInput("1.25"))
-        sales.set_month_sales(s, a.id, Period(2568, 2), whole=SaleInput("2"))
-    with province_register.read() as s:
-        figures = overview(s)
-    assert (figures.entrepreneurs, figures.products, figures.latest_year) == (1, 0, 2568)
-    assert str(figures.latest_year_sales) == "3.25"
 
 
 def test_sales_by_fiscal_year_and_one_years_figures(province_register, capsys) -> None:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from decimal import Decimal
 
 from sqlalchemy import BigInteger, func, select, type_coerce
@@ -123,29 +122,3 @@ def year_figures(session: Session, span: figures.YearSpan) -> dict[str, object]:
             for code, area in sorted(counts.by_category.items(), key=lambda kv: kv[0] or 99)
         },
     }
-
-
-@dataclass(frozen=True)
-class Overview:
-    """What the overview page shows: cheap enough for a national register at start-up."""
-
-    entrepreneurs: int
-    products: int
-    #: The latest B.E. year with sales and its total, or None before any sales.
-    latest_year: int | None
-    latest_year_sales: Decimal
-
-
-def overview(session: Session) -> Overview:
-    entrepreneurs = session.scalar(select(func.count()).select_from(Entrepreneur)) or 0
-    products = session.scalar(select(func.count()).select_from(Product)) or 0
-    latest = session.scalar(select(func.max(Sale.period)))
-    if latest is None:
-        return Overview(entrepreneurs, products, None, Decimal("0.00"))
-    year = latest // 100
-    total = session.scalar(
-        select(func.sum(type_coerce(Sale.amount, BigInteger))).where(
-            Sale.period.between(year * 100 + 1, year * 100 + 12)
-        )
-    )
-    return Overview(entrepreneurs, products, year, Decimal(int(total or 0)) / 100)
