@@ -23,7 +23,7 @@ from contextlib import contextmanager
 from functools import lru_cache, reduce
 from typing import Any
 
-from sqlalchemy import ColumnElement, Connection, func, or_, text
+from sqlalchemy import ColumnElement, Connection, column, func, or_, select, table, text
 from sqlalchemy.orm import Session
 
 from otop_desktop.textnorm import normalize, to_thai_digits
@@ -157,6 +157,27 @@ def key_contains(column: ColumnElement[str], query: str) -> ColumnElement[bool] 
     return or_(*tests)
 
 
+def indexed(
+    session: Session, table_name: str, id_column: ColumnElement[int], query: str
+) -> ColumnElement[bool] | None:
+    """On SQLite, 'the row's searched fields hold ``query``, forgivingly' through the trigram
+    index of a list without a search document (households, trainings, grants: migration
+    0011 indexes their fields' keys): the rows key_contains finds over those fields. None
+    where the index cannot answer (another engine, a key shorter than a trigram): the caller
+    tests the columns instead."""
+    key = search_key(query)
+    if session.get_bind().dialect.name != "sqlite" or len(key) < TRIGRAM:
+        return None
+    # Thai digits in a field match Arabic ones in the query, as key_contains does.
+    texts = [
+        text for variant in search_variants(key) for text in (variant, to_thai_digits(variant))
+    ]
+    fts_name = f"{table_name}_fts"
+    fts = table(fts_name, column("rowid"), column(fts_name))
+    hits = select(fts.c.rowid).where(fts.c[fts_name].op("MATCH")(fts_any(dict.fromkeys(texts))))
+    return id_column.in_(hits)
+
+
 def forgiving(query: str, *columns: ColumnElement[str]) -> list[ColumnElement[bool]]:
     """``key_contains`` for each of ``columns`` (none for an empty query), to spread into an
     ``or_`` beside a list's other tests."""
@@ -239,14 +260,14 @@ def _sqlite_bulk_load(conn: Connection) -> Iterator[None]:
     for name, _ in triggers:
         conn.exec_driver_sql(f'DROP TRIGGER "{name}"')
     yield
-    for table, key in LIST_ORDER.items():
+    for name, key in LIST_ORDER.items():
         # Rows loaded without their triggers have no place yet: all are numbered afresh.
-        if conn.exec_driver_sql(f"SELECT 1 FROM {table} WHERE search_pos IS NULL").first():
+        if conn.exec_driver_sql(f"SELECT 1 FROM {name} WHERE search_pos IS NULL").first():
             conn.exec_driver_sql(
-                f"UPDATE {table} SET search_pos = ordered.n * {POSITION_GAP} FROM (SELECT id,"
-                f" row_number() OVER (ORDER BY {key}) AS n FROM {table}) AS ordered"
-                f" WHERE {table}.id = ordered.id"
+                f"UPDATE {name} SET search_pos = ordered.n * {POSITION_GAP} FROM (SELECT id,"
+                f" row_number() OVER (ORDER BY {key}) AS n FROM {name}) AS ordered"
+                f" WHERE {name}.id = ordered.id"
             )
-        conn.exec_driver_sql(f"INSERT INTO {table}_fts({table}_fts) VALUES ('rebuild')")
+        conn.exec_driver_sql(f"INSERT INTO {name}_fts({name}_fts) VALUES ('rebuild')")
     for _, sql in triggers:
         conn.exec_driver_sql(sql)

@@ -9,6 +9,7 @@ import pytest
 from otop_desktop.database import Register
 from otop_desktop.domain import Industry, SkillLevel
 from otop_desktop.errors import ValidationError
+from otop_desktop.services import households
 from otop_desktop.services.households import (
     HOUSEHOLD_ORDER,
     HouseholdFilter,
@@ -16,9 +17,11 @@ from otop_desktop.services.households import (
     SkillInput,
     count_households,
     create_household,
+    delete_household,
     household_ids,
     household_moos,
     household_rows,
+    update_household,
 )
 
 
@@ -125,3 +128,39 @@ def test_each_skill_row_at_fault_is_named(register: Register) -> None:
         ("skills", "ทักษะแถวที่ 2: ระดับทักษะไม่ถูกต้อง: สูงมาก"),
     ]
     assert caught.value.errors[1].message_en == "Skill row 2: choose the Soft Power industry"
+
+
+def test_the_index_finds_what_a_scan_finds_and_follows_every_change(
+    register: Register, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    weaver = add(register, "นางแก้วตา เเสงดี", "501301", 3, "๑๒/๓")
+    cook = add(register, "นายสมศักดิ์ ทองดี", "501301", 5, "45")
+    with register.write() as session:
+        # Renamed after it was indexed: the index follows.
+        update_household(
+            session,
+            cook,
+            HouseholdInput("นายสมศักดิ์ ทองคำ", "501301", 5, "45", 4, date(2025, 1, 10)),
+        )
+    queries = ["แก้วตา", "เเกวตา", "กแ้วตา", "แสงดี", "12/3", "๑๒/", "ทองคำ", "ทองดี", "สมศักด"]
+    queries += ["501301-05", "zz9", "ตา", "45"]
+
+    def found() -> list[tuple[list[int], int]]:
+        with register.read() as session:
+            return [
+                (
+                    household_ids(session, HouseholdFilter(query=q)),
+                    count_households(session, HouseholdFilter(query=q)),
+                )
+                for q in queries
+            ]
+
+    indexed = found()
+    assert indexed[:7] == [([weaver], 1)] * 5 + [([weaver], 1), ([cook], 1)]
+    assert indexed[7] == ([], 0)
+    monkeypatch.setattr(households, "indexed", lambda *_a, **_k: None)  # every field scanned
+    assert found() == indexed
+    monkeypatch.undo()
+    with register.write() as session:
+        delete_household(session, weaver)
+    assert ids(register, query="แก้วตา") == []

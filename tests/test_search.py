@@ -235,6 +235,7 @@ def _machinery(register) -> set[str]:  # type: ignore[no-untyped-def]
         if conn.dialect.name == "sqlite":
             rows = conn.exec_driver_sql(
                 "SELECT name FROM sqlite_master WHERE type = 'trigger' AND name LIKE '%fts%'"
+                " AND tbl_name IN ('entrepreneurs', 'products')"
             )
         else:
             rows = conn.execute(

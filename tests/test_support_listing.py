@@ -10,6 +10,7 @@ import pytest
 
 from otop_desktop.database import Register
 from otop_desktop.errors import ValidationError
+from otop_desktop.services import support
 from otop_desktop.services.entrepreneurs import create_entrepreneur
 from otop_desktop.services.support import (
     GRANT_ORDER,
@@ -21,6 +22,7 @@ from otop_desktop.services.support import (
     TrainingInput,
     count_grants,
     count_trainings,
+    delete_training,
     entrepreneur_support,
     find_entrepreneurs,
     grant_fiscal_years,
@@ -151,3 +153,41 @@ def test_one_producers_trainings_and_grants_newest_first(register: Register) -> 
         trainings, grants = entrepreneur_support(s, weaver)
         assert [t.id for t in trainings] == [newer, older]
         assert [g.id for g in grants] == [loom]
+
+
+def test_the_index_finds_what_a_scan_finds_and_follows_every_change(
+    register: Register, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    weaver, cook = people(register)
+    with register.write() as s:
+        training = save_training(
+            s, TrainingInput(date(2024, 9, 30), "การแปรรูปผลไม้", "ศูนย์ ๑๒", "900", [weaver])
+        ).id
+        grant = save_grant(s, cook, GrantInput(date(2025, 1, 5), "8000", "เครื่องบดพริก", "อบต."))
+        save_grant(s, weaver, GrantInput(date(2025, 2, 5), "9000", "ด้ายไหม", "แม่แตง"))
+        # Changed after it was indexed: the index follows.
+        save_grant(s, cook, GrantInput(date(2025, 1, 5), "8000", "เครื่องบดพริกแกง", "อบต."), grant.id)
+    queries = ["แปรรูป", "แปรรุป", "ปรแรูป", "ศูนย์ 12", "ศูนย 12", "บดพริกแกง", "บดพริก", "มแ่แตง"]
+    queries += ["แม่แตง", "ดอนหลวง", "นำพริก", "zz9", "ผล", "5013-25"]
+
+    def found() -> list[tuple[list[int], list[int], int, int]]:
+        with register.read() as s:
+            return [
+                (
+                    training_ids(s, TrainingFilter(query=q)),
+                    grant_ids(s, GrantFilter(query=q)),
+                    count_trainings(s, TrainingFilter(query=q)),
+                    count_grants(s, GrantFilter(query=q)),
+                )
+                for q in queries
+            ]
+
+    indexed = found()
+    assert indexed[0][0] == [training] and indexed[5][1] == [grant.id]
+    monkeypatch.setattr(support, "indexed", lambda *_a, **_k: None)  # every field scanned
+    assert found() == indexed
+    with register.write() as s:
+        delete_training(s, training)
+    monkeypatch.undo()
+    with register.read() as s:
+        assert training_ids(s, TrainingFilter(query="แปรรูป")) == []

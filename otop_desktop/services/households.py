@@ -10,13 +10,13 @@ from datetime import date
 from enum import Enum
 from typing import Any, TypeVar
 
-from sqlalchemy import ColumnElement, exists, func, or_, select
+from sqlalchemy import ColumnElement, and_, exists, func, or_, select
 from sqlalchemy.orm import Session
 
 from otop_desktop.domain import Industry, SkillLevel
 from otop_desktop.errors import NotFoundError
 from otop_desktop.models import Household, HouseholdSkill
-from otop_desktop.search import forgiving
+from otop_desktop.search import forgiving, indexed
 from otop_desktop.services.numbers import allocate_household_code
 from otop_desktop.services.office import get_office
 from otop_desktop.services.versions import bump, check_version
@@ -207,7 +207,7 @@ def _area_where(f: HouseholdFilter) -> list[ColumnElement[bool]]:
     return where
 
 
-def _household_where(f: HouseholdFilter) -> list[ColumnElement[bool]]:
+def _household_where(session: Session, f: HouseholdFilter) -> list[ColumnElement[bool]]:
     where = _area_where(f)
     if f.moo is not None:
         where.append(Household.moo == f.moo)
@@ -218,16 +218,21 @@ def _household_where(f: HouseholdFilter) -> list[ColumnElement[bool]]:
             )
         )
     if q := normalize(f.query):
-        # Names are stored as typed (clean_text); a house number may have been typed in Thai
-        # digits, which the query has turned to Arabic ones.
-        where.append(
-            or_(
-                *forgiving(f.query, Household.head_name),
-                Household.house_no.contains(q, autoescape=True),
-                Household.house_no.contains(to_thai_digits(q), autoescape=True),
-                Household.code.startswith(q, autoescape=True),
+        # A household code begins with the query: a range of the code's index.
+        code = and_(Household.code >= q, Household.code < q + "\U0010ffff")
+        if (found := indexed(session, "households", Household.id, f.query)) is not None:
+            where.append(or_(found, code))
+        else:
+            # Names are stored as typed (clean_text); a house number may have been typed in
+            # Thai digits, which the query has turned to Arabic ones.
+            where.append(
+                or_(
+                    *forgiving(f.query, Household.head_name),
+                    Household.house_no.contains(q, autoescape=True),
+                    Household.house_no.contains(to_thai_digits(q), autoescape=True),
+                    code,
+                )
             )
-        )
     return where
 
 
@@ -242,7 +247,7 @@ def household_ids(
 ) -> list[int]:
     """The ids of the households that match, in order (the lazy list's rows)."""
     key = HOUSEHOLD_ORDER[order]
-    stmt = select(Household.id).where(*_household_where(f))
+    stmt = select(Household.id).where(*_household_where(session, f))
     if descending:
         stmt = stmt.order_by(key.desc(), Household.id.desc())
     else:
@@ -251,7 +256,7 @@ def household_ids(
 
 
 def count_households(session: Session, f: HouseholdFilter) -> int:
-    stmt = select(func.count()).select_from(Household).where(*_household_where(f))
+    stmt = select(func.count()).select_from(Household).where(*_household_where(session, f))
     return int(session.scalar(stmt) or 0)
 
 

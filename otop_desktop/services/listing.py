@@ -353,6 +353,21 @@ def _in_index_order(
     return first[offset:] + rest
 
 
+def holding(session: Session, query: str) -> Select[Any] | None:
+    """On SQLite, the ids of the entrepreneurs whose search document holds ``query``
+    forgivingly, by the trigram index: a superset of those whose name does, for a list that
+    tests the name only among them. None where the index cannot answer (another engine, a key
+    shorter than a trigram)."""
+    key = search_key(query)
+    if session.get_bind().dialect.name != "sqlite" or len(key) < TRIGRAM:
+        return None
+    fts = _fts(Entrepreneur)
+    texts = [coded(v) for v in search_variants(key)]
+    hits = select(fts.c.rowid).where(_matching(fts, fts_any(texts)))
+    # Never correlated: a list that joins the entrepreneurs reads this as its own set.
+    return select(Entrepreneur.id).where(Entrepreneur.search_pos.in_(hits)).correlate(None)
+
+
 def _in_province(province_code: str | None) -> Any:
     """District codes begin with their province's two digits: a range on the district index."""
     if not province_code:

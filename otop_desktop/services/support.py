@@ -15,9 +15,9 @@ from sqlalchemy.orm import Session
 
 from otop_desktop.errors import NotFoundError
 from otop_desktop.models import Entrepreneur, Grant, Training, TrainingParticipant
-from otop_desktop.search import forgiving
+from otop_desktop.search import forgiving, indexed
 from otop_desktop.services.entrepreneurs import get_entrepreneur
-from otop_desktop.services.listing import EntrepreneurFilter, entrepreneur_ids
+from otop_desktop.services.listing import EntrepreneurFilter, entrepreneur_ids, holding
 from otop_desktop.services.versions import bump, check_version
 from otop_desktop.textnorm import normalize
 from otop_desktop.thaiformat import fiscal_year_be, fiscal_year_range
@@ -285,9 +285,11 @@ def _ordered_ids(
     return list(session.scalars(stmt.offset(offset).limit(limit)))
 
 
-def _training_where(f: TrainingFilter) -> list[ColumnElement[bool]]:
+def _training_where(session: Session, f: TrainingFilter) -> list[ColumnElement[bool]]:
     where = _in_fiscal_year(Training.held_on, f.fiscal_year)
-    if tests := forgiving(f.query, Training.topic, Training.organiser):
+    if (found := indexed(session, "trainings", Training.id, f.query)) is not None:
+        where.append(found)
+    elif tests := forgiving(f.query, Training.topic, Training.organiser):
         where.append(or_(*tests))
     return where
 
@@ -301,7 +303,7 @@ def training_ids(
     offset: int = 0,
     limit: int | None = None,
 ) -> list[int]:
-    stmt = select(Training.id).where(*_training_where(f))
+    stmt = select(Training.id).where(*_training_where(session, f))
     return _ordered_ids(
         session,
         stmt,
@@ -314,7 +316,7 @@ def training_ids(
 
 
 def count_trainings(session: Session, f: TrainingFilter) -> int:
-    stmt = select(func.count()).select_from(Training).where(*_training_where(f))
+    stmt = select(func.count()).select_from(Training).where(*_training_where(session, f))
     return int(session.scalar(stmt) or 0)
 
 
@@ -330,7 +332,7 @@ def training_rows(session: Session, ids: Sequence[int]) -> dict[int, TrainingRow
     return {row[0]: TrainingRow(*row) for row in session.execute(stmt)}
 
 
-def _grant_where(f: GrantFilter) -> list[ColumnElement[bool]]:
+def _grant_where(session: Session, f: GrantFilter) -> list[ColumnElement[bool]]:
     where = _in_fiscal_year(Grant.granted_on, f.fiscal_year)
     if f.province_code:
         where.append(Entrepreneur.district_code.startswith(f.province_code))
@@ -339,12 +341,17 @@ def _grant_where(f: GrantFilter) -> list[ColumnElement[bool]]:
     if f.subdistrict_code:
         where.append(Entrepreneur.subdistrict_code == f.subdistrict_code)
     if q := normalize(f.query):
-        where.append(
-            or_(
-                *forgiving(f.query, Entrepreneur.name, Grant.purpose, Grant.funder),
-                Entrepreneur.reg_no.startswith(q, autoescape=True),
+        reg_no = Entrepreneur.reg_no.startswith(q, autoescape=True)
+        found = indexed(session, "grants", Grant.id, f.query)
+        producers = holding(session, f.query)
+        if found is not None and producers is not None:
+            # The producer's name tested only on those the register's own index finds.
+            named = producers.where(*forgiving(f.query, Entrepreneur.name))
+            where.append(or_(found, Grant.entrepreneur_id.in_(named), reg_no))
+        else:
+            where.append(
+                or_(*forgiving(f.query, Entrepreneur.name, Grant.purpose, Grant.funder), reg_no)
             )
-        )
     return where
 
 
@@ -361,7 +368,7 @@ def grant_ids(
     offset: int = 0,
     limit: int | None = None,
 ) -> list[int]:
-    stmt = _grant_select(Grant.id).where(*_grant_where(f))
+    stmt = _grant_select(Grant.id).where(*_grant_where(session, f))
     return _ordered_ids(
         session,
         stmt,
@@ -374,7 +381,9 @@ def grant_ids(
 
 
 def count_grants(session: Session, f: GrantFilter) -> int:
-    return int(session.scalar(_grant_select(func.count(Grant.id)).where(*_grant_where(f))) or 0)
+    return int(
+        session.scalar(_grant_select(func.count(Grant.id)).where(*_grant_where(session, f))) or 0
+    )
 
 
 def grant_rows(session: Session, ids: Sequence[int]) -> dict[int, GrantRow]:
