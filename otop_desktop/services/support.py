@@ -10,7 +10,7 @@ from datetime import date
 from decimal import Decimal
 from typing import Any, TypeVar
 
-from sqlalchemy import ColumnElement, Select, func, or_, select
+from sqlalchemy import ColumnElement, Select, and_, func, or_, select
 from sqlalchemy.orm import Session
 
 from otop_desktop.errors import NotFoundError
@@ -341,7 +341,8 @@ def _grant_where(session: Session, f: GrantFilter) -> list[ColumnElement[bool]]:
     if f.subdistrict_code:
         where.append(Entrepreneur.subdistrict_code == f.subdistrict_code)
     if q := normalize(f.query):
-        reg_no = Entrepreneur.reg_no.startswith(q, autoescape=True)
+        # A registration number beginning with the query: a range of its index.
+        reg_no = and_(Entrepreneur.reg_no >= q, Entrepreneur.reg_no < q + "\U0010ffff")
         found = indexed(session, "grants", Grant.id, f.query)
         producers = holding(session, f.query)
         if found is not None and producers is not None:
