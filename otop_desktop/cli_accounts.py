@@ -169,7 +169,7 @@ def add_commands(commands: argparse._SubParsersAction) -> None:  # type: ignore[
     def sub(
         name: str, help_text: str, run: object, *, named: bool = True
     ) -> argparse.ArgumentParser:
-        parser = kinds.add_parser(name, help=help_text)
+        parser: argparse.ArgumentParser = kinds.add_parser(name, help=help_text)
         parser.add_argument("--db", required=True, help=DB_HELP)
         parser.add_argument("--user", help=USER_HELP)
         if named:

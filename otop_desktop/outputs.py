@@ -41,7 +41,7 @@ import uuid
 from collections.abc import Iterable
 from contextlib import suppress
 from pathlib import Path
-from typing import IO, Any
+from typing import IO, Any, Self
 
 from otop_desktop.errors import UserError
 from otop_desktop.paths import data_dir
@@ -534,7 +534,7 @@ class PendingOutputs:
             self._journal.close(remove=clean)
             self._journal = None
 
-    def __enter__(self) -> PendingOutputs:
+    def __enter__(self) -> Self:
         return self
 
     def __exit__(self, exc_type: type[BaseException] | None, *_exc: object) -> None:

@@ -60,4 +60,5 @@ def default_database() -> Path:
 def sarabun_file(file_name: str = "Sarabun-Regular.ttf") -> Path:
     """A Sarabun face shipped by ``fontpkg-sarabun``: the screens and the printed documents
     set Thai in the same font, whatever the PC has installed."""
-    return fontpkg_sarabun.ROOT / "files" / file_name
+    root: Path = fontpkg_sarabun.ROOT  # the package has no type information
+    return root / "files" / file_name

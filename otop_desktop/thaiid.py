@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import re
-from operator import mul
 from typing import Literal
 
 from otop_desktop.textnorm import strip_invisible, to_arabic_digits
@@ -62,7 +61,7 @@ def check_digit(first12: str) -> int:
     """Check digit for the first 12 ASCII digits of a Thai ID."""
     if len(first12) != 12 or not (first12.isascii() and first12.isdigit()):
         raise ValueError(f"expected 12 ASCII digits, got {first12!r}")
-    total = sum(map(mul, map(int, first12), _WEIGHTS))
+    total = sum(int(d) * w for d, w in zip(first12, _WEIGHTS, strict=True))
     return (11 - total % 11) % 10
 
 

@@ -57,7 +57,7 @@ def _start(day: date) -> datetime:
     return datetime.combine(day, time(), tzinfo=UTC)
 
 
-def _query(where: AuditFilter) -> Select[tuple[AuditEntry]]:
+def _query(where: AuditFilter) -> Select[AuditEntry]:
     stmt = select(AuditEntry)
     if where.actor:
         stmt = stmt.where(AuditEntry.actor == where.actor)

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from decimal import Decimal
 from functools import cache
-from typing import Any, NamedTuple
+from typing import Any, NamedTuple, TypeVar
 
 from sqlalchemy import Table, event, insert, inspect, select, update
 from sqlalchemy.orm import Session, UOWTransaction
@@ -202,7 +202,11 @@ def _reg_no(session: Session, entrepreneur_id: int | None) -> str:
     return found.reg_no if found is not None else ""
 
 
-def _code(session: Session, model: type[Product] | type[Household], pk: int | None) -> str:
+#: The records a trail entry names by their code.
+Coded = TypeVar("Coded", Product, Household)
+
+
+def _code(session: Session, model: type[Coded], pk: int | None) -> str:
     found = session.get(model, pk) if pk else None
     return found.code if found is not None else ""
 

@@ -17,7 +17,7 @@ import zlib
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
-from typing import IO
+from typing import IO, NoReturn
 from xml.parsers import expat
 
 from otop_desktop.errors import UserError
@@ -309,7 +309,7 @@ def xml_parser(path: Path, part: str) -> expat.XMLParserType:
     document type declaration — no entity can be declared, so none can expand — and any
     declared encoding but UTF-8."""
 
-    def declaration(*_args: object) -> None:
+    def declaration(*_args: object) -> NoReturn:
         raise refuse(
             path,
             f"ส่วน {part} มีการประกาศ DOCTYPE/ENTITY ซึ่ง Excel ไม่เขียน (อาจเป็นไฟล์อันตราย)",

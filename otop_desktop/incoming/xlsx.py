@@ -211,7 +211,8 @@ class XlsxReader:
 
     def _cell_showing(self, part: str, wanted: str) -> str | None:
         """The reference of the first cell of ``part`` showing the shared string ``wanted``."""
-        ref, kind, value = "", "", []
+        ref, kind = "", ""
+        value: list[str] = []
 
         def start(name: str, attrs: dict[str, str]) -> None:
             nonlocal ref, kind

@@ -12,6 +12,7 @@ from datetime import date
 from decimal import Decimal
 
 import geothai
+from geothai.types import Subdistrict
 
 from otop_desktop.domain import Category, ProducerType, SoftPower, Status
 from otop_desktop.errors import FieldError
@@ -249,11 +250,11 @@ class _Area:
     """The subdistricts a name is looked up among, by their normalised Thai and English names,
     and the area's name for messages."""
 
-    by_name: dict[str, list[geothai.Subdistrict]]
+    by_name: dict[str, list[Subdistrict]]
     name_th: str
     name_en: str
 
-    def named(self, name: str) -> list[geothai.Subdistrict]:
+    def named(self, name: str) -> list[Subdistrict]:
         return self.by_name.get(normalize(name), [])
 
 
@@ -272,7 +273,7 @@ def _area_of(district_code: str | None, province_code: str | None) -> _Area:
         name_th, name_en = "จังหวัดของสำนักงาน", f"province {province_code}"
     else:
         found, name_th, name_en = [], "ทะเบียนนี้", "this register"
-    by_name: dict[str, list[geothai.Subdistrict]] = {}
+    by_name: dict[str, list[Subdistrict]] = {}
     for place in found:
         for key in {normalize(place.name_th), normalize(place.name_en)}:
             by_name.setdefault(key, []).append(place)

@@ -20,7 +20,7 @@ Mapping = dict[str, str]
 
 #: The fields an old spreadsheet can fill, in the order the mapping step shows them; the
 #: names are the services' own field names, so their messages name them alike.
-PRODUCER_FIELDS = (
+PRODUCER_FIELDS: tuple[str, ...] = (
     "name",
     "contact_name",
     "national_id",

@@ -152,7 +152,8 @@ def _xlsx_rows(book: XlsxReader, sheet: str) -> Iterator[list[Cell]]:
 def _xls_cell(cell: xlrd.sheet.Cell, datemode: int) -> Cell:
     if cell.ctype == xlrd.XL_CELL_DATE:
         try:
-            return xlrd.xldate_as_datetime(cell.value, datemode).date()
+            day: date = xlrd.xldate_as_datetime(cell.value, datemode).date()
+            return day
         except (ValueError, OverflowError):
             return None
     if cell.ctype == xlrd.XL_CELL_NUMBER:
@@ -228,7 +229,7 @@ def _delimiter(text: str) -> str:
 def _read_csv(text: str, path: Path, limits: Limits) -> list[list[Cell]]:
     try:
         reader = csv.reader(io.StringIO(text, newline=""), delimiter=_delimiter(text))
-        rows = ([c or None for c in row] for row in reader)
+        rows: Iterator[list[Cell]] = ([c or None for c in row] for row in reader)
         return _bounded(rows, path, path.stem, limits)
     except csv.Error as exc:
         raise _refuse(path, f"รูปแบบ CSV ไม่ถูกต้อง ({exc})", f"bad CSV ({exc})") from exc

@@ -216,6 +216,7 @@ class _Checker:
         lacking: dict[str, str] = {}
         product_lacking: dict[str, str] = {}
         entrepreneur: EntrepreneurInput | None = None
+        producer: _Producer | None
         if not producer_given and self.last is not None:
             producer = self.last
         else:

@@ -3,9 +3,9 @@ the record of exports."""
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from datetime import date, datetime
 from decimal import Decimal
-from typing import ClassVar
 
 from sqlalchemy import (
     CheckConstraint,
@@ -76,7 +76,7 @@ class Household(Base):
     #: (otop_desktop.services.versions): a form saved over a change made since it was opened
     #: is caught instead of silently undoing it.
     version: Mapped[int] = mapped_column(default=1, server_default="1")
-    __mapper_args__: ClassVar[dict[str, object]] = {
+    __mapper_args__: Mapping[str, object] = {
         "version_id_col": version,
         "version_id_generator": False,
     }
@@ -113,7 +113,7 @@ class Training(Base):
     #: (otop_desktop.services.versions): a form saved over a change made since it was opened
     #: is caught instead of silently undoing it.
     version: Mapped[int] = mapped_column(default=1, server_default="1")
-    __mapper_args__: ClassVar[dict[str, object]] = {
+    __mapper_args__: Mapping[str, object] = {
         "version_id_col": version,
         "version_id_generator": False,
     }
@@ -150,7 +150,7 @@ class Grant(Base):
     #: (otop_desktop.services.versions): a form saved over a change made since it was opened
     #: is caught instead of silently undoing it.
     version: Mapped[int] = mapped_column(default=1, server_default="1")
-    __mapper_args__: ClassVar[dict[str, object]] = {
+    __mapper_args__: Mapping[str, object] = {
         "version_id_col": version,
         "version_id_generator": False,
     }

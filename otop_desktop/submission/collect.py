@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
 from functools import cache
-from typing import Any
+from typing import Any, cast
 
 import geothai
 from sqlalchemy import ColumnElement, and_, func, select
@@ -62,7 +62,9 @@ class DistrictRows:
         return sum(len(rows) for rows in self.sheets())
 
     def sales_total(self) -> Decimal:
-        return sum((r[spec.SALES_AMOUNT_COLUMN] for r in self.sales), Decimal("0.00"))  # type: ignore[misc]
+        # A row holds whatever its columns do (spec types them); the amount is a Decimal.
+        amounts = (cast(Decimal, r[spec.SALES_AMOUNT_COLUMN]) for r in self.sales)
+        return sum(amounts, Decimal("0.00"))
 
 
 @cache
@@ -226,21 +228,23 @@ def _sales(
     result: dict[str, DistrictRows],
     reg_nos: dict[int, str],
 ) -> None:
-    rows = session.execute(
-        select(
-            Sale.entrepreneur_id,
-            Entrepreneur.district_code,
-            Product.code,
-            Sale.amount,
-            Sale.online_amount,
-            Entrepreneur.registered_on,
-            Entrepreneur.status,
-            Entrepreneur.status_date,
-        )
-        .join(Entrepreneur, Entrepreneur.id == Sale.entrepreneur_id)
-        .outerjoin(Product, Product.id == Sale.product_id)
-        .where(Sale.period == period.key, _listed(codes))
-    ).all()
+    rows = list(
+        session.execute(
+            select(
+                Sale.entrepreneur_id,
+                Entrepreneur.district_code,
+                Product.code,
+                Sale.amount,
+                Sale.online_amount,
+                Entrepreneur.registered_on,
+                Entrepreneur.status,
+                Entrepreneur.status_date,
+            )
+            .join(Entrepreneur, Entrepreneur.id == Sale.entrepreneur_id)
+            .outerjoin(Product, Product.id == Sale.product_id)
+            .where(Sale.period == period.key, _listed(codes))
+        ).all()
+    )
     _refuse_months_not_traded(period, rows, reg_nos)
     text = str(period)
     # Registration number, then the whole-business row (no product code) before products.
@@ -358,8 +362,8 @@ def _support(
         row = (reg_nos[eid], spec.SUPPORT_GRANT, on, purpose, funder or None, amount)
         found.append((on, 1, gid, district, row))
     found.sort(key=lambda f: (*f[:3], f[4][0]))
-    for *_, district, row in found:
-        result[district].support.append(row)
+    for *_, district, support_row in found:
+        result[district].support.append(support_row)
 
 
 def _shares(total: Decimal, people: int) -> list[Decimal]:

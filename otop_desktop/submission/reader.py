@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 from decimal import Decimal, InvalidOperation
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeGuard
 
 from openpyxl.utils import get_column_letter
 
@@ -239,7 +239,7 @@ def _read_meta(book: XlsxReader, reasons: Reasons) -> dict[str, object]:
             reasons.add(Reason(f"ไม่มีข้อมูล “{key}” ในคอลัมน์ A", f"the key “{key}” is missing", sheet))
             continue
         row_no, cell = cells[key]
-        where = {"sheet": sheet, "row": row_no, "column": f"B ({key})"}
+        where: dict[str, Any] = {"sheet": sheet, "row": row_no, "column": f"B ({key})"}
         if cell.data_type == "f":
             continue  # refused above as a formula
         if cell.value is None or cell.value == "":
@@ -390,7 +390,7 @@ def _typed(kind: spec.Kind, data_type: str, value: Any) -> Any:
     return money(value)
 
 
-def _is_whole(value: object) -> bool:
+def _is_whole(value: object) -> TypeGuard[int | float]:
     if isinstance(value, bool):
         return False
     return isinstance(value, int) or (isinstance(value, float) and value.is_integer())

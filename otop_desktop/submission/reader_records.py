@@ -709,14 +709,19 @@ class _Rows:
                     f"วันที่ไม่อยู่ในงวด {self.period}",
                     f"the date is not in the period {self.period}",
                 )
-            record = SupportRecord(
-                reg_no=reg_no,
-                training=bool(training),
-                on=on,
-                topic=row.text(3, required=True, max_len=300),
-                organiser=row.text(4, required=False, max_len=200),
-                amount=row.amount(5),
-            )
-            if not row.failed:
-                records.append(record)
+            # Every cell is checked (each fault is reported), then the row kept if it passed.
+            topic = row.text(3, required=True, max_len=300)
+            organiser = row.text(4, required=False, max_len=200)
+            amount = row.amount(5)
+            if not row.failed and on is not None:
+                records.append(
+                    SupportRecord(
+                        reg_no=reg_no,
+                        training=bool(training),
+                        on=on,
+                        topic=topic,
+                        organiser=organiser,
+                        amount=amount,
+                    )
+                )
         return records

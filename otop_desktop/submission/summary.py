@@ -8,6 +8,7 @@ from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
 from decimal import Decimal
+from typing import cast
 
 from openpyxl import Workbook
 
@@ -72,15 +73,17 @@ def tally(rows: DistrictRows) -> Tallies:
         category_of[code] = category
         by_category[category].products += 1
         by_subdistrict[subdistrict_of.get(reg_no, "")].products += 1
-    for reg_no, product_code, _, amount, online in rows.sales:
+    # The sheets' rows are tuples of whatever each column holds (spec types them by column):
+    # the money columns hold Decimal.
+    for seller, product_code, _, amount, online in rows.sales:
         key = (
             category_of.get(product_code, NO_CATEGORY)
             if product_code
-            else rows.first_category.get(str(reg_no), NO_CATEGORY)
+            else rows.first_category.get(str(seller), NO_CATEGORY)
         )
-        for target in (by_category[key], by_subdistrict[subdistrict_of.get(str(reg_no), "")]):
-            target.sales += amount  # type: ignore[operator]
-            target.online += online  # type: ignore[operator]
+        for target in (by_category[key], by_subdistrict[subdistrict_of.get(str(seller), "")]):
+            target.sales += cast(Decimal, amount)
+            target.online += cast(Decimal, online)
     total = Tally()
     for t in by_category.values():
         total.add(t)
@@ -91,7 +94,7 @@ def tally(rows: DistrictRows) -> Tallies:
         households=len({r[0] for r in rows.households}),
         skills=sum(1 for r in rows.households if r[6] is not None),
         support_rows=len(rows.support),
-        support_amount=sum((r[5] for r in rows.support), Decimal("0.00")),  # type: ignore[misc]
+        support_amount=sum((cast(Decimal, r[5]) for r in rows.support), Decimal("0.00")),
     )
 
 

@@ -178,7 +178,7 @@ def test_the_calendar_opens_on_today_when_the_field_is_empty(
 ) -> None:
     date_edit.open_calendar()
     assert date_edit.calendar is not None
-    assert date_edit.calendar.grid.cursor() == thai_today()
+    assert date_edit.calendar.grid.cursor_day() == thai_today()
     qtbot.mouseClick(date_edit.calendar.today_button, Qt.MouseButton.LeftButton)
     assert date_edit.date() == thai_today()
 

@@ -178,7 +178,7 @@ class SalesTable(QTableView):
             and editor.isModified()
             and editor.cell.isValid()
         ):
-            self.model().setData(QModelIndex(editor.cell), editor.original)
+            self.model().setData(editor.cell, editor.original)
         model = self.model()
         if isinstance(model, SalesSheetModel):
             model.finish_edit()

@@ -149,7 +149,10 @@ class EntrepreneurLine:
         figures = [line.figure for line in self.products if line.figure is not None]
         if not figures:
             return None
-        return Figure(sum(f.amount for f in figures), sum(f.online_amount for f in figures))
+        return Figure(
+            sum((f.amount for f in figures), Decimal(0)),
+            sum((f.online_amount for f in figures), Decimal(0)),
+        )
 
     def change(self) -> MonthChange:
         whole, by_product = self.figures()

@@ -98,7 +98,7 @@ class MonthGrid(QWidget):
         self._cell = QSize(width, metrics.height() + 12)
         self.setFixedSize(self._cell.width() * 7, self._cell.height() * (self.ROWS + 1))
 
-    def cursor(self) -> date:
+    def cursor_day(self) -> date:
         return self._cursor
 
     def set_cursor(self, day: date) -> None:
@@ -173,7 +173,7 @@ class MonthGrid(QWidget):
             painter.drawText(rect, Qt.AlignmentFlag.AlignCenter, str(number))
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
-        key = event.key()
+        key = Qt.Key(event.key())
         steps = {Qt.Key.Key_Left: -1, Qt.Key.Key_Right: 1, Qt.Key.Key_Up: -7, Qt.Key.Key_Down: 7}
         months = 12 if event.modifiers() & Qt.KeyboardModifier.ControlModifier else 1
         if key in steps:
@@ -259,7 +259,7 @@ class CalendarPopup(QFrame):
         self._show_month()
 
     def _show_month(self) -> None:
-        self.title.setText(month_title(self.grid.cursor()))
+        self.title.setText(month_title(self.grid.cursor_day()))
 
     def _pick(self, day: date) -> None:
         self.close()
@@ -287,6 +287,10 @@ class CalendarPopup(QFrame):
         self.move(x, max(area.top(), y))
         self.show()
         self.grid.setFocus(Qt.FocusReason.PopupFocusReason)
+
+
+#: ``date`` under another name: inside BEDateEdit the name is its method ``date``.
+Day = date
 
 
 class BEDateEdit(QWidget):
@@ -354,7 +358,7 @@ class BEDateEdit(QWidget):
         except ThaiDateError:
             return None
 
-    def setDate(self, value: date | None) -> None:
+    def setDate(self, value: Day | None) -> None:
         self.line_edit.setText("" if value is None else format_be_date(value))
         self._show_problem("")
         self._set_committed(value)
@@ -379,7 +383,7 @@ class BEDateEdit(QWidget):
             return pick(exc.message_th, exc.message_en)
         return ""
 
-    def entered(self) -> date | str | None:
+    def entered(self) -> Day | str | None:
         """What to give a service: the date; the text as typed when it is not a date, so the
         service refuses it in its own words under the field; None when empty."""
         if not self.line_edit.text().strip():
@@ -406,7 +410,7 @@ class BEDateEdit(QWidget):
             self.calendar.finished.connect(self.line_edit.setFocus)
         self.calendar.open_at(self.date(), self.line_edit)
 
-    def _picked(self, day: date) -> None:
+    def _picked(self, day: Day) -> None:
         self.setDate(day)
         self.line_edit.selectAll()
 
@@ -432,7 +436,7 @@ class BEDateEdit(QWidget):
             palette.setColor(QPalette.ColorRole.Base, INVALID_BACKGROUND)
         self.line_edit.setPalette(palette)
 
-    def _set_committed(self, value: date | None) -> None:
+    def _set_committed(self, value: Day | None) -> None:
         if value != self._committed:
             self._committed = value
             self.dateChanged.emit(value)

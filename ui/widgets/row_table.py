@@ -109,10 +109,10 @@ class RowTable(QWidget):
         # New widgets join the end of the window's focus chain; move them to where they sit:
         # after the last row (the first row after Add, which then moves behind it). Qt only
         # moves widgets that take the focus, so Add is the anchor, not what precedes it.
-        anchor = self._rows[-1][1] if self._rows else self.add_button
+        anchor: QWidget = self._rows[-1][1] if self._rows else self.add_button
         for widget in [*widgets, remove]:
             # A compound cell (BEDateEdit) takes no focus itself: its focus proxy does.
-            target = widget.focusProxy() or widget
+            target: QWidget = widget.focusProxy() or widget
             QWidget.setTabOrder(anchor, target)
             anchor = target
         QWidget.setTabOrder(remove, self.add_button)
