@@ -213,3 +213,50 @@ def test_the_kept_totals_equal_a_full_recount_after_every_change(register) -> No
         entrepreneurs.delete_entrepreneur(s, a.id)
         same(s)
         assert figures.kept_totals(s) == {} and figures.kept_products(s) == {}
+
+
+def test_migration_0010_seeds_the_history_and_the_kept_totals_from_the_register(register) -> None:
+    from alembic import command
+
+    from otop_desktop.database import alembic_config, upgrade
+
+    with register.write() as s:
+        a = entrepreneurs.create_entrepreneur(s, person(registered_on=date(2019, 3, 1)))
+        b = entrepreneurs.create_entrepreneur(s, person(registered_on=date(2020, 1, 1)))
+        c = entrepreneurs.create_entrepreneur(s, person(registered_on=date(2021, 6, 1)))
+        item = products.create_product(s, a.id, ProductInput("ผ้าทอ", 3, "10"))
+        products.create_product(s, b.id, ProductInput("แคบหมู", 1, "10", soft_power="Food"))
+        sales.set_month_sales(s, a.id, Period(2568, 1), by_product={item.id: SaleInput("5")})
+        sales.set_month_sales(s, b.id, Period(2568, 1), whole=SaleInput("2.50"))
+        # A status as an older register holds it: no history, a closing date given.
+        s.execute(
+            update(Entrepreneur)
+            .where(Entrepreneur.id == b.id)
+            .values(status="closed", status_reason="COVID-19", status_date=date(2021, 7, 1))
+        )
+        s.execute(
+            update(Entrepreneur)
+            .where(Entrepreneur.id == c.id)
+            .values(status="suspended", status_reason="น้ำท่วม", status_date=None)
+        )
+    with register.engine.begin() as conn:
+        command.downgrade(alembic_config(conn), "0009")
+    upgrade(register.engine)
+    with register.read() as s:
+        seeded = {
+            e: [(x.changed_on, x.status, x.reason) for x in status_history.history(s, e)]
+            for e in (a.id, b.id, c.id)
+        }
+        assert seeded == {
+            a.id: [(date(2019, 3, 1), "active", "")],
+            b.id: [(date(2020, 1, 1), "active", ""), (date(2021, 7, 1), "closed", "COVID-19")],
+            # No status date: the registration date stands for it.
+            c.id: [(date(2021, 6, 1), "active", ""), (date(2021, 6, 1), "suspended", "น้ำท่วม")],
+        }
+        if s.get_bind().dialect.name == "sqlite":
+            assert figures.kept_totals(s) == figures.recount_totals(s) != {}
+            assert figures.kept_products(s) == figures.recount_products(s) != {}
+            assert figures.kept_businesses(s) == figures.recount_businesses(s)
+            assert figures.status_entries(s) == figures.recount_status(s)
+        span = figures.year_span(2565)  # b closed in July 2564: not counted from FY 2565
+        assert set(s.scalars(figures.select_counted(span))) == {a.id, c.id}
