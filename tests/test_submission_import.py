@@ -31,6 +31,7 @@ from otop_desktop.models import (
     TrainingParticipant,
 )
 from otop_desktop.search import search_mask
+from otop_desktop.services import status_history
 from otop_desktop.services.entrepreneurs import create_entrepreneur
 from otop_desktop.services.listing import (
     EntrepreneurFilter,
@@ -182,6 +183,17 @@ def test_a_district_month_is_stored_whole(province_register, files) -> None:
         found = list_entrepreneurs(s, EntrepreneurFilter(query="น้ำพริก"))
         assert [e.name for e in found] == ["ร้านน้ำพริกแม่ศรี"]
         assert [p.name for p in list_products(s, ProductFilter(query="ไหมยก"))] == ["ผ้าไหมยกดอก"]
+
+
+def test_imported_businesses_have_a_status_history(province_register, files) -> None:
+    """Workbook rows do not go through the entrepreneur services: the import brings the
+    status history in step (registration, then the status the district reports)."""
+    assert one(province_register, files["oct"]).accepted
+    with province_register.read() as s:
+        for entrepreneur in s.scalars(select(Entrepreneur)):
+            entries = status_history.history(s, entrepreneur.id)
+            assert entries[0].changed_on == entrepreneur.registered_on
+            assert entries[-1].status == entrepreneur.status
 
 
 def test_importing_the_same_file_again_changes_no_figure(province_register, files) -> None:

@@ -39,6 +39,7 @@ from otop_desktop.models import (
 )
 from otop_desktop.models.base import utcnow
 from otop_desktop.search import bulk_load, entrepreneur_doc, product_doc, search_mask
+from otop_desktop.services import status_history
 from otop_desktop.services.numbers import (
     household_counter,
     parse_household_code,
@@ -112,6 +113,8 @@ def store_submission(session: Session, sub: Submission) -> Stored:
         else:
             writer.referenced()
     writer.month()
+    # The district's records changed by whole rows, not through the entrepreneur services.
+    status_history.catch_up(session)
     warnings = [*sub.warnings, *_shared_ids(session, sub)]
     received = ReceivedSubmission(
         district_code=district,

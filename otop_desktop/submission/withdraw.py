@@ -55,6 +55,7 @@ from otop_desktop.models import (
     TrainingParticipant,
 )
 from otop_desktop.models.accounts import HEAD
+from otop_desktop.services import status_history
 from otop_desktop.thaiformat import Period
 
 #: Files per district whose earlier state is kept (and so can be withdrawn in turn).
@@ -260,6 +261,8 @@ def withdraw(
         }
         with bulk(session, "withdraw", detail):
             _Restore(session, received.district_code, done.period, kept).run()
+            # Records put back by whole rows lost their history with the rows deleted.
+            status_history.catch_up(session)
             session.execute(delete(UNDO).where(UNDO.c.received_id == received.id))
             session.execute(delete(RS).where(RS.c.id == received.id))
     return done
