@@ -44,10 +44,6 @@
         <translation>{bar} — กด Enter เพื่อเปิดรายชื่อ</translation>
     </message>
     <message>
-        <source>Office</source>
-        <translation>สำนักงาน</translation>
-    </message>
-    <message>
         <source>Kind:</source>
         <translation>ประเภท:</translation>
     </message>
@@ -118,6 +114,10 @@
     <message>
         <source>products</source>
         <translation>ผลิตภัณฑ์ (รายการ)</translation>
+    </message>
+    <message>
+        <source>the same months of {year}</source>
+        <translation>ช่วงเดียวกันของ{year}</translation>
     </message>
     <message>
         <source>baht of sales</source>
@@ -220,14 +220,6 @@
         <translation>ผลิตภัณฑ์</translation>
     </message>
     <message>
-        <source>Businesses (main category)</source>
-        <translation>ผู้ประกอบการ (ตามประเภทหลัก)</translation>
-    </message>
-    <message>
-        <source>Products and businesses by category</source>
-        <translation>จำนวนผลิตภัณฑ์และผู้ประกอบการตามประเภท</translation>
-    </message>
-    <message>
         <source>Sales by subdistrict, largest first (baht)</source>
         <translation>ยอดจำหน่ายรายตำบล เรียงจากมากไปน้อย (บาท)</translation>
     </message>
@@ -258,6 +250,10 @@
     <message>
         <source>Products by star rating</source>
         <translation>ผลิตภัณฑ์ตามระดับดาว</translation>
+    </message>
+    <message>
+        <source>Products by category</source>
+        <translation>ผลิตภัณฑ์ตามประเภท</translation>
     </message>
     <message>
         <source>Stars</source>
@@ -366,6 +362,18 @@
     <message>
         <source>A click on a suspended or closed bar lists the businesses in that state now.</source>
         <translation>คลิกแท่งหยุดชั่วคราวหรือเลิกกิจการ เพื่อดูรายชื่อกิจการที่อยู่ในสถานะนั้นในปัจจุบัน</translation>
+    </message>
+    <message>
+        <source>Workbooks of {month} received (entrepreneurs of each district)</source>
+        <translation>ไฟล์รายงานเดือน{month}ที่ได้รับ (จำนวนผู้ประกอบการของแต่ละอำเภอ)</translation>
+    </message>
+    <message>
+        <source>Received</source>
+        <translation>ได้รับแล้ว</translation>
+    </message>
+    <message>
+        <source>Not received yet</source>
+        <translation>ยังไม่ได้รับ</translation>
     </message>
     <message>
         <source>Workbooks received for the month: {count} of {total} districts.</source>

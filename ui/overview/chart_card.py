@@ -89,7 +89,7 @@ class ChartView(QChartView):
         super().__init__(parent)
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.setRenderHint(QPainter.RenderHint.Antialiasing)
-        self.setMinimumHeight(CHART_HEIGHT)
+        self.setFixedHeight(CHART_HEIGHT)
         self.rows = 0
         self.columns = 0
         self.current: tuple[int, int] | None = None
@@ -167,16 +167,16 @@ class ChartCard(QFrame):
         for button in (self.save_image, self.save_figures):
             button.setAutoDefault(False)
             button.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Fixed)
-        buttons = QHBoxLayout()
-        buttons.addWidget(self.caption, 1)
-        buttons.addWidget(self.save_image)
-        buttons.addWidget(self.save_figures)
+        top = QHBoxLayout()
+        top.addWidget(self.title, 1)
+        top.addWidget(self.save_image, 0, Qt.AlignmentFlag.AlignTop)
+        top.addWidget(self.save_figures, 0, Qt.AlignmentFlag.AlignTop)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(10, 8, 10, 8)
-        layout.addWidget(self.title)
+        layout.addLayout(top)
         layout.addWidget(self.view, 1)
         layout.addWidget(self.note)
-        layout.addLayout(buttons)
+        layout.addWidget(self.caption)
 
     # --- drawing ---------------------------------------------------------------------------
 
@@ -252,7 +252,7 @@ class ChartCard(QFrame):
             bars_per_row = len(drawn) if data.shape is Shape.BARS else 1
             line = self.fontMetrics().height()
             height = max(height, AXIS_ROOM + rows * line * (1 + bars_per_row) // 2)
-        self.view.setMinimumHeight(height)
+        self.view.setFixedHeight(height)
         self.caption.setText(self._hint())
 
     def _hint(self) -> str:

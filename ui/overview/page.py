@@ -11,17 +11,15 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
-from decimal import Decimal
+from decimal import ROUND_HALF_UP, Decimal
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, Qt, Signal
-from PySide6.QtGui import QShowEvent
+from PySide6.QtGui import QPalette, QShowEvent
 from PySide6.QtWidgets import (
     QComboBox,
-    QFormLayout,
     QFrame,
     QGridLayout,
-    QGroupBox,
     QHBoxLayout,
     QLabel,
     QScrollArea,
@@ -58,6 +56,9 @@ from ui.overview.series import Chart, charts, month_text
 FIRST_YEAR = 2544
 # Charts side by side: two fit the window at 1366×768.
 CHART_COLUMNS = 2
+# Charts of months or years, each the whole width: a bar per month of two years, or per year
+# since OTOP began, is too narrow at half of it.
+WIDE_CHARTS = frozenset({"months", "support", "statuses"})
 # Characters a file name may not hold on Windows, out of a chart's title.
 _NOT_IN_FILE_NAMES = re.compile(r'[\\/:*?"<>|]+')
 
@@ -100,7 +101,7 @@ def change_text(now: int | Decimal, before: int | Decimal) -> str:
     if not before:
         return ""
     percent = (Decimal(now) - Decimal(before)) * 100 / Decimal(before)
-    return f"{percent:+.1f}%"
+    return f"{percent.quantize(Decimal('0.1'), ROUND_HALF_UP):+}%"
 
 
 class OverviewPage(QWidget):
@@ -131,11 +132,20 @@ class OverviewPage(QWidget):
         self.officer = QLabel()
         for label in (self.office_name, self.kind, self.area, self.officer):
             label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        office_box = QGroupBox(QCoreApplication.translate("Overview", "Office"))
-        office_form = QFormLayout(office_box)
-        office_form.addRow(QCoreApplication.translate("Overview", "Kind:"), self.kind)
-        office_form.addRow(QCoreApplication.translate("Overview", "Area:"), self.area)
-        office_form.addRow(QCoreApplication.translate("Overview", "Signing officer:"), self.officer)
+        # The office on one line under its name: the charts need the height.
+        office_row = QHBoxLayout()
+        office_row.setSpacing(6)
+        for caption, value in (
+            (QCoreApplication.translate("Overview", "Kind:"), self.kind),
+            (QCoreApplication.translate("Overview", "Area:"), self.area),
+            (QCoreApplication.translate("Overview", "Signing officer:"), self.officer),
+        ):
+            name = QLabel(caption)
+            name.setForegroundRole(QPalette.ColorRole.PlaceholderText)
+            office_row.addWidget(name)
+            office_row.addWidget(value)
+            office_row.addSpacing(18)
+        office_row.addStretch(1)
 
         # The year: fiscal unless the clerk asks for the calendar year.
         self.year_kind = QComboBox()
@@ -185,7 +195,7 @@ class OverviewPage(QWidget):
         layout.setSpacing(12)
         layout.addWidget(self.office_name)
         layout.addWidget(self.first_steps)
-        layout.addWidget(office_box)
+        layout.addLayout(office_row)
         layout.addLayout(year_row)
         layout.addLayout(figures_row)
         layout.addLayout(self.chart_grid)
@@ -328,10 +338,12 @@ class OverviewPage(QWidget):
         locale = self.locale()
         before = self.year_text(o.year - 1)
 
-        def compared(now: int | Decimal, previous: int | Decimal, shown: str) -> str:
+        def compared(
+            now: int | Decimal, previous: int | Decimal, shown: str, year: str = before
+        ) -> str:
             change = change_text(now, previous)
             text = QCoreApplication.translate("Overview", "{year}: {figure}").format(
-                year=before, figure=shown
+                year=year, figure=shown
             )
             return f"{text} ({change})" if change else text
 
@@ -351,15 +363,25 @@ class OverviewPage(QWidget):
             + "\n"
             + compared(o.products, o.previous_products, locale.toString(o.previous_products)),
         )
+        previous_sales, sales_before = o.previous_sales, before
+        if o.as_of is not None:
+            # A year under way against the same months of the year before, not all twelve.
+            previous_sales = sum(
+                (r.previous_year for r in o.months if r.key <= o.as_of.key), Decimal(0)
+            )
+            sales_before = QCoreApplication.translate(
+                "Overview", "the same months of {year}"
+            ).format(year=before)
         self.sales.set(
             format_money(o.sales),
             QCoreApplication.translate("Overview", "baht of sales")
             + "\n"
-            + compared(o.sales, o.previous_sales, format_money(o.previous_sales)),
+            + compared(o.sales, previous_sales, format_money(previous_sales), sales_before),
         )
 
     def _show_charts(self, figures: Overview, *, visible: bool) -> None:
-        for index, chart in enumerate(charts(figures, clickable=self._clickable)):
+        place = 0  # the next free cell, counted along the rows of the grid
+        for chart in charts(figures, clickable=self._clickable):
             card = self.cards.get(chart.name)
             if card is None:
                 card = ChartCard()
@@ -367,7 +389,13 @@ class OverviewPage(QWidget):
                 card.saveImageRequested.connect(lambda c=card: self.save_chart_image(c))
                 card.saveFiguresRequested.connect(lambda c=card: self.save_chart_figures(c))
                 self.cards[chart.name] = card
-                self.chart_grid.addWidget(card, *divmod(index, CHART_COLUMNS))
+                if chart.name in WIDE_CHARTS:
+                    place += -place % CHART_COLUMNS  # to the start of a row
+                    self.chart_grid.addWidget(card, place // CHART_COLUMNS, 0, 1, CHART_COLUMNS)
+                    place += CHART_COLUMNS
+                else:
+                    self.chart_grid.addWidget(card, *divmod(place, CHART_COLUMNS))
+                    place += 1
             card.set_chart(chart)
             card.setVisible(visible)
 

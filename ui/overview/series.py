@@ -13,7 +13,7 @@ from typing import Any
 
 from PySide6.QtCore import QCoreApplication, QLocale
 
-from otop_desktop.services.overview import Overview, Target
+from otop_desktop.services.overview import AreaRow, Overview, Target
 from otop_desktop.thaiformat import THAI_MONTHS_ABBR, Period
 from ui.lang import pick, ui_is_thai
 from ui.widgets.month_picker import month_name
@@ -155,17 +155,12 @@ def charts(overview: Overview, *, clickable: Callable[[Target], bool]) -> list[C
                     tuple(r.products for r in o.categories),
                     drawn=False,
                 ),
-                Column(
-                    QCoreApplication.translate("Overview", "Businesses (main category)"),
-                    tuple(r.entrepreneurs for r in o.categories),
-                    drawn=False,
-                ),
             ),
             target("categories"),
         ),
         Chart(
             "category_counts",
-            QCoreApplication.translate("Overview", "Products and businesses by category"),
+            QCoreApplication.translate("Overview", "Products by category"),
             Shape.BARS,
             QCoreApplication.translate("Overview", "Category"),
             labels(o.categories),
@@ -175,10 +170,6 @@ def charts(overview: Overview, *, clickable: Callable[[Target], bool]) -> list[C
                 Column(
                     QCoreApplication.translate("Overview", "Products"),
                     tuple(r.products for r in o.categories),
-                ),
-                Column(
-                    QCoreApplication.translate("Overview", "Businesses (main category)"),
-                    tuple(r.entrepreneurs for r in o.categories),
                 ),
             ),
             target("categories"),
@@ -217,40 +208,15 @@ def charts(overview: Overview, *, clickable: Callable[[Target], bool]) -> list[C
             if len(areas) < len(o.areas)
             else "",
         ),
-        Chart(
-            "completeness",
-            QCoreApplication.translate(
-                "Overview", "Sales entered for {month} (entrepreneurs)"
-            ).format(month=month),
-            Shape.STACKED_BARS,
-            area_word,
-            labels(areas),
-            # A district whose workbook of the month has come in is ticked.
-            tuple(
-                f"{name} ✓" if r.submitted else name
-                for name, r in zip(labels(areas), areas, strict=True)
-            ),
-            keys(areas),
-            (
-                Column(
-                    QCoreApplication.translate("Overview", "With sales entered"),
-                    tuple(r.reporting for r in areas),
-                ),
-                Column(
-                    QCoreApplication.translate("Overview", "Without"),
-                    tuple(r.entrepreneurs - r.reporting for r in areas),
-                ),
-            ),
-            target("areas"),
-            _submitted_note(o),
-        ),
+        _completeness(o, areas, area_word, month, target("areas")),
         Chart(
             "stars",
             QCoreApplication.translate("Overview", "Products by star rating"),
-            Shape.COLUMNS,
+            Shape.BARS,
             QCoreApplication.translate("Overview", "Stars"),
             labels(o.stars),
-            labels(o.stars),
+            # Stars as the product list shows them; the unrated keep their words.
+            tuple("★" * r.key if r.key else pick(r.label_th, r.label_en) for r in o.stars),
             keys(o.stars),
             (
                 Column(
@@ -279,7 +245,7 @@ def charts(overview: Overview, *, clickable: Callable[[Target], bool]) -> list[C
         Chart(
             "readiness",
             QCoreApplication.translate("Overview", "Digital readiness levels (entrepreneurs)"),
-            Shape.COLUMNS,
+            Shape.BARS,
             QCoreApplication.translate("Overview", "Level"),
             labels(o.readiness),
             labels(o.readiness),
@@ -435,10 +401,53 @@ def charts(overview: Overview, *, clickable: Callable[[Target], bool]) -> list[C
     return result
 
 
-def _submitted_note(o: Overview) -> str:
+def _completeness(
+    o: Overview, areas: Sequence[AreaRow], area_word: str, month: str, target: Target | None
+) -> Chart:
+    """The last ended month's completeness beside the areas' sales: on a district register
+    the producers of each subdistrict with and without that month's sales entered; on a
+    province (or nation) register each district's producers, under whether its workbook of
+    the month has come in."""
+    names = tuple(pick(r.label_th, r.label_en) for r in areas)
+    keys = tuple(r.key for r in areas)
     if o.kind == "district":
-        return ""
-    received = [r for r in o.areas if r.submitted]
-    return QCoreApplication.translate(
-        "Overview", "Workbooks received for the month: {count} of {total} districts."
-    ).format(count=len(received), total=len(o.areas))
+        title = QCoreApplication.translate("Overview", "Sales entered for {month} (entrepreneurs)")
+        reporting = tuple(r.reporting or 0 for r in areas)
+        columns = (
+            Column(QCoreApplication.translate("Overview", "With sales entered"), reporting),
+            Column(
+                QCoreApplication.translate("Overview", "Without"),
+                tuple(r.entrepreneurs - n for r, n in zip(areas, reporting, strict=True)),
+            ),
+        )
+        note = ""
+    else:
+        title = QCoreApplication.translate(
+            "Overview", "Workbooks of {month} received (entrepreneurs of each district)"
+        )
+        columns = (
+            Column(
+                QCoreApplication.translate("Overview", "Received"),
+                tuple(r.entrepreneurs if r.submitted else 0 for r in areas),
+            ),
+            Column(
+                QCoreApplication.translate("Overview", "Not received yet"),
+                tuple(0 if r.submitted else r.entrepreneurs for r in areas),
+            ),
+        )
+        received = sum(1 for r in o.areas if r.submitted)
+        note = QCoreApplication.translate(
+            "Overview", "Workbooks received for the month: {count} of {total} districts."
+        ).format(count=received, total=len(o.areas))
+    return Chart(
+        "completeness",
+        title.format(month=month),
+        Shape.STACKED_BARS,
+        area_word,
+        names,
+        names,
+        keys,
+        columns,
+        target,
+        note,
+    )
