@@ -9,7 +9,6 @@ import json
 import logging
 import sys
 from collections.abc import Callable, Sequence
-from datetime import date
 from pathlib import Path
 from typing import NoReturn
 
@@ -35,7 +34,6 @@ from otop_desktop.domain import OfficeKind
 from otop_desktop.errors import Subject, UserError, os_storage_error
 from otop_desktop.logfile import private_log_handler
 from otop_desktop.outputs import remove_leftovers
-from otop_desktop.thaiformat import last_complete
 
 log = logging.getLogger(__name__)
 
@@ -49,6 +47,7 @@ class _Parser(argparse.ArgumentParser):
 
 
 def cmd_init(args: argparse.Namespace) -> int:
+    from otop_desktop.register_check import thai_search_warning
     from otop_desktop.services.office import init_register
 
     if args.nation:
@@ -61,15 +60,19 @@ def cmd_init(args: argparse.Namespace) -> int:
         office = register.office()
         assert office is not None
         print(f"{office.name} ({office.kind} {office.district_code or office.province_code or ''})")
+        # A server database whose locale leaves Thai out of the search index still works,
+        # slowly: said here, with the fix, without failing the command.
+        if (warning := thai_search_warning(register)) is not None:
+            print(warning.one_line(), file=sys.stderr)
     return EXIT_OK
 
 
 def cmd_demo(args: argparse.Namespace) -> int:
     from otop_desktop.demo import generate
 
-    until = args.until or last_complete(date.today())
     with open_register(args) as register:
-        summary = generate(register, args.scale, seed=args.seed, until=until)
+        # No --until: the last month that has ended in Thai time (generate's default).
+        summary = generate(register, args.scale, seed=args.seed, until=args.until)
     print(
         f"{summary.scale} {summary.until}: {summary.entrepreneurs:,} ผู้ประกอบการ/entrepreneurs, "
         f"{summary.products:,} ผลิตภัณฑ์/products, {summary.sales:,} sales rows, "

@@ -4,6 +4,7 @@ deleted or cut-off entry is found by ``check``; unbroken across an upgrade and a
 
 from __future__ import annotations
 
+import hashlib
 import json
 import sqlite3
 from contextlib import closing
@@ -20,7 +21,7 @@ from otop_desktop.database import Register, make_engine, upgrade
 from otop_desktop.legacy import open_table
 from otop_desktop.legacy.headings import suggest_mapping
 from otop_desktop.legacy.importing import import_table
-from otop_desktop.models import AuditEntry
+from otop_desktop.models import AuditEntry, Office
 from otop_desktop.register_check import check_register
 from otop_desktop.services.entrepreneurs import find_by_reg_no, update_entrepreneur
 from otop_desktop.submission.export import export_monthly
@@ -164,3 +165,17 @@ def test_the_chain_is_unbroken_across_an_upgrade_and_a_restore(tmp_path) -> None
         with restored.read() as session:
             assert verify(session) == []
         assert check_register(restored) == []
+
+
+def test_the_office_emblem_is_recorded_by_its_digest(register) -> None:
+    """An emblem image changes the office record by up to 2 MB: the trail names the file
+    by its digest instead of holding its bytes."""
+    image = b"\x89PNG\r\n\x1a\n" + bytes(range(256)) * 400
+    with register.write() as session:
+        office = session.scalars(select(Office)).one()
+        office.emblem_image = image
+    last = entries(register)[-1]
+    assert (last.action, last.entity) == ("update", "office")
+    changes = json.loads(last.changes)
+    assert changes["emblem_image"][1] == "sha256:" + hashlib.sha256(image).hexdigest()
+    assert len(last.changes) < 1_000

@@ -19,6 +19,8 @@ from itertools import chain
 import sqlalchemy as sa
 from sqlalchemy.engine import Connection
 
+from otop_desktop.database import without_values
+
 
 def _table(name: str, columns: str) -> sa.TableClause:
     return sa.table(name, *(sa.column(c) for c in columns.split()))
@@ -119,12 +121,18 @@ def _copy(connection: Connection, table: sa.TableClause, rows: list[tuple[object
     columns = ", ".join(quote(c.name) for c in table.c)
     driver = connection.connection.driver_connection
     assert driver is not None  # an open connection always has one
-    with (
-        driver.cursor() as cursor,
-        cursor.copy(f"COPY {quote(table.name)} ({columns}) FROM STDIN") as copy,
-    ):
-        for row in rows:
-            copy.write_row(row)
+    try:
+        with (
+            driver.cursor() as cursor,
+            cursor.copy(f"COPY {quote(table.name)} ({columns}) FROM STDIN") as copy,
+        ):
+            for row in rows:
+                copy.write_row(row)
+    except Exception as error:
+        # The server's CONTEXT quotes the refused row (a citizen's ID, a name), and an error
+        # ends in the log: only its primary message goes on.
+        without_values(error)
+        raise
 
 
 def _chunks(rows: list[tuple[object, ...]], size: int) -> Iterator[list[tuple[object, ...]]]:
