@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import hashlib
 import io
+import re
 import subprocess
 import sys
 from datetime import date
@@ -23,7 +24,7 @@ from otop_desktop.domain import Status
 from otop_desktop.errors import NotFoundError, UserError
 from otop_desktop.models import ExportRecord
 from otop_desktop.outputs import OutputExists
-from otop_desktop.printing import certificate, registration_form
+from otop_desktop.printing import registration_form
 from otop_desktop.printing.documents import DocumentKind, PrintOptions, render
 from otop_desktop.printing.layout import Beside, Stamp, look
 from otop_desktop.printing.monthly_report import monthly_report
@@ -34,7 +35,6 @@ from otop_desktop.printing.print_data import (
     monthly_sales,
 )
 from otop_desktop.printing.typeset import TextOptions
-from otop_desktop.printing.verify import verify_qr_text
 from otop_desktop.services.entrepreneurs import create_entrepreneur, set_readiness
 from otop_desktop.services.office import get_office, update_office
 from otop_desktop.services.products import (
@@ -112,7 +112,8 @@ def texts(flowables: list[Flowable] | Flowable) -> list[str]:
     found: list[str] = []
     for item in items:
         if isinstance(item, Paragraph):
-            found.append(item.text)
+            # Phrases held on one line have no-break spaces (typeset.hold).
+            found.append(item.text.replace("\u00a0", " "))
         elif isinstance(item, Table):
             for row in item._cellvalues:
                 for value in row:
@@ -157,68 +158,6 @@ def qr_on_page(data: bytes, page: int = 0) -> str:
 
 
 # --- certificates ------------------------------------------------------------------------------
-
-
-def test_certificate_qr_code_reads_back_and_verifies(shop: Register) -> None:
-    number = reg_no(shop, "กลุ่มทอผ้าฝ้ายบ้านต้นเปา")
-    printed = render(
-        shop,
-        DocumentKind.CERTIFICATE,
-        PrintOptions(registrations=(number,), issued_on=date(2025, 11, 24)),
-    )
-    assert printed.data.startswith(b"%PDF")
-    assert (printed.documents, printed.pages) == (1, 1) == (1, pdf_pages(printed.data))
-    text = qr_on_page(printed.data)
-    assert text.startswith(f"OTOP1|{number}|กลุ่มทอผ้าฝ้ายบ้านต้นเปา|2568-11-24|")
-    with shop.read() as session:
-        result = verify_qr_text(session, text)
-    assert result.valid and result.active
-    assert result.office_name == "สำนักงานพัฒนาชุมชนอำเภอสันกำแพง"
-    assert number in page_text(printed.data)
-
-
-def test_a_certificate_with_many_products_stays_on_one_sheet(shop: Register) -> None:
-    with shop.write() as session:
-        many = create_entrepreneur(session, person(name="วิสาหกิจชุมชนแปรรูปอาหารพื้นเมืองบ้านหนองจ๊อม"))
-        for n in range(8):
-            create_product(
-                session,
-                many.id,
-                ProductInput(
-                    name=f"น้ำพริกตาแดงสูตรดั้งเดิมของบ้านหนองจ๊อม ขนาด {n + 1}00 กรัม", category=1
-                ),
-            )
-        number = many.reg_no
-    printed = render(shop, DocumentKind.CERTIFICATE, PrintOptions(registrations=(number,)))
-    assert (printed.pages, pdf_pages(printed.data)) == (1, 1)
-    assert qr_on_page(printed.data).startswith(f"OTOP1|{number}|")
-
-
-def test_certificate_states_what_the_issue_asks(shop: Register) -> None:
-    number = reg_no(shop, "กลุ่มทอผ้าฝ้ายบ้านต้นเปา")
-    with shop.read() as session:
-        office = get_office(session)
-        group = load_entrepreneurs(session, [_id(session, number)])[0]
-        story = certificate.certificate(
-            group, office, date(2025, 11, 24), WIDTH, TextOptions(), office.signing_private_key
-        )
-    words = "\n".join(texts(story))
-    for expected in (
-        "หนังสือรับรองการลงทะเบียน",
-        f"เลขทะเบียน {number}",
-        "สำนักงานพัฒนาชุมชนอำเภอสันกำแพง ขอรับรองว่า",
-        "กลุ่มทอผ้าฝ้ายบ้านต้นเปา",
-        "ประเภทกลุ่มผู้ผลิตชุมชน",
-        "ผ้าซิ่นตีนจกญี่ปุ่น",
-        "ผ้า เครื่องแต่งกาย",
-        "ชาใบหม่อน",
-        "เครื่องดื่ม",
-        "ให้ไว้ ณ วันที่ 24 เดือน พฤศจิกายน พ.ศ. 2568",
-        "(นางสาวกิ่งกาญจน์ ศรีสุข)",
-        "พัฒนาการอำเภอสันกำแพง",
-        "เมื่อวันที่ 24 พฤศจิกายน 2566",
-    ):
-        assert expected in words, expected
 
 
 def _id(session, number: str) -> int:  # type: ignore[no-untyped-def]
@@ -366,12 +305,12 @@ def test_filled_form_has_every_field_and_is_recorded(shop: Register) -> None:
         "7 มิ.ย. 2569",
         "พ.ศ. 2562 3 ดาว, พ.ศ. 2565 4 ดาว",
         "ชาใบหม่อน",
-        "ลงชื่อ ....................................... ผู้ยื่นลงทะเบียน",
         "(นางสาวกิ่งกาญจน์ ศรีสุข)",
         *registration_form.ATTACHMENTS,
     ):
         assert expected in words, expected
     assert group.national_id[:12] in words.replace("-", "")
+    assert re.search(r"^ลงชื่อ \.{12,} ผู้ยื่นลงทะเบียน$", words, re.MULTILINE)
 
     printed = render(shop, DocumentKind.FORM, PrintOptions(registrations=(number,)))
     assert printed.pages == pdf_pages(printed.data) >= 2
@@ -468,7 +407,9 @@ def test_monthly_report_totals_by_category_and_subdistrict(shop: Register) -> No
     assert sales.whole_business.amount == Decimal("1234.25")
     assert sales.by_subdistrict["501301"].amount == Decimal("11734.75")
     words = "\n".join(texts(story))
-    assert "ประจำเดือนตุลาคม 2568" in words
+    assert "ประจำเดือนตุลาคม พ.ศ. 2568" in words
+    assert "ข้อมูล ณ วันที่ " in words
+    assert "(สันกำแพง)" not in words  # one district: its name is not on every row
     assert "11,734.75" in words
     assert "หนึ่งหมื่นหนึ่งพันเจ็ดร้อยสามสิบสี่บาทเจ็ดสิบห้าสตางค์" in words
     assert "85.22" in words  # the textiles' share of the month, in per cent

@@ -1,0 +1,444 @@
+"""The printed pages of the demo registers, looked at as an office would before signing:
+rendered to pixels (pypdfium2) and read back as text.
+
+- On the pixels: the ink of every page lies inside the official margins (left 3 cm, right
+  2 cm, top 2.5 cm, bottom 2 cm) within 1 mm, the text starting at the left margin; only the
+  running head (``- ๒ -``) sits in the top margin, from the second page on; no ink touches
+  or crosses a table rule.
+- Read back: the PDF's text (PDFium, and poppler's pdftotext) is the text that was set,
+  stacked marks and all; no page holds only a signature block or a lone total row.
+- From the text set (not the PDF): no line of any document breaks inside a word, a code, a
+  number, a date or an amount, over every filled form of the district demo."""
+
+from __future__ import annotations
+
+import io
+import itertools
+import re
+import shutil
+import subprocess
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+import pypdfium2 as pdfium
+import pytest
+from PIL import Image
+from reportlab.lib.units import cm
+from reportlab.platypus import Flowable, KeepInFrame, KeepTogether, Paragraph, Table
+
+from otop_desktop.database import Register
+from otop_desktop.demo import generate
+from otop_desktop.domain import OfficeKind
+from otop_desktop.printing import monthly_report, register_list, registration_form, typeset
+from otop_desktop.printing.documents import DocumentKind, PrintOptions, render
+from otop_desktop.printing.layout import Document
+from otop_desktop.printing.print_data import chosen_ids
+from otop_desktop.printing.typeset import (
+    ThaiParagraph,
+    cut_words,
+    line_texts,
+    para,
+    styles,
+)
+from otop_desktop.services.office import init_register
+from otop_desktop.thaiformat import Period
+
+UNTIL = Period(2568, 9)
+DPI = 150
+MM = DPI / 25.4  # pixels
+LEFT, RIGHT, TOP, BOTTOM = 3 * cm, 2 * cm, 2.5 * cm, 2 * cm  # points
+DARK = 150  # grey level below which a pixel is ink
+RULE_GREY = 224  # a rule's anti-aliased edge rows are part of the rule
+RULE_RUN = int(4 * cm / 72 * DPI)  # a horizontal rule is a dark run at least this long
+VERTICAL_RUN = 40  # pixels: a column dark this far from a rule is a vertical rule, not text
+
+
+@pytest.fixture(scope="module")
+def district(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Register]:
+    register = init_register(
+        tmp_path_factory.mktemp("district") / "r.sqlite3", OfficeKind.DISTRICT, "5013"
+    )
+    generate(register, "district", seed=1, until=UNTIL)
+    yield register
+    register.close()
+
+
+@pytest.fixture(scope="module")
+def province(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Register]:
+    register = init_register(
+        tmp_path_factory.mktemp("province") / "r.sqlite3", OfficeKind.PROVINCE, "50"
+    )
+    generate(register, "province", seed=1, until=UNTIL)
+    yield register
+    register.close()
+
+
+def first_numbers(register: Register, count: int) -> tuple[str, ...]:
+    from otop_desktop.models import Entrepreneur
+
+    with register.read() as session:
+        ids = chosen_ids(session, ())[:count]
+        return tuple(session.get(Entrepreneur, i).reg_no for i in ids)  # type: ignore[union-attr]
+
+
+# --- what was set --------------------------------------------------------------------------
+
+
+class SetText:
+    """Records, in drawing order, the text of every run the documents draw (the text set,
+    before shaping), by wrapping the text object that every para() and draw_text() uses."""
+
+    def __init__(self, monkeypatch: pytest.MonkeyPatch) -> None:
+        self.runs: list[str] = []
+        original = typeset._TextObject._formatText
+
+        def recording(text_object: typeset._TextObject, text: str) -> str:
+            self.runs.append(getattr(text, "actual", text))
+            return original(text_object, text)
+
+        monkeypatch.setattr(typeset._TextObject, "_formatText", recording)
+
+
+def squeezed(text: str) -> str:
+    """``text`` without whitespace (the comparison is of everything else)."""
+    return "".join(text.split())
+
+
+def pdfium_text(data: bytes) -> str:
+    document = pdfium.PdfDocument(data)
+    try:
+        return "".join(page.get_textpage().get_text_range() for page in document)
+    finally:
+        document.close()
+
+
+def poppler_text(data: bytes, tmp_path: Path) -> str:
+    path = tmp_path / "out.pdf"
+    path.write_bytes(data)
+    # -raw: the strings in content-stream order, as they were drawn.
+    done = subprocess.run(
+        ["pdftotext", "-raw", "-enc", "UTF-8", str(path), "-"],
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    return done.stdout
+
+
+def first_difference(a: str, b: str) -> str:
+    at = next(
+        (i for i, (x, y) in enumerate(zip(a, b, strict=False)) if x != y), min(len(a), len(b))
+    )
+    return f"at {at}: set …{a[max(0, at - 30) : at + 30]}… read …{b[max(0, at - 30) : at + 30]}…"
+
+
+def assert_reads_as_set(data: bytes, recorded: SetText, tmp_path: Path) -> None:
+    expected = squeezed("".join(recorded.runs))
+    assert expected
+    read = squeezed(pdfium_text(data))
+    assert read == expected, "PDFium " + first_difference(expected, read)
+    if shutil.which("pdftotext"):
+        read = squeezed(poppler_text(data, tmp_path))
+        assert read == expected, "pdftotext " + first_difference(expected, read)
+
+
+STACKED = "ที่ กิ่ง กตัญญู ญี่ปุ่น น้ำ สำนักงาน ฏุ ฎู ปี่ ฟื้น ป๊ี"
+
+
+def test_stacked_marks_read_back_as_set(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    recorded = SetText(monkeypatch)
+    buffer = io.BytesIO()
+    doc = Document(buffer, options=typeset.TextOptions())
+    story: list[Flowable] = [para(STACKED, styles().body), para(STACKED * 6, styles().cell)]
+    doc.build(story)
+    text = pdfium_text(buffer.getvalue())
+    for word in STACKED.split():
+        assert word in text, word
+    assert_reads_as_set(buffer.getvalue(), recorded, tmp_path)
+
+
+def test_every_document_reads_back_as_set(
+    district: Register, province: Register, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    numbers = first_numbers(district, 4)
+    documents = [
+        (district, DocumentKind.FORM, PrintOptions(registrations=numbers)),
+        (district, DocumentKind.FORM, PrintOptions(registrations=numbers[:2], thai_digits=True)),
+        (district, DocumentKind.FORM, PrintOptions(blank=True)),
+        (district, DocumentKind.REGISTER, PrintOptions(thai_digits=True)),
+        (district, DocumentKind.MONTHLY, PrintOptions(period=UNTIL)),
+        (province, DocumentKind.MONTHLY, PrintOptions(period=UNTIL, thai_digits=True)),
+    ]
+    for register, kind, options in documents:
+        recorded = SetText(monkeypatch)
+        printed = render(register, kind, options)
+        assert_reads_as_set(printed.data, recorded, tmp_path)
+    # The words the issue found unsearchable are found.
+    text = pdfium_text(printed.data)
+    assert "สำนักงาน" in text and "ที่" in text
+
+
+# --- where lines break ----------------------------------------------------------------------
+
+
+def paragraphs(items: list[Flowable] | Flowable) -> Iterator[Paragraph]:
+    """Every paragraph in ``items``, inside tables, cells and kept groups too."""
+    for item in items if isinstance(items, list) else [items]:
+        if isinstance(item, Paragraph):
+            yield item
+        elif isinstance(item, Table):
+            for row in item._cellvalues:
+                for value in row:
+                    yield from paragraphs(value if isinstance(value, list) else [value])
+        elif isinstance(item, KeepTogether | KeepInFrame):
+            yield from paragraphs(item._content)
+
+
+DIGIT = "0-9๐-๙"
+MONTHS = (
+    "มกราคม|กุมภาพันธ์|มีนาคม|เมษายน|พฤษภาคม|มิถุนายน|กรกฎาคม|สิงหาคม|กันยายน|ตุลาคม|"
+    "พฤศจิกายน|ธันวาคม|ม\\.ค\\.|ก\\.พ\\.|มี\\.ค\\.|เม\\.ย\\.|พ\\.ค\\.|มิ\\.ย\\.|ก\\.ค\\.|"
+    "ส\\.ค\\.|ก\\.ย\\.|ต\\.ค\\.|พ\\.ย\\.|ธ\\.ค\\."
+)
+# What may not stand either side of a line break: a number split or parted from its unit,
+# a date split, พ.ศ. parted from its year.
+BAD_END = re.compile(rf"([{DIGIT}][,.\-/]?|พ\.ศ\.|{MONTHS}|ม\.)$")
+BAD_START = re.compile(rf"^([{DIGIT}]|[,.\-/][{DIGIT}]|บาท|ราย|ดาว|คน|{MONTHS})")
+
+
+def bad_breaks(paragraph: Paragraph) -> list[str]:
+    if not isinstance(paragraph, ThaiParagraph) or not hasattr(paragraph, "blPara"):
+        return []
+    if paragraph._key is None:  # a piece split off by reportlab; its whole is checked
+        return []
+    found = [f"cut {word!r}" for word in cut_words(paragraph)]
+    lines = line_texts(paragraph)
+    for before, after in itertools.pairwise(lines):
+        if before and after and BAD_END.search(before) and BAD_START.search(after):
+            found.append(f"{before[-20:]!r} | {after[:20]!r}")
+    return found
+
+
+def test_no_line_breaks_inside_a_word_code_number_or_date(
+    district: Register, province: Register, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Every filled form of the district demo, its register list and monthly reports, and
+    the province's monthly report: laid out for real (the PDF is made), then every
+    paragraph's lines read back as the text set."""
+    stories: list[list[Flowable]] = []
+
+    def keeping(make):  # type: ignore[no-untyped-def]
+        def made(*args, **kwargs):  # type: ignore[no-untyped-def]
+            story = make(*args, **kwargs)
+            stories.append(story)
+            return story
+
+        return made
+
+    monkeypatch.setattr(registration_form, "form", keeping(registration_form.form))
+    monkeypatch.setattr(register_list, "register_list", keeping(register_list.register_list))
+    monkeypatch.setattr(monthly_report, "monthly_report", keeping(monthly_report.monthly_report))
+    printed = render(district, DocumentKind.FORM, PrintOptions())
+    assert printed.documents == len(stories) > 100
+    render(district, DocumentKind.FORM, PrintOptions(blank=True))
+    render(district, DocumentKind.REGISTER, PrintOptions(thai_digits=True))
+    render(district, DocumentKind.MONTHLY, PrintOptions(period=UNTIL))
+    render(province, DocumentKind.MONTHLY, PrintOptions(period=UNTIL, thai_digits=True))
+    problems = [
+        problem for story in stories for p in paragraphs(story) for problem in bad_breaks(p)
+    ]
+    assert problems == []
+
+
+def test_the_break_check_sees_a_cut() -> None:
+    """The check above is not blind: a code in too narrow a column, and a date broken
+    between its day and month, are both reported."""
+    code = para("5013-2546-0001-P02", styles().cell)
+    code.wrap(1.5 * cm, 1000)
+    assert bad_breaks(code)[0] == "cut '5013-2546-0001-P02'"
+    date_text = para("ให้ไว้ ณ วันที่ 24 พฤศจิกายน 2566", styles().body)
+    date_text.wrap(text_width_of("ให้ไว้ ณ วันที่ 24") + 4, 1000)
+    assert bad_breaks(date_text)
+
+
+def text_width_of(text: str) -> float:
+    return typeset.text_width(text, styles().body.fontName, styles().body.fontSize)
+
+
+# --- the pixels ----------------------------------------------------------------------------
+
+
+@dataclass
+class Page:
+    number: int  # from 1
+    image: Image.Image  # "L", DPI dots per inch
+    text: str  # the body's text (below the top margin)
+
+    def dark(self, threshold: int = DARK) -> Image.Image:
+        return self.image.point(lambda v: 255 if v < threshold else 0)
+
+
+def pages(data: bytes, wanted: list[int] | None = None) -> list[Page]:
+    document = pdfium.PdfDocument(data)
+    try:
+        count = len(document)
+        numbers = sorted({n % count for n in wanted}) if wanted else list(range(count))
+        result = []
+        for n in numbers:
+            page = document[n]
+            width, height = page.get_size()
+            body = page.get_textpage().get_text_bounded(0, 0, width, height - TOP + 2)
+            image = page.render(scale=DPI / 72, grayscale=True).to_pil().convert("L")
+            result.append(Page(n + 1, image, body))
+        return result
+    finally:
+        document.close()
+
+
+def px(points: float) -> float:
+    return points / 72 * DPI
+
+
+def check_margins(page: Page) -> list[str]:
+    width, height = page.image.size
+    ink = page.dark()
+    problems = []
+    body = ink.crop((0, round(px(TOP) - MM), width, height)).getbbox()
+    head = ink.crop((0, 0, width, round(px(TOP) - MM))).getbbox()
+    if head is not None and page.number == 1:
+        problems.append(f"page 1: ink in the top margin {head}")
+    if head is not None and page.number > 1 and head[3] > px(2.2 * cm):
+        problems.append(f"page {page.number}: running head reaches {head[3] / MM:.1f} mm")
+    if body is None:
+        return [*problems, f"page {page.number}: empty"]
+    left, _, right, bottom = body
+    bottom += round(px(TOP) - MM)
+    if abs(left - px(LEFT)) > MM:
+        problems.append(f"page {page.number}: text starts at {left / MM:.1f} mm, not 30")
+    if right > px(width * 72 / DPI - RIGHT) + MM:
+        problems.append(f"page {page.number}: ink to {right / MM:.1f} mm from the left edge")
+    if bottom > height - px(BOTTOM) + MM:
+        problems.append(f"page {page.number}: ink {(height - bottom) / MM:.1f} mm from the foot")
+    return problems
+
+
+def rules(page: Page) -> list[tuple[int, int, int, int]]:
+    """Horizontal rules as (top row, bottom row, left, right) pixel bands."""
+    width, height = page.image.size
+    data = page.dark(RULE_GREY).tobytes()
+    run = re.compile(b"\xff{%d,}" % RULE_RUN)
+    rows: dict[int, list[tuple[int, int]]] = {}
+    for y in range(height):
+        found = [(m.start(), m.end()) for m in run.finditer(data, y * width, (y + 1) * width)]
+        if found:
+            rows[y] = [(a - y * width, b - y * width) for a, b in found]
+    bands = []
+    for y in sorted(rows):
+        for left, right in rows[y]:
+            for i, (top, bottom, a, b) in enumerate(bands):
+                if bottom == y - 1 and abs(a - left) < 3 and abs(b - right) < 3:
+                    bands[i] = (top, y, min(a, left), max(b, right))
+                    break
+            else:
+                bands.append((y, y, left, right))
+    return bands
+
+
+def check_rules(page: Page) -> list[str]:
+    """Ink in the row just above or below a rule is a mark or a letter touching
+    the rule, unless it is a vertical rule meeting it (dark for ``VERTICAL_RUN`` rows on
+    one side of the rule or the other)."""
+    width, height = page.image.size
+    ink = page.dark().tobytes()
+    # A thin rule is anti-aliased to a light grey: look for it as for the horizontal ones.
+    grey = page.dark(RULE_GREY).tobytes()
+
+    def vertical(x: int, start: int, step: int) -> bool:
+        rows = [start + step * k for k in range(VERTICAL_RUN)]
+        return all(0 <= y < height and grey[y * width + x] for y in rows)
+
+    problems = []
+    for top, bottom, left, right in rules(page):
+        for y in (top - 1, bottom + 1):
+            if not 0 <= y < height:
+                continue
+            row = ink[y * width + left + 2 : y * width + right - 2]
+            for offset in [m.start() for m in re.finditer(b"\xff", row)]:
+                x = left + 2 + offset
+                if vertical(x, top - 1, -1) or vertical(x, bottom + 1, 1):
+                    continue
+                problems.append(f"page {page.number}: ink touches the rule at row {top} x {x}")
+                break
+    return problems
+
+
+SIGNATURE_LINE = re.compile(r"^(ลงชื่อ|\(|วันที่|ตำแหน่ง|- .* -)")
+
+
+def check_furniture(page: Page, positions: set[str]) -> list[str]:
+    lines = [line.strip() for line in page.text.splitlines() if line.strip()]
+    problems = []
+    if any(line.startswith("ลงชื่อ") for line in lines):
+        rest = [
+            line
+            for line in lines
+            if not SIGNATURE_LINE.match(line) and not any(line.startswith(p) for p in positions)
+        ]
+        if not rest:
+            problems.append(f"page {page.number}: only a signature block")
+    words = page.text.split()
+    for i, word in enumerate(words):
+        if word in ("รวม", "รวมอำเภอ") and i and words[i - 1] == "ร้อยละ":
+            problems.append(f"page {page.number}: a total row alone under the heading")
+    return problems
+
+
+def test_pages_inside_the_margins_rules_clear_and_nothing_alone(
+    district: Register, province: Register
+) -> None:
+    from otop_desktop.services.office import get_office
+
+    with district.read() as session:
+        office = get_office(session)
+        positions = {office.officer_position or office.name, office.name}
+    with province.read() as session:
+        office = get_office(session)
+        positions |= {office.officer_position or office.name, office.name}
+    numbers = first_numbers(district, 3)
+    documents = [
+        (district, DocumentKind.FORM, PrintOptions(registrations=numbers), None),
+        (district, DocumentKind.FORM, PrintOptions(blank=True), None),
+        (district, DocumentKind.REGISTER, PrintOptions(thai_digits=True), [0, 1, -2, -1]),
+        (district, DocumentKind.MONTHLY, PrintOptions(period=UNTIL), None),
+        (province, DocumentKind.MONTHLY, PrintOptions(period=UNTIL), [0, 1, 2, -2, -1]),
+    ]
+    problems: list[str] = []
+    for register, kind, options, wanted in documents:
+        printed = render(register, kind, options)
+        for page in pages(printed.data, wanted):
+            found = check_margins(page) + check_rules(page) + check_furniture(page, positions)
+            problems += [f"{kind.value}: {problem}" for problem in found]
+    assert problems == []
+
+
+def test_the_pixel_checks_are_not_blind() -> None:
+    """A tone mark pushed onto a rule, text left of the margin, and a page holding only a
+    signature are each reported."""
+    from reportlab.pdfgen.canvas import Canvas
+
+    buffer = io.BytesIO()
+    canvas = Canvas(buffer)
+    canvas.setLineWidth(0.5)
+    canvas.line(LEFT, 600, LEFT + 10 * cm, 600)
+    # ที่ with its baseline 14 pt under the rule: its tone mark (1.2 em) crosses it.
+    typeset.draw_text(canvas, LEFT + 20, 600 - 14, "ที่กิ่ง", size=14)
+    canvas.showPage()
+    typeset.draw_text(canvas, LEFT - 20, 400, "ลงชื่อ ........ ผู้รายงาน", size=16)
+    canvas.showPage()
+    canvas.save()
+    first, second = pages(buffer.getvalue())
+    assert check_rules(first)
+    assert check_furniture(first, set()) == []
+    assert any("starts at" in problem for problem in check_margins(second))
+    assert check_furniture(second, set()) == ["page 2: only a signature block"]
