@@ -1,0 +1,142 @@
+"""Start-up benchmark: the time from starting the program to its first window on the screen,
+beside a bare PySide6 window (QApplication and an empty QWidget) started the same way in the
+same run, and the ratio between them (issue 16's goal: within 3×).
+
+    .venv/bin/python bench/bench_startup.py [--repeats 5]
+
+Each run is a new process (cold imports, as a clerk's double-click), offscreen, timed from
+just before the process starts to the first window's Expose event. Two first
+windows of the program: the login dialog (a register with accounts) and the main window (a
+register without accounts, whose first head was already offered). The runs alternate
+bare/program so that a busy machine weighs on both alike; the medians are shown."""
+
+from __future__ import annotations
+
+import argparse
+import os
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+GOAL = 3.0
+PASSWORD = "bench-startup-password-1"
+
+
+def child(mode: str, db: str) -> None:
+    """Runs in the timed process: reports the first top-level window's Expose, then ends."""
+    from PySide6 import QtWidgets
+    from PySide6.QtCore import QEvent, QObject
+    from PySide6.QtGui import QWindow
+
+    class FirstWindow(QObject):
+        def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+            if (
+                event.type() == QEvent.Type.Expose
+                and isinstance(watched, QWindow)
+                and watched.isExposed()
+            ):
+                print(f"{time.time():.6f}", flush=True)
+                os._exit(0)
+            return False
+
+    watcher = FirstWindow()
+
+    class TimedApplication(QtWidgets.QApplication):
+        def __init__(self, argv: list[str]) -> None:
+            super().__init__(argv)
+            self.installEventFilter(watcher)
+
+    if mode == "bare":
+        app = TimedApplication(sys.argv[:1])
+        window = QtWidgets.QWidget()
+        window.show()
+        app.exec()
+        return
+    # The program's own start, with the application it makes watched the same way.
+    QtWidgets.QApplication = TimedApplication  # type: ignore[misc]  # the bench's watch only
+    from ui.launch import main
+
+    main(["--db", db, "--lang", "th"])
+
+
+def make_registers(folder: Path, env: dict[str, str]) -> dict[str, str]:
+    """A register with a head's account (login first) and one without (main window first)."""
+    script = f"""
+import sys
+from PySide6.QtCore import QSettings
+from otop_desktop.accounts.service import add_account
+from otop_desktop.domain import OfficeKind
+from otop_desktop.paths import APP_AUTHOR, APP_NAME
+from otop_desktop.services.office import init_register
+from ui.accounts.first_head import remember_first_head_asked
+with init_register(sys.argv[1], OfficeKind.DISTRICT, "5013") as register:
+    with register.write() as session:
+        add_account(session, "head", "head", {PASSWORD!r})
+with init_register(sys.argv[2], OfficeKind.DISTRICT, "5013") as register:
+    remember_first_head_asked(register, QSettings(APP_AUTHOR, APP_NAME))
+"""
+    login, main_window = folder / "login.sqlite3", folder / "main.sqlite3"
+    subprocess.run(
+        [sys.executable, "-c", script, str(login), str(main_window)], env=env, check=True
+    )
+    return {"login dialog": str(login), "main window": str(main_window)}
+
+
+def timed(mode: str, db: str, env: dict[str, str]) -> float:
+    start = time.time()
+    done = subprocess.run(
+        [sys.executable, __file__, "--child", mode, "--db", db],
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    if done.returncode != 0 or not done.stdout.strip():
+        raise SystemExit(f"{mode} run failed:\n{done.stdout}\n{done.stderr}")
+    return float(done.stdout.split()[-1]) - start
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--repeats", type=int, default=5)
+    parser.add_argument("--child", help=argparse.SUPPRESS)
+    parser.add_argument("--db", help=argparse.SUPPRESS)
+    args = parser.parse_args()
+    if args.child:
+        child(args.child, args.db)
+        return
+    with tempfile.TemporaryDirectory(prefix="bench-startup-") as temp:
+        folder = Path(temp)
+        env = {
+            **os.environ,
+            "QT_QPA_PLATFORM": "offscreen",
+            "OTOP_DATA_DIR": str(folder / "data"),
+            "HOME": str(folder / "home"),
+            "XDG_CONFIG_HOME": str(folder / "config"),
+            "PYTHONPATH": str(ROOT),
+        }
+        registers = make_registers(folder, env)
+        bare: list[float] = []
+        program: dict[str, list[float]] = {name: [] for name in registers}
+        for _ in range(args.repeats):
+            for name, db in registers.items():
+                bare.append(timed("bare", db, env))
+                program[name].append(timed("program", db, env))
+    base = statistics.median(bare)
+    print(f"bare PySide6 window:  {base * 1000:7.0f} ms (median of {len(bare)})")
+    for name, times in program.items():
+        ratio = statistics.median(times) / base
+        verdict = "within" if ratio <= GOAL else "over"
+        runs = ", ".join(f"{t:.2f}" for t in times)
+        print(
+            f"{name + ':':21} {statistics.median(times) * 1000:7.0f} ms  {ratio:4.1f}× the bare "
+            f"window ({verdict} the goal of {GOAL:.0f}×; runs {runs} s)"
+        )
+
+
+if __name__ == "__main__":
+    main()
