@@ -35,18 +35,20 @@ from otop_desktop.printing import standards
 from otop_desktop.printing.layout import Document, grid_table, look
 from otop_desktop.printing.office_blocks import KeepTail
 from otop_desktop.printing.office_documents import OfficeDocument, OfficeOptions, render_office
+from otop_desktop.printing.office_print import set_emblem, set_office_phone
 from otop_desktop.printing.print_data import monthly_sales
 from otop_desktop.printing.signin import SPARE_ROWS
 from otop_desktop.printing.typeset import TextOptions, para
 from otop_desktop.services.office import get_office
-from otop_desktop.services.office_print import set_emblem, set_office_phone
-from otop_desktop.thaiformat import Period, format_money
+from otop_desktop.thaiformat import Period, format_money, thai_today
 from tests.conftest import db_of
 
 UNTIL = Period(2569, 11)
 OCTOBER = Period(2569, 10)
 #: A day after the demo's last month: the standards and the memo are dated by it.
 DAY = date(2026, 12, 3)
+#: The month the computer's clock is in (the command line dates a memo today).
+RUNNING = Period.of(thai_today())
 
 
 @pytest.fixture
@@ -376,7 +378,7 @@ def test_each_document_from_the_command_line(district: Register, tmp_path: Path,
         (("survey",), ("--household", "--blank")),
         (("survey", "--blank", "--all"), ("not allowed",)),
         (("memo", "--period", "2569-13"), ("month",)),
-        (("memo", "--period", "2569-12"), ("2569-12", "has not ended")),
+        (("memo", "--period", str(RUNNING)), (str(RUNNING), "has not ended")),
         (("memo",), ("--period",)),
         (("standards", "--months", "0"), ("1 to 24",)),
         (("annual", "--year", "25"), ("B.E. year",)),

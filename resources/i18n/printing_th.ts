@@ -63,10 +63,6 @@
         <translation>พ.ศ. </translation>
     </message>
     <message>
-        <source>Year (B.E.)</source>
-        <translation>ปี (พ.ศ.)</translation>
-    </message>
-    <message>
         <source>Area and month</source>
         <translation>พื้นที่และเดือน</translation>
     </message>
@@ -77,6 +73,78 @@
     <message>
         <source>Month:</source>
         <translation>เดือน:</translation>
+    </message>
+    <message>
+        <source>Training</source>
+        <translation>การอบรม</translation>
+    </message>
+    <message>
+        <source>The household with the code:</source>
+        <translation>ครัวเรือนรหัส:</translation>
+    </message>
+    <message>
+        <source>e.g. 501301-03-0001</source>
+        <translation>เช่น 501301-03-0001</translation>
+    </message>
+    <message>
+        <source>Household code</source>
+        <translation>รหัสครัวเรือน</translation>
+    </message>
+    <message>
+        <source>Every household</source>
+        <translation>ทุกครัวเรือน</translation>
+    </message>
+    <message>
+        <source>A blank form, to take on a visit</source>
+        <translation>แบบว่าง สำหรับนำไปสำรวจ</translation>
+    </message>
+    <message>
+        <source>Household</source>
+        <translation>ครัวเรือน</translation>
+    </message>
+    <message>
+        <source>e.g. ชม 0019.13/123 (empty: written by hand)</source>
+        <translation>เช่น ชม 0019.13/123 (เว้นว่าง: เขียนด้วยมือ)</translation>
+    </message>
+    <message>
+        <source>Outgoing number</source>
+        <translation>เลขที่หนังสือออก</translation>
+    </message>
+    <message>
+        <source> months</source>
+        <translation> เดือน</translation>
+    </message>
+    <message>
+        <source>Months ahead</source>
+        <translation>จำนวนเดือนข้างหน้า</translation>
+    </message>
+    <message>
+        <source>Year of the report (B.E.)</source>
+        <translation>ปีของรายงาน (พ.ศ.)</translation>
+    </message>
+    <message>
+        <source>Calendar year (January–December)</source>
+        <translation>ปีปฏิทิน (มกราคม–ธันวาคม)</translation>
+    </message>
+    <message>
+        <source>Otherwise the fiscal year: October to September, named by the year it ends in</source>
+        <translation>ถ้าไม่เลือก ใช้ปีงบประมาณ: ตุลาคมถึงกันยายน เรียกตามปีที่สิ้นสุด</translation>
+    </message>
+    <message>
+        <source>Details</source>
+        <translation>รายละเอียด</translation>
+    </message>
+    <message>
+        <source>Outgoing &amp;number:</source>
+        <translation>เลขที่หนังสือ (ที่) (&amp;N):</translation>
+    </message>
+    <message>
+        <source>Expiring &amp;within:</source>
+        <translation>หมดอายุภายใน (&amp;W):</translation>
+    </message>
+    <message>
+        <source>&amp;Year:</source>
+        <translation>ปี (&amp;Y):</translation>
     </message>
     <message>
         <source>Thai digits (๐๑๒๓)</source>
@@ -197,6 +265,10 @@
         <translation>กำลังพิมพ์…</translation>
     </message>
     <message>
+        <source>Excel workbooks (*.xlsx)</source>
+        <translation>ไฟล์ Excel (*.xlsx)</translation>
+    </message>
+    <message>
         <source>Save PDF</source>
         <translation>บันทึก PDF</translation>
     </message>
@@ -267,8 +339,8 @@
         <translation>ตรวจสอบหนังสือรับรอง</translation>
     </message>
     <message>
-        <source>Scan the QR code on the certificate with a QR scanner, or paste or type its text here, then press Check. The text begins with OTOP1|.</source>
-        <translation>สแกนคิวอาร์โค้ดบนหนังสือรับรองด้วยเครื่องอ่านคิวอาร์โค้ด หรือวางหรือพิมพ์ข้อความของคิวอาร์โค้ดลงในช่องนี้ แล้วกด “ตรวจสอบ” (ข้อความขึ้นต้นด้วย OTOP1|)</translation>
+        <source>Scan the QR code on the certificate with a QR scanner, or paste or type its text here, then press Check. The text begins with OTOP2| (OTOP1| on older certificates).</source>
+        <translation>สแกนคิวอาร์โค้ดบนหนังสือรับรองด้วยเครื่องอ่านคิวอาร์โค้ด หรือวางหรือพิมพ์ข้อความของคิวอาร์โค้ดลงในช่องนี้ แล้วกด “ตรวจสอบ” (ข้อความขึ้นต้นด้วย OTOP2| หนังสือรับรองรุ่นเก่าขึ้นต้นด้วย OTOP1|)</translation>
     </message>
     <message>
         <source>Text of the QR code</source>
@@ -297,6 +369,10 @@
     <message>
         <source>In the register now:</source>
         <translation>สถานะในทะเบียนขณะนี้:</translation>
+    </message>
+    <message>
+        <source>Products:</source>
+        <translation>ผลิตภัณฑ์:</translation>
     </message>
     <message>
         <source>This is not a certificate code</source>
@@ -345,6 +421,26 @@
     <message>
         <source>The register&apos;s name for it now: {name}</source>
         <translation>ชื่อในทะเบียนขณะนี้: {name}</translation>
+    </message>
+    <message>
+        <source>Not signed: an OTOP1 code signs the number, name and date only. Compare the printed products with the register.</source>
+        <translation>ไม่ได้ลงนาม: รหัส OTOP1 ลงนามเฉพาะเลขทะเบียน ชื่อ และวันที่ ให้เทียบรายการผลิตภัณฑ์ที่พิมพ์กับทะเบียน</translation>
+    </message>
+    <message>
+        <source>{count} signed (digest {digest})</source>
+        <translation>ลงนามไว้ {count} รายการ (รหัสสรุป {digest})</translation>
+    </message>
+    <message>
+        <source>✔ The same codes and names as the register holds now; the printed list should read:</source>
+        <translation>✔ รหัสและชื่อตรงกับที่ทะเบียนมีอยู่ขณะนี้ รายการที่พิมพ์ควรเป็นดังนี้:</translation>
+    </message>
+    <message>
+        <source>✘ Not the register&apos;s products now: one was added, dropped or renamed since the certificate was issued. The register holds now:</source>
+        <translation>✘ ไม่ตรงกับผลิตภัณฑ์ในทะเบียนขณะนี้: มีการเพิ่ม ลบ หรือเปลี่ยนชื่อผลิตภัณฑ์หลังออกหนังสือรับรอง ทะเบียนขณะนี้มี:</translation>
+    </message>
+    <message>
+        <source>no products</source>
+        <translation>ไม่มีผลิตภัณฑ์</translation>
     </message>
 </context>
 </TS>

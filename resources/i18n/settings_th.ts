@@ -8,6 +8,10 @@
         <translation>เช่น พัฒนาการอำเภอ</translation>
     </message>
     <message>
+        <source>e.g. 0 5333 1234</source>
+        <translation>เช่น 0 5333 1234</translation>
+    </message>
+    <message>
         <source>Save office details</source>
         <translation>บันทึกข้อมูลสำนักงาน</translation>
     </message>
@@ -44,8 +48,32 @@
         <translation>ตำแหน่งผู้ลงนาม(&amp;T):</translation>
     </message>
     <message>
+        <source>Office tele&amp;phone:</source>
+        <translation>โทรศัพท์สำนักงาน (&amp;P):</translation>
+    </message>
+    <message>
         <source>The office&apos;s name and its signing officer are printed on registration forms and certificates, and are the same on every computer that uses this register.</source>
         <translation>ชื่อสำนักงานและผู้ลงนามจะพิมพ์ลงในแบบลงทะเบียนและใบรับรอง และใช้ร่วมกันในทุกเครื่องที่ใช้ทะเบียนนี้</translation>
+    </message>
+    <message>
+        <source>Choose &amp;emblem image…</source>
+        <translation>เลือกภาพตราครุฑ (&amp;E)…</translation>
+    </message>
+    <message>
+        <source>A PNG or JPEG of the Garuda emblem, printed top left on memos</source>
+        <translation>ภาพตราครุฑแบบ PNG หรือ JPEG ที่พิมพ์มุมซ้ายบนของบันทึกข้อความ</translation>
+    </message>
+    <message>
+        <source>Remove emblem</source>
+        <translation>นำตราครุฑออก</translation>
+    </message>
+    <message>
+        <source>Garuda emblem:</source>
+        <translation>ตราครุฑ:</translation>
+    </message>
+    <message>
+        <source>The program does not come with the emblem: choose the image file your office uses. Memos print without it until one is chosen.</source>
+        <translation>โปรแกรมไม่มีภาพตราครุฑมาให้ เลือกไฟล์ภาพที่สำนักงานใช้ บันทึกข้อความจะพิมพ์โดยไม่มีตราจนกว่าจะเลือกภาพ</translation>
     </message>
     <message>
         <source>Language</source>
@@ -66,6 +94,26 @@
     <message>
         <source>The office details have changes that are not saved.</source>
         <translation>ข้อมูลสำนักงานมีการแก้ไขที่ยังไม่ได้บันทึก</translation>
+    </message>
+    <message>
+        <source>Garuda emblem</source>
+        <translation>ตราครุฑ</translation>
+    </message>
+    <message>
+        <source>Images (*.png *.jpg *.jpeg)</source>
+        <translation>ภาพ (*.png *.jpg *.jpeg)</translation>
+    </message>
+    <message>
+        <source>Emblem saved: memos print it.</source>
+        <translation>บันทึกตราครุฑแล้ว บันทึกข้อความจะพิมพ์ตรานี้</translation>
+    </message>
+    <message>
+        <source>Emblem removed.</source>
+        <translation>นำตราครุฑออกแล้ว</translation>
+    </message>
+    <message>
+        <source>None</source>
+        <translation>ไม่มี</translation>
     </message>
     <message>
         <source>Your choice is kept for you on this computer. A new language applies from the next start of the program.</source>

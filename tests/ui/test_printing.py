@@ -19,14 +19,16 @@ from sqlalchemy import select
 
 from otop_desktop.accounts.service import add_account
 from otop_desktop.database import Register
+from otop_desktop.demo.generator import generate
 from otop_desktop.domain import Status
-from otop_desktop.models import ExportRecord
+from otop_desktop.models import ExportRecord, Household, Training
 from otop_desktop.printing.documents import DocumentKind
+from otop_desktop.printing.office_documents import OfficeDocument
 from otop_desktop.printing.signature import Claim, qr_text
 from otop_desktop.services.entrepreneurs import get_entrepreneur
 from otop_desktop.services.office import get_office
 from otop_desktop.services.sales import SaleInput, set_month_sales
-from otop_desktop.thaiformat import Period
+from otop_desktop.thaiformat import Period, thai_today
 from tests.conftest import add_record, set_officer
 from tests.ui.conftest import take_suggestion
 from ui.printing import PrintPage, VerifyDialog, verify_action
@@ -585,3 +587,105 @@ def test_verify_action_opens_the_dialog(
     assert action.text() == "&ตรวจสอบหนังสือรับรอง…"
     action.trigger()
     assert len(opened) == 1
+
+
+# --- the documents offices made by hand, and the annual report ------------------------------
+
+
+@pytest.fixture
+def demo_page(qtbot: QtBot, district_register: Register) -> PrintPage:
+    """The print page of a district demo register (its trainings are listed when the page
+    is made)."""
+    generate(district_register, "district", seed=1, until=Period(2569, 11))
+    widget = PrintPage(district_register)
+    qtbot.addWidget(widget)
+    widget.resize(1100, 700)
+    widget.show()
+    return widget
+
+
+def test_each_new_document_shows_its_own_choices_and_previews(
+    demo_page: PrintPage, district_register: Register, type_text: TypeText, warnings: list[str]
+) -> None:
+    panel = demo_page.options_panel
+    panel.set_kind(OfficeDocument.SIGNIN)
+    assert panel.training_box.isVisible() and not panel.records_box.isVisible()
+    with district_register.read() as session:
+        latest = session.scalars(select(Training).order_by(Training.held_on.desc())).first()
+        assert latest is not None
+        latest_id = latest.id
+    assert panel.training_combo.count() > 1
+    assert panel.training_combo.currentText().startswith(f"{latest_id}: ")
+    assert demo_page.show_preview()
+    assert demo_page.printed is not None and demo_page.printed.pages >= 1
+    assert "ใบลงทะเบียนผู้เข้าร่วมอบรม" in demo_page.caption.text()
+
+    panel.set_kind(OfficeDocument.SURVEY)
+    assert panel.household_box.isVisible() and panel.survey_blank_radio.isChecked()
+    assert not panel.training_box.isVisible()
+    assert demo_page.show_preview() and demo_page.printed.pages == 1  # type: ignore[union-attr]
+    with district_register.read() as session:
+        code = session.scalar(select(Household.code).order_by(Household.code))
+    type_text(panel.household_edit, str(code))
+    assert panel.household_radio.isChecked()
+    assert not demo_page.preview.is_showing()  # the choice changed
+    assert demo_page.show_preview()
+
+    panel.set_kind(OfficeDocument.MEMO)
+    assert panel.month_row.isVisible() and panel.number_edit.isVisible()
+    assert not panel.months_spin.isVisible()
+    panel.set_period(Period(2569, 10))
+    type_text(panel.number_edit, "ชม 0019.13/123")
+    assert demo_page.show_preview() and demo_page.printed.pages == 1  # type: ignore[union-attr]
+
+    panel.set_kind(OfficeDocument.STANDARDS)
+    assert panel.months_spin.isVisible() and not panel.month_row.isVisible()
+    panel.months_spin.setValue(12)
+    assert demo_page.show_preview()
+    assert warnings == []
+
+
+def test_the_annual_report_previews_and_saves_as_a_workbook(
+    demo_page: PrintPage, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, warnings: list[str]
+) -> None:
+    panel = demo_page.options_panel
+    panel.set_kind(OfficeDocument.ANNUAL)
+    assert panel.report_year_spin.isVisible() and panel.calendar_check.isVisible()
+    panel.report_year_spin.setValue(2568)
+    panel.calendar_check.setChecked(True)
+    assert demo_page.show_preview()
+    assert demo_page.preview.page_count_shown() == demo_page.printed.pages  # type: ignore[union-attr]
+    offered: list[tuple[str, str]] = []
+
+    def ask(_parent: QWidget, _title: str, default: str, filters: str) -> str:
+        offered.append((default, filters))
+        return str(tmp_path / "annual.xlsx")
+
+    monkeypatch.setattr(print_page_module, "save_file_name", ask)
+    saved = demo_page.save_pdf()
+    assert saved == tmp_path / "annual.xlsx" and saved.read_bytes()[:2] == b"PK"
+    assert Path(offered[0][0]).name == "annual-report-5013-2568-calendar.pdf"
+    assert "*.xlsx" in offered[0][1]
+    assert warnings == []
+
+
+def test_the_new_documents_say_what_is_missing(
+    page: PrintPage, demo_page: PrintPage, type_text: TypeText, warnings: list[str]
+) -> None:
+    # A register without trainings: the page made before the demo filled it.
+    page.options_panel.set_kind(OfficeDocument.SIGNIN)
+    assert not page.show_preview()
+    panel = demo_page.options_panel
+    panel.set_kind(OfficeDocument.SURVEY)
+    panel.household_radio.setChecked(True)
+    assert not demo_page.show_preview()
+    type_text(panel.household_edit, "501399-01-0001")
+    assert not demo_page.show_preview()
+    panel.set_kind(OfficeDocument.MEMO)
+    panel.set_period(Period.of(thai_today()))  # the running month
+    assert not demo_page.show_preview()
+    assert warnings[0].startswith("ทะเบียนนี้ยังไม่มีการอบรม")
+    assert warnings[1].startswith("ยังไม่ได้ระบุรหัสครัวเรือน")
+    assert "501399-01-0001" in warnings[2]
+    assert "ยังไม่สิ้นเดือน" in warnings[3]
+    assert len(warnings) == 4

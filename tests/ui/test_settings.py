@@ -8,16 +8,19 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QSettings, Qt, QTimer
+from PySide6.QtGui import QColor, QImage
 from PySide6.QtWidgets import QApplication, QLineEdit, QMessageBox
 from pytestqt.qtbot import QtBot
 
 from otop_desktop.accounts import service
 from otop_desktop.database import Register
 from otop_desktop.domain import OfficeKind
+from otop_desktop.printing.office_print import PHONE_MAX
 from otop_desktop.services.office import init_register
 from tests.ui.mnemonics import walk_buddies
+from ui.settings import settings_page
 from ui.settings.preferences import Preferences
-from ui.settings.settings_page import SettingsPage
+from ui.settings.settings_page import EMBLEM_PREVIEW, SettingsPage
 
 TypeText = Callable[[QLineEdit, str], None]
 
@@ -202,6 +205,76 @@ def test_with_accounts_a_clerk_sees_the_office_read_only(
     page = open_page(qtbot, district_register, preferences)
     assert page.office_name.isReadOnly() and page.officer_name.isReadOnly()
     assert page.head_only_note.isVisible() and not page.save_button.isVisible()
+    assert not page.emblem_button.isVisible()
     district_register.login("somchai", "head-pass-1")
     page.refresh()
     assert not page.office_name.isReadOnly() and page.save_button.isVisible()
+    assert page.emblem_button.isVisible()
+
+
+def emblem_file(folder: Path) -> Path:
+    """A stand-in for the office's emblem (the program ships none)."""
+    path = folder / "garuda.png"
+    image = QImage(60, 66, QImage.Format.Format_ARGB32)
+    image.fill(QColor("darkred"))
+    assert image.save(str(path))
+    return path
+
+
+def test_the_office_phone_is_saved_with_the_office_details(
+    qtbot: QtBot, page: SettingsPage, district_register: Register, type_text: TypeText
+) -> None:
+    type_text(page.officer_name, "นางสาวกิ่งแก้ว ปี่ทอง")
+    type_text(page.officer_position, "พัฒนาการอำเภอสันกำแพง")
+    type_text(page.office_phone, " 0 5333 1234 ต่อ 12 ")
+    assert page.save()
+    office = district_register.office()
+    assert office is not None and office.phone == "0 5333 1234 ต่อ 12"
+    assert page.office_phone.text() == office.phone
+    assert page.office_phone.maxLength() == PHONE_MAX
+
+
+def test_the_emblem_is_chosen_shown_and_removed(
+    page: SettingsPage,
+    district_register: Register,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    assert not page.emblem_remove.isVisible()
+    assert page.emblem_preview.text() == "ไม่มี"
+    path = emblem_file(tmp_path)
+    monkeypatch.setattr(settings_page, "open_file_name", lambda *_args: str(path))
+    assert page.choose_emblem()
+    office = district_register.office()
+    assert office is not None and office.emblem_image == path.read_bytes()
+    assert not page.emblem_preview.pixmap().isNull()
+    assert page.emblem_preview.pixmap().height() == EMBLEM_PREVIEW
+    assert page.emblem_remove.isVisible()
+    assert page.emblem_message.text() == "บันทึกตราครุฑแล้ว บันทึกข้อความจะพิมพ์ตรานี้"
+    assert page.remove_emblem()
+    office = district_register.office()
+    assert office is not None and office.emblem_image is None
+    assert page.emblem_preview.pixmap().isNull() and not page.emblem_remove.isVisible()
+
+
+def test_a_file_that_is_no_image_is_refused_with_its_reason(
+    page: SettingsPage,
+    district_register: Register,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    shown: list[str] = []
+    monkeypatch.setattr(QMessageBox, "warning", lambda _p, _t, text: shown.append(text))
+    not_image = tmp_path / "garuda.png"
+    not_image.write_text("not a picture")
+    monkeypatch.setattr(settings_page, "open_file_name", lambda *_args: str(not_image))
+    assert not page.choose_emblem()
+    monkeypatch.setattr(settings_page, "open_file_name", lambda *_args: str(tmp_path / "gone.png"))
+    assert not page.choose_emblem()
+    monkeypatch.setattr(settings_page, "open_file_name", lambda *_args: "")
+    assert not page.choose_emblem()
+    assert shown[0] == "ไฟล์ที่เลือกไม่ใช่ภาพ PNG หรือ JPEG ที่อ่านได้"
+    assert str(tmp_path / "gone.png") in shown[1]
+    assert len(shown) == 2
+    office = district_register.office()
+    assert office is not None and office.emblem_image is None

@@ -22,6 +22,12 @@ from otop_desktop.errors import UserError
 from otop_desktop.models.accounts import HEAD
 from otop_desktop.outputs import existing
 from otop_desktop.printing.documents import DocumentKind, Printed, PrintOptions, render, save_pdf
+from otop_desktop.printing.office_documents import (
+    OfficeDocument,
+    OfficeOptions,
+    render_office,
+    write_annual_report,
+)
 from otop_desktop.services.entrepreneurs import find_by_reg_no
 from otop_desktop.services.office import get_office
 from otop_desktop.services.support import EntrepreneurChoice
@@ -32,14 +38,14 @@ from ui.jobs import Progress, run_with_progress
 from ui.lang import label_of, pick
 from ui.messages import show_user_error
 from ui.printing.officer_dialog import OfficerDialog
-from ui.printing.options_panel import NOTE_STYLE, OptionsPanel, Scope
+from ui.printing.options_panel import NOTE_STYLE, Kind, Options, OptionsPanel, Scope
 from ui.printing.preview import PdfPreview
 from ui.printing.printer import pages_to_print, print_pdf
 from ui.widgets.confirm import confirm
 
 OPTIONS_WIDTH = 360
 
-Shown = tuple[DocumentKind, PrintOptions]
+Shown = tuple[Kind, Options]
 
 
 class PrintPage(QWidget):
@@ -147,6 +153,10 @@ class PrintPage(QWidget):
         register = self._register
 
         def make(progress: Progress) -> Printed:
+            if isinstance(kind, OfficeDocument):
+                assert isinstance(options, OfficeOptions)
+                return render_office(register, kind, options, progress=progress)
+            assert isinstance(options, PrintOptions)
             return render(register, kind, options, progress=progress)
 
         printed = run_with_progress(
@@ -197,22 +207,24 @@ class PrintPage(QWidget):
         return bool(done)
 
     def save_pdf(self) -> Path | None:
-        """Saves the chosen document where the clerk says; the path, or None."""
+        """Saves the chosen document where the clerk says (the annual report also as an
+        Excel workbook, by the name's suffix); the path, or None."""
         printed = self._current()
         if printed is None:
             return None
+        workbook_too = self._shown is not None and self._shown[0] is OfficeDocument.ANNUAL
+        filters = self.tr("PDF files (*.pdf)")
+        if workbook_too:
+            filters += ";;" + self.tr("Excel workbooks (*.xlsx)")
         chosen = save_file_name(
-            self,
-            self.tr("Save PDF"),
-            str(self._folder / self._file_name()),
-            self.tr("PDF files (*.pdf)"),
+            self, self.tr("Save PDF"), str(self._folder / self._file_name()), filters
         )
         if not chosen:
             return None
         path = Path(chosen)
         # The save dialog itself asks before the clerk picks an existing file; a name given
         # without ".pdf" is another file, which is asked about here.
-        if path.suffix.lower() != ".pdf":
+        if path.suffix.lower() != ".pdf" and not (workbook_too and path.suffix.lower() == ".xlsx"):
             path = path.with_name(path.name + ".pdf")
             if existing([path]) and not confirm(
                 self,
@@ -222,8 +234,12 @@ class PrintPage(QWidget):
             ):
                 return None
         try:
-            # A print with personal data is recorded as the file is placed.
-            save_pdf(self._register, printed, path, force=True)
+            if path.suffix.lower() == ".xlsx":
+                assert self._shown is not None and isinstance(self._shown[1], OfficeOptions)
+                write_annual_report(self._register, self._shown[1], path)
+            else:
+                # A print with personal data is recorded as the file is placed.
+                save_pdf(self._register, printed, path, force=True)
         except UserError as exc:
             show_user_error(self, exc)
             return None
@@ -267,7 +283,7 @@ class PrintPage(QWidget):
         assert self._shown is not None  # asked for once a document is made
         return self.options_panel.file_name(*self._shown)
 
-    def _caption(self, kind: DocumentKind, printed: Printed) -> str:
+    def _caption(self, kind: Kind, printed: Printed) -> str:
         document = label_of(kind)
         if kind.per_record and printed.documents > 1:
             return self.tr("{document}: {count} documents, {pages} pages.").format(

@@ -1,10 +1,13 @@
-"""The settings page: the office's record in the register (its name, and the officer who signs
-certificates), where the register's backups go, and the clerk's own choice of language."""
+"""The settings page: the office's record in the register (its name, the officer who signs
+certificates, its telephone and the Garuda emblem its memos carry), where the register's
+backups go, and the clerk's own choice of language."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import Signal
-from PySide6.QtGui import QAction, QKeySequence, QShowEvent
+from pathlib import Path
+
+from PySide6.QtCore import QStandardPaths, Qt, Signal
+from PySide6.QtGui import QAction, QKeySequence, QPixmap, QShowEvent
 from PySide6.QtWidgets import (
     QComboBox,
     QFormLayout,
@@ -24,8 +27,10 @@ from otop_desktop.database import Register
 from otop_desktop.domain import OfficeKind
 from otop_desktop.errors import UserError, ValidationError
 from otop_desktop.models.accounts import HEAD
+from otop_desktop.printing.office_print import PHONE_MAX, set_emblem, set_office_phone
 from otop_desktop.services.office import get_office, update_office
 from ui.backup import BackupSettingsGroup
+from ui.file_dialogs import open_file_name
 from ui.first_run import TEXT_MAX_LEN
 from ui.headings import heading
 from ui.messages import ask_to_save, show_user_error, user_message
@@ -34,6 +39,8 @@ from ui.settings.preferences import Preferences, running_language
 
 ERROR_STYLE = "color: #9b1c1c;"
 HINT_STYLE = "color: palette(placeholder-text);"
+# The emblem's preview on the page (pixels high).
+EMBLEM_PREVIEW = 48
 # Each language is named in itself, so that a clerk finds theirs whatever the program shows.
 LANGUAGE_NAMES = {"th": "ไทย", "en": "English"}
 
@@ -69,10 +76,14 @@ class SettingsPage(QWidget):
         self.officer_position.setPlaceholderText(
             self.tr("e.g. District Community Development Officer")
         )
+        self.office_phone = self._line_edit()
+        self.office_phone.setMaxLength(PHONE_MAX)
+        self.office_phone.setPlaceholderText(self.tr("e.g. 0 5333 1234"))
         self.fields = {
             "office_name": self.office_name,
             "officer_name": self.officer_name,
             "officer_position": self.officer_position,
+            "office_phone": self.office_phone,
         }
         self.errors = {name: self._error_label() for name in self.fields}
         self.save_button = QPushButton(self.tr("Save office details"))
@@ -92,6 +103,7 @@ class SettingsPage(QWidget):
         self._add_field(form, self.tr("Office &name:"), "office_name")
         self._add_field(form, self.tr("Signing &officer's name:"), "officer_name")
         self._add_field(form, self.tr("Officer's posi&tion:"), "officer_position")
+        self._add_field(form, self.tr("Office tele&phone:"), "office_phone")
         buttons = QHBoxLayout()
         buttons.addWidget(self.save_button)
         buttons.addWidget(self.office_message, 1)
@@ -106,6 +118,34 @@ class SettingsPage(QWidget):
         note.setWordWrap(True)
         note.setStyleSheet(HINT_STYLE)
         form.addRow(note)
+
+        # The emblem is saved as soon as it is chosen: it is a file, not typed text.
+        self.emblem_preview = QLabel()
+        self.emblem_preview.setFixedHeight(EMBLEM_PREVIEW)
+        self.emblem_preview.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.emblem_button = QPushButton(self.tr("Choose &emblem image…"))
+        self.emblem_button.setToolTip(
+            self.tr("A PNG or JPEG of the Garuda emblem, printed top left on memos")
+        )
+        self.emblem_remove = QPushButton(self.tr("Remove emblem"))
+        self.emblem_message = QLabel()
+        self.emblem_message.setWordWrap(True)
+        emblem_row = QHBoxLayout()
+        emblem_row.addWidget(self.emblem_preview)
+        emblem_row.addWidget(self.emblem_button)
+        emblem_row.addWidget(self.emblem_remove)
+        emblem_row.addStretch(1)
+        form.addRow(self.tr("Garuda emblem:"), emblem_row)
+        form.addRow(self.emblem_message)
+        emblem_note = QLabel(
+            self.tr(
+                "The program does not come with the emblem: choose the image file your office "
+                "uses. Memos print without it until one is chosen."
+            )
+        )
+        emblem_note.setWordWrap(True)
+        emblem_note.setStyleSheet(HINT_STYLE)
+        form.addRow(emblem_note)
 
         self.language = QComboBox()
         for code, name in LANGUAGE_NAMES.items():
@@ -141,6 +181,8 @@ class SettingsPage(QWidget):
         for edit in self.fields.values():
             edit.textChanged.connect(self._edited)
         self.save_button.clicked.connect(self.save)
+        self.emblem_button.clicked.connect(self.choose_emblem)
+        self.emblem_remove.clicked.connect(self.remove_emblem)
         self.language.activated.connect(self._language_chosen)
         self.language.setCurrentIndex(self.language.findData(self._preferences.language))
         self._show_language_note()
@@ -186,7 +228,9 @@ class SettingsPage(QWidget):
             "office_name": office.name,
             "officer_name": office.officer_name,
             "officer_position": office.officer_position,
+            "office_phone": office.phone,
         }
+        self._show_emblem(office.emblem_image)
         for name, edit in self.fields.items():
             edit.setText(self._saved[name])
         # Only a head changes the office record once the register has accounts (the service
@@ -195,6 +239,8 @@ class SettingsPage(QWidget):
         for edit in self.fields.values():
             edit.setReadOnly(not editable)
         self.save_button.setVisible(editable)
+        self.emblem_button.setVisible(editable)
+        self.emblem_remove.setVisible(editable and not self.emblem_preview.pixmap().isNull())
         self.head_only_note.setVisible(not editable)
         self._show_errors(None)
         self._edited()
@@ -225,6 +271,7 @@ class SettingsPage(QWidget):
                     officer_name=self.officer_name.text(),
                     officer_position=self.officer_position.text(),
                 )
+                set_office_phone(session, self.office_phone.text())
         except ValidationError as exc:
             self._show_errors(exc)
             return False
@@ -264,6 +311,63 @@ class SettingsPage(QWidget):
             self.refresh()
             return True
         return False
+
+    # --- the emblem ---------------------------------------------------------------------
+
+    def choose_emblem(self) -> bool:
+        """Asks for the emblem's image file and saves it in the register; False when the
+        clerk cancelled or the file was refused (they are told why)."""
+        folder = QStandardPaths.writableLocation(
+            QStandardPaths.StandardLocation.PicturesLocation
+        ) or str(Path.home())
+        chosen = open_file_name(
+            self,
+            self.tr("Garuda emblem"),
+            folder,
+            self.tr("Images (*.png *.jpg *.jpeg)"),
+        )
+        if not chosen:
+            return False
+        try:
+            data = Path(chosen).read_bytes()
+        except OSError as exc:
+            show_user_error(
+                self,
+                UserError(
+                    f"อ่านไฟล์ {chosen} ไม่ได้ ({exc.strerror or exc})",
+                    f"Could not read {chosen} ({exc.strerror or exc})",
+                ),
+            )
+            return False
+        return self.set_emblem(data)
+
+    def set_emblem(self, data: bytes | None) -> bool:
+        """Saves ``data`` (None: no emblem) as the office's emblem."""
+        try:
+            with self._register.write() as session:
+                set_emblem(session, data)
+        except UserError as exc:
+            show_user_error(self, exc)
+            return False
+        self.refresh()
+        self.emblem_message.setText(
+            self.tr("Emblem saved: memos print it.") if data else self.tr("Emblem removed.")
+        )
+        return True
+
+    def remove_emblem(self) -> bool:
+        return self.set_emblem(None)
+
+    def _show_emblem(self, data: bytes | None) -> None:
+        pixmap = QPixmap()
+        if data and pixmap.loadFromData(data):
+            self.emblem_preview.setPixmap(
+                pixmap.scaledToHeight(EMBLEM_PREVIEW, Qt.TransformationMode.SmoothTransformation)
+            )
+        else:
+            self.emblem_preview.clear()
+            self.emblem_preview.setText(self.tr("None"))
+        self.emblem_message.clear()
 
     # --- the language -------------------------------------------------------------------
 
