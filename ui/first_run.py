@@ -23,15 +23,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from otop_desktop.backup.restore import restore
-from otop_desktop.backup.sidecar import BACKUP_SUFFIX
 from otop_desktop.database import Register, database_url, needs_set_up
 from otop_desktop.domain import OfficeKind
 from otop_desktop.errors import UserError
 from otop_desktop.services.office import default_office_name, init_register, update_office
 from ui.app import display_location
-from ui.backup.busy import run_busy
-from ui.backup.source import check_backup
 from ui.file_dialogs import open_file_name
 from ui.jobs import report_error
 from ui.messages import show_error, show_user_error
@@ -198,6 +194,13 @@ class FirstRunDialog(QDialog):
     def restore_from_backup(self) -> None:
         """The clerk picks a backup; it is checked, described, and restored where the
         register would have been created; then the dialog ends with it open."""
+        # Here rather than at the top: the backup packages are not needed for the first
+        # window, which the program shows as soon as it can.
+        from otop_desktop.backup.restore import restore
+        from otop_desktop.backup.sidecar import BACKUP_SUFFIX
+        from ui.backup.busy import run_busy
+        from ui.backup.source import check_backup
+
         name = open_file_name(
             self,
             self.tr("Choose a backup"),
