@@ -127,6 +127,9 @@ class Templates:
         self.server: Engine | None = None
         self.prefix = f"otop_test_{os.getpid()}_{os.environ.get('PYTEST_XDIST_WORKER', 'gw')}"
         self.numbers = count(1)
+        #: Databases of tests that ended, dropped when the next test makes one: a test's
+        #: widgets and timers (torn down after its fixtures) may still read theirs.
+        self.ended: list[str] = []
         if ON_POSTGRESQL:
             url = os.environ.get(TEST_PG_URL_ENV)
             if not url:
@@ -172,20 +175,25 @@ class Templates:
         if self.server is None:
             shutil.copyfile(db, file)
             return str(file)
+        while self.ended:
+            self._drop(self.ended.pop())
         name = f"{self.prefix}_{next(self.numbers)}"
         self._admin(f'CREATE DATABASE "{name}" TEMPLATE "{make_url(db).database}"')
         return self._database_url(name).render_as_string(hide_password=False)
 
     def drop(self, db: str) -> None:
-        """Drops a test's database (SQLite files go with their temporary folder)."""
+        """A test's database is done with (SQLite files go with their temporary folder)."""
         if self.server is not None:
-            self._admin(f'DROP DATABASE IF EXISTS "{make_url(db).database}" WITH (FORCE)')
+            self.ended.append(db)
+
+    def _drop(self, db: str) -> None:
+        self._admin(f'DROP DATABASE IF EXISTS "{make_url(db).database}" WITH (FORCE)')
 
     def close(self) -> None:
         if self.server is None:
             return
-        for db, _data in self.made.values():
-            self.drop(db)
+        for db in [*self.ended, *(db for db, _data in self.made.values())]:
+            self._drop(db)
         self.server.dispose()
 
 
