@@ -20,24 +20,20 @@
         <translation>{amount} บาท</translation>
     </message>
     <message>
-        <source>Save as image…</source>
-        <translation>บันทึกเป็นภาพ…</translation>
+        <source>PNG…</source>
+        <translation>PNG…</translation>
+    </message>
+    <message>
+        <source>Excel…</source>
+        <translation>Excel…</translation>
     </message>
     <message>
         <source>Save this chart as a PNG picture</source>
         <translation>บันทึกแผนภูมินี้เป็นไฟล์ภาพ PNG</translation>
     </message>
     <message>
-        <source>Save figures…</source>
-        <translation>บันทึกตัวเลข…</translation>
-    </message>
-    <message>
         <source>Save this chart&apos;s figures to an Excel workbook (.xlsx)</source>
         <translation>บันทึกตัวเลขของแผนภูมินี้เป็นไฟล์ Excel (.xlsx)</translation>
-    </message>
-    <message>
-        <source>Click a bar (or choose it with the arrow keys and press Enter) for its list.</source>
-        <translation>คลิกแท่ง (หรือเลือกด้วยปุ่มลูกศรแล้วกด Enter) เพื่อเปิดรายชื่อของแท่งนั้น</translation>
     </message>
     <message>
         <source>{bar} — Enter opens its list</source>
@@ -78,6 +74,10 @@
     <message>
         <source>Figures of the</source>
         <translation>ข้อมูลของ</translation>
+    </message>
+    <message>
+        <source>A bar opens the list behind it: click it, or Tab to its chart, choose it with the arrow keys and press Enter. PNG… saves a chart as a picture, Excel… its figures as a workbook.</source>
+        <translation>แท่งในแผนภูมิเปิดรายชื่อที่อยู่เบื้องหลังได้: คลิกที่แท่ง หรือกด Tab ไปที่แผนภูมิ เลือกแท่งด้วยปุ่มลูกศรแล้วกด Enter ปุ่ม PNG… บันทึกแผนภูมิเป็นภาพ ปุ่ม Excel… บันทึกตัวเลขเป็นไฟล์ Excel</translation>
     </message>
     <message>
         <source>the calendar year B.E. {year}</source>
@@ -364,16 +364,12 @@
         <translation>คลิกแท่งหยุดชั่วคราวหรือเลิกกิจการ เพื่อดูรายชื่อกิจการที่อยู่ในสถานะนั้นในปัจจุบัน</translation>
     </message>
     <message>
-        <source>Workbooks of {month} received (entrepreneurs of each district)</source>
-        <translation>ไฟล์รายงานเดือน{month}ที่ได้รับ (จำนวนผู้ประกอบการของแต่ละอำเภอ)</translation>
+        <source>Workbooks of {month}: ✓ received (entrepreneurs of each district)</source>
+        <translation>ไฟล์รายงานเดือน{month}: ✓ ได้รับแล้ว (จำนวนผู้ประกอบการของแต่ละอำเภอ)</translation>
     </message>
     <message>
-        <source>Received</source>
-        <translation>ได้รับแล้ว</translation>
-    </message>
-    <message>
-        <source>Not received yet</source>
-        <translation>ยังไม่ได้รับ</translation>
+        <source>Workbook received (1 = yes)</source>
+        <translation>ได้รับไฟล์รายงานแล้ว (1 = ได้รับ)</translation>
     </message>
     <message>
         <source>Workbooks received for the month: {count} of {total} districts.</source>

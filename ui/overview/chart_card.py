@@ -17,7 +17,6 @@ from PySide6.QtCharts import (
     QChart,
     QChartView,
     QHorizontalBarSeries,
-    QHorizontalStackedBarSeries,
     QValueAxis,
 )
 from PySide6.QtCore import QCoreApplication, QMargins, Qt, Signal
@@ -41,6 +40,8 @@ from ui.overview.series import Chart, Column, Shape
 CHART_HEIGHT = 290
 # The height of a horizontal chart's value axis, legend and margins, beside its rows.
 AXIS_ROOM = 90
+# A horizontal chart's row, in lines of the font, for each bar it holds.
+ROW_LINES = 1.6
 OPEN_KEYS = (Qt.Key.Key_Return, Qt.Key.Key_Enter, Qt.Key.Key_Space)
 # The bar the keyboard is on, drawn in the palette's highlight.
 SELECTED_BORDER = 3
@@ -152,12 +153,12 @@ class ChartCard(QFrame):
         self.note = QLabel()
         self.note.setWordWrap(True)
         self.note.setForegroundRole(QPalette.ColorRole.PlaceholderText)
-        self.save_image = QPushButton(QCoreApplication.translate("Overview", "Save as image…"))
+        self.save_image = QPushButton(QCoreApplication.translate("Overview", "PNG…"))
         self.save_image.setToolTip(
             QCoreApplication.translate("Overview", "Save this chart as a PNG picture")
         )
         self.save_image.clicked.connect(self.saveImageRequested)
-        self.save_figures = QPushButton(QCoreApplication.translate("Overview", "Save figures…"))
+        self.save_figures = QPushButton(QCoreApplication.translate("Overview", "Excel…"))
         self.save_figures.setToolTip(
             QCoreApplication.translate(
                 "Overview", "Save this chart's figures to an Excel workbook (.xlsx)"
@@ -198,13 +199,7 @@ class ChartCard(QFrame):
         chart.legend().setVisible(len(drawn) > 1)
         chart.legend().setAlignment(Qt.AlignmentFlag.AlignBottom)
         horizontal = data.shape is not Shape.COLUMNS
-        series: QAbstractBarSeries
-        if data.shape is Shape.COLUMNS:
-            series = QBarSeries()
-        elif data.shape is Shape.BARS:
-            series = QHorizontalBarSeries()
-        else:
-            series = QHorizontalStackedBarSeries()
+        series: QAbstractBarSeries = QHorizontalBarSeries() if horizontal else QBarSeries()
         rows = len(data.labels)
         self.bar_sets = []
         for column in drawn:
@@ -227,8 +222,6 @@ class ChartCard(QFrame):
         values_axis.setMin(0)
         values_axis.setLabelFormat("%.0f")
         top = max((v for s in self.bar_sets for v in _values(s)), default=0.0)
-        if data.shape is Shape.STACKED_BARS:
-            top = max((sum(_row(self.bar_sets, i)) for i in range(rows)), default=0.0)
         values_axis.setMax(top if top > 0 else 1)
         values_axis.applyNiceNumbers()
         if self.scale.unit:
@@ -247,24 +240,14 @@ class ChartCard(QFrame):
         old.deleteLater()
         self.view.reset(rows, len(drawn))
         # Room for every row's name: a province's 25 districts need more than the default.
+        # An axis elides every other name to "…" when a row is lower than the name's line
+        # (Thai lines are tall: their marks above and below).
         height = CHART_HEIGHT
         if horizontal:
-            bars_per_row = len(drawn) if data.shape is Shape.BARS else 1
-            line = self.fontMetrics().height()
-            height = max(height, AXIS_ROOM + rows * line * (1 + bars_per_row) // 2)
+            row = self.fontMetrics().height() * ROW_LINES * (1 + len(drawn)) / 2
+            height = max(height, AXIS_ROOM + int(rows * row))
         self.view.setFixedHeight(height)
-        self.caption.setText(self._hint())
-
-    def _hint(self) -> str:
-        data = self.chart_data
-        if data is None:
-            return ""
-        if any(data.target_of(c) is not None for c in data.drawn):
-            return QCoreApplication.translate(
-                "Overview",
-                "Click a bar (or choose it with the arrow keys and press Enter) for its list.",
-            )
-        return ""
+        self.caption.setText("")
 
     # --- bars --------------------------------------------------------------------------------
 
@@ -336,7 +319,3 @@ class ChartCard(QFrame):
 
 def _values(bar_set: QBarSet) -> list[float]:
     return [bar_set.at(i) for i in range(bar_set.count())]
-
-
-def _row(bar_sets: list[QBarSet], index: int) -> list[float]:
-    return [s.at(index) for s in bar_sets]

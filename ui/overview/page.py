@@ -184,6 +184,17 @@ class OverviewPage(QWidget):
         self.first_steps.setContentsMargins(12, 8, 12, 8)
         self.first_steps.hide()
 
+        # Said once for every chart.
+        self.charts_hint = QLabel(
+            QCoreApplication.translate(
+                "Overview",
+                "A bar opens the list behind it: click it, or Tab to its chart, choose it with "
+                "the arrow keys and press Enter. PNG… saves a chart as a picture, Excel… its "
+                "figures as a workbook.",
+            )
+        )
+        self.charts_hint.setWordWrap(True)
+        self.charts_hint.setForegroundRole(QPalette.ColorRole.PlaceholderText)
         self.chart_grid = QGridLayout()
         self.chart_grid.setSpacing(12)
         for column in range(CHART_COLUMNS):
@@ -198,6 +209,7 @@ class OverviewPage(QWidget):
         layout.addLayout(office_row)
         layout.addLayout(year_row)
         layout.addLayout(figures_row)
+        layout.addWidget(self.charts_hint)
         layout.addLayout(self.chart_grid)
         layout.addStretch(1)
         self.scroll = QScrollArea()
@@ -321,6 +333,7 @@ class OverviewPage(QWidget):
             self.first_steps.setText(self._first_steps_text())
         self.first_steps.setVisible(empty)
         self._show_charts(figures, visible=not empty)
+        self.charts_hint.setVisible(not empty)
 
     # --- showing ----------------------------------------------------------------------------
 

@@ -26,7 +26,6 @@ TOP_AREAS = 12
 class Shape(Enum):
     COLUMNS = "columns"  # vertical bars, rows along the bottom
     BARS = "bars"  # horizontal bars, rows down the side (long names)
-    STACKED_BARS = "stacked bars"  # horizontal, the columns of a row end to end (parts)
 
 
 @dataclass(frozen=True)
@@ -409,6 +408,7 @@ def _completeness(
     province (or nation) register each district's producers, under whether its workbook of
     the month has come in."""
     names = tuple(pick(r.label_th, r.label_en) for r in areas)
+    axis = names
     keys = tuple(r.key for r in areas)
     if o.kind == "district":
         title = QCoreApplication.translate("Overview", "Sales entered for {month} (entrepreneurs)")
@@ -423,16 +423,21 @@ def _completeness(
         note = ""
     else:
         title = QCoreApplication.translate(
-            "Overview", "Workbooks of {month} received (entrepreneurs of each district)"
+            "Overview", "Workbooks of {month}: ✓ received (entrepreneurs of each district)"
+        )
+        # The district's bar is its producers, its name ticked once its workbook came in.
+        axis = tuple(
+            f"✓ {name}" if r.submitted else name for name, r in zip(names, areas, strict=True)
         )
         columns = (
             Column(
-                QCoreApplication.translate("Overview", "Received"),
-                tuple(r.entrepreneurs if r.submitted else 0 for r in areas),
+                QCoreApplication.translate("Overview", "Entrepreneurs"),
+                tuple(r.entrepreneurs for r in areas),
             ),
             Column(
-                QCoreApplication.translate("Overview", "Not received yet"),
-                tuple(0 if r.submitted else r.entrepreneurs for r in areas),
+                QCoreApplication.translate("Overview", "Workbook received (1 = yes)"),
+                tuple(int(bool(r.submitted)) for r in areas),
+                drawn=False,
             ),
         )
         received = sum(1 for r in o.areas if r.submitted)
@@ -442,10 +447,10 @@ def _completeness(
     return Chart(
         "completeness",
         title.format(month=month),
-        Shape.STACKED_BARS,
+        Shape.BARS,
         area_word,
         names,
-        names,
+        axis,
         keys,
         columns,
         target,
