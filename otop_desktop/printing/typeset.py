@@ -301,8 +301,11 @@ class _TextObject(PDFTextObject):
     def _formatText(self, text: str) -> str:
         code = super()._formatText(text)
         actual = getattr(text, "actual", None)
-        if actual is None or actual == text:
+        if actual is None:
+            # Glyphs as the text with nothing moved: read right as they are.
             return code
+        # Even glyphs that spell the text need the span when HarfBuzz moved a mark
+        # (ผู้ in bold): poppler orders the moved mark after the next letter.
         hex_text = ("\ufeff" + actual).encode("utf-16-be").hex().upper()
         return f"/Span <</ActualText <{hex_text}>>> BDC {code} EMC"
 
