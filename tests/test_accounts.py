@@ -28,7 +28,7 @@ from otop_desktop.services.locks import unlock_period
 from otop_desktop.submission.collect import collect
 from otop_desktop.submission.export import export_monthly
 from otop_desktop.submission.importer import import_submissions
-from tests.conftest import add_record, person, set_officer
+from tests.conftest import add_record, db_of, person, set_officer
 from tests.test_submission_export import OCT, fill
 
 HEAD_PW, CLERK_PW, VIEWER_PW = "head-pass-1", "clerk-pass-1", "viewer-pass-1"
@@ -127,6 +127,8 @@ def test_a_password_hashed_with_older_parameters_is_rehashed_at_login(register) 
         assert service.find(session, "kaew").password_hash != weak
 
 
+# SQLite-only: a copy of the register's file is the theft this is about.
+@pytest.mark.sqlite_only
 def test_a_copied_register_cannot_sign_without_a_heads_password(register, tmp_path) -> None:
     set_officer(register)
     number = add_record(register, "ร้านหนึ่ง")
@@ -222,7 +224,7 @@ def test_a_districts_records_on_a_province_register_change_only_by_its_workbook(
 
 
 def test_the_user_and_audit_commands(register, tmp_path) -> None:
-    db = register.engine.url.database
+    db = db_of(register)
     register.close()
     env = {**os.environ, "OTOP_NEW_PASSWORD": HEAD_PW}
 

@@ -165,7 +165,9 @@ def test_tab_and_line_breaks_in_a_one_line_field_become_spaces(register) -> None
         assert saved.topic == "การย้อม สี ธรรมชาติ"
 
 
-def test_an_unlock_reason_and_an_exporters_name_are_checked_like_any_text(register) -> None:
+def test_an_unlock_reason_and_an_exporters_name_are_checked_like_any_text(
+    register, tmp_path
+) -> None:
     with pytest.raises(ValidationError) as info, register.write() as s:
         unlock_period(s, "5013", Period(2568, 10), reason="แก้\x1bยอด", user="")
     assert [e.field for e in info.value.errors] == ["reason"]
@@ -176,5 +178,5 @@ def test_an_unlock_reason_and_an_exporters_name_are_checked_like_any_text(regist
         unlock_period(s, "5013", Period(2568, 10), reason="แก้ยอด", user="\x07")
     assert [e.field for e in info.value.errors] == ["user"]
     with pytest.raises(ValidationError) as info:
-        export_monthly(register, Period(2568, 10), register.path.parent / "o", user="a\u202eb")
+        export_monthly(register, Period(2568, 10), tmp_path / "o", user="a\u202eb")
     assert [e.field for e in info.value.errors] == ["user"]

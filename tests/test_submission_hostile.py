@@ -15,6 +15,7 @@ from otop_desktop.cli import main
 from otop_desktop.submission import spec
 from otop_desktop.submission.importer import FileResult, import_submissions
 from otop_desktop.thaiformat import THAI_TIME, Period
+from tests.conftest import db_of
 from tests.submission_files import (
     NOV,
     OCT,
@@ -109,7 +110,7 @@ def test_a_hostile_file_in_the_middle_of_a_batch_is_refused_alone(
 
     # the command line: every file's fate, exit 2, no internal error; nothing changed again
     before = snapshot(province_register)
-    db = str(province_register.engine.url.database)
+    db = db_of(province_register)
     paths = [str(files["sep"]), str(bad), str(files["nov"])]
     assert main(["import", "submission", "--db", db, *paths]) == 2
     out, err = capsys.readouterr()
@@ -137,7 +138,7 @@ def test_each_files_fate_is_printed_as_it_happens(
         return real(register, path, *args, **kwargs)
 
     monkeypatch.setattr(importer, "_import_one", spying)
-    db = str(province_register.engine.url.database)
+    db = db_of(province_register)
     assert (
         main(["import", "submission", "--db", db, str(files["sep"]), str(bad), str(files["nov"])])
         == 2

@@ -42,7 +42,7 @@ from otop_desktop.services.listing import (
 from otop_desktop.services.office import init_register
 from otop_desktop.submission import spec
 from otop_desktop.submission.importer import FileResult, import_submissions
-from tests.conftest import person
+from tests.conftest import db_of, person
 from tests.submission_files import (
     NOV,
     OCT,
@@ -564,7 +564,7 @@ def test_the_other_files_are_still_read_and_the_command_exits_2(
 ) -> None:
     broken = tmp_path / "OTOP-5013-256809.xlsx"
     broken.write_bytes(b"PK\x03\x04 not really a zip")
-    db = str(province_register.engine.url.database)
+    db = db_of(province_register)
     assert main(["import", "submission", "--db", db, str(broken), str(files["oct"])]) == 2
     out, err = capsys.readouterr()
     assert "rejected: " in err and "damaged" in err

@@ -20,6 +20,7 @@ from otop_desktop.submission import spec
 from otop_desktop.submission.importer import import_submissions
 from otop_desktop.submission.reasons import ReasonsFormat, save_reasons
 from otop_desktop.submission.withdraw import withdraw
+from tests.conftest import db_of
 from tests.submission_files import NOV, OCT, SEP, district_register, edited, export
 from tests.test_submission_import import snapshot
 
@@ -143,7 +144,7 @@ def test_only_a_head_withdraws(province_register, files) -> None:
 
 def test_the_withdraw_command(province_register, files, capsys) -> None:
     accepted(province_register, files["oct"])
-    db = str(province_register.path)
+    db = db_of(province_register)
     assert main(["import", "withdraw", "--db", db, "--district", "5013"]) == 2
     assert "--period" in capsys.readouterr().err
     assert (
@@ -193,7 +194,7 @@ def test_the_reasons_are_saved_as_a_workbook_and_as_text(
 
 def test_the_import_command_saves_the_reasons(province_register, files, tmp_path, capsys) -> None:
     bad = _refused_file(files, tmp_path / "in")
-    db = str(province_register.path)
+    db = db_of(province_register)
     out = tmp_path / "reasons"
     args = ["import", "submission", "--db", db, str(bad), str(files["nov"]), "--reasons", str(out)]
     assert main(args) == 2
