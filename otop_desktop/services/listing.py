@@ -201,9 +201,10 @@ def _search(
     if not typed:
         return None
     sqlite = session.get_bind().dialect.name == "sqlite"
-    holds_typed = (
-        model.search_text.contains(typed, autoescape=True) if sqlite else _like(model, typed)
-    )
+    if len(typed) < TRIGRAM and not sqlite:
+        holds_typed = _like(model, typed)  # written into the statement: see _like
+    else:
+        holds_typed = model.search_text.contains(typed, autoescape=True)
     rank = case((holds_typed, 0), else_=1)
     key = search_key(typed)
     if not key:
@@ -236,12 +237,17 @@ def _contains(
             # index and tests each row against the hits, stopping when the page is full.
             return _Contains((model.search_pos + 0).in_(hits), hits, narrow=False)
         return _Contains(model.search_pos.in_(hits), hits, narrow=True)
+    if len(texts[0]) >= TRIGRAM:
+        # A server with its own trigram index (pg_trgm).
+        substring = or_(*(model.search_text.contains(t, autoescape=True) for t in texts))
+        return _Contains(substring, None, narrow=False)
     if sqlite:
         # Documents and queries are both normalised (casefolded): a plain substring search,
         # which SQLite's instr does many times faster than LIKE.
         substring = or_(*(func.instr(model.search_text, t) > 0 for t in texts))
     else:
         substring = or_(*(_like(model, t) for t in texts))
+    # Shorter than a trigram.
     if in_keys and _rare(session, model, substring):
         if sqlite:
             hits = _starting_trigrams(session, model, texts)
