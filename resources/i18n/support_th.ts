@@ -221,6 +221,10 @@ The list of its participants is deleted with it; the entrepreneurs stay in the r
         <translation>เพิ่มการฝึกอบรม</translation>
     </message>
     <message>
+        <source>No.</source>
+        <translation>เลขที่</translation>
+    </message>
+    <message>
         <source>Date</source>
         <translation>วันที่</translation>
     </message>

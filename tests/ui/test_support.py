@@ -94,6 +94,8 @@ def test_the_trainings_list_reads_in_thai_newest_first(
     assert trainings.count_label.text() == "2 จาก 2 ครั้ง"
     model = trainings.model
     assert [model.index(1, c).data() for c in range(model.columnCount())] == [
+        # The number `print signin --training` takes.
+        str(packaging),
         "30/09/2567",
         "ออกแบบบรรจุภัณฑ์",
         "พช.จังหวัด",
@@ -153,7 +155,7 @@ def test_ctrl_n_on_a_tab_opens_its_form_and_the_list_shows_what_was_saved(
     qtbot.keyClick(page.trainings.table, Qt.Key.Key_N, Qt.KeyboardModifier.ControlModifier)
     assert page.trainings.count_label.text() == "3 จาก 3 ครั้ง"
     current = page.trainings.table.currentIndex().row()
-    assert page.trainings.model.index(current, 1).data() == "การถ่ายภาพสินค้า"
+    assert page.trainings.model.index(current, 2).data() == "การถ่ายภาพสินค้า"
 
 
 # --- the training form --------------------------------------------------------------------

@@ -71,6 +71,8 @@ class TrainingsList(RecordListPage[TrainingFilter, TrainingRow]):
         self.filters.addStretch(1)
         locale = self.locale()
         columns = [
+            # The number `print signin --training` takes: plain digits, as typed there.
+            Column(self.tr("No."), lambda r: str(r.id), None, "0000", RIGHT),
             Column(self.tr("Date"), lambda r: format_be_date(r.held_on), "held_on", DATE_SAMPLE),
             Column(self.tr("Topic"), lambda r: r.topic, "topic", "การออกแบบบรรจุภัณฑ์", fill=True),
             Column(self.tr("Organiser"), lambda r: r.organiser, "organiser", ORGANISER_SAMPLE),
