@@ -576,8 +576,6 @@ def _xlsx(r: Annual) -> bytes:
             ["ผู้ประกอบการ (ราย)", o.entrepreneurs, o.previous_entrepreneurs],
             ["ผลิตภัณฑ์ (รายการ)", o.products, o.previous_products],
             ["ยอดจำหน่าย (บาท)", o.sales, o.previous_sales],
-            [],
-            [_headline(r)],
         ],
     )
     sheet(
