@@ -47,13 +47,25 @@ def pytest_configure(config: pytest.Config) -> None:
     )
 
 
+#: The fixtures through which a test's register is on the run's engine.
+ENGINE_FIXTURES = frozenset(
+    {"register", "province_register", "district_register", "fresh_register", "pg_server"}
+)
+
+
 def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    """On the PostgreSQL pass: tests marked sqlite_only are skipped, and so are those that
+    use no register of the run's engine (they make their own SQLite files, or none, and ran
+    the same in the SQLite pass)."""
     if not ON_POSTGRESQL:
         return
-    skip = pytest.mark.skip(reason="SQLite only (OTOP_TEST_DB=postgresql)")
+    sqlite_only = pytest.mark.skip(reason="SQLite only (OTOP_TEST_DB=postgresql)")
+    no_engine = pytest.mark.skip(reason="no register on the run's engine: the SQLite pass ran it")
     for item in items:
         if item.get_closest_marker("sqlite_only") is not None:
-            item.add_marker(skip)
+            item.add_marker(sqlite_only)
+        elif not ENGINE_FIXTURES.intersection(getattr(item, "fixturenames", ())):
+            item.add_marker(no_engine)
 
 
 def db_of(register: Register) -> str:
