@@ -3,9 +3,12 @@ the month needs sending again; each event is kept."""
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 from sqlalchemy import select
 
+from otop_desktop.database import Register
 from otop_desktop.errors import UserError, ValidationError
 from otop_desktop.models import PeriodLock, Sale
 from otop_desktop.services import sales
@@ -22,7 +25,7 @@ from tests.test_submission_export import OCT, fill
 
 
 @pytest.fixture
-def submitted(register, tmp_path) -> dict[str, int]:  # type: ignore[no-untyped-def]
+def submitted(register: Register, tmp_path: Path) -> dict[str, int]:
     ids = fill(register)
     export_monthly(register, OCT, tmp_path / "out", user="นางสาวส่ง")
     return ids
@@ -57,6 +60,12 @@ def test_other_months_stay_open(register, submitted) -> None:
         sales.set_month_sales(s, submitted["b"], OCT.next(), whole=SaleInput("10"))
         sales.save_month_sheet(s, OCT.prev(), [MonthChange(submitted["b"], whole=SaleInput("5"))])
         ensure_open(s, ["5013"], OCT.prev())
+    with register.read() as s:
+        for month, amount in ((OCT.prev(), "5.00"), (OCT.next(), "10.00")):
+            assert period_state(s, "5013", month).state is MonthState.OPEN
+            (sale,) = sales.month_sales(s, submitted["b"], month)
+            assert str(sale.amount) == amount
+        assert period_state(s, "5013", OCT).locked
 
 
 def test_unlock_needs_a_reason_and_is_recorded(register, submitted) -> None:
