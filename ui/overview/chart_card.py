@@ -40,6 +40,8 @@ from ui.overview.series import Chart, Column, Shape
 CHART_HEIGHT = 290
 # The height of a horizontal chart's value axis, legend and margins, beside its rows.
 AXIS_ROOM = 90
+# Columns beyond which the names under them stand upright (a month's fit lying down).
+UPRIGHT_ROWS = 12
 # A horizontal chart's row, in lines of the font, for each bar it holds.
 ROW_LINES = 1.6
 OPEN_KEYS = (Qt.Key.Key_Return, Qt.Key.Key_Enter, Qt.Key.Key_Space)
@@ -169,7 +171,7 @@ class ChartCard(QFrame):
             button.setAutoDefault(False)
             button.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Fixed)
         top = QHBoxLayout()
-        top.addWidget(self.title, 1)
+        top.addWidget(self.title, 1, Qt.AlignmentFlag.AlignTop)
         top.addWidget(self.save_image, 0, Qt.AlignmentFlag.AlignTop)
         top.addWidget(self.save_figures, 0, Qt.AlignmentFlag.AlignTop)
         layout = QVBoxLayout(self)
@@ -217,6 +219,9 @@ class ChartCard(QFrame):
         names = list(data.axis_labels)
         categories.append(list(reversed(names)) if horizontal else names)
         categories.setLabelsFont(font)
+        if not horizontal and rows > UPRIGHT_ROWS:
+            # A year since OTOP began per bar: their names fit only standing up.
+            categories.setLabelsAngle(-90)
         values_axis = QValueAxis()
         values_axis.setLabelsFont(font)
         values_axis.setMin(0)

@@ -279,7 +279,7 @@ def charts(overview: Overview, *, clickable: Callable[[Target], bool]) -> list[C
         Chart(
             "soft_power",
             QCoreApplication.translate("Overview", "Soft Power products"),
-            Shape.COLUMNS,
+            Shape.BARS,
             QCoreApplication.translate("Overview", "Soft Power"),
             labels(o.soft_power),
             labels(o.soft_power),
