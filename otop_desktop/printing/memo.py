@@ -154,11 +154,12 @@ def memo(
             f"ด้วย{office.name} ได้จัดทำข้อมูลผู้ผลิต ผู้ประกอบการ OTOP "
             f"ประจำเดือน{period.label_th} ของ{area} เสร็จเรียบร้อยแล้ว "
             f"มีผู้ผลิต ผู้ประกอบการในทะเบียน {figures.entrepreneurs:,} ราย "
-            f"ผลิตภัณฑ์ {figures.products:,} รายการ จึงขอส่งแฟ้มข้อมูล {figures.workbook} "
-            "มาพร้อมนี้",
+            f"ผลิตภัณฑ์ {figures.products:,} รายการ จึงขอส่งแฟ้มข้อมูลมาพร้อมนี้",
             body,
             options,
         ),
+        # The file's name as it is on the disk, whatever digits the memo uses.
+        para(f"ชื่อแฟ้ม {figures.workbook}", body, TextOptions()),
         para(
             f"ในเดือนนี้ ผู้ประกอบการรายงานยอดจำหน่าย {total.entrepreneurs:,} ราย "
             f"ยอดจำหน่ายรวม {format_money(total.amount)} บาท ({baht_text(total.amount)}) "

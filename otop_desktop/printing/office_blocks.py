@@ -8,7 +8,7 @@ from reportlab.platypus import Flowable, Table
 
 from otop_desktop.models import Office
 from otop_desktop.printing.layout import look
-from otop_desktop.printing.typeset import TextOptions, para, text_width
+from otop_desktop.printing.typeset import TextOptions, hold, para, text_width
 
 #: Where the officer's signature block starts: right of centre, as official letters sign.
 SIGNATURE_INDENT = 0.4
@@ -34,7 +34,7 @@ def signature_lines(
     dots = max(8, min(MAX_DOTS, int(room / text_width(".", style.fontName, style.fontSize))))
     lines = [
         para(f"(ลงชื่อ) {'.' * dots} {role}".rstrip(), style, options),
-        para(f"({name})" if name.strip() else f"({'.' * dots})", style, options),
+        para(f"({hold(name)})" if name.strip() else f"({'.' * dots})", style, options),
     ]
     if position:
         lines.append(para(position, style, options))

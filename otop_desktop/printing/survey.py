@@ -8,17 +8,17 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from reportlab.lib.units import cm
-from reportlab.platypus import Flowable, Spacer, Table
+from reportlab.platypus import Flowable, Spacer, Table, TableStyle
 from sqlalchemy import select
 from sqlalchemy.orm import Session, selectinload
 
 from otop_desktop.domain import Industry, SkillLevel
 from otop_desktop.errors import NotFoundError
 from otop_desktop.models import Household, Office
-from otop_desktop.printing.layout import Beside, FormLines, cell, fitted, grid_table, look
+from otop_desktop.printing.layout import FormLines, cell, fitted, grid_table, look
 from otop_desktop.printing.office_blocks import KeepTail, signature_lines
 from otop_desktop.printing.print_data import place
-from otop_desktop.printing.typeset import TextOptions, para
+from otop_desktop.printing.typeset import TextOptions, hold, para
 from otop_desktop.thaiformat import format_be_date
 
 TITLE = "แบบสำรวจข้อมูลครัวเรือน"
@@ -84,7 +84,7 @@ def survey_form(
             ("จังหวัด", where.province if where else "", 1),
         )
         .line(
-            ("ชื่อ-สกุล หัวหน้าครัวเรือน", h.head_name if h else "", 3),
+            ("ชื่อ-สกุล หัวหน้าครัวเรือน", hold(h.head_name) if h else "", 3),
             ("จำนวนสมาชิก", str(h.member_count) if h else "", 1),
             ("คน", None, 0),
         )
@@ -102,12 +102,12 @@ def survey_form(
             options,
         ),
         Spacer(1, 0.6 * cm),
-        Beside(
+        _side_by_side(
             signature_lines("ผู้ให้ข้อมูล", h.head_name if h else "", "", lk.centre, width / 2, options),
             signature_lines(
                 "ผู้สำรวจ", "", "ตำแหน่ง ....................", lk.centre, width / 2, options
             ),
-            0.5,
+            width,
         ),
     ]
     story.append(KeepTail(_skills(h, width, options), after))
@@ -121,13 +121,13 @@ def _skills(h: Household | None, width: float, options: TextOptions) -> Table:
     number = fitted(["ที่", str(count)], lk.cell_head, options)
     level = fitted(["ระดับ", *(lv.value for lv in SkillLevel)], lk.cell_head, options)
     rest = width - number - level
-    widths = [number, rest * 0.33, rest * 0.24, rest * 0.19, level, rest * 0.24]
+    widths = [number, rest * 0.34, rest * 0.22, rest * 0.18, level, rest * 0.26]
     rows: list[list[object]] = [[cell(text, lk.cell_head, options) for text in HEADINGS]]
     for i, skill in enumerate(skills, 1):
         rows.append(
             [
                 cell(str(i), lk.cell_centre, options),
-                cell(skill.member_name, lk.cell, options),
+                cell(hold(skill.member_name), lk.cell, options),
                 cell(skill.skill, lk.cell, options),
                 cell(skill.industry, lk.cell, options),
                 cell(skill.level, lk.cell, options),
@@ -150,3 +150,20 @@ def _legend(options: TextOptions) -> list[Flowable]:
         para(f"สาขา Soft Power (เขียนหนึ่งสาขา): {industries}", lk.small, options),
         para(f"ระดับ: {levels}", lk.small, options),
     ]
+
+
+def _side_by_side(left: list[Flowable], right: list[Flowable], width: float) -> Table:
+    """Two signature blocks in the two halves of the line, their first lines level."""
+    table = Table([[left, right]], colWidths=[width / 2, width / 2], hAlign="LEFT")
+    table.setStyle(
+        TableStyle(
+            [
+                ("VALIGN", (0, 0), (-1, -1), "TOP"),
+                ("LEFTPADDING", (0, 0), (-1, -1), 0),
+                ("RIGHTPADDING", (0, 0), (-1, -1), 0),
+                ("TOPPADDING", (0, 0), (-1, -1), 0),
+                ("BOTTOMPADDING", (0, 0), (-1, -1), 0),
+            ]
+        )
+    )
+    return table
