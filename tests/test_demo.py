@@ -25,7 +25,7 @@ from otop_desktop.demo.plan import nation_plan, province_plan
 from otop_desktop.domain import Category, Industry, OfficeKind, SkillLevel
 from otop_desktop.errors import UserError
 from otop_desktop.models import Entrepreneur, Product
-from otop_desktop.search import fts_phrase
+from otop_desktop.search import LIST_ORDER, POSITION_GAP, fts_phrase
 from otop_desktop.services import status_history
 from otop_desktop.services.numbers import allocate_reg_no, registration_counter
 from otop_desktop.services.office import init_register
@@ -286,6 +286,13 @@ def test_status_history_ends_in_each_business_status(province: Path) -> None:
             session.rollback()
     finally:
         register.close()
+
+
+def test_list_positions_follow_registration_numbers_and_codes(province: Path) -> None:
+    """The demo numbers the rows' places in list order itself, as bulk_load would."""
+    for table, key in LIST_ORDER.items():
+        rows = _query(province, f"SELECT search_pos FROM {table} ORDER BY {key}")
+        assert [pos for (pos,) in rows] == [n * POSITION_GAP for n in range(1, len(rows) + 1)]
 
 
 def test_ofos_households_and_support(province: Path) -> None:

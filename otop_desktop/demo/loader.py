@@ -32,13 +32,13 @@ ENTREPRENEURS = _table(
     "entrepreneurs",
     "id reg_no district_code producer_type name contact_name national_id house_no moo "
     "subdistrict_code phone member_count status status_reason status_date registered_on "
-    "previous_reg_no next_product_seq search_text search_mask created_at updated_at",
+    "previous_reg_no next_product_seq search_text search_mask search_pos created_at updated_at",
 )
 STATUS_CHANGES = _table("status_changes", "entrepreneur_id changed_on status reason")
 PRODUCTS = _table(
     "products",
     "id entrepreneur_id code name category price unit soft_power current_stars "
-    "current_star_year search_text search_mask created_at updated_at",
+    "current_star_year search_text search_mask search_pos created_at updated_at",
 )
 STAR_RATINGS = _table("star_ratings", "product_id year_be stars")
 PRODUCT_STANDARDS = _table("product_standards", "product_id standard cert_no expires_on")
