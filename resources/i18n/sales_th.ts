@@ -5,6 +5,7 @@
     <name>SalesPage</name>
     <message>
         <source>Previous month (Ctrl+PgUp)</source>
+        <extracomment>A save quicker than this shows no busy window (a district&apos;s month: well under it).</extracomment>
         <translation>เดือนก่อนหน้า (Ctrl+PgUp)</translation>
     </message>
     <message>
@@ -38,6 +39,10 @@
     <message>
         <source>Monthly sales</source>
         <translation>ยอดจำหน่ายรายเดือน</translation>
+    </message>
+    <message>
+        <source>Saving the figures of {period}…</source>
+        <translation>กำลังบันทึกยอดจำหน่ายเดือน{period}…</translation>
     </message>
     <message>
         <source>&lt;b&gt;{period} was sent to the province&lt;/b&gt; on {when} by {user}. Its figures are read-only; to correct them, unlock the month — it must then be sent again.</source>

@@ -4,6 +4,7 @@ cell, totals following the typing, one Save for the month, bad amounts refused."
 from __future__ import annotations
 
 import sys
+import threading
 from collections.abc import Callable
 from datetime import date
 from decimal import Decimal
@@ -16,6 +17,7 @@ from PySide6.QtWidgets import QApplication, QLineEdit, QMessageBox, QWidget
 from pytestqt.modeltest import ModelTester
 from pytestqt.qtbot import QtBot
 from sqlalchemy import insert
+from sqlalchemy.orm import Session
 
 from otop_desktop.database import Register
 from otop_desktop.domain import Category, OfficeKind
@@ -24,7 +26,13 @@ from otop_desktop.models import Sale
 from otop_desktop.services.entrepreneurs import create_entrepreneur, delete_entrepreneur
 from otop_desktop.services.office import init_register
 from otop_desktop.services.products import ProductInput, create_product
-from otop_desktop.services.sales import SaleInput, month_sales, month_sheet, set_month_sales
+from otop_desktop.services.sales import (
+    MonthChange,
+    SaleInput,
+    month_sales,
+    month_sheet,
+    set_month_sales,
+)
 from otop_desktop.thaiformat import Period
 from tests.conftest import person
 from ui.main_window import MainWindow
@@ -400,6 +408,30 @@ def test_correcting_a_bad_amount_lets_the_month_be_saved(
     press(qtbot, Qt.Key.Key_Return)
     assert page.model.error_count() == 0
     assert page.save()
+    assert figures(district_register, shop.shop) == [(None, Decimal("12.00"), Decimal("0.00"))]
+
+
+def test_the_month_is_saved_off_the_gui_thread(
+    qtbot: QtBot,
+    page: SalesPage,
+    district_register: Register,
+    shop: Shop,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """A province's month takes seconds to save: the window keeps painting meanwhile."""
+    saved_in: list[threading.Thread] = []
+    real_save = sales_page.save_month_sheet
+
+    def watched_save(session: Session, period: Period, changes: list[MonthChange]) -> int:
+        saved_in.append(threading.current_thread())
+        return real_save(session, period, changes)
+
+    monkeypatch.setattr(sales_page, "save_month_sheet", watched_save)
+    page.table.setCurrentIndex(cell(page, 1, Column.AMOUNT))
+    type_keys(qtbot, "12")
+    press(qtbot, Qt.Key.Key_Return)
+    assert page.save()
+    assert saved_in and saved_in[0] is not threading.main_thread()
     assert figures(district_register, shop.shop) == [(None, Decimal("12.00"), Decimal("0.00"))]
 
 

@@ -10,7 +10,6 @@ import geothai
 from PySide6.QtCore import QAbstractItemModel, QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import (
     QAction,
-    QGuiApplication,
     QInputMethodEvent,
     QKeyEvent,
     QKeySequence,
@@ -59,13 +58,17 @@ from otop_desktop.thaiformat import (
     last_complete,
     thai_today,
 )
+from ui.backup.busy import run_busy
 from ui.headings import heading
+from ui.jobs import Progress
 from ui.lang import ui_is_thai
 from ui.messages import ask_to_save, show_user_error
 from ui.sales.sheet_model import AMOUNT_COLUMNS, Column, ModelIndex, SalesSheetModel
 from ui.sales.totals_panel import TotalsPanel
 from ui.widgets.month_picker import FIRST_YEAR_BE, MonthPicker, month_name
 
+#: A save quicker than this shows no busy window (a district's month: well under it).
+BUSY_AFTER_MS = 400
 # Wide enough for any amount the register accepts (under a million million baht).
 AMOUNT_MAX_LENGTH = 24
 ERROR_STYLE = "color: #9b1c1c;"
@@ -472,13 +475,23 @@ class SalesPage(QWidget):
         return True
 
     def _write(self, changes: list[MonthChange]) -> None:
-        # A whole province's month takes a few seconds; without the cursor it looks stuck.
-        QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
-        try:
-            with self._register.write() as session:
-                save_month_sheet(session, self.period, changes)
-        finally:
-            QGuiApplication.restoreOverrideCursor()
+        """Saves off the GUI thread (a whole province's month takes a few seconds), the
+        window painting meanwhile; raises here what the save raised there."""
+        register, period = self._register, self.period
+
+        def work(_progress: Progress) -> None:
+            with register.write() as session:
+                save_month_sheet(session, period, changes)
+
+        done = run_busy(
+            self,
+            self.tr("Monthly sales"),
+            self.tr("Saving the figures of {period}…").format(period=self.period_text(period)),
+            work,
+            show_after_ms=BUSY_AFTER_MS,
+        )
+        if done.error is not None:
+            raise done.error
 
     # --- the month's submission lock ------------------------------------------------------
 
