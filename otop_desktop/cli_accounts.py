@@ -162,7 +162,7 @@ def cmd_key_replace(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-def add_commands(commands: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+def add_commands(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     user = commands.add_parser("user", help="the register's accounts")
     kinds = user.add_subparsers(dest="what", required=True, parser_class=type(user))
 

@@ -135,7 +135,7 @@ def cmd_import_legacy(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-def add_commands(imports: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+def add_commands(imports: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     """Adds ``legacy`` under ``import``."""
     legacy = imports.add_parser(
         "legacy",

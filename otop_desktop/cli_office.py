@@ -32,7 +32,7 @@ def cmd_office(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-def add_commands(commands: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+def add_commands(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     office = commands.add_parser(
         "office",
         help="print the office record as JSON, or set its name and signing officer",

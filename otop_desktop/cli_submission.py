@@ -46,7 +46,7 @@ def cmd_export_province(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-def add_export_commands(exports: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+def add_export_commands(exports: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     monthly = exports.add_parser(
         "monthly",
         help="the month's submission workbook of a district (or of every district)",
@@ -150,7 +150,7 @@ def cmd_withdraw_submission(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-def add_import_commands(imports: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+def add_import_commands(imports: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     submission = imports.add_parser(
         "submission",
         help="district monthly workbooks, into a province register",
@@ -197,8 +197,8 @@ def add_import_commands(imports: argparse._SubParsersAction) -> None:  # type: i
 
 
 def add_commands(
-    exports: argparse._SubParsersAction,  # type: ignore[type-arg]
-    imports: argparse._SubParsersAction,  # type: ignore[type-arg]
+    exports: argparse._SubParsersAction[argparse.ArgumentParser],
+    imports: argparse._SubParsersAction[argparse.ArgumentParser],
 ) -> None:
     """Adds ``monthly`` and ``province`` under ``export``, ``submission`` and ``withdraw``
     under ``import``."""

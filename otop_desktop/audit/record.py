@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from decimal import Decimal
 from functools import cache
-from typing import Any, NamedTuple, TypeVar
+from typing import Any, NamedTuple, TypeVar, cast
 
 from sqlalchemy import Table, event, insert, inspect, select, update
 from sqlalchemy.orm import Session, UOWTransaction
@@ -330,8 +330,9 @@ def _rows_to_entries(session: Session, _flush: UOWTransaction) -> None:
                     pending.append(entry)
 
 
-_ENTRIES: Table = AuditEntry.__table__  # type: ignore[assignment]
-_HEAD_ROW: Table = AuditHead.__table__  # type: ignore[assignment]
+# A declarative class's __table__ is typed as any FROM clause; these are plain tables.
+_ENTRIES = cast(Table, AuditEntry.__table__)
+_HEAD_ROW = cast(Table, AuditHead.__table__)
 
 
 @event.listens_for(Session, "before_commit")

@@ -13,7 +13,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import fields, replace
 from datetime import datetime
 from enum import Enum
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
@@ -28,7 +28,11 @@ from PySide6.QtWidgets import (
 from otop_desktop.services.versions import ConflictError, OtherChange
 from otop_desktop.thaiformat import format_be_date
 
-V = TypeVar("V")
+if TYPE_CHECKING:
+    from _typeshed import DataclassInstance
+
+#: A form's values: a dataclass.
+V = TypeVar("V", bound="DataclassInstance")
 
 # Wide enough for a line naming who, when and four fields without wrapping on 1366 px.
 DIALOG_WIDTH = 560
@@ -50,7 +54,7 @@ def on_top(current: V, loaded: V, typed: V) -> V:
     """The record as it is now (``current``) with only the clerk's changed fields put over it;
     every field the clerk did not touch keeps what the other change made of it."""
     mine = changed_fields(loaded, typed)
-    return replace(current, **{name: getattr(typed, name) for name in mine})  # type: ignore[type-var]
+    return replace(current, **{name: getattr(typed, name) for name in mine})
 
 
 def unique_labels(names: Sequence[str], label: Callable[[str], str]) -> list[str]:
