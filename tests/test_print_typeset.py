@@ -316,9 +316,25 @@ def test_newline_starts_a_new_line() -> None:
 
 
 def test_empty_text_is_an_empty_line() -> None:
+    """As tall as a line of text without marks: a row with an empty cell is no shorter."""
     paragraph = para("", styles().body)
     _, height = paragraph.wrap(10 * cm, 1000)
-    assert height == pytest.approx(styles().body.leading)
+    assert height == pytest.approx(para("กา", styles().body).wrap(10 * cm, 1000)[1])
+
+
+def test_lines_are_spaced_by_their_ink() -> None:
+    """Every paragraph of a size has its first baseline equally far down, below the usual
+    stacked marks (so cells of a row line up); a line is moved down from the one above as
+    far as ฏุ/ฎู above and ปี่/ที่ below need, never closer than the leading."""
+    body = styles().body
+    plain, stacked = para("กา", body), para("ปี่ที่", body)
+    plain.wrap(10 * cm, 1000)
+    stacked.wrap(10 * cm, 1000)
+    assert plain.first_baseline == stacked.first_baseline > body.fontSize * 1.25
+    two_plain = para("กา\nกา", body).wrap(10 * cm, 1000)[1]
+    two_stacked = para("กฎู\nปี่ที่", body).wrap(10 * cm, 1000)[1]
+    assert two_plain == pytest.approx(plain.height + body.leading)
+    assert two_stacked - two_plain > 0.3 * body.fontSize
 
 
 # --- digits, mixed text, markup -------------------------------------------------------------

@@ -33,6 +33,7 @@ from otop_desktop.printing.typeset import (
     TextOptions,
     digits,
     draw_text,
+    first_baseline,
     hold,
     para,
     styles,
@@ -241,14 +242,24 @@ def signature(
     Each line is held whole (set smaller rather than broken), the rule as long as fits."""
     lk = look()
     style = lk.centre
-    dots = text_width(".", style.fontName, style.fontSize)
-    room = width - text_width(f"ลงชื่อ  {role}", style.fontName, style.fontSize) - 4
-    rule = "." * max(12, min(40, int(room / dots)))
+    dot = text_width(".", style.fontName, style.fontSize)
+    # A gutter of 0.5 cm keeps two signatures side by side apart.
+    room = width - 0.5 * cm
+
+    def dots(used: str) -> int:
+        """How many dots fit beside ``used`` on the line."""
+        return int((room - text_width(used, style.fontName, style.fontSize)) / dot)
+
+    rule = "." * max(12, min(40, dots(f"ลงชื่อ  {role}")))
     lines = [f"ลงชื่อ {rule} {role}".strip(), f"({name})" if name.strip() else _NO_NAME]
     if position.strip():
         lines.append(position)
     if date_line:
-        lines.append(DATE_LINE)
+        # DATE_LINE's dots in its proportions (day 8, month 20, year 12), as many as fit.
+        scale = dots("วันที่  เดือน  พ.ศ. ") / 40
+        day, month, year = (max(4, int(n * scale)) for n in (8, 20, 12))
+        short = f"วันที่ {'.' * day} เดือน {'.' * month} พ.ศ. {'.' * year}"
+        lines.append(DATE_LINE if scale >= 1 else short)
     return [para(hold(line), style, options) for line in lines]
 
 
@@ -404,7 +415,9 @@ class FormLines:
         result = []
         for cells, widths, dotted in zip(self.rows, self.widths, self.dotted, strict=True):
             commands: list[tuple[Any, ...]] = [
-                ("VALIGN", (0, 0), (-1, -1), "BOTTOM"),
+                # Tops aligned: every paragraph of a size has its first baseline equally
+                # far down (typeset), so label and value sit on one line.
+                ("VALIGN", (0, 0), (-1, -1), "TOP"),
                 ("LEFTPADDING", (0, 0), (-1, -1), 2),
                 ("RIGHTPADDING", (0, 0), (-1, -1), 2),
                 ("TOPPADDING", (0, 0), (-1, -1), 0),
@@ -423,7 +436,9 @@ class FormLines:
 class TickBox(Flowable):
     """A square to tick by hand, ticked when ``checked``."""
 
-    def __init__(self, checked: bool = False, size: float = 11) -> None:
+    SIZE = 11.0
+
+    def __init__(self, checked: bool = False, size: float = SIZE) -> None:
         super().__init__()
         self.checked = checked
         self.size = size
@@ -465,6 +480,8 @@ def ticks(
         cells.append(para(label, style, options))
         widths.append(indent)
     lead = len(cells)
+    # The box's foot on the labels' baseline (TickBox stands 1 pt above its foot).
+    box_top = first_baseline(style) - TickBox.SIZE
     for text, checked in items:
         needed = box + text_width(text, style.fontName, style.fontSize) + gap
         if len(cells) > lead and (per_line or sum(widths) + needed > width):
@@ -486,6 +503,11 @@ def ticks(
                     ("RIGHTPADDING", (0, 0), (-1, -1), 0),
                     ("TOPPADDING", (0, 0), (-1, -1), 3),
                     ("BOTTOMPADDING", (0, 0), (-1, -1), 0),
+                    *(
+                        ("TOPPADDING", (i, 0), (i, 0), box_top)
+                        for i, item in enumerate(row)
+                        if isinstance(item, TickBox)
+                    ),
                 ]
             )
         )

@@ -55,6 +55,7 @@ __all__ = [
     "cut_words",
     "digits",
     "draw_text",
+    "first_baseline",
     "hold",
     "ink",
     "line_texts",
@@ -460,7 +461,9 @@ class ThaiParagraph(Paragraph):
             else:
                 needed = inks[i - 1][1] + inks[i][0] + gap
                 line.ascent = max(leading, needed) - sixth
-        self._drop = max(0.0, inks[0][0] + gap - size)
+        # The same room above every paragraph of a size (more only for the rare marks that
+        # stack higher): cells of a table row, and a tick box beside its label, line up.
+        self._drop = max(0.0, max(inks[0][0], stack_top(size)) + gap - size)
         self._room_below = max(0.0, max(ink[1] for ink in inks) + gap - (leading - size))
         self._below = max(0.0, inks[-1][1] + gap - (leading - size))
 
@@ -565,6 +568,19 @@ def _line_ink(words: Sequence[list[object]], style: ParagraphStyle) -> tuple[flo
             top = max(top, up * frag.fontSize)
             bottom = max(bottom, down * frag.fontSize)
     return top, bottom
+
+
+def stack_top(size: float) -> float:
+    """How far above the baseline the usual stacked marks reach at ``size`` (points): a
+    tone mark over an upper vowel on a tall letter (ฟื้, ปั้), in the bold face, the taller."""
+    return max(_ink_em(font, "ฟื้ปั้")[0] for font in (FONT, FONT_BOLD)) * size
+
+
+def first_baseline(style: ParagraphStyle) -> float:
+    """How far below its top a one-line ``para()`` in ``style`` has its baseline (unless
+    its marks stack higher still): for aligning things drawn beside text."""
+    size = float(style.fontSize)
+    return max(size, stack_top(size) + INK_GAP * size)
 
 
 def cut_words(paragraph: Paragraph) -> tuple[str, ...]:
