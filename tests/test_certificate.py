@@ -84,7 +84,9 @@ def sheets_of(register: Register, number: str) -> list[Sheet]:
         story = certificate.certificate(
             group, office, ISSUED, 0.0, TextOptions(), office.signing_private_key
         )
-    return [item for item in story if isinstance(item, Sheet)]
+    [whole] = story
+    assert isinstance(whole, certificate.Certificate)
+    return whole.sheets()
 
 
 def pages(data: bytes) -> list[pdfium.PdfPage]:

@@ -132,7 +132,7 @@ class Rules:
 class Sheet(Flowable):
     """One sheet of a certificate, laid out in full before it is drawn. It takes no room
     in the frame and draws in page coordinates: its place on the page is the border's,
-    whatever the frame's margins. A :class:`PageBreak` follows it."""
+    whatever the frame's margins. Page breaks go between the sheets (``Certificate``)."""
 
     def __init__(
         self, lines: Sequence[Line], rules: Sequence[Rules], qr: str, qr_at: tuple[float, float]
@@ -194,29 +194,38 @@ def _draw_line(canvas: Canvas, line: Line) -> None:
 # --- laying out -----------------------------------------------------------------------------
 
 
-def wrap_words(text: str, font: str, size: float, width: float, keep: bool = True) -> list[str]:
-    """``text`` as lines no wider than ``width``, broken at its spaces only (NBSPs hold;
-    they come out as spaces). A piece with no spaces that is wider than a whole line is
-    broken between its words as paragraphs are (``typeset.para``)."""
-    pieces: list[str] = []
+def wrap_words(
+    text: str, font: str, size: float, width: float, keep: bool = True
+) -> list[tuple[str, float]]:
+    """``text`` as lines no wider than ``width``, with their widths, broken at its spaces
+    only (NBSPs hold; they come out as spaces). A piece with no spaces that is wider than a
+    whole line is broken between its words as paragraphs are (``typeset.para``). Each
+    piece is shaped once: a line's width is its pieces' and the spaces' between them."""
+    shown = text.replace(NBSP, " ")
+    whole = text_width(shown, font, size, keep=keep)
+    if whole <= width:
+        return [(shown, whole)]
+    pieces: list[tuple[str, float]] = []
     for phrase in text.split(" "):
         if not phrase:
             continue
-        shown = phrase.replace(NBSP, " ")
-        if text_width(shown, font, size, keep=keep) <= width:
-            pieces.append(shown)
+        piece = phrase.replace(NBSP, " ")
+        piece_width = text_width(piece, font, size, keep=keep)
+        if piece_width <= width:
+            pieces.append((piece, piece_width))
             continue
         style = look().body.clone("wrap", fontName=font, fontSize=size, leading=size * 1.3)
-        paragraph = para(shown, style)
+        paragraph = para(piece, style)
         paragraph.wrap(width, 10_000)
-        pieces += line_texts(paragraph)
-    lines: list[str] = []
-    for piece in pieces:
-        if lines and text_width(f"{lines[-1]} {piece}", font, size, keep=keep) <= width:
-            lines[-1] = f"{lines[-1]} {piece}"
+        pieces += [(cut, text_width(cut, font, size, keep=keep)) for cut in line_texts(paragraph)]
+    space = text_width(" ", font, size)
+    lines: list[tuple[str, float]] = []
+    for piece, piece_width in pieces:
+        if lines and lines[-1][1] + space + piece_width <= width:
+            lines[-1] = (f"{lines[-1][0]} {piece}", lines[-1][1] + space + piece_width)
         else:
-            lines.append(piece)
-    return lines or [""]
+            lines.append((piece, piece_width))
+    return lines or [("", 0.0)]
 
 
 class _Column:
@@ -239,12 +248,12 @@ class _Column:
         left: float = CONTENT_LEFT,
         width: float = CONTENT_WIDTH,
     ) -> None:
-        for line in wrap_words(text, font, size, width, keep=repeats):
+        for line, line_width in wrap_words(text, font, size, width, keep=repeats):
             above, below = ink(line, font, size)
             baseline = self.y - INK_GAP - above
             if self._baseline is not None:
                 baseline = min(baseline, self._baseline - 1.3 * size)
-            x = left + (width - text_width(line, font, size, keep=repeats)) / 2
+            x = left + (width - line_width) / 2
             self.lines.append(Line(line, font, size, x, baseline, repeats))
             self._baseline = baseline
             self.y = baseline - below
@@ -273,6 +282,7 @@ def _placed(build: Callable[[_Column], None], top: float) -> _Column:
 @dataclass(frozen=True)
 class _Cell:
     lines: tuple[str, ...]
+    widths: tuple[float, ...]
     #: Each line's baseline below the first.
     drops: tuple[float, ...]
     above: float  # the first line's ink above its baseline
@@ -286,14 +296,16 @@ class _Row:
     above: float  # from below the row's top padding to its first baseline
 
 
-def _cell(lines: Sequence[str], font: str) -> _Cell:
+def _cell(laid_out: Sequence[tuple[str, float]], font: str) -> _Cell:
     """A cell's lines spaced by their ink: the tails of one clear of the marks of the
     next, and at least the 1.3 em leading apart."""
+    lines = [text for text, _ in laid_out]
     inks = [ink(text, font, CELL) for text in lines]
     drops = [0.0]
     for (_, below), (above, _) in pairwise(inks):
         drops.append(drops[-1] + max(below + above + INK_GAP, 1.3 * CELL))
-    return _Cell(tuple(lines), tuple(drops), inks[0][0], drops[-1] + inks[-1][1])
+    widths = tuple(width for _, width in laid_out)
+    return _Cell(tuple(lines), widths, tuple(drops), inks[0][0], drops[-1] + inks[-1][1])
 
 
 class _Table:
@@ -353,10 +365,10 @@ class _Table:
             for column, cell in enumerate(row.cells):
                 inner = self.widths[column] - 2 * CELL_PAD
                 repeats = heading or self.REPEATS[column]
-                for text, drop in zip(cell.lines, cell.drops, strict=True):
+                for text, width, drop in zip(cell.lines, cell.widths, cell.drops, strict=True):
                     x = xs[column] + CELL_PAD
                     if heading or self.CENTRED[column]:
-                        x += (inner - text_width(text, font, CELL, keep=repeats)) / 2
+                        x += (inner - width) / 2
                     lines.append(Line(text, font, CELL, x, first - drop, repeats))
             y -= row.height
             bottoms.append(y)
@@ -451,36 +463,96 @@ def certificate(
     options: TextOptions,
     private_key: bytes | None,
 ) -> list[Flowable]:
-    """The sheets of one certificate (its products must be loaded), page breaks between
-    them. ``width`` is the frame's and not needed: a sheet lays itself out in its border.
-    Without ``private_key`` (signing not unlocked by a head) it is a preview: its QR code
-    says so instead of carrying a signature, and the caption under it too."""
+    """One certificate (its products must be loaded) as a :class:`Certificate` flowable.
+    ``width`` is the frame's and not needed: a sheet lays itself out in its border. Without
+    ``private_key`` (signing not unlocked by a head) it is a preview: its QR code says so
+    instead of carrying a signature, and the caption under it too."""
     if not entrepreneur.products:
         raise no_products(entrepreneur)
-    products = [(p.code, p.name, Category(p.category).label_th) for p in entrepreneur.products]
+    products = tuple((p.code, p.name, Category(p.category).label_th) for p in entrepreneur.products)
     signed = ProductList.of((code, name) for code, name, _ in products)
     claim = Claim(entrepreneur.reg_no, entrepreneur.name, issued_on, signed)
-    qr = qr_text(claim, private_key) if private_key is not None else UNSIGNED
     words = _OfficeWords(office.name, office.officer_name, office.officer_position)
-    foot = _foot(words, issued_on, options, private_key is None)
-    return sheets(entrepreneur, office.name, products, qr, foot, options)
+    facts = _Facts(
+        reg_no=entrepreneur.reg_no,
+        name=entrepreneur.name,
+        kind=ProducerType(entrepreneur.producer_type).label_th,
+        address=address(entrepreneur.house_no, entrepreneur.moo, entrepreneur.subdistrict_code),
+        registered_on=entrepreneur.registered_on,
+        products=products,
+        office_name=office.name,
+        qr=qr_text(claim, private_key) if private_key is not None else UNSIGNED,
+        foot=_foot(words, issued_on, options, private_key is None),
+        options=options,
+    )
+    return [Certificate(facts)]
 
 
-def sheets(
-    entrepreneur: Entrepreneur,
-    office_name: str,
-    products: Sequence[tuple[str, str, str]],
-    qr: str,
-    foot: _Foot,
-    options: TextOptions,
-) -> list[Flowable]:
+@dataclass(frozen=True)
+class _Facts:
+    """What a certificate prints, read from the register when the batch is made."""
+
+    reg_no: str
+    name: str
+    kind: str
+    address: str
+    registered_on: date
+    products: tuple[tuple[str, str, str], ...]  # code, name, category
+    office_name: str
+    qr: str
+    foot: _Foot
+    options: TextOptions
+
+
+class Certificate(Flowable):
+    """A certificate in a batch's story: only its facts until the frame reaches it, then
+    laid out into its sheets (:func:`sheets`) and drawn. A batch's story holds thousands of
+    certificates before the first is drawn, so none holds its layout for long."""
+
+    def __init__(self, facts: _Facts) -> None:
+        super().__init__()
+        self.facts = facts
+        self._sheets: list[Sheet] | None = None
+
+    def sheets(self) -> list[Sheet]:
+        if self._sheets is None:
+            self._sheets = sheets(self.facts)
+        return self._sheets
+
+    def wrap(self, available_width: float, available_height: float) -> tuple[float, float]:
+        # More than one sheet: too tall, so that the frame asks for the split.
+        return (0, 0) if len(self.sheets()) == 1 else (available_width, available_height + 1)
+
+    def split(self, available_width: float, available_height: float) -> list[Flowable]:
+        parts: list[Flowable] = []
+        for sheet in self.sheets():
+            parts += [PageBreak(), sheet] if parts else [sheet]
+        self._sheets = None
+        return parts
+
+    def drawOn(self, canvas: Canvas, x: float, y: float, _sW: float = 0) -> None:
+        self.sheets()[0].drawOn(canvas, x, y)
+        self._sheets = None
+
+
+@lru_cache(maxsize=4)
+def _note_height(options: TextOptions) -> float:
+    """The height of the "continued" note under a sheet's table."""
+
+    def continued(column: _Column) -> None:
+        column.text(digits("(มีต่อในรายการแนบท้าย แผ่นที่ 2 จาก 2)", options), FONT, CELL)
+
+    return _height(continued)
+
+
+def sheets(facts: _Facts) -> list[Sheet]:
     """The certificate's sheet and, for the products that do not fit on it, the sheets of
-    the attached list; ``products`` are (code, name, category) in the order listed."""
-    table = _Table(products, options)
-    kind = ProducerType(entrepreneur.producer_type)
-    where = address(entrepreneur.house_no, entrepreneur.moo, entrepreneur.subdistrict_code)
-    registered = hold(format_be_date(entrepreneur.registered_on, "long"))
-    counted = f"โดยมีผลิตภัณฑ์ที่ลงทะเบียนไว้{NBSP}{len(products)}{NBSP}รายการ"
+    the attached list."""
+    options = facts.options
+    foot = facts.foot
+    table = _Table(facts.products, options)
+    registered = hold(format_be_date(facts.registered_on, "long"))
+    counted = f"โดยมีผลิตภัณฑ์ที่ลงทะเบียนไว้{NBSP}{len(facts.products)}{NBSP}รายการ"
 
     def first_sheet(listed: str) -> _Column:
         column = _Column(CONTENT_TOP)
@@ -488,12 +560,12 @@ def sheets(
         column.text("ผู้ผลิต ผู้ประกอบการ OTOP", FONT_BOLD, 20, repeats=True)
         column.text("(หนึ่งตำบล หนึ่งผลิตภัณฑ์)", FONT_BOLD, BODY, repeats=True)
         column.gap(0.3 * cm)
-        column.text(digits(f"เลขทะเบียน{NBSP}{entrepreneur.reg_no}", options), FONT_BOLD, BODY)
+        column.text(digits(f"เลขทะเบียน{NBSP}{facts.reg_no}", options), FONT_BOLD, BODY)
         column.gap(0.3 * cm)
-        column.text(f"{office_name} ขอรับรองว่า", FONT, BODY, repeats=True)
-        column.text(digits(entrepreneur.name, options), FONT_BOLD, 22)
-        column.text(f"ประเภท{kind.label_th}", FONT, BODY, repeats=True)
-        column.text(digits(f"ที่ตั้ง {_held(where)}", options), FONT, BODY)
+        column.text(f"{facts.office_name} ขอรับรองว่า", FONT, BODY, repeats=True)
+        column.text(digits(facts.name, options), FONT_BOLD, 22)
+        column.text(f"ประเภท{facts.kind}", FONT, BODY, repeats=True)
+        column.text(digits(f"ที่ตั้ง {_held(facts.address)}", options), FONT, BODY)
         statement = (
             f"ได้ลงทะเบียนเป็นผู้ผลิต ผู้ประกอบการ{NBSP}OTOP เมื่อวันที่{NBSP}{registered} {counted} {listed}"
         )
@@ -502,31 +574,31 @@ def sheets(
         return column
 
     first = first_sheet("ดังนี้")
-
-    def continued(column: _Column) -> None:
-        column.text("(มีต่อในรายการแนบท้าย แผ่นที่ 2 จาก 2)", FONT, CELL)
-
-    note = _height(continued)
-    attached_top = _attached_head(entrepreneur, 2, 2, options).y
+    room = first.y - foot.top - table.head.height
     parts: list[Sequence[_Row]] = []
     rest: Sequence[_Row] = table.rows
-    while rest:
-        room = (attached_top if parts else first.y) - foot.top - table.head.height
-        taken = _fitting(rest, room)
-        if taken < len(rest):
-            taken = _fitting(rest, room - note)
-        if parts:  # a sheet of the list holds at least one row, however tall
-            taken = max(taken, 1)
-        parts.append(rest[:taken])
-        rest = rest[taken:]
+    if _fitting(rest, room) < len(rest):
+        note = _note_height(options)
+        attached_room = _attached_head(facts, 2, 2).y - foot.top - table.head.height
+        while rest:
+            taken = _fitting(rest, room)
+            if taken < len(rest):
+                taken = _fitting(rest, room - note)
+            if parts:  # a sheet of the list holds at least one row, however tall
+                taken = max(taken, 1)
+            parts.append(rest[:taken])
+            rest = rest[taken:]
+            room = attached_room
+        if not parts[0]:
+            # Not one row fits under a long name and address: the list is all attached.
+            first = first_sheet(f"ตาม{ATTACHED_TITLE}นี้")
+    else:
+        parts.append(rest)
     total = len(parts)
-    if not parts[0]:
-        # Not one row fits under a long name and address: the list is all attached.
-        first = first_sheet(f"ตาม{ATTACHED_TITLE}นี้")
 
-    result: list[Flowable] = []
+    result: list[Sheet] = []
     for number, part in enumerate(parts, 1):
-        column = first if number == 1 else _attached_head(entrepreneur, number, total, options)
+        column = first if number == 1 else _attached_head(facts, number, total)
         lines = list(column.lines)
         rules: list[Rules] = []
         bottom = table.lay_out(part, column.y, lines, rules) if part else column.y
@@ -541,9 +613,7 @@ def sheets(
             )
             lines += after.lines
         lines += foot.lines
-        if number > 1:
-            result.append(PageBreak())
-        result.append(Sheet(lines, rules, qr, foot.qr_at))
+        result.append(Sheet(lines, rules, facts.qr, foot.qr_at))
     return result
 
 
@@ -556,17 +626,16 @@ def _held(text: str) -> str:
     return f"{head}{NBSP}{last}" if head and last.isdigit() else text
 
 
-def _attached_head(
-    entrepreneur: Entrepreneur, number: int, total: int, options: TextOptions
-) -> _Column:
+def _attached_head(facts: _Facts, number: int, total: int) -> _Column:
     """The top of a sheet of the attached list: its page number in the official style
     (``- 2 -``), the title, and the certificate it belongs to."""
+    options = facts.options
     column = _Column(CONTENT_TOP)
     column.text(digits(f"-{NBSP}{number}{NBSP}-", options), FONT, BODY, repeats=True)
     column.gap(0.2 * cm)
     column.text(ATTACHED_TITLE, FONT_BOLD, 20, repeats=True)
-    reg_no = f"เลขทะเบียน{NBSP}{entrepreneur.reg_no} แผ่นที่{NBSP}{number}{NBSP}จาก{NBSP}{total}"
+    reg_no = f"เลขทะเบียน{NBSP}{facts.reg_no} แผ่นที่{NBSP}{number}{NBSP}จาก{NBSP}{total}"
     column.text(digits(reg_no, options), FONT_BOLD, BODY)
-    column.text(digits(entrepreneur.name, options), FONT, BODY)
+    column.text(digits(facts.name, options), FONT, BODY)
     column.gap(TABLE_GAP)
     return column
