@@ -132,8 +132,10 @@ class OverviewPage(QWidget):
         self.officer = QLabel()
         for label in (self.office_name, self.kind, self.area, self.officer):
             label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+            # Wrapped rather than widening the page past the window (a long officer's title).
+            label.setWordWrap(True)
         # The office on one line under its name: the charts need the height.
-        office_row = QHBoxLayout()
+        office_row = self._office_row = QHBoxLayout()
         office_row.setSpacing(6)
         for caption, value in (
             (QCoreApplication.translate("Overview", "Kind:"), self.kind),
@@ -142,10 +144,10 @@ class OverviewPage(QWidget):
         ):
             name = QLabel(caption)
             name.setForegroundRole(QPalette.ColorRole.PlaceholderText)
-            office_row.addWidget(name)
-            office_row.addWidget(value)
+            office_row.addWidget(name, 0, Qt.AlignmentFlag.AlignTop)
+            # Each value takes its share of the width, wrapping only when the window is narrow.
+            office_row.addWidget(value, 1, Qt.AlignmentFlag.AlignTop)
             office_row.addSpacing(18)
-        office_row.addStretch(1)
 
         # The year: fiscal unless the clerk asks for the calendar year.
         self.year_kind = QComboBox()
@@ -214,6 +216,8 @@ class OverviewPage(QWidget):
         layout.addStretch(1)
         self.scroll = QScrollArea()
         self.scroll.setWidgetResizable(True)
+        # The page follows the window's width; only its height scrolls.
+        self.scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.scroll.setFrameShape(QFrame.Shape.NoFrame)
         self.scroll.setWidget(content)
         outer = QVBoxLayout(self)
@@ -283,6 +287,8 @@ class OverviewPage(QWidget):
         self.kind.setText(office_kind_text(self._kind))
         self.area.setText(office_area_text(office))
         self.officer.setText(self._officer_text(office))
+        for label in (self.kind, self.area, self.officer):
+            self._office_row.setStretchFactor(label, len(label.text()) + 1)
         self.refresh_figures()
 
     def refresh_figures(self) -> None:
