@@ -35,7 +35,7 @@ LEGEND = "ประเภท: " + ", ".join(f"{SHORT_TYPE[t]} = {t.label_th}" fo
 HEADINGS = (
     "ที่",
     "เลขทะเบียน / ประเภท",
-    "ชื่อผู้ผลิต ผู้ประกอบการ / ผู้ติดต่อ",
+    "ชื่อผู้ผลิต ผู้ประกอบการ\u00a0/\u00a0ผู้ติดต่อ",
     "เลขประจำตัว / โทรศัพท์",
     "เลขที่ หมู่",
     "ผลิต ภัณฑ์",
@@ -112,12 +112,14 @@ def register_list(
             table_rows.append(
                 [
                     cell(str(number), lk.cell_centre, options),
-                    [
-                        cell(row.reg_no, lk.cell, options),
-                        cell(SHORT_TYPE[ProducerType(row.producer_type)], lk.cell, options),
-                    ],
+                    # Two lines of one paragraph: spaced as lines are, not as paragraphs.
+                    cell(
+                        f"{row.reg_no}\n{SHORT_TYPE[ProducerType(row.producer_type)]}",
+                        lk.cell,
+                        options,
+                    ),
                     _name(row, options),
-                    [cell(national_id, lk.cell, options), cell(phone or "-", lk.cell, options)],
+                    cell(f"{national_id}\n{phone or '-'}", lk.cell, options),
                     cell(home, lk.cell, options),
                     cell(str(row.products), lk.cell_centre, options),
                     cell(Status(row.status).label_th, lk.cell, options),
