@@ -14,15 +14,15 @@ from PIL import Image as PILImage
 from PIL import UnidentifiedImageError
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import cm
-from reportlab.platypus import Flowable, Image, Spacer, Table, TableStyle
+from reportlab.platypus import Flowable, Image, KeepTogether, Spacer, Table, TableStyle
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from otop_desktop.domain import Category, OfficeKind, Status
+from otop_desktop.domain import OfficeKind, Status
 from otop_desktop.errors import UserError
 from otop_desktop.models import Entrepreneur, Office, Product
-from otop_desktop.printing.layout import DOTS, cell, fitted, grid_table, look
-from otop_desktop.printing.office_blocks import KeepTail, signature
+from otop_desktop.printing.layout import DOTS, look
+from otop_desktop.printing.office_blocks import signature
 from otop_desktop.printing.print_data import MonthlySales, district_name, monthly_sales
 from otop_desktop.printing.typeset import TextOptions, ThaiParagraph, hold, para, text_width
 from otop_desktop.submission.spec import file_name
@@ -164,19 +164,20 @@ def memo(
             f"ในเดือนนี้ ผู้ประกอบการรายงานยอดจำหน่าย {total.entrepreneurs:,} ราย "
             f"ยอดจำหน่ายรวม {format_money(total.amount)} บาท ({baht_text(total.amount)}) "
             f"เป็นยอดจำหน่ายออนไลน์ {format_money(total.online)} บาท "
-            "ตามประเภทผลิตภัณฑ์ดังนี้",
+            f"ตามประเภทผลิตภัณฑ์ {_by_category(figures.sales)}",
             body,
             options,
         ),
-        Spacer(1, 0.1 * cm),
     ]
+    # The closing sentence and the signature stay together: the body never leaves the
+    # signature block alone on a page.
     closing = [
         Spacer(1, 0.2 * cm),
         para(CLOSING, body, options),
         Spacer(1, 0.8 * cm),
         *signature(office, "", width, options),
     ]
-    story.append(KeepTail(_by_category(figures.sales, width, options), closing))
+    story.append(KeepTogether(closing))
     return story
 
 
@@ -247,37 +248,13 @@ def _title_line(emblem: bytes | None, width: float, options: TextOptions) -> Flo
     return table
 
 
-def _by_category(sales: MonthlySales, width: float, options: TextOptions) -> Table:
-    lk = look()
-    # Categories nobody sold in are left out: the memo is to stay one page.
-    lines = [(c.label_th, sales.by_category[c]) for c in Category if c in sales.by_category]
+def _by_category(sales: MonthlySales) -> str:
+    """The month's sales by category, largest first, in a sentence (a table would take the
+    memo to a second page): ``ผ้า เครื่องแต่งกาย 23,948,765.00 บาท, …``; sales reported for
+    the whole business, without products, last."""
+    lines = sorted(sales.by_category.items(), key=lambda item: -item[1].amount)
+    parts = [f"{hold(c.label_th)} {hold(format_money(line.amount) + ' บาท')}" for c, line in lines]
     if sales.whole_business.entrepreneurs:
-        lines.append(("ยอดรวมทั้งกิจการ (ไม่แยกผลิตภัณฑ์)", sales.whole_business))
-    total = sales.total
-    numbers = [
-        fitted(["ราย", f"{total.entrepreneurs:,}"], lk.cell_head, options),
-        fitted(["ยอดจำหน่าย (บาท)", format_money(total.amount)], lk.cell_head, options),
-    ]
-    widths = [width - INDENT - sum(numbers), *numbers]
-    rows: list[list[object]] = [
-        [cell(h, lk.cell_head, options) for h in ("ประเภทผลิตภัณฑ์", "ราย", "ยอดจำหน่าย (บาท)")]
-    ]
-    for label, line in lines:
-        rows.append(
-            [
-                cell(label, lk.cell, options),
-                cell(f"{line.entrepreneurs:,}", lk.cell_right, options),
-                cell(format_money(line.amount), lk.cell_right, options),
-            ]
-        )
-    rows.append(
-        [
-            cell("รวม", lk.cell_bold, options),
-            cell(f"{total.entrepreneurs:,}", lk.cell_right_bold, options),
-            cell(format_money(total.amount), lk.cell_right_bold, options),
-        ]
-    )
-    table = grid_table(rows, widths, bold_last=True)
-    # In line with the body's indented first lines.
-    table.hAlign = "RIGHT"
-    return table
+        amount = format_money(sales.whole_business.amount)
+        parts.append(f"และยอดรวมทั้งกิจการที่ไม่แยกผลิตภัณฑ์ {amount} บาท")
+    return " ".join(parts)

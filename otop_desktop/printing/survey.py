@@ -25,7 +25,7 @@ TITLE = "แบบสำรวจข้อมูลครัวเรือน"
 SUBTITLE = "โครงการ 1 ครอบครัว 1 Soft Power (OFOS)"
 HEADINGS = ("ที่", "ชื่อ-สกุล สมาชิก", "ทักษะ / ความสามารถ", "สาขา Soft Power", "ระดับ", "ต้องการอบรม")
 #: Skill rows on the blank form, and at least this many on a filled one (to add by hand).
-BLANK_SKILLS = 6
+BLANK_SKILLS = 5
 SPARE_SKILLS = 2
 #: The room to write in an empty row.
 ROW_HEIGHT = 0.75 * cm
