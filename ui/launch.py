@@ -6,7 +6,8 @@ exist yet is set up through the first-run dialog. ``--self-test`` checks that th
 carries all it needs (ui.selftest) and touches no register of the user's.
 
 The main window's module and the pages under it are imported only once the first window
-(the first-run dialog or the login) has been shown: they take most of the start-up time."""
+(the first-run dialog or the login) has been shown: they take most of the start-up time.
+What the first window needs is imported here, at the top."""
 
 from __future__ import annotations
 
@@ -16,9 +17,20 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
+from PySide6.QtWidgets import QApplication
+
+from otop_desktop.database import needs_set_up
+from otop_desktop.errors import UserError
+from otop_desktop.logfile import private_log_handler
+from otop_desktop.outputs import remove_leftovers
 from otop_desktop.paths import default_database
 from otop_desktop.version import program_version
-from ui.app import LANGUAGES
+from ui.accounts.first_head import offer_first_head
+from ui.accounts.login import log_in
+from ui.app import LANGUAGES, configure_application
+from ui.first_run import open_or_set_up
+from ui.messages import install_excepthook, show_user_error
+from ui.settings.preferences import Preferences
 
 EXIT_OK, EXIT_CANNOT_OPEN = 0, 2
 
@@ -52,19 +64,6 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 
 def run_desktop(db: str, language: str | None) -> int:
-    from PySide6.QtWidgets import QApplication
-
-    from otop_desktop.database import needs_set_up
-    from otop_desktop.errors import UserError
-    from otop_desktop.logfile import private_log_handler
-    from otop_desktop.outputs import remove_leftovers
-    from ui.accounts.first_head import offer_first_head
-    from ui.accounts.login import log_in
-    from ui.app import configure_application
-    from ui.first_run import open_or_set_up
-    from ui.messages import install_excepthook, show_user_error
-    from ui.settings.preferences import Preferences
-
     # Bounded, private to the user (0600 in a 0700 folder), warnings and faults only.
     handler = private_log_handler("otop-desktop.log")
     log_file = Path(handler.baseFilename)

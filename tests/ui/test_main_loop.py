@@ -1,5 +1,6 @@
-"""main.py's loop over registers: File → New/Open register closes the window and opens the
-other register; when that one's set-up is cancelled, the register open before comes back."""
+"""The desktop's loop over registers (ui.launch, which main.py starts): File → New/Open
+register closes the window and opens the other register; when that one's set-up is
+cancelled, the register open before comes back."""
 
 from __future__ import annotations
 
@@ -11,9 +12,9 @@ import pytest
 from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import QApplication, QDialog
 
-import main as main_module
 from otop_desktop.domain import OfficeKind
 from otop_desktop.services.office import init_register
+from ui import launch
 from ui.first_run import FirstRunDialog
 from ui.main_window import MainWindow
 from ui.settings.preferences import Preferences
@@ -32,15 +33,13 @@ def test_a_cancelled_new_register_goes_back_to_the_one_open_before(
         connection.execute("CREATE TABLE ledger (amount INTEGER)")
     connection.close()
     refused: list[str] = []
-    monkeypatch.setattr(
-        main_module, "show_user_error", lambda _p, exc: refused.append(exc.message_en)
-    )
+    monkeypatch.setattr(launch, "show_user_error", lambda _p, exc: refused.append(exc.message_en))
     preferences = Preferences(QSettings(str(tmp_path / "p.ini"), QSettings.Format.IniFormat))
-    monkeypatch.setattr(main_module, "Preferences", lambda: preferences)
-    monkeypatch.setattr(main_module, "QApplication", lambda _argv: qapp)
-    monkeypatch.setattr(main_module, "configure_application", lambda _app, _language: None)
-    monkeypatch.setattr(main_module, "install_excepthook", lambda _log: None)
-    monkeypatch.setattr(main_module, "offer_first_head", lambda *_args, **_kw: None)
+    monkeypatch.setattr(launch, "Preferences", lambda: preferences)
+    monkeypatch.setattr(launch, "QApplication", lambda _argv: qapp)
+    monkeypatch.setattr(launch, "configure_application", lambda _app, _language: None)
+    monkeypatch.setattr(launch, "install_excepthook", lambda _log: None)
+    monkeypatch.setattr(launch, "offer_first_head", lambda *_args, **_kw: None)
     monkeypatch.setattr(sys, "excepthook", sys.excepthook)
     set_up: list[str] = []
 
@@ -68,7 +67,7 @@ def test_a_cancelled_new_register_goes_back_to_the_one_open_before(
         return 0
 
     monkeypatch.setattr(qapp, "exec", run_window)
-    assert main_module.main(["--db", str(first)]) == 0
+    assert launch.main(["--db", str(first)]) == 0
     opened = [t.split("(")[-1] for t in titles]
     assert opened == ["first.sqlite3)"] * 3 + ["other.sqlite3)"]
     assert set_up == ["ตั้งค่าทะเบียน OTOP"]

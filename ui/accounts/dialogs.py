@@ -98,11 +98,8 @@ class AccountDialog(FittedDialog):
             self.refuse(*found)
             return
         self.message.clear_message()
-        inputs = [
-            self.form.itemAt(i).widget()
-            for i in range(self.form.count())
-            if self.form.itemAt(i).widget() is not None
-        ]
+        items = (self.form.itemAt(i) for i in range(self.form.count()))
+        inputs = [w for item in items if item is not None and (w := item.widget()) is not None]
         self.background.set_widgets([*inputs, self.buttons])
         self.background.run(self.work(), self._done, self._refused)
 
@@ -280,7 +277,7 @@ class ChangeRoleDialog(AccountDialog):
         self.role.setFocus()
 
     def _making_head(self) -> bool:
-        return self.role.currentData() == HEAD
+        return bool(self.role.currentData() == HEAD)
 
     def _role_changed(self) -> None:
         self.role_hint.setText(role_hint(self.role.currentData()))

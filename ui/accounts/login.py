@@ -265,7 +265,9 @@ class LockDialog(LoginDialog):
         self.setAutoFillBackground(True)
         self.box.setFrameShape(QFrame.Shape.StyledPanel)
         self.box.setFixedWidth(460)
-        self.box.layout().setContentsMargins(20, 16, 20, 16)
+        box_layout = self.box.layout()
+        assert box_layout is not None  # set when the box was made
+        box_layout.setContentsMargins(20, 16, 20, 16)
         row = QHBoxLayout()
         row.addStretch(1)
         row.addWidget(self.box)

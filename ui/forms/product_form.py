@@ -177,8 +177,9 @@ class ProductDialog(RecordDialog):
         self.unit.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
         self.unit.addItems(COMMON_UNITS)
         self.unit.setCurrentIndex(-1)
-        assert self.unit.lineEdit() is not None
-        self.unit.lineEdit().setMaxLength(UNIT_MAX_LEN)
+        unit_edit = self.unit.lineEdit()
+        assert unit_edit is not None  # an editable combo box has one
+        unit_edit.setMaxLength(UNIT_MAX_LEN)
         self.soft_power = QComboBox()
         self.soft_power.addItem(self.tr("None"), None)
         self.soft_power.addItem(self.tr("Food (food and beverages)"), SoftPower.FOOD.value)

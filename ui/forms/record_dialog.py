@@ -166,7 +166,7 @@ class RecordDialog(QDialog):
         self.mark_clean()
 
     def has_changes(self) -> bool:
-        return self.snapshot() != self._clean
+        return bool(self.snapshot() != self._clean)
 
     def save(self) -> bool:
         """Saves in one unit of work. A refusal shows each message under its field and saves

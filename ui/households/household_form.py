@@ -158,8 +158,8 @@ class HouseholdDialog(RecordDialog):
             industry.addItem(label_of(item), item.value)
         industry.setCurrentIndex(-1)
         level = QComboBox()
-        for item in SkillLevel:
-            level.addItem(label_of(item), item.value)
+        for skill_level in SkillLevel:
+            level.addItem(label_of(skill_level), skill_level.value)
         training = QLineEdit()
         training.setMaxLength(NAME_LEN)
         training.setMinimumWidth(member.minimumWidth())

@@ -40,15 +40,22 @@ def field_label(field: str) -> str:
     return pick(th, en[:1].upper() + en[1:])
 
 
+#: The codes each coded field takes.
+_PRODUCER_TYPES = {m.value for m in ProducerType}
+_CATEGORIES = {m.value for m in Category}
+_STATUSES = {m.value for m in Status}
+_SOFT_POWER = {m.value for m in SoftPower}
+
+
 def _shown(field: str, value: str) -> str:
     """Codes as the clerk knows them: the type's and category's names, the subdistrict's."""
-    if field == "producer_type" and value.isdigit() and int(value) in iter(ProducerType):
+    if field == "producer_type" and value.isdigit() and int(value) in _PRODUCER_TYPES:
         return label_of(ProducerType(int(value)))
-    if field == "category" and value.isdigit() and int(value) in iter(Category):
+    if field == "category" and value.isdigit() and int(value) in _CATEGORIES:
         return label_of(Category(int(value)))
-    if field == "status" and value in iter(Status):
+    if field == "status" and value in _STATUSES:
         return label_of(Status(value))
-    if field == "soft_power" and value in iter(SoftPower):
+    if field == "soft_power" and value in _SOFT_POWER:
         return label_of(SoftPower(value))
     if field == "subdistrict_code" and (found := geothai.subdistrict(value)) is not None:
         return f"{value} {pick(found.name_th, found.name_en)}"

@@ -128,8 +128,9 @@ class ToCompletePage(QWidget):
             if records
             else ""
         )
-        if records:
-            self.tree.setCurrentItem(self.tree.topLevelItem(0))
+        first = self.tree.topLevelItem(0)
+        if records and first is not None:
+            self.tree.setCurrentItem(first)
         self.open_button.setEnabled(bool(records))
 
     def _follow_current(self, current: QTreeWidgetItem | None) -> None:

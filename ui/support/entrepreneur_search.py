@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QModelIndex, Qt, QTimer, Signal
 from PySide6.QtGui import QKeyEvent, QStandardItem, QStandardItemModel
-from PySide6.QtWidgets import QCompleter, QLineEdit, QWidget
+from PySide6.QtWidgets import QAbstractItemView, QCompleter, QLineEdit, QWidget
 
 from otop_desktop.database import Register
 from otop_desktop.services.support import EntrepreneurChoice, find_entrepreneurs
@@ -36,7 +36,9 @@ class EntrepreneurSearch(QLineEdit):
         self.suggestions = QCompleter(self.matches, self)
         self.suggestions.setWidget(self)
         self.suggestions.setCompletionMode(QCompleter.CompletionMode.UnfilteredPopupCompletion)
-        self.suggestions.activated[QModelIndex].connect(self._activated)
+        # The overload of the signal is chosen by its argument type; PySide6's stubs do not
+        # describe that indexing.
+        self.suggestions.activated[QModelIndex].connect(self._activated)  # type: ignore[index]
         self._debounce = QTimer(self)
         self._debounce.setSingleShot(True)
         self._debounce.setInterval(SEARCH_DELAY_MS)
@@ -62,11 +64,16 @@ class EntrepreneurSearch(QLineEdit):
         if self.matches.rowCount():
             self.suggestions.complete()
         else:
-            self.suggestions.popup().hide()
+            self._popup().hide()
+
+    def _popup(self) -> QAbstractItemView:
+        popup = self.suggestions.popup()
+        assert popup is not None  # a completer always has its list
+        return popup
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
         # Down opens the matches, as in a combo box.
-        if event.key() == Qt.Key.Key_Down and not self.suggestions.popup().isVisible():
+        if event.key() == Qt.Key.Key_Down and not self._popup().isVisible():
             self.search_now()
             return
         super().keyPressEvent(event)
