@@ -127,6 +127,10 @@ def data_dir(tmp_path_factory, monkeypatch) -> Iterator[object]:  # type: ignore
     yield folder
 
 
+#: How many ended tests' databases stay on the server before they are dropped.
+KEPT_ENDED = 4
+
+
 class Templates:
     """Registers made once per test run (per xdist worker) and copied for each test: a fresh
     register by migrations takes some 300 ms, a copy a millisecond (SQLite) or some tens
@@ -139,8 +143,9 @@ class Templates:
         self.server: Engine | None = None
         self.prefix = f"otop_test_{os.getpid()}_{os.environ.get('PYTEST_XDIST_WORKER', 'gw')}"
         self.numbers = count(1)
-        #: Databases of tests that ended, dropped when the next test makes one: a test's
-        #: widgets and timers (torn down after its fixtures) may still read theirs.
+        #: Databases of tests that ended, dropped a few tests later: a test's widgets and
+        #: timers (torn down after its fixtures, or when garbage is collected) may still read
+        #: theirs, as they may a SQLite file that is still in its folder.
         self.ended: list[str] = []
         if ON_POSTGRESQL:
             url = os.environ.get(TEST_PG_URL_ENV)
@@ -187,8 +192,8 @@ class Templates:
         if self.server is None:
             shutil.copyfile(db, file)
             return str(file)
-        while self.ended:
-            self._drop(self.ended.pop())
+        while len(self.ended) > KEPT_ENDED:
+            self._drop(self.ended.pop(0))
         name = f"{self.prefix}_{next(self.numbers)}"
         self._admin(f'CREATE DATABASE "{name}" TEMPLATE "{make_url(db).database}"')
         return self._database_url(name).render_as_string(hide_password=False)
