@@ -18,6 +18,16 @@ MAX_DOTS = 32
 LINE_SHARE = 0.85
 
 
+#: How a person's name begins in the register (a single owner's business is their name).
+TITLES = ("นาย", "นาง", "นางสาว", "ด.ช.", "ด.ญ.", "เด็กชาย", "เด็กหญิง")
+
+
+def person_name(text: str) -> str:
+    """``text`` held whole when it is a person's name: Thai word breaking does not know
+    surnames and would split one (เป็ง|คำ); a business name still wraps between words."""
+    return hold(text) if text.startswith(TITLES) else text
+
+
 def signature_lines(
     role: str,
     name: str,

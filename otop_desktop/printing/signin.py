@@ -14,7 +14,7 @@ from sqlalchemy.orm import Session
 from otop_desktop.errors import NotFoundError
 from otop_desktop.models import Entrepreneur, Office, Training, TrainingParticipant
 from otop_desktop.printing.layout import cell, fitted, grid_table, look
-from otop_desktop.printing.office_blocks import KeepTail, signature
+from otop_desktop.printing.office_blocks import KeepTail, person_name, signature
 from otop_desktop.printing.typeset import TextOptions, hold, para
 from otop_desktop.thaiformat import format_be_date
 
@@ -88,7 +88,10 @@ def sign_in_sheet(
             [
                 cell(str(i), lk.cell_centre, options),
                 cell(hold(who.person), lk.cell, options),
-                [cell(who.business, lk.cell, options), cell(who.reg_no, lk.small_grey, options)],
+                [
+                    cell(person_name(who.business), lk.cell, options),
+                    cell(who.reg_no, lk.small_grey, options),
+                ],
                 Spacer(1, ROW_HEIGHT),  # room to sign
             ]
         )

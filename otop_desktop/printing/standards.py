@@ -18,9 +18,9 @@ from otop_desktop.domain import Status
 from otop_desktop.errors import NotFoundError, UserError
 from otop_desktop.models import Entrepreneur, Office, Product, ProductStandard
 from otop_desktop.printing.layout import cell, fitted, grid_table, look
-from otop_desktop.printing.office_blocks import KeepTail, signature
+from otop_desktop.printing.office_blocks import KeepTail, person_name, signature
 from otop_desktop.printing.print_data import district_name, place
-from otop_desktop.printing.typeset import TextOptions, para
+from otop_desktop.printing.typeset import TextOptions, hold, para
 from otop_desktop.thaiformat import format_be_date
 
 TITLE = "รายการมาตรฐานผลิตภัณฑ์ที่จะหมดอายุ"
@@ -38,6 +38,7 @@ HEADINGS = (
 MAX_MONTHS = 24
 #: A subdistrict's heading, its table's heading and two rows.
 HEADING_ROOM = 3.5 * cm
+CERT_WIDTH = 3.2 * cm
 
 
 @dataclass(frozen=True)
@@ -172,11 +173,11 @@ def _row(number: int, row: Expiring, options: TextOptions) -> list[object]:
     return [
         cell(str(number), lk.cell_centre, options),
         cell(row.reg_no, lk.cell, options),
-        cell(business, lk.cell, options),
+        cell(person_name(business), lk.cell, options),
         cell(at, lk.cell, options),
         cell(row.product, lk.cell, options),
         cell(row.standard, lk.cell, options),
-        cell(row.cert_no, lk.cell, options),
+        cell(hold(row.cert_no), lk.cell, options),
         cell(format_be_date(row.expires_on), lk.cell, options),
     ]
 
@@ -190,7 +191,12 @@ def _widths(rows: list[Expiring], width: float, options: TextOptions) -> list[fl
         fitted(["ที่ตั้ง", "999/99 ม.99"], lk.cell, options),
         0.0,
         fitted(["มาตรฐาน", *(row.standard for row in rows)], lk.cell_head, options),
-        fitted(["เลขที่ใบรับรอง", *(row.cert_no for row in rows[:200])], lk.cell_head, options),
+        # A long certificate number is set smaller (it is held whole) rather than take the
+        # room of the names.
+        min(
+            fitted(["เลขที่ใบรับรอง", *(row.cert_no for row in rows)], lk.cell_head, options),
+            CERT_WIDTH,
+        ),
         fitted(["หมดอายุ", "30/09/2569"], lk.cell_head, options),
     ]
     rest = width - sum(fixed)
