@@ -566,10 +566,11 @@ def sheets(facts: _Facts) -> list[Sheet]:
         column.text(digits(facts.name, options), FONT_BOLD, 22)
         column.text(f"ประเภท{facts.kind}", FONT, BODY, repeats=True)
         column.text(digits(f"ที่ตั้ง {_held(facts.address)}", options), FONT, BODY)
-        statement = (
-            f"ได้ลงทะเบียนเป็นผู้ผลิต ผู้ประกอบการ{NBSP}OTOP เมื่อวันที่{NBSP}{registered} {counted} {listed}"
-        )
-        column.text(digits(statement, options), FONT, BODY)
+        # On two lines: the second is the same on many certificates, so it is set once
+        # and replayed.
+        since = f"ได้ลงทะเบียนเป็นผู้ผลิต ผู้ประกอบการ{NBSP}OTOP เมื่อวันที่{NBSP}{registered}"
+        column.text(digits(since, options), FONT, BODY)
+        column.text(digits(f"{counted} {listed}", options), FONT, BODY, repeats=True)
         column.gap(TABLE_GAP)
         return column
 
