@@ -20,7 +20,7 @@ from PySide6.QtCharts import (
     QValueAxis,
 )
 from PySide6.QtCore import QCoreApplication, QMargins, Qt, Signal
-from PySide6.QtGui import QCursor, QFocusEvent, QFont, QKeyEvent, QPainter, QPalette
+from PySide6.QtGui import QColor, QCursor, QFocusEvent, QFont, QKeyEvent, QPainter, QPalette
 from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
@@ -45,8 +45,8 @@ UPRIGHT_ROWS = 12
 # A horizontal chart's row, in lines of the font, for each bar it holds.
 ROW_LINES = 1.6
 OPEN_KEYS = (Qt.Key.Key_Return, Qt.Key.Key_Enter, Qt.Key.Key_Space)
-# The bar the keyboard is on, drawn in the palette's highlight.
-SELECTED_BORDER = 3
+# The bar the keyboard is on: a colour none of the theme's bar sets has.
+SELECTED_COLOUR = QColor("#d9480f")
 
 
 @dataclass(frozen=True)
@@ -87,12 +87,15 @@ class ChartView(QChartView):
 
     moved = Signal(int, int)  # row, drawn column
     activated = Signal(int, int)
+    focused = Signal()
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.setRenderHint(QPainter.RenderHint.Antialiasing)
         self.setFixedHeight(CHART_HEIGHT)
+        # The chart that has the keyboard is framed, as a field with the cursor is.
+        self.setStyleSheet("ChartView:focus { border: 2px solid palette(highlight); }")
         self.rows = 0
         self.columns = 0
         self.current: tuple[int, int] | None = None
@@ -127,6 +130,7 @@ class ChartView(QChartView):
 
     def focusInEvent(self, event: QFocusEvent) -> None:
         super().focusInEvent(event)
+        self.focused.emit()
         if self.current is None and self.rows:
             self._step(True)
 
@@ -136,6 +140,8 @@ class ChartCard(QFrame):
     (or chosen and Enter pressed) on a chart that leads to a list."""
 
     openRequested = Signal(object, object)
+    # The chart took the keyboard: the page scrolls it into sight.
+    focused = Signal()
     saveImageRequested = Signal()
     saveFiguresRequested = Signal()
 
@@ -150,6 +156,7 @@ class ChartCard(QFrame):
         self.view = ChartView()
         self.view.moved.connect(self._show_bar)
         self.view.activated.connect(self._open)
+        self.view.focused.connect(self.focused)
         self.caption = QLabel()
         self.caption.setWordWrap(True)
         self.note = QLabel()
@@ -209,7 +216,7 @@ class ChartCard(QFrame):
             values = [self.scale.drawn(v) for v in column.values]
             # Horizontal bars are drawn bottom up: reversed, the first row is at the top.
             bar_set.append(list(reversed(values)) if horizontal else values)
-            bar_set.setSelectedColor(self.palette().color(QPalette.ColorRole.Highlight))
+            bar_set.setSelectedColor(SELECTED_COLOUR)
             series.append(bar_set)
             self.bar_sets.append(bar_set)
         series.clicked.connect(self._clicked)

@@ -405,6 +405,7 @@ class OverviewPage(QWidget):
             if card is None:
                 card = ChartCard()
                 card.openRequested.connect(self.openRequested)
+                card.focused.connect(lambda c=card: self.scroll.ensureWidgetVisible(c, 0, 0))
                 card.saveImageRequested.connect(lambda c=card: self.save_chart_image(c))
                 card.saveFiguresRequested.connect(lambda c=card: self.save_chart_figures(c))
                 self.cards[chart.name] = card
