@@ -3,6 +3,7 @@ services for classes of queries, on a nation-scale register (200,000 entrepreneu
 products).
 
     .venv/bin/python bench/bench_search.py [--db NATION.sqlite3] [--pg POSTGRESQL_URL]
+        [--classes "2 characters" "1 character" …]
 
 Without --db it builds the nation demo in a temporary folder first. Prints, per query class
 and list, the median and worst time (each query's best of REPEATS), beside the bare baselines
@@ -120,6 +121,9 @@ def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--db", type=Path)
     parser.add_argument("--pg", help="the same register on a PostgreSQL server (a URL)")
+    parser.add_argument(
+        "--classes", nargs="+", choices=list(QUERIES), default=list(QUERIES), metavar="CLASS"
+    )
     args = parser.parse_args()
     if args.db is None:
         from otop_desktop.demo import generate
@@ -142,7 +146,8 @@ def main() -> None:
         f" {'ratio':>5} {'fts ms':>7} {'ratio':>6} {'worst/its fts':>13}"
         + (f" {'pg median':>9} {'pg worst':>9} {'pg/sqlite':>9}" if server else "")
     )
-    for label, queries in QUERIES.items():
+    for label in args.classes:
+        queries = QUERIES[label]
         for kind in LISTS:
             timings = [measure(register, raw, kind, q) for q in queries]
             ours = [t[0] for t in timings]
