@@ -22,7 +22,7 @@ from otop_desktop.domain import OfficeKind, Status
 from otop_desktop.errors import UserError
 from otop_desktop.models import Entrepreneur, Office, Product
 from otop_desktop.printing.layout import DOTS, look
-from otop_desktop.printing.office_blocks import signature
+from otop_desktop.printing.office_blocks import officer_signature
 from otop_desktop.printing.print_data import MonthlySales, district_name, monthly_sales
 from otop_desktop.printing.typeset import TextOptions, ThaiParagraph, hold, para, text_width
 from otop_desktop.submission.spec import file_name
@@ -175,7 +175,7 @@ def memo(
         Spacer(1, 0.2 * cm),
         para(CLOSING, body, options),
         Spacer(1, 0.8 * cm),
-        *signature(office, "", width, options),
+        officer_signature(office, "", width, options, date_line=False),
     ]
     story.append(KeepTogether(closing))
     return story

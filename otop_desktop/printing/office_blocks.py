@@ -3,20 +3,11 @@ memo, standards list)."""
 
 from __future__ import annotations
 
-from reportlab.lib.styles import ParagraphStyle
 from reportlab.platypus import Flowable, Table
 
 from otop_desktop.models import Office
-from otop_desktop.printing.layout import look
-from otop_desktop.printing.typeset import TextOptions, hold, para, text_width
-
-#: Where the officer's signature block starts: right of centre, as official letters sign.
-SIGNATURE_INDENT = 0.4
-#: The longest line to sign, in dots; shorter where the block is narrow.
-MAX_DOTS = 32
-#: Of the block's width, what the line to sign may take (the rest is air on either side).
-LINE_SHARE = 0.85
-
+from otop_desktop.printing.layout import signature_block
+from otop_desktop.printing.typeset import TextOptions, hold
 
 #: How a person's name begins in the register (a single owner's business is their name).
 TITLES = ("นาย", "นาง", "นางสาว", "ด.ช.", "ด.ญ.", "เด็กชาย", "เด็กหญิง")
@@ -28,35 +19,12 @@ def person_name(text: str) -> str:
     return hold(text) if text.startswith(TITLES) else text
 
 
-def signature_lines(
-    role: str,
-    name: str,
-    position: str,
-    style: ParagraphStyle,
-    width: float,
-    options: TextOptions,
-) -> list[Flowable]:
-    """The line to sign followed by ``role`` (empty in a letter), the name in parentheses
-    (a line to write it on when empty) and the position (left out when empty), each on one
-    line of a block ``width`` wide."""
-    words = f"(ลงชื่อ)  {role}".rstrip()
-    room = width * LINE_SHARE - text_width(words, style.fontName, style.fontSize)
-    dots = max(8, min(MAX_DOTS, int(room / text_width(".", style.fontName, style.fontSize))))
-    lines = [
-        para(f"(ลงชื่อ) {'.' * dots} {role}".rstrip(), style, options),
-        para(f"({hold(name)})" if name.strip() else f"({'.' * dots})", style, options),
-    ]
-    if position:
-        lines.append(para(position, style, options))
-    return lines
-
-
-def signature(office: Office, role: str, width: float, options: TextOptions) -> list[Flowable]:
-    """The office's officer signs, centred in the right part of the page."""
-    indent = width * SIGNATURE_INDENT
-    style = ParagraphStyle("signature", parent=look().centre, leftIndent=indent)
+def officer_signature(
+    office: Office, role: str, width: float, options: TextOptions, *, date_line: bool = True
+) -> Table:
+    """The office's officer signs, right of centre (layout.signature_block)."""
     position = office.officer_position or office.name
-    return signature_lines(role, office.officer_name, position, style, width - indent, options)
+    return signature_block(role, office.officer_name, position, width, options, date_line=date_line)
 
 
 class KeepTail(Flowable):
@@ -71,25 +39,29 @@ class KeepTail(Flowable):
         self.rows = rows
         self._table_height = 0.0
 
-    def _after(self, width: float, height: float) -> list[tuple[Flowable, float, float]]:
-        """Each flowable that follows, with its space above and its height."""
-        return [(item, item.getSpaceBefore(), item.wrap(width, height)[1]) for item in self.after]
+    def _after(self, width: float, height: float) -> list[tuple[Flowable, float, float, float]]:
+        """Each flowable that follows, with its space above, its width and its height."""
+        return [(item, item.getSpaceBefore(), *item.wrap(width, height)) for item in self.after]
 
     def wrap(self, available_width: float, available_height: float) -> tuple[float, float]:
         self._table_height = self.table.wrap(available_width, available_height)[1]
-        below = sum(above + h for _, above, h in self._after(available_width, available_height))
+        below = sum(above + h for _, above, _w, h in self._after(available_width, available_height))
         self.width = available_width
         self.height = self._table_height + below
         return self.width, self.height
 
     def draw(self) -> None:
         y = self.height - self._table_height
-        spare = self.width - self.table._width
-        x = {"RIGHT": spare, "CENTER": spare / 2, "CENTRE": spare / 2}.get(self.table.hAlign, 0)
-        self.table.drawOn(self.canv, x, y)
-        for item, above, height in self._after(self.width, self.height):
+        self.table.drawOn(self.canv, self._x(self.table, self.table._width), y)
+        for item, above, width, height in self._after(self.width, self.height):
             y -= above + height
-            item.drawOn(self.canv, 0, y)
+            item.drawOn(self.canv, self._x(item, width), y)
+
+    def _x(self, item: Flowable, width: float) -> float:
+        """Where ``item`` starts across, as its hAlign says (a signature block: right)."""
+        spare = self.width - width
+        align = getattr(item, "hAlign", "LEFT")
+        return {"RIGHT": spare, "CENTER": spare / 2, "CENTRE": spare / 2}.get(align, 0.0)
 
     def split(self, available_width: float, available_height: float) -> list[Flowable]:
         table = self.table

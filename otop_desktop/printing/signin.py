@@ -14,7 +14,7 @@ from sqlalchemy.orm import Session
 from otop_desktop.errors import NotFoundError
 from otop_desktop.models import Entrepreneur, Office, Training, TrainingParticipant
 from otop_desktop.printing.layout import cell, fitted, grid_table, look
-from otop_desktop.printing.office_blocks import KeepTail, person_name, signature
+from otop_desktop.printing.office_blocks import KeepTail, officer_signature, person_name
 from otop_desktop.printing.typeset import TextOptions, hold, para
 from otop_desktop.thaiformat import format_be_date
 
@@ -101,7 +101,7 @@ def sign_in_sheet(
         Spacer(1, 0.4 * cm),
         para(f"ผู้เข้าอบรมตามรายชื่อ {len(sheet.participants):,} ราย", lk.body, options),
         Spacer(1, 0.8 * cm),
-        *signature(office, "ผู้รับรอง", width, options),
+        officer_signature(office, "ผู้รับรอง", width, options),
     ]
     story.append(KeepTail(grid_table(rows, widths), after))
     return story

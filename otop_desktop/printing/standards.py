@@ -18,7 +18,7 @@ from otop_desktop.domain import Status
 from otop_desktop.errors import NotFoundError, UserError
 from otop_desktop.models import Entrepreneur, Office, Product, ProductStandard
 from otop_desktop.printing.layout import cell, fitted, grid_table, look
-from otop_desktop.printing.office_blocks import KeepTail, person_name, signature
+from otop_desktop.printing.office_blocks import KeepTail, officer_signature, person_name
 from otop_desktop.printing.print_data import district_name, place
 from otop_desktop.printing.typeset import TextOptions, hold, para
 from otop_desktop.thaiformat import format_be_date
@@ -158,7 +158,7 @@ def standards_list(
             Spacer(1, 0.4 * cm),
             para(f"รวมทั้งสิ้น {len(rows):,} รายการ", lk.bold, options),
             Spacer(1, 0.8 * cm),
-            *signature(office, "ผู้จัดทำ", width, options),
+            officer_signature(office, "ผู้จัดทำ", width, options),
         ]
         story.append(KeepTail(grid_table(table, widths), after))
     return story

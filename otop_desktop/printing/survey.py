@@ -15,8 +15,8 @@ from sqlalchemy.orm import Session, selectinload
 from otop_desktop.domain import Industry, SkillLevel
 from otop_desktop.errors import NotFoundError
 from otop_desktop.models import Household, Office
-from otop_desktop.printing.layout import FormLines, cell, fitted, grid_table, look
-from otop_desktop.printing.office_blocks import KeepTail, signature_lines
+from otop_desktop.printing.layout import FormLines, cell, fitted, grid_table, look, signature
+from otop_desktop.printing.office_blocks import KeepTail
 from otop_desktop.printing.print_data import place
 from otop_desktop.printing.typeset import TextOptions, hold, para
 from otop_desktop.thaiformat import format_be_date
@@ -27,6 +27,7 @@ HEADINGS = ("ที่", "ชื่อ-สกุล สมาชิก", "ทั
 #: Skill rows on the blank form, and at least this many on a filled one (to add by hand).
 BLANK_SKILLS = 5
 SPARE_SKILLS = 2
+SURVEYOR_POSITION = "ตำแหน่ง ...................."
 #: The room to write in an empty row.
 ROW_HEIGHT = 0.75 * cm
 
@@ -92,6 +93,7 @@ def survey_form(
     )
     story.append(Spacer(1, 0.2 * cm))
     story.append(para("ส่วนที่ 2 ทักษะของสมาชิกในครัวเรือน", lk.heading, options))
+    half = width / 2
     after = _legend(options) if h is None else []
     after += [
         Spacer(1, 0.4 * cm),
@@ -103,10 +105,8 @@ def survey_form(
         ),
         Spacer(1, 0.6 * cm),
         _side_by_side(
-            signature_lines("ผู้ให้ข้อมูล", h.head_name if h else "", "", lk.centre, width / 2, options),
-            signature_lines(
-                "ผู้สำรวจ", "", "ตำแหน่ง ....................", lk.centre, width / 2, options
-            ),
+            signature("ผู้ให้ข้อมูล", h.head_name if h else "", "", half, options, date_line=False),
+            signature("ผู้สำรวจ", "", SURVEYOR_POSITION, half, options, date_line=False),
             width,
         ),
     ]
