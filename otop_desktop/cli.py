@@ -7,6 +7,7 @@ import argparse
 import errno
 import json
 import logging
+import os
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
@@ -163,6 +164,11 @@ def _run(argv: Sequence[str] | None, logfile: Path | None) -> int:
     except KeyboardInterrupt:
         print("ยกเลิกแล้ว / Cancelled", file=sys.stderr)
         return EXIT_USAGE
+    except BrokenPipeError:
+        # The output went to a reader that stopped early (`stats | head`): not a fault. Python
+        # would complain again flushing stdout at exit, so stdout goes nowhere from here.
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return EXIT_OK
     except OSError as exc:
         # A file the command writes or reads (not the register, whose conditions come as
         # UserErrors) on a full, read-only or failing drive, or out of the user's reach.

@@ -46,6 +46,25 @@ def test_init_then_stats(tmp_path) -> None:
     assert figures["office"]["district_code"] == "5013"
 
 
+def test_output_to_a_reader_that_stops_early_is_not_an_error(tmp_path) -> None:
+    """`stats | head -1`: the reader closes the pipe after its first line."""
+    db = tmp_path / "r.sqlite3"
+    assert run("init", "--db", db, "--district", "5013").returncode == 0
+    process = subprocess.Popen(
+        [sys.executable, "-m", "otop_desktop", "stats", "--db", str(db)],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+    with process:
+        assert process.stdout is not None and process.stderr is not None
+        # Closed before the first line: every write fails, as after `head -1` is done.
+        process.stdout.close()
+        stderr = process.stderr.read()
+        assert process.wait(timeout=120) == 0
+    assert stderr == ""
+
+
 def test_init_accepts_a_sqlalchemy_url(tmp_path) -> None:
     url = f"sqlite:///{tmp_path / 'u.sqlite3'}"
     assert run("init", "--db", url, "--province", "50").returncode == 0
