@@ -44,7 +44,7 @@ from ui.file_dialogs import open_file_name, save_file_name
 from ui.help import show_help
 from ui.households import HouseholdsPage
 from ui.legacy.to_complete import ToCompletePage
-from ui.lists.entrepreneurs import EntrepreneursPage
+from ui.lists.entrepreneurs import EntrepreneursPage, readiness_lacking, readiness_level
 from ui.lists.page import ListPage
 from ui.lists.products import ProductsPage
 from ui.messages import show_user_error
@@ -419,7 +419,7 @@ class MainWindow(QMainWindow):
             ("entrepreneurs", "subdistrict_code"): "subdistrict_box",
             ("entrepreneurs", "status"): "status_box",
             ("entrepreneurs", "readiness_lacking"): "readiness_box",
-            ("entrepreneurs", "readiness_level"): "readiness_level_box",
+            ("entrepreneurs", "readiness_level"): "readiness_box",
             ("products", "category"): "category_box",
             ("products", "stars"): "stars_box",
             ("products", "soft_power"): "soft_power_box",
@@ -462,6 +462,12 @@ class MainWindow(QMainWindow):
             assert isinstance(key, int)
             key = fiscal_year_of_period(Period.from_key(key))
         page.clear_filters()
+        # The readiness box holds levels and items lacking apart by a prefix.
+        if target.field == "readiness_level":
+            assert isinstance(key, int)
+            key = readiness_level(key)
+        elif target.field == "readiness_lacking":
+            key = readiness_lacking(str(key))
         index = box.findData(key)
         if index >= 0:
             box.setCurrentIndex(index)

@@ -32,12 +32,20 @@
         <translation>ความพร้อมดิจิทัล: ทั้งหมด</translation>
     </message>
     <message>
+        <source>Readiness level {level}</source>
+        <translation>ความพร้อมดิจิทัล ระดับ {level}</translation>
+    </message>
+    <message>
+        <source>Never assessed</source>
+        <translation>ยังไม่เคยประเมินความพร้อมดิจิทัล</translation>
+    </message>
+    <message>
         <source>Lacking: {item}</source>
         <translation>ยังขาด: {item}</translation>
     </message>
     <message>
-        <source>Producers lacking one item of the digital readiness checklist, those never assessed included</source>
-        <translation>ผู้ประกอบการที่ยังขาดรายการหนึ่งของความพร้อมด้านการเงินดิจิทัล รวมทั้งผู้ที่ยังไม่เคยได้รับการประเมิน</translation>
+        <source>A digital readiness level, or producers lacking one item of the checklist (those never assessed included)</source>
+        <translation>ระดับความพร้อมด้านการเงินดิจิทัล หรือผู้ประกอบการที่ยังขาดรายการหนึ่งของความพร้อม (รวมผู้ที่ยังไม่เคยได้รับการประเมิน)</translation>
     </message>
     <message>
         <source>Reg. no.</source>
@@ -227,6 +235,10 @@
     <message>
         <source>Any stars</source>
         <translation>ทุกระดับดาว</translation>
+    </message>
+    <message>
+        <source>Any standard</source>
+        <translation>ทุกมาตรฐาน</translation>
     </message>
     <message>
         <source>Soft Power: any</source>

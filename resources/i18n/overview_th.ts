@@ -268,6 +268,10 @@
         <translation>มาตรฐาน</translation>
     </message>
     <message>
+        <source>Certificates not expired before the year began. A bar lists every product holding the standard, expired or not.</source>
+        <translation>นับใบรับรองที่ยังไม่หมดอายุก่อนต้นปี แท่งเปิดรายชื่อผลิตภัณฑ์ทุกรายการที่ได้รับมาตรฐานนั้น ทั้งที่หมดอายุแล้วและยังไม่หมดอายุ</translation>
+    </message>
+    <message>
         <source>Digital readiness levels (entrepreneurs)</source>
         <translation>ระดับความพร้อมด้านการเงินดิจิทัล (ราย)</translation>
     </message>

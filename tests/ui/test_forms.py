@@ -991,7 +991,7 @@ def test_the_list_finds_who_has_no_promptpay_yet(qtbot: QtBot, district_register
     qtbot.addWidget(page)
     with qtbot.waitExposed(page):
         page.show()
-    choose(page.readiness_box, "promptpay")
+    choose(page.readiness_box, "lacking:promptpay")
     assert page.readiness_box.currentText() == "ยังขาด: ผูกพร้อมเพย์"
     model = page.model
     qtbot.waitUntil(lambda: model.complete)

@@ -20,7 +20,7 @@ from sqlalchemy import func, select, text
 from sqlalchemy.orm import Session
 
 from otop_desktop.database import Register
-from otop_desktop.domain import Category
+from otop_desktop.domain import Category, Standard
 from otop_desktop.errors import UserError
 from otop_desktop.models import DigitalReadiness, Entrepreneur, Product
 from otop_desktop.services.entrepreneurs import (
@@ -29,7 +29,7 @@ from otop_desktop.services.entrepreneurs import (
     set_readiness,
 )
 from otop_desktop.services.overview import Overview, overview
-from otop_desktop.services.products import ProductInput, create_product
+from otop_desktop.services.products import ProductInput, StandardInput, create_product
 from otop_desktop.services.readiness import level_sql
 from otop_desktop.services.sales import SaleInput, set_month_sales
 from otop_desktop.services.stats import register_stats
@@ -182,8 +182,9 @@ def test_the_figures_equal_stats_and_a_plain_count(
     readiness = card(window, "readiness").chart_data
     assert readiness is not None
     levels = dict(zip(readiness.keys, column(readiness, "ผู้ประกอบการ"), strict=True))
-    assert {k: v for k, v in levels.items() if v and k is not None} == levels_sql
-    assert levels[None] == never_assessed == 1
+    # -1: never assessed, as the list's filter names it.
+    assert {k: v for k, v in levels.items() if v and k >= 0} == levels_sql
+    assert levels[-1] == never_assessed == 1
 
 
 def test_a_year_under_way_compares_its_sales_with_the_same_months(
@@ -237,11 +238,56 @@ def test_a_click_on_a_checklist_bar_lists_those_lacking_the_item(
     series.clicked.emit(len(data.keys) - 1 - row, chart_card.bar_sets[0])
     assert window.current_page() == "entrepreneurs"
     page = window.records.entrepreneurs
-    assert page.readiness_box.currentData() == "promptpay"
+    assert page.readiness_box.currentData() == "lacking:promptpay"
     qtbot.waitUntil(lambda: page.model.complete)
     # The herbalist was never assessed; the other two have PromptPay.
     names = {page.model.cells(r)[1] for r in range(page.model.rowCount())}
     assert names == {"กลุ่มสมุนไพรบ้านป่า"}
+
+
+def test_a_readiness_level_bar_lists_the_producers_at_that_level(
+    qtbot: QtBot, window: MainWindow
+) -> None:
+    show_year(qtbot, window)
+    chart_card = card(window, "readiness")
+    data = chart_card.chart_data
+    assert data is not None
+    page = window.records.entrepreneurs
+    expected = {1: {"กลุ่มทอผ้าบ้านดอน"}, 0: {"ร้านน้ำพริกป้าศรี"}, -1: {"กลุ่มสมุนไพรบ้านป่า"}}
+    for level, names in expected.items():
+        window.overview.openRequested.emit(data.target, data.keys[data.keys.index(level)])
+        assert window.current_page() == "entrepreneurs"
+        qtbot.waitUntil(lambda: page.model.complete)
+        assert {page.model.cells(r)[1] for r in range(page.model.rowCount())} == names, level
+        window.show_page("overview")
+
+
+def test_a_standard_bar_lists_the_products_holding_it(
+    qtbot: QtBot, window: MainWindow, filled: Register
+) -> None:
+    with filled.write() as s:
+        cook = s.scalar(select(Entrepreneur.id).where(Entrepreneur.name == "ร้านน้ำพริกป้าศรี"))
+        assert cook is not None
+        chilli = create_product(
+            s,
+            cook,
+            ProductInput(
+                "น้ำพริกตาแดง",
+                category=1,
+                price="65",
+                standards=[StandardInput(Standard.FDA, "50-1-00001-2-0001")],
+            ),
+        )
+    show_year(qtbot, window)
+    chart_card = card(window, "standards")
+    data = chart_card.chart_data
+    assert data is not None and data.target is not None
+    assert dict(zip(data.keys, column(data, "ผลิตภัณฑ์"), strict=True))[Standard.FDA.value] == 1
+    window.overview.openRequested.emit(data.target, Standard.FDA.value)
+    products = window.records.products
+    assert window.current_page() == "products"
+    qtbot.waitUntil(lambda: products.model.complete)
+    assert [products.model.id_at(r) for r in range(products.model.rowCount())] == [chilli.id]
 
 
 def test_a_subdistrict_bar_opens_its_entrepreneurs(qtbot: QtBot, window: MainWindow) -> None:

@@ -5,6 +5,7 @@ context menu)."""
 from __future__ import annotations
 
 from contextlib import suppress
+from typing import Any
 
 from PySide6.QtCore import QPoint, Qt
 from PySide6.QtGui import QAction
@@ -23,6 +24,7 @@ from otop_desktop.services.listing import (
     entrepreneur_rows,
 )
 from otop_desktop.services.personal import reveal
+from otop_desktop.services.readiness import TOP_LEVEL
 from otop_desktop.thaiformat import format_be_date
 from otop_desktop.thaiid import ThaiIdError, format_thai_id
 from ui.lang import label_of, pick
@@ -40,6 +42,28 @@ from ui.messages import message_title, show_user_error
 
 # The personal fields of a row, masked unless whoever acts sees them outside a form.
 PERSONAL = ("phone",)
+
+
+# The readiness box's choices: "level:3", "level:-1" (never assessed), "lacking:promptpay".
+NOT_ASSESSED = -1
+
+
+def readiness_level(level: int) -> str:
+    return f"level:{level}"
+
+
+def readiness_lacking(check: str) -> str:
+    return f"lacking:{check}"
+
+
+def readiness_filter(choice: str | None) -> dict[str, Any]:
+    """The EntrepreneurFilter fields of a choice of the readiness box."""
+    if choice is None:
+        return {}
+    kind, _, value = choice.partition(":")
+    if kind == "level":
+        return {"readiness_level": int(value)}
+    return {"readiness_lacking": value}
 
 
 def _short(producer_type: ProducerType) -> str:
@@ -65,18 +89,26 @@ class EntrepreneursPage(ListPage[EntrepreneurFilter, EntrepreneurRow]):
             self.tr("All product categories"), self.category_choices()
         )
         self.stars_box = self.add_filter(self.tr("Any stars"), self.stars_choices())
-        # "Who has no PromptPay yet?": producers never assessed count as lacking it too.
+        # One box for digital readiness, its level or an item lacking ("who has no PromptPay
+        # yet?", producers never assessed included), so that the row keeps its room.
         self.readiness_box = self.add_filter(
             self.tr("Digital readiness: any"),
             [
-                (self.tr("Lacking: {item}").format(item=pick(th, en)), key)
-                for key, th, en in READINESS_ITEMS
+                *(
+                    (self.tr("Readiness level {level}").format(level=level), readiness_level(level))
+                    for level in range(TOP_LEVEL + 1)
+                ),
+                (self.tr("Never assessed"), readiness_level(NOT_ASSESSED)),
+                *(
+                    (self.tr("Lacking: {item}").format(item=pick(th, en)), readiness_lacking(key))
+                    for key, th, en in READINESS_ITEMS
+                ),
             ],
         )
         self.readiness_box.setToolTip(
             self.tr(
-                "Producers lacking one item of the digital readiness checklist, those never "
-                "assessed included"
+                "A digital readiness level, or producers lacking one item of the checklist "
+                "(those never assessed included)"
             )
         )
         locale = self.locale()
@@ -211,7 +243,7 @@ class EntrepreneursPage(ListPage[EntrepreneurFilter, EntrepreneurRow]):
             status=self.status_box.currentData(),
             category=self.category_box.currentData(),
             stars=self.stars_box.currentData(),
-            readiness_lacking=self.readiness_box.currentData(),
+            **readiness_filter(self.readiness_box.currentData()),
             **self.area_filter(),
         )
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from PySide6.QtWidgets import QWidget
 
 from otop_desktop.database import Register
-from otop_desktop.domain import Category, SoftPower
+from otop_desktop.domain import Category, SoftPower, Standard
 from otop_desktop.services.listing import (
     ProductFilter,
     ProductRow,
@@ -29,6 +29,9 @@ class ProductsPage(ListPage[ProductFilter, ProductRow]):
         self.new_button.setText(self.tr("New product"))
         self.category_box = self.add_filter(self.tr("All categories"), self.category_choices())
         self.stars_box = self.add_filter(self.tr("Any stars"), self.stars_choices())
+        self.standard_box = self.add_filter(
+            self.tr("Any standard"), [(label_of(s), s.value) for s in Standard]
+        )
         self.soft_power_box = self.add_filter(
             self.tr("Soft Power: any"), [(s.value, s.value) for s in SoftPower]
         )
@@ -85,6 +88,7 @@ class ProductsPage(ListPage[ProductFilter, ProductRow]):
             category=self.category_box.currentData(),
             stars=self.stars_box.currentData(),
             soft_power=self.soft_power_box.currentData(),
+            standard=self.standard_box.currentData(),
             status=self.status_box.currentData(),
             **self.area_filter(),
         )

@@ -240,6 +240,11 @@ def charts(overview: Overview, *, clickable: Callable[[Target], bool]) -> list[C
                 ),
             ),
             target("standards"),
+            QCoreApplication.translate(
+                "Overview",
+                "Certificates not expired before the year began. A bar lists every product "
+                "holding the standard, expired or not.",
+            ),
         ),
         Chart(
             "readiness",
@@ -248,7 +253,8 @@ def charts(overview: Overview, *, clickable: Callable[[Target], bool]) -> list[C
             QCoreApplication.translate("Overview", "Level"),
             labels(o.readiness),
             labels(o.readiness),
-            keys(o.readiness),
+            # Never assessed (None) is EntrepreneurFilter.readiness_level's -1.
+            tuple(-1 if r.key is None else r.key for r in o.readiness),
             (
                 Column(
                     QCoreApplication.translate("Overview", "Entrepreneurs"),
