@@ -29,7 +29,7 @@ from otop_desktop.domain import Category, ProducerType
 from otop_desktop.errors import UserError
 from otop_desktop.models import Entrepreneur, Office
 from otop_desktop.printing.layout import GRID, HEADER_FILL, Document, QrCode, look
-from otop_desktop.printing.print_data import address
+from otop_desktop.printing.print_data import address, place
 from otop_desktop.printing.signature import Claim, ProductList, qr_text
 from otop_desktop.printing.typeset import (
     FONT,
@@ -326,9 +326,11 @@ class _Table:
         ]
 
         def fitted(column: int) -> float:
-            texts = [*columns[column], self.HEAD[column]]
             keep = self.REPEATS[column]
-            widest = max(text_width(t, FONT_BOLD, CELL, keep=keep) for t in texts)
+            widest = max(
+                text_width(self.HEAD[column], FONT_BOLD, CELL),
+                *(text_width(t, FONT, CELL, keep=keep) for t in columns[column]),
+            )
             return widest + 2 * CELL_PAD + 2
 
         # The long category names wrap at their spaces rather than squeeze the names.
@@ -477,7 +479,7 @@ def certificate(
         reg_no=entrepreneur.reg_no,
         name=entrepreneur.name,
         kind=ProducerType(entrepreneur.producer_type).label_th,
-        address=address(entrepreneur.house_no, entrepreneur.moo, entrepreneur.subdistrict_code),
+        address=_address_lines(entrepreneur),
         registered_on=entrepreneur.registered_on,
         products=products,
         office_name=office.name,
@@ -495,7 +497,7 @@ class _Facts:
     reg_no: str
     name: str
     kind: str
-    address: str
+    address: tuple[str, str]  # up to the subdistrict; the district, province and postcode
     registered_on: date
     products: tuple[tuple[str, str, str], ...]  # code, name, category
     office_name: str
@@ -565,11 +567,14 @@ def sheets(facts: _Facts) -> list[Sheet]:
         column.text(f"{facts.office_name} ขอรับรองว่า", FONT, BODY, repeats=True)
         column.text(digits(facts.name, options), FONT_BOLD, 22)
         column.text(f"ประเภท{facts.kind}", FONT, BODY, repeats=True)
-        column.text(digits(f"ที่ตั้ง {_held(facts.address)}", options), FONT, BODY)
-        # On two lines: the second is the same on many certificates, so it is set once
-        # and replayed.
-        since = f"ได้ลงทะเบียนเป็นผู้ผลิต ผู้ประกอบการ{NBSP}OTOP เมื่อวันที่{NBSP}{registered}"
-        column.text(digits(since, options), FONT, BODY)
+        street, area = facts.address
+        column.text(digits(f"ที่ตั้ง {_held(street)}", options), FONT, BODY)
+        if area:  # the same for all the district's producers: set once, replayed
+            column.text(digits(_held(area), options), FONT, BODY, repeats=True)
+        # The sentence on lines of their own, each the same on many certificates.
+        column.text("ได้ลงทะเบียนเป็นผู้ผลิต ผู้ประกอบการ OTOP", FONT, BODY, repeats=True)
+        since = f"เมื่อวันที่{NBSP}{registered}"
+        column.text(digits(since, options), FONT, BODY, repeats=True)
         column.text(digits(f"{counted} {listed}", options), FONT, BODY, repeats=True)
         column.gap(TABLE_GAP)
         return column
@@ -616,6 +621,17 @@ def sheets(facts: _Facts) -> list[Sheet]:
         lines += foot.lines
         result.append(Sheet(lines, rules, facts.qr, foot.qr_at))
     return result
+
+
+def _address_lines(entrepreneur: Entrepreneur) -> tuple[str, str]:
+    """The address on two lines: up to the subdistrict, then the district, province and
+    postcode (``print_data.address`` split where the district begins)."""
+    whole = address(entrepreneur.house_no, entrepreneur.moo, entrepreneur.subdistrict_code)
+    where = place(entrepreneur.subdistrict_code)
+    area = " ".join(part for part in (*where.words()[1:], where.postal_code) if part)
+    if area and whole.endswith(area) and whole != area:
+        return whole[: -len(area)].rstrip(), area
+    return whole, ""
 
 
 def _held(text: str) -> str:
