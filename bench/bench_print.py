@@ -39,7 +39,7 @@ from otop_desktop.paths import sarabun_file
 from otop_desktop.printing import certificate
 from otop_desktop.printing.documents import DocumentKind, PrintOptions, render
 from otop_desktop.printing.print_data import chunks, load_entrepreneurs
-from otop_desktop.printing.typeset import TextOptions
+from otop_desktop.printing.typeset import FONT, FONT_BOLD, TextOptions
 from otop_desktop.services.office import get_office, update_office
 
 ISSUED = date(2025, 11, 24)
@@ -103,7 +103,7 @@ def ours(register: Register, chosen: tuple[str, ...], out: Path | None) -> Run:
 # (lines as (text, font, size, x, y), table rules, QR text, QR's lower left) of each sheet
 PlainSheet = tuple[
     list[tuple[str, str, float, float, float]],
-    list[tuple[float, ...]],
+    list[tuple[float, float, float, float]],
     str,
     tuple[float, float],
 ]
@@ -133,7 +133,7 @@ def plain(sheets: list[PlainSheet]) -> Run:
     for name, file_name in (("Plain", "Sarabun-Regular.ttf"), ("Plain-Bold", "Sarabun-Bold.ttf")):
         if name not in pdfmetrics.getRegisteredFontNames():
             pdfmetrics.registerFont(TTFont(name, str(sarabun_file(file_name))))
-    fonts = {certificate.FONT: "Plain", certificate.FONT_BOLD: "Plain-Bold"}
+    fonts = {FONT: "Plain", FONT_BOLD: "Plain-Bold"}
     outer, inner = certificate.BORDER_OUTER, certificate.BORDER_INNER
     width, height = certificate.PAGE_WIDTH, certificate.PAGE_HEIGHT
     wall, cpu = time.perf_counter(), time.process_time()
@@ -156,7 +156,7 @@ def plain(sheets: list[PlainSheet]) -> Run:
         image = zxingcpp.create_barcode(qr, zxingcpp.BarcodeFormat.QRCode, ec_level="M")
         pixels = image.to_image(scale=1, add_quiet_zones=False)
         modules = pixels.shape[0]
-        dark = bytes(memoryview(pixels))
+        dark = bytes(memoryview(pixels))  # type: ignore[arg-type]
         step = certificate.QR_SIZE / (modules + 8)
         for r in range(modules):
             row = dark[r * modules : (r + 1) * modules]

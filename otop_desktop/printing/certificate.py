@@ -471,16 +471,28 @@ def certificate(
     instead of carrying a signature, and the caption under it too."""
     if not entrepreneur.products:
         raise no_products(entrepreneur)
-    products = tuple((p.code, p.name, Category(p.category).label_th) for p in entrepreneur.products)
+    kind, registered_on = entrepreneur.producer_type, entrepreneur.registered_on
+    if kind is None or registered_on is None:
+        # Batches hold incomplete records out (print_data.chosen_ids); this is the guard.
+        raise UserError(
+            f"{entrepreneur.reg_no} {entrepreneur.name} ยังไม่ระบุประเภทผู้ผลิตหรือวันที่ลงทะเบียน "
+            "จึงออกหนังสือรับรองไม่ได้",
+            f"{entrepreneur.reg_no} {entrepreneur.name} has no producer type or registration "
+            "date yet, so no certificate can be printed",
+        )
+    products = tuple(
+        (p.code, p.name, Category(p.category).label_th if p.category is not None else "")
+        for p in entrepreneur.products
+    )
     signed = ProductList.of((code, name) for code, name, _ in products)
     claim = Claim(entrepreneur.reg_no, entrepreneur.name, issued_on, signed)
     words = _OfficeWords(office.name, office.officer_name, office.officer_position)
     facts = _Facts(
         reg_no=entrepreneur.reg_no,
         name=entrepreneur.name,
-        kind=ProducerType(entrepreneur.producer_type).label_th,
+        kind=ProducerType(kind).label_th,
         address=_address_lines(entrepreneur),
-        registered_on=entrepreneur.registered_on,
+        registered_on=registered_on,
         products=products,
         office_name=office.name,
         qr=qr_text(claim, private_key) if private_key is not None else UNSIGNED,
