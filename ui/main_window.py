@@ -9,6 +9,7 @@ from __future__ import annotations
 import html
 from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING, Any, cast
 
 from PySide6.QtCore import QSignalBlocker, Qt, QTimer
 from PySide6.QtGui import QCloseEvent, QKeySequence, QShowEvent, QUndoGroup
@@ -26,7 +27,6 @@ from PySide6.QtWidgets import (
 )
 
 from otop_desktop.accounts.roles import PermissionDenied, require
-from otop_desktop.backup.restore import Restored
 from otop_desktop.database import Register, database_url
 from otop_desktop.errors import UserError
 from otop_desktop.models.accounts import HEAD
@@ -37,25 +37,46 @@ from otop_desktop.thaiformat import Period, fiscal_year_of_period
 from otop_desktop.version import program_version
 from ui.accounts import AccountsPage, IdleLock
 from ui.app import display_location, register_name
-from ui.audit import AuditPage
 from ui.backup import Backups, RestoreDialog, StartupCheck
 from ui.backup.texts import when_text
 from ui.file_dialogs import open_file_name, save_file_name
 from ui.help import show_help
-from ui.households import HouseholdsPage
 from ui.legacy.to_complete import ToCompletePage
 from ui.lists.entrepreneurs import EntrepreneursPage, readiness_lacking, readiness_level
 from ui.lists.page import ListPage
 from ui.lists.products import ProductsPage
 from ui.messages import show_user_error
 from ui.overview import OverviewPage
-from ui.printing import PrintPage, verify_action
+from ui.printing.verify_dialog import verify_action
 from ui.records import RecordActions
 from ui.sales.sales_page import SalesPage
 from ui.settings.preferences import Preferences, location_to_keep
 from ui.settings.settings_page import SettingsPage
-from ui.submission import SubmissionPage
-from ui.support import SupportPage
+
+# The lists behind the overview's charts: the filter box of each (list, field) a chart's
+# target names (services.overview.TARGETS); a month's sales open the sales grid instead.
+SALES_OF_MONTH = Target("sales", "period")
+LIST_FILTERS = {
+    ("entrepreneurs", "district_code"): "district_box",
+    ("entrepreneurs", "subdistrict_code"): "subdistrict_box",
+    ("entrepreneurs", "status"): "status_box",
+    ("entrepreneurs", "readiness_lacking"): "readiness_box",
+    ("entrepreneurs", "readiness_level"): "readiness_box",
+    ("products", "category"): "category_box",
+    ("products", "stars"): "stars_box",
+    ("products", "soft_power"): "soft_power_box",
+    ("products", "standard"): "standard_box",
+    ("households", "industry"): "industry_box",
+    # A month's trainings or grants: the list of its fiscal year.
+    ("trainings", "period"): "year_box",
+    ("grants", "period"): "year_box",
+}
+
+if TYPE_CHECKING:
+    from otop_desktop.backup.restore import Restored
+    from ui.households import HouseholdsPage
+    from ui.printing import PrintPage
+    from ui.support import SupportPage
 
 NAV_WIDTH = 240
 # Fits a 1366×768 screen with the Windows taskbar and title bar, the office PCs' usual size.
@@ -66,8 +87,10 @@ REGISTER_SUFFIX = ".sqlite3"
 
 
 class LazyPage(QWidget):
-    """Builds its page the first time it is shown: the sales grid reads a whole month when it
-    is built, which on a national register would hold up the window's opening."""
+    """Builds its page the first time it is shown (or ``built()`` is asked for): the sales
+    grid reads a whole month when it is built, which on a national register would hold up the
+    window's opening, and the pages' modules (the printing's reportlab, the audit's openpyxl)
+    are imported only when first needed."""
 
     def __init__(self, build: Callable[[], QWidget], parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -76,10 +99,14 @@ class LazyPage(QWidget):
         self._layout = QVBoxLayout(self)
         self._layout.setContentsMargins(0, 0, 0, 0)
 
-    def showEvent(self, event: QShowEvent) -> None:
+    def built(self) -> QWidget:
         if self.page is None:
             self.page = self._build()
             self._layout.addWidget(self.page)
+        return self.page
+
+    def showEvent(self, event: QShowEvent) -> None:
+        self.built()
         super().showEvent(event)
 
     def confirm_leave(self) -> bool:
@@ -129,10 +156,10 @@ class MainWindow(QMainWindow):
         self.records = RecordActions(
             register, EntrepreneursPage(register), ProductsPage(register), self
         )
-        self.print_page = PrintPage(register)
+        self._print = LazyPage(lambda: _print_page(register))
         self.sales = LazyPage(lambda: SalesPage(register))
-        self.households = HouseholdsPage(register)
-        self.support = SupportPage(register)
+        self._households = LazyPage(lambda: _households_page(register))
+        self._support = LazyPage(lambda: _support_page(register))
         self.records.printRequested.connect(self.print_record)
         self.settings.office_changed.connect(self.update_title)
         self.settings.backup_settings_changed.connect(self.backups.refresh_status)
@@ -165,12 +192,12 @@ class MainWindow(QMainWindow):
             ("entrepreneurs", self.tr("Entrepreneurs"), self.records.entrepreneurs),
             ("products", self.tr("Products"), self.records.products),
             ("sales", self.tr("Monthly sales"), self.sales),
-            ("households", self.tr("Soft Power households"), self.households),
-            ("support", self.tr("Trainings and grants"), self.support),
-            ("print", self.tr("Print"), self.print_page),
-            ("submission", self.tr("Submission"), LazyPage(lambda: SubmissionPage(register))),
+            ("households", self.tr("Soft Power households"), self._households),
+            ("support", self.tr("Trainings and grants"), self._support),
+            ("print", self.tr("Print"), self._print),
+            ("submission", self.tr("Submission"), LazyPage(lambda: _submission_page(register))),
             ("settings", self.tr("Settings"), self.settings),
-            ("audit", self.tr("Audit trail"), AuditPage(register)),
+            ("audit", self.tr("Audit trail"), LazyPage(lambda: _audit_page(register))),
             ("accounts", self.tr("Accounts"), self.accounts),
             ("to_complete", self.tr("Records to complete"), self.to_complete),
         ]
@@ -188,6 +215,20 @@ class MainWindow(QMainWindow):
         self.update_title()
         self.setMinimumSize(*MINIMUM_SIZE)
         self.resize(*WINDOW_SIZE)
+
+    # The lazily built pages the window talks to, built when first asked for.
+
+    @property
+    def print_page(self) -> PrintPage:
+        return cast("PrintPage", self._print.built())
+
+    @property
+    def households(self) -> HouseholdsPage:
+        return cast("HouseholdsPage", self._households.built())
+
+    @property
+    def support(self) -> SupportPage:
+        return cast("SupportPage", self._support.built())
 
     def _build_menus(self) -> None:
         file_menu = self.menuBar().addMenu(self.tr("&File"))
@@ -404,63 +445,42 @@ class MainWindow(QMainWindow):
 
     # --- the lists behind the overview's charts ---------------------------------------------
 
-    def _filter_box(self, target: Target) -> tuple[str, ListPage, QComboBox] | None:  # type: ignore[type-arg]
-        """The page, list and filter box that show what ``target`` asks for; None when no
-        list filters so."""
-        lists: dict[str, tuple[str, ListPage]] = {  # type: ignore[type-arg]
-            "entrepreneurs": ("entrepreneurs", self.records.entrepreneurs),
-            "products": ("products", self.records.products),
-            "households": ("households", self.households),
-            "trainings": ("support", self.support.trainings),
-            "grants": ("support", self.support.grants),
-        }
-        boxes = {
-            ("entrepreneurs", "district_code"): "district_box",
-            ("entrepreneurs", "subdistrict_code"): "subdistrict_box",
-            ("entrepreneurs", "status"): "status_box",
-            ("entrepreneurs", "readiness_lacking"): "readiness_box",
-            ("entrepreneurs", "readiness_level"): "readiness_box",
-            ("products", "category"): "category_box",
-            ("products", "stars"): "stars_box",
-            ("products", "soft_power"): "soft_power_box",
-            ("products", "standard"): "standard_box",
-            ("households", "industry"): "industry_box",
-            # A month's trainings or grants: the list of its fiscal year.
-            ("trainings", "period"): "year_box",
-            ("grants", "period"): "year_box",
-        }
-        if target.list not in lists or (target.list, target.field) not in boxes:
-            return None
-        key, page = lists[target.list]
-        box = getattr(page, boxes[target.list, target.field], None)
-        return (key, page, box) if isinstance(box, QComboBox) else None
-
     def can_open_list(self, target: Target) -> bool:
-        if target == Target("sales", "period"):
-            return True
-        return self._filter_box(target) is not None
+        return target == SALES_OF_MONTH or (target.list, target.field) in LIST_FILTERS
 
     def open_list(self, target: Target, key: object) -> None:
         """Shows the list behind a chart's bar: ``target``'s list filtered on ``key`` alone
         (the sales grid at the month, for a month's sales)."""
-        if target == Target("sales", "period"):
+        if target == SALES_OF_MONTH:
             self.go_to_page("sales")
             sales = self.sales.page
             if self.current_page() == "sales" and isinstance(sales, SalesPage):
                 assert isinstance(key, int)
                 sales.show_period(Period.from_key(key))
             return
-        found = self._filter_box(target)
-        if found is None:
+        box_name = LIST_FILTERS.get((target.list, target.field))
+        if box_name is None:
             return
-        page_key, page, box = found
+        page_key = "support" if target.list in ("trainings", "grants") else target.list
         self.show_page(page_key)
         if self.current_page() != page_key:
             return  # a page with unsaved work kept the clerk
-        if page is self.support.grants or page is self.support.trainings:
-            self.support.tabs.setCurrentWidget(page)  # shown: its years are read now
+        page: ListPage[Any, Any]
+        if target.list == "entrepreneurs":
+            page = self.records.entrepreneurs
+        elif target.list == "products":
+            page = self.records.products
+        elif target.list == "households":
+            page = self.households
+        else:
+            support = self.support
+            page = support.trainings if target.list == "trainings" else support.grants
+            support.tabs.setCurrentWidget(page)  # shown: its years are read now
             assert isinstance(key, int)
             key = fiscal_year_of_period(Period.from_key(key))
+        box = getattr(page, box_name, None)
+        if not isinstance(box, QComboBox):
+            return
         page.clear_filters()
         # The readiness box holds levels and items lacking apart by a prefix.
         if target.field == "readiness_level":
@@ -609,6 +629,39 @@ class MainWindow(QMainWindow):
 
     def _register_filter(self) -> str:
         return self.tr("OTOP registers (*{suffix});;All files (*)").format(suffix=REGISTER_SUFFIX)
+
+
+# Each page's module imported when the page is first built (see LazyPage).
+
+
+def _print_page(register: Register) -> QWidget:
+    from ui.printing import PrintPage
+
+    return PrintPage(register)
+
+
+def _households_page(register: Register) -> QWidget:
+    from ui.households import HouseholdsPage
+
+    return HouseholdsPage(register)
+
+
+def _support_page(register: Register) -> QWidget:
+    from ui.support import SupportPage
+
+    return SupportPage(register)
+
+
+def _submission_page(register: Register) -> QWidget:
+    from ui.submission import SubmissionPage
+
+    return SubmissionPage(register)
+
+
+def _audit_page(register: Register) -> QWidget:
+    from ui.audit import AuditPage
+
+    return AuditPage(register)
 
 
 def _recent_text(db: str) -> str:
