@@ -74,10 +74,14 @@ def form(
                 options,
             )
         )
-    # The last part goes over with the signatures: they never stand alone on a page.
-    last: list[Flowable] = [para("ส่วนที่ 4 เอกสารประกอบการลงทะเบียน", lk.heading, options)]
-    last += ticks([(text, False) for text in ATTACHMENTS], width, options, per_line=True)
-    last.append(Spacer(1, 0.3 * cm))
+    checklist = ticks([(text, False) for text in ATTACHMENTS], width, options, per_line=True)
+    # The heading goes over with the first items; the signatures with the last two, so
+    # they never stand alone on a page and no more of the list moves than must.
+    story.append(
+        KeepTogether([para("ส่วนที่ 4 เอกสารประกอบการลงทะเบียน", lk.heading, options), *checklist[:2]])
+    )
+    story += checklist[2:-2]
+    last: list[Flowable] = [*checklist[-2:], Spacer(1, 0.3 * cm)]
     last += _signatures(e, office, width, options)
     story.append(KeepTogether(last))
     return story
