@@ -123,6 +123,10 @@ def _check_main_window(
     app: QApplication, register: Register, preferences: Preferences, report: Report
 ) -> None:
 
+    # A page's background work that fails reaches the excepthook (ui.jobs.report_error):
+    # here it fails the self-test instead of being printed and passed over.
+    faults: list[BaseException] = []
+    sys.excepthook = lambda _type, error, _tb: faults.append(error)
     window = MainWindow(register, preferences=preferences)
     window.show()
     app.processEvents()
@@ -136,7 +140,13 @@ def _check_main_window(
             raise SelfTestFailed(f"the page {window.nav.item(row).text()} did not open")
         shown.append(window.nav.item(row).text())
     window.nav.setCurrentRow(0)  # the overview, with its charts
+    # The pages' counts run in the thread pool; their outcomes arrive as queued signals.
+    QThreadPool.globalInstance().waitForDone(CLOSE_TIMEOUT_S * 1000)
     app.processEvents()
+    if faults:
+        fault = faults[0]
+        first_line = str(fault).splitlines()[0] if str(fault) else ""
+        raise SelfTestFailed(f"a page's work failed: {type(fault).__name__}: {first_line}")
     report(f"main window opened offscreen; pages shown: {', '.join(shown)}")
     window.close()
     deadline = time.monotonic() + CLOSE_TIMEOUT_S
