@@ -49,7 +49,6 @@ from ui.jobs import report_error
 from ui.office_text import office_area_text, office_kind_text
 from ui.overview.chart_card import ChartCard
 from ui.overview.counting import Counting
-from ui.overview.saving import save_figures, save_image
 from ui.overview.series import Chart, charts, month_text
 
 # The first year offered: OTOP began in 2544 B.E. (its first fiscal year ends in 2545).
@@ -511,6 +510,10 @@ class OverviewPage(QWidget):
         return self.write_chart_image(card, target, force=force)
 
     def write_chart_image(self, card: ChartCard, target: Path, *, force: bool) -> Path | None:
+        # Imported when first used: the workbook writer (openpyxl) is slow to import, and
+        # the window opens with this page.
+        from ui.overview.saving import save_image
+
         try:
             return save_image(self._register, target, card.view.grab(), force=force)
         except UserError as exc:
@@ -535,6 +538,8 @@ class OverviewPage(QWidget):
     def write_chart_figures(self, card: ChartCard, target: Path, *, force: bool) -> Path | None:
         chart = card.chart_data
         assert chart is not None
+        from ui.overview.saving import save_figures
+
         try:
             return save_figures(self._register, target, chart, self._about_lines(), force=force)
         except UserError as exc:
