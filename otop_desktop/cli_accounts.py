@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 from pathlib import Path
+from typing import Any
 
 from otop_desktop.accounts import service
 from otop_desktop.audit.query import AuditFilter, every
@@ -162,7 +163,7 @@ def cmd_key_replace(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-def add_commands(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+def add_commands(commands: argparse._SubParsersAction[Any]) -> None:
     user = commands.add_parser("user", help="the register's accounts")
     kinds = user.add_subparsers(dest="what", required=True, parser_class=type(user))
 

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import argparse
 import sys
+from typing import Any
 
 from otop_desktop.cli_args import DB_HELP, EXIT_OK, EXIT_USAGE, USER_HELP, open_register
 from otop_desktop.legacy import (
@@ -135,7 +136,7 @@ def cmd_import_legacy(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-def add_commands(imports: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+def add_commands(imports: argparse._SubParsersAction[Any]) -> None:
     """Adds ``legacy`` under ``import``."""
     legacy = imports.add_parser(
         "legacy",

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import json
+from typing import Any
 
 from otop_desktop.cli_args import DB_HELP, EXIT_OK, USER_HELP, open_register
 from otop_desktop.database import Register
@@ -32,7 +33,7 @@ def cmd_office(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-def add_commands(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+def add_commands(commands: argparse._SubParsersAction[Any]) -> None:
     office = commands.add_parser(
         "office",
         help="print the office record as JSON, or set its name and signing officer",

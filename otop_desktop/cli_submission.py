@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import sys
 from pathlib import Path
+from typing import Any
 
 from otop_desktop.cli_args import DB_HELP, EXIT_OK, EXIT_USAGE, USER_HELP, open_register, period_arg
 from otop_desktop.cli_print import FORCE_HELP
@@ -46,7 +47,7 @@ def cmd_export_province(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-def add_export_commands(exports: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+def add_export_commands(exports: argparse._SubParsersAction[Any]) -> None:
     monthly = exports.add_parser(
         "monthly",
         help="the month's submission workbook of a district (or of every district)",
@@ -150,7 +151,7 @@ def cmd_withdraw_submission(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-def add_import_commands(imports: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+def add_import_commands(imports: argparse._SubParsersAction[Any]) -> None:
     submission = imports.add_parser(
         "submission",
         help="district monthly workbooks, into a province register",
@@ -197,8 +198,8 @@ def add_import_commands(imports: argparse._SubParsersAction[argparse.ArgumentPar
 
 
 def add_commands(
-    exports: argparse._SubParsersAction[argparse.ArgumentParser],
-    imports: argparse._SubParsersAction[argparse.ArgumentParser],
+    exports: argparse._SubParsersAction[Any],
+    imports: argparse._SubParsersAction[Any],
 ) -> None:
     """Adds ``monthly`` and ``province`` under ``export``, ``submission`` and ``withdraw``
     under ``import``."""

@@ -137,7 +137,9 @@ def incomplete_with_sales(
     """The incomplete producers (of ``district_code``, or all) with sales recorded in
     ``period``: the month's submission is refused while there are any; IncompleteHeld
     names them."""
-    where = [exists().where(Sale.entrepreneur_id == Entrepreneur.id, Sale.period == period.key)]
+    where: list[ColumnElement[bool]] = [
+        exists().where(Sale.entrepreneur_id == Entrepreneur.id, Sale.period == period.key)
+    ]
     if district_code:
         where.append(Entrepreneur.district_code == district_code)
     return _records(session, where)

@@ -197,7 +197,11 @@ class ProductDialog(RecordDialog):
         standard = QComboBox()
         for item in Standard:
             standard.addItem(item.value, item.value)
-        taken = {str(row[0].currentData()) for row in self.standards.rows()}
+        taken = {
+            str(row[0].currentData())
+            for row in self.standards.rows()
+            if isinstance(row[0], QComboBox)  # each row starts with its standard's box
+        }
         # A new row offers the first standard not yet listed: each may be listed once.
         free = next((s for s in Standard if s.value not in taken), Standard.FDA)
         standard.setCurrentIndex(standard.findData(free.value))

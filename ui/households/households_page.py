@@ -41,7 +41,7 @@ class HouseholdsPage(RecordListPage[HouseholdFilter, HouseholdRow]):
             if box is not None:
                 box.currentIndexChanged.connect(self._fill_moos)
         locale = self.locale()
-        columns = [
+        columns: list[Column[HouseholdRow]] = [
             Column(self.tr("Household code"), lambda r: r.code, "code", "501301-00-0000"),
             Column(
                 self.tr("Head of household"),

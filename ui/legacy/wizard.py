@@ -59,7 +59,7 @@ from otop_desktop.legacy.headings import (
 from otop_desktop.services.incomplete import describe
 from ui.file_dialogs import open_file_name, save_file_name
 from ui.jobs import Progress, run_with_progress
-from ui.lang import label_of, pick
+from ui.lang import Labelled, label_of, pick
 from ui.legacy.preview_model import PreviewModel, field_label
 from ui.messages import message_title, show_user_error
 
@@ -72,7 +72,7 @@ MAX_PROBLEMS_WIDTH = 340
 # Rows looked through for an example value of each column.
 SAMPLE_ROWS = 20
 # The fields a value for every row is chosen from a list for: field → (text, value) pairs.
-_CHOICES = {
+_CHOICES: dict[str, list[tuple[Labelled, str]]] = {
     "producer_type": [(t, str(int(t))) for t in ProducerType],
     "category": [(c, str(int(c))) for c in Category],
     "status": [(s, s.value) for s in Status],
@@ -517,7 +517,7 @@ class ResultPage(QWizardPage):
         layout.addWidget(self.numbers, 1)
 
     def initializePage(self) -> None:
-        result = self._wizard.result
+        result = self._wizard.import_result
         assert result is not None
         text = self.tr(
             "{producers} producers and {products} products were added to the register, "
@@ -563,7 +563,7 @@ class LegacyImportWizard(QWizard):
         # Values for every row of fields without a column (the mapping step's "Every row").
         self.fill: Fill = {}
         self.preview: Preview | None = None
-        self.result: ImportResult | None = None
+        self.import_result: ImportResult | None = None
         self.setWindowTitle(self.tr("Import an old spreadsheet"))
         self.setWizardStyle(QWizard.WizardStyle.ModernStyle)
         self.setOption(QWizard.WizardOption.NoBackButtonOnLastPage, True)
@@ -646,6 +646,6 @@ class LegacyImportWizard(QWizard):
             return False
         if outcome is None:
             return False
-        self.result = outcome
+        self.import_result = outcome
         self.imported.emit(outcome)
         return True

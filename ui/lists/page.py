@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from datetime import datetime
 from pathlib import Path
-from typing import Any, Generic, TypeVar
+from typing import Any, Generic, TypedDict, TypeVar
 
 import geothai
 from PySide6.QtCore import QCoreApplication, QEvent, QModelIndex, QObject, Qt, QTimer, Signal
@@ -61,6 +61,14 @@ TITLE_PADDING = 24
 # entry whatever the width of the box.
 COMBO_CHARS = 4
 OPEN_KEYS = (Qt.Key.Key_Return, Qt.Key.Key_Enter)
+
+
+class AreaFilter(TypedDict):
+    """The area boxes' choice, as the listing filters' fields of the same names."""
+
+    province_code: str | None
+    district_code: str | None
+    subdistrict_code: str | None
 
 
 class ListTable(QTableView):
@@ -325,7 +333,7 @@ class ListPage(QWidget, Generic[F, R]):
             *(("★" * n, n) for n in range(1, 6)),
         ]
 
-    def area_filter(self) -> dict[str, str | None]:
+    def area_filter(self) -> AreaFilter:
         """The province, district and subdistrict the area boxes ask for, as filter fields."""
         return {
             "province_code": self.province_box.currentData() if self.province_box else None,
