@@ -13,6 +13,8 @@ LibreOffice to a serif font, so bold cells use :data:`BOLD_FONT`, never a bare `
 
 from __future__ import annotations
 
+from typing import TypeAlias
+
 from openpyxl import Workbook
 from openpyxl.styles import Font
 from openpyxl.worksheet._write_only import WriteOnlyWorksheet
@@ -31,7 +33,7 @@ SIDE_MARGIN = 0.5
 TOP_MARGIN = 0.6
 BOTTOM_MARGIN = 0.7
 
-AnySheet = Worksheet | WriteOnlyWorksheet
+AnySheet: TypeAlias = Worksheet | WriteOnlyWorksheet
 
 
 def print_workbook(*, write_only: bool = False) -> Workbook:

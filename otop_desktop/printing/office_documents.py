@@ -252,7 +252,7 @@ def write_annual_report(register: Register, options: OfficeOptions, out: Path) -
 def _annual_pdf(register: Register, options: OfficeOptions) -> Printed:
     """The report's PDF in memory, for the preview (written to a private folder first:
     write_annual writes files)."""
-    import pypdfium2
+    import pypdfium2  # type: ignore[import-untyped]  # ships no type information
 
     with tempfile.TemporaryDirectory(prefix="otop-annual-") as folder:
         path = write_annual_report(register, options, Path(folder) / "annual.pdf")

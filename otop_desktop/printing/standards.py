@@ -105,7 +105,15 @@ def load(session: Session, today: date, months: int, district_code: str | None) 
             ProductStandard.standard,
         )
     )
-    rows = [Expiring(*row) for row in session.execute(stmt)]
+    rows = []
+    for row in session.execute(stmt):
+        code, reg_no, business, house_no, moo, status, product, standard, cert_no, expires = row
+        assert expires is not None  # the query asks for a date in the window
+        rows.append(
+            Expiring(
+                code, reg_no, business, house_no, moo, status, product, standard, cert_no, expires
+            )
+        )
     if not rows:
         where_th = f" ในอำเภอ{district_name(district_code)}" if district_code else ""
         raise NotFoundError(
