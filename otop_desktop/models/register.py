@@ -275,6 +275,11 @@ class ProductTotal(Base):
     line ('' for none) and current stars; kept exact by triggers as SalesTotal."""
 
     __tablename__ = "product_totals"
+    # Covering (migration 0013): each split is read off one index in order.
+    __table_args__ = tuple(
+        Index(f"ix_product_totals_{column}_products", column, "products")
+        for column in ("district_code", "category", "soft_power", "stars")
+    )
 
     district_code: Mapped[str] = mapped_column(String(4), primary_key=True)
     category: Mapped[int] = mapped_column(SmallInteger, primary_key=True, autoincrement=False)
@@ -300,4 +305,101 @@ class BusinessTotal(Base):
     __tablename__ = "business_totals"
 
     district_code: Mapped[str] = mapped_column(String(4), primary_key=True)
+    businesses: Mapped[int] = mapped_column()
+
+
+class BusinessClosure(Base):
+    """A business whose latest entries in its history are closings, with the date of the
+    first of them; kept exact by triggers (migration 0013, SQLite) as SalesTotal. The
+    Closed* tables below hold what these businesses hold, by the B.E. month key of that date,
+    so a year's figures take out the businesses closed before it from a few rows."""
+
+    __tablename__ = "business_closures"
+
+    entrepreneur_id: Mapped[int] = mapped_column(primary_key=True, autoincrement=False)
+    closed_since: Mapped[date] = mapped_column(Date)
+
+
+class ClosedProducts(Base):
+    """The products of the closed businesses, keyed as ProductTotal and by month closed."""
+
+    __tablename__ = "closed_products"
+    __table_args__ = (
+        Index("ix_closed_products_period_products", "period", "products"),
+        *(
+            Index(f"ix_closed_products_{column}", column, "period", "products")
+            for column in ("district_code", "category", "soft_power", "stars")
+        ),
+    )
+
+    period: Mapped[int] = mapped_column(primary_key=True, autoincrement=False)
+    district_code: Mapped[str] = mapped_column(String(4), primary_key=True)
+    category: Mapped[int] = mapped_column(SmallInteger, primary_key=True, autoincrement=False)
+    soft_power: Mapped[str] = mapped_column(String(10), primary_key=True)
+    stars: Mapped[int] = mapped_column(SmallInteger, primary_key=True, autoincrement=False)
+    products: Mapped[int] = mapped_column()
+
+
+class ClosedBusinesses(Base):
+    """The closed businesses by month closed and district."""
+
+    __tablename__ = "closed_businesses"
+    __table_args__ = (
+        Index("ix_closed_businesses_district_code", "district_code", "period", "businesses"),
+    )
+
+    period: Mapped[int] = mapped_column(primary_key=True, autoincrement=False)
+    district_code: Mapped[str] = mapped_column(String(4), primary_key=True)
+    businesses: Mapped[int] = mapped_column()
+
+
+class ClosedStandards(Base):
+    """The certificates of the closed businesses' products by month closed, standard and
+    month of expiry (period key; 0: none)."""
+
+    __tablename__ = "closed_standards"
+
+    period: Mapped[int] = mapped_column(primary_key=True, autoincrement=False)
+    standard: Mapped[str] = mapped_column(String(20), primary_key=True)
+    expires_period: Mapped[int] = mapped_column(primary_key=True, autoincrement=False)
+    certificates: Mapped[int] = mapped_column()
+
+
+class ClosedReadiness(Base):
+    """The closed businesses' checklists by month closed and ticks."""
+
+    __tablename__ = "closed_readiness"
+
+    period: Mapped[int] = mapped_column(primary_key=True, autoincrement=False)
+    bank_account: Mapped[bool] = mapped_column(Boolean, primary_key=True)
+    promptpay: Mapped[bool] = mapped_column(Boolean, primary_key=True)
+    qr_payment: Mapped[bool] = mapped_column(Boolean, primary_key=True)
+    online_sales: Mapped[bool] = mapped_column(Boolean, primary_key=True)
+    digital_accounts: Mapped[bool] = mapped_column(Boolean, primary_key=True)
+    gov_scheme: Mapped[bool] = mapped_column(Boolean, primary_key=True)
+    businesses: Mapped[int] = mapped_column()
+
+
+class StandardTotal(Base):
+    """Every certificate counted by standard and month of expiry (period key; 0: none);
+    kept exact by triggers (migration 0013, SQLite) as SalesTotal."""
+
+    __tablename__ = "standard_totals"
+
+    standard: Mapped[str] = mapped_column(String(20), primary_key=True)
+    expires_period: Mapped[int] = mapped_column(primary_key=True, autoincrement=False)
+    certificates: Mapped[int] = mapped_column()
+
+
+class ReadinessTotal(Base):
+    """Every checklist counted by its ticks; kept exact by triggers as SalesTotal."""
+
+    __tablename__ = "readiness_totals"
+
+    bank_account: Mapped[bool] = mapped_column(Boolean, primary_key=True)
+    promptpay: Mapped[bool] = mapped_column(Boolean, primary_key=True)
+    qr_payment: Mapped[bool] = mapped_column(Boolean, primary_key=True)
+    online_sales: Mapped[bool] = mapped_column(Boolean, primary_key=True)
+    digital_accounts: Mapped[bool] = mapped_column(Boolean, primary_key=True)
+    gov_scheme: Mapped[bool] = mapped_column(Boolean, primary_key=True)
     businesses: Mapped[int] = mapped_column()

@@ -51,9 +51,16 @@ from otop_desktop.models import (
     StarRating,
 )
 from otop_desktop.models.register import (
+    BusinessClosure,
     BusinessTotal,
+    ClosedBusinesses,
+    ClosedProducts,
+    ClosedReadiness,
+    ClosedStandards,
     ProductTotal,
+    ReadinessTotal,
     SalesTotal,
+    StandardTotal,
     StatusChange,
     StatusTotal,
 )
@@ -155,11 +162,13 @@ def baht(amount: int) -> Decimal:
 # --- entrepreneurs ---------------------------------------------------------------------
 
 
-def closed_at(day: date) -> Select[int]:
+def closed_at(day: date, *, among: Select[Any] | None = None) -> Select[int]:
     """Entrepreneurs whose status on the morning of ``day`` is closed: the latest change
-    before it (by date, then by entry) is a closing."""
+    before it (by date, then by entry) is a closing; only those ``among`` when given."""
     later = aliased(StatusChange)
+    within = () if among is None else (StatusChange.entrepreneur_id.in_(among),)
     return select(StatusChange.entrepreneur_id).where(
+        *within,
         StatusChange.status == "closed",
         StatusChange.changed_on < day,
         ~select(later.id)
@@ -375,32 +384,98 @@ def excluded(span: YearSpan) -> CompoundSelect[int]:
     )
 
 
-def left_out(session: Session, span: YearSpan) -> Ids:
-    """:func:`excluded` found once: on SQLite its ids go back into each query as one JSON
-    parameter (json_each), so that the history is not searched again for every figure."""
-    if session.get_bind().dialect.name != "sqlite":
-        return excluded(span)
-    ids = json.dumps(list(session.scalars(excluded(span))))
-    return select(literal_column("value")).select_from(func.json_each(ids))
+@dataclass(frozen=True)
+class LeftOut:
+    """The businesses that do not count in a year, as the figures take them out: those closed
+    before ``closed_before`` (the year's first day; SQLite only) out of the kept closed_*
+    totals (migration 0013), and the others, ``ids``, row by row. The two never overlap."""
+
+    ids: Ids
+    closed_before: date | None = None
+
+    @property
+    def closed_period(self) -> int:
+        """The period key the kept closings are taken out before."""
+        assert self.closed_before is not None
+        return Period.of(self.closed_before).key
+
+    def all_ids(self) -> Ids:
+        """Every business left out, as one query of ids."""
+        if self.closed_before is None:
+            return self.ids
+        return union(
+            self.ids,
+            select(BusinessClosure.entrepreneur_id).where(
+                BusinessClosure.closed_since < self.closed_before
+            ),
+        )
+
+
+def left_out(session: Session, span: YearSpan) -> LeftOut:
+    """:func:`excluded` found once per year. On SQLite most of it is the businesses closed
+    for good before the year (their closing in business_closures), taken out of the kept
+    totals; the rest — not registered by the year's end, or closed at its start but reopened
+    or suspended since (only their history says which) — are found here and go back into
+    each query as one JSON parameter (json_each)."""
+    if not _kept_totals(session):
+        return LeftOut(excluded(span))
+    kept_closed = select(BusinessClosure.entrepreneur_id).where(
+        BusinessClosure.closed_since < span.start
+    )
+    # A business with no reopening or suspension on or after the year's start is closed at
+    # it exactly when its kept closing falls before it; the others are looked up.
+    changed_since = select(StatusChange.entrepreneur_id).where(
+        StatusChange.status.in_(("active", "suspended")), StatusChange.changed_on >= span.start
+    )
+    rest = union(
+        select(Entrepreneur.id).where(
+            or_(Entrepreneur.registered_on.is_(None), Entrepreneur.registered_on > span.end),
+            Entrepreneur.id.not_in(kept_closed),
+        ),
+        closed_at(span.start, among=changed_since),
+    )
+    ids = json.dumps(list(session.scalars(rest)))
+    return LeftOut(select(literal_column("value")).select_from(func.json_each(ids)), span.start)
+
+
+def _closed_by(
+    session: Session, left: LeftOut, number: Any, *columns: Any, where: Any = True
+) -> Counter[Any]:
+    """A kept closed_* table's ``number`` by ``columns`` (one: its values; none: the key
+    ``()``), for the businesses closed before ``left.closed_before`` — nothing when the
+    figures do not read the kept closings."""
+    if left.closed_before is None:
+        return Counter()
+    table = number.class_
+    found = session.execute(
+        select(*columns, func.sum(number))
+        .where(table.period < left.closed_period, where)
+        .group_by(*columns)
+    )
+    return Counter(
+        {(row[0] if len(columns) == 1 else tuple(row[:-1])): int(row[-1] or 0) for row in found}
+    )
 
 
 def entrepreneurs_by(
-    session: Session, span: YearSpan, key: str, *, left: Ids | None = None
+    session: Session, span: YearSpan, key: str, *, left: LeftOut | None = None
 ) -> Counter[str]:
-    """The year's businesses by ``district_code`` or ``subdistrict_code``: those registered
-    by its end less those among them that do not count (the rule, read off the indexes, or
-    off the kept business_totals when every registration falls by the year's end)."""
+    """The year's businesses by ``district_code`` or ``subdistrict_code``: on SQLite by
+    district, the kept business_totals less the kept closings and the other businesses left
+    out; otherwise those registered by its end less those among them left out (the rule,
+    read off the indexes)."""
     column = getattr(Entrepreneur, key)
-    gone = left if left is not None else excluded(span)
-    registered = Entrepreneur.registered_on <= span.end
-    latest = session.scalar(select(func.max(Entrepreneur.registered_on)))
+    left = left or LeftOut(excluded(span))
     found: Counter[str] = Counter()
-    if key == "district_code" and _kept_totals(session) and (latest is None or latest <= span.end):
+    if key == "district_code" and left.closed_before is not None:
         found.update(kept_businesses(session))
-        steps: list[tuple[int, ColumnElement[bool]]] = [(-1, Entrepreneur.registered_on.is_(None))]
+        found.subtract(
+            _closed_by(session, left, ClosedBusinesses.businesses, ClosedBusinesses.district_code)
+        )
+        steps: list[tuple[int, ColumnElement[bool]]] = [(-1, Entrepreneur.id.in_(left.ids))]
     else:
-        steps = [(1, registered)]
-    steps.append((-1, and_(registered, Entrepreneur.id.in_(gone))))
+        registered = Entrepreneur.registered_on <= span.end
+        steps = [(1, registered), (-1, and_(registered, Entrepreneur.id.in_(left.all_ids())))]
     for sign, where in steps:
         for code, n in session.execute(select(column, func.count()).where(where).group_by(column)):
             found[code] += sign * n
@@ -474,9 +549,11 @@ def _product_dims() -> tuple[Column[Any], ...]:
     )
 
 
-def product_counts(session: Session, span: YearSpan, *, left: Ids | None = None) -> ProductCounts:
-    """The year's products. On SQLite: the kept product_totals less the products of the
-    businesses that do not count (few, for a recent year)."""
+def product_counts(
+    session: Session, span: YearSpan, *, left: LeftOut | None = None
+) -> ProductCounts:
+    """The year's products. On SQLite: the kept product_totals less the kept closings' and
+    the products of the other businesses that do not count (few, for a recent year)."""
     sides: list[Counter[Any]] = [Counter(), Counter(), Counter(), Counter()]
     dims = _product_dims()
     grouped = (
@@ -486,15 +563,19 @@ def product_counts(session: Session, span: YearSpan, *, left: Ids | None = None)
         .group_by(*dims)
     )
     if _kept_totals(session):
-        t = ProductTotal
-        for side, column in zip(
-            sides, (t.district_code, t.category, t.soft_power, t.stars), strict=True
+        t, c = ProductTotal, ClosedProducts
+        left = left or LeftOut(excluded(span))
+        for side, column, closed in zip(
+            sides,
+            (t.district_code, t.category, t.soft_power, t.stars),
+            (c.district_code, c.category, c.soft_power, c.stars),
+            strict=True,
         ):
             side.update(
                 dict(session.execute(select(column, func.sum(t.products)).group_by(column)).all())
             )
-        gone = left if left is not None else excluded(span)
-        sign, rows = -1, grouped.where(Product.entrepreneur_id.in_(gone))
+            side.subtract(_closed_by(session, left, c.products, closed))
+        sign, rows = -1, grouped.where(Product.entrepreneur_id.in_(left.ids))
     else:
         sign, rows = 1, grouped.where(counted(span))
     for *key, n in session.execute(rows):
@@ -512,17 +593,19 @@ def product_counts(session: Session, span: YearSpan, *, left: Ids | None = None)
 
 
 def year_totals(
-    session: Session, span: YearSpan, *, left: Ids | None = None
+    session: Session, span: YearSpan, *, left: LeftOut | None = None, sales: int | None = None
 ) -> tuple[int, int, int]:
-    """The year's entrepreneurs, products and sales (satang), without their splits."""
+    """The year's entrepreneurs, products and sales (satang; ``sales`` when the caller has
+    summed them already), without their splits."""
     entrepreneurs = sum(entrepreneurs_by(session, span, "district_code", left=left).values())
     if _kept_totals(session):
-        left_out = session.scalar(
-            select(func.count())
-            .select_from(Product)
-            .where(Product.entrepreneur_id.in_(left if left is not None else excluded(span)))
+        left = left or LeftOut(excluded(span))
+        rows_out = session.scalar(
+            select(func.count()).select_from(Product).where(Product.entrepreneur_id.in_(left.ids))
         )
-        products = (session.scalar(select(func.sum(ProductTotal.products))) or 0) - (left_out or 0)
+        closed = sum(_closed_by(session, left, ClosedProducts.products).values())
+        kept = session.scalar(select(func.sum(ProductTotal.products))) or 0
+        products = kept - closed - (rows_out or 0)
     else:
         products = session.scalar(
             select(func.count())
@@ -530,7 +613,9 @@ def year_totals(
             .join(Entrepreneur, Entrepreneur.id == Product.entrepreneur_id)
             .where(counted(span))
         )
-    return int(entrepreneurs or 0), int(products or 0), sales_total(session, span)
+    if sales is None:
+        sales = sales_total(session, span)
+    return int(entrepreneurs or 0), int(products or 0), sales
 
 
 def businesses_by_main_category(session: Session, span: YearSpan) -> Counter[int | None]:
@@ -607,7 +692,10 @@ def _tallies(
     }
 
 
-def year_counts(session: Session, span: YearSpan, *, left: Ids | None = None) -> YearCounts:
+def year_counts(
+    session: Session, span: YearSpan, *, left: LeftOut | None = None, sales: int | None = None
+) -> YearCounts:
+    """The year's counts; ``sales``: its sales in satang when the caller has them already."""
     products = product_counts(session, span, left=left)
     businesses = entrepreneurs_by(session, span, "district_code", left=left)
     category_products = products.by_category
@@ -615,7 +703,7 @@ def year_counts(session: Session, span: YearSpan, *, left: Ids | None = None) ->
     return YearCounts(
         entrepreneurs=sum(businesses.values()),
         products=products.total,
-        sales=sales_total(session, span),
+        sales=sales_total(session, span) if sales is None else sales,
         by_district=_tallies(
             businesses, products.by_district, sales_by(session, span, "district_code")
         ),
@@ -663,23 +751,36 @@ def stars_at_end(session: Session, span: YearSpan, counts: YearCounts) -> Counte
     return held
 
 
-def standards_held(session: Session, span: YearSpan, *, left: Ids | None = None) -> Counter[str]:
+def standards_held(
+    session: Session, span: YearSpan, *, left: LeftOut | None = None
+) -> Counter[str]:
     """The year's products by standard held: certificates not expired before the year
     began (or without an expiry date); all such certificates less those of the businesses
-    that do not count."""
-    ps = ProductStandard
+    that do not count (the kept closings' from closed_standards on SQLite)."""
+    ps, c, t = ProductStandard, ClosedStandards, StandardTotal
+    left = left or LeftOut(excluded(span))
     valid = or_(ps.expires_on.is_(None), ps.expires_on >= span.start)
-    held = Counter(
-        dict(
-            session.execute(
-                select(ps.standard, func.count()).where(valid).group_by(ps.standard)
-            ).all()
+    if _kept_totals(session):
+        everything = select(t.standard, func.sum(t.certificates)).where(
+            or_(t.expires_period == 0, t.expires_period >= span.first.key)
+        )
+        column = t.standard
+    else:
+        everything, column = select(ps.standard, func.count()).where(valid), ps.standard
+    held = Counter(dict(session.execute(everything.group_by(column)).all()))
+    held.subtract(
+        _closed_by(
+            session,
+            left,
+            c.certificates,
+            c.standard,
+            where=or_(c.expires_period == 0, c.expires_period >= span.first.key),
         )
     )
     left_out = session.execute(
         select(ps.standard, func.count())
         .join(Product, Product.id == ps.product_id)
-        .where(valid, Product.entrepreneur_id.in_(left if left is not None else excluded(span)))
+        .where(valid, Product.entrepreneur_id.in_(left.ids))
         .group_by(ps.standard)
     )
     for standard, n in left_out:
@@ -688,23 +789,29 @@ def standards_held(session: Session, span: YearSpan, *, left: Ids | None = None)
 
 
 def readiness_counts(
-    session: Session, span: YearSpan, *, left: Ids | None = None
+    session: Session, span: YearSpan, *, left: LeftOut | None = None
 ) -> Counter[tuple[tuple[str, bool], ...]]:
     """The year's assessed businesses by their checklist ((check, ticked) pairs in the
-    order of READINESS_ITEMS): all assessments less those of businesses that do not count."""
-    columns = [getattr(DigitalReadiness, key) for key, _, _ in READINESS_ITEMS]
+    order of READINESS_ITEMS): all assessments less those of businesses that do not count
+    (the kept closings' from closed_readiness on SQLite)."""
     keys = [key for key, _, _ in READINESS_ITEMS]
+    columns = [getattr(DigitalReadiness, key) for key in keys]
+    left = left or LeftOut(excluded(span))
     grouped = select(*columns, func.count()).group_by(*columns)
+    if _kept_totals(session):
+        kept = [getattr(ReadinessTotal, key) for key in keys]
+        everything = select(*kept, func.sum(ReadinessTotal.businesses)).group_by(*kept)
+    else:
+        everything = grouped
     found: Counter[tuple[tuple[str, bool], ...]] = Counter()
-    for sign, stmt in (
-        (1, grouped),
-        (
-            -1,
-            grouped.where(
-                DigitalReadiness.entrepreneur_id.in_(left if left is not None else excluded(span))
-            ),
-        ),
-    ):
+    steps: list[tuple[int, Select[Any]]] = [
+        (1, everything),
+        (-1, grouped.where(DigitalReadiness.entrepreneur_id.in_(left.ids))),
+    ]
+    for sign, stmt in steps:
         for *ticks, n in session.execute(stmt):
             found[tuple(zip(keys, map(bool, ticks), strict=True))] += sign * n
+    closed = [getattr(ClosedReadiness, key) for key in keys]
+    for ticks, n in _closed_by(session, left, ClosedReadiness.businesses, *closed).items():
+        found[tuple(zip(keys, map(bool, ticks), strict=True))] -= n
     return Counter({k: n for k, n in found.items() if n})

@@ -205,10 +205,10 @@ def _month_label(period: Period) -> tuple[str, str]:
     )
 
 
-def _months(session: Session, span: YearSpan) -> tuple[MonthRow, ...]:
+def _months(span: YearSpan, now: dict[int, int], then: dict[int, int]) -> tuple[MonthRow, ...]:
+    """The months of ``span`` with sales ``now`` and the year before's ``then`` (period key →
+    satang)."""
     before = span.previous()
-    now = figures.sales_by_period(session, span.first, span.last)
-    then = figures.sales_by_period(session, before.first, before.last)
     rows = []
     for period, earlier in zip(span.periods, before.periods, strict=True):
         th, en = _month_label(period)
@@ -296,13 +296,13 @@ def _stars(session: Session, span: YearSpan, counts: figures.YearCounts) -> tupl
     )
 
 
-def _standards(session: Session, span: YearSpan, left: figures.Ids) -> tuple[CountRow, ...]:
+def _standards(session: Session, span: YearSpan, left: figures.LeftOut) -> tuple[CountRow, ...]:
     held = figures.standards_held(session, span, left=left)
     return tuple(CountRow(s.value, s.label_th, s.label_en, held[s.value]) for s in Standard)
 
 
 def _readiness(
-    session: Session, span: YearSpan, entrepreneurs: int, left: figures.Ids
+    session: Session, span: YearSpan, entrepreneurs: int, left: figures.LeftOut
 ) -> tuple[tuple[CountRow, ...], tuple[CountRow, ...]]:
     levels: Counter[int | None] = Counter()
     checks: Counter[str] = Counter()
@@ -440,9 +440,12 @@ def overview(
     before = span.previous()
     kind = get_office(session).kind
     left, left_before = figures.left_out(session, span), figures.left_out(session, before)
-    now = figures.year_counts(session, span, left=left)
+    # Each year's months read once: the monthly chart and the year's totals.
+    by_month = figures.sales_by_period(session, span.first, span.last)
+    by_month_before = figures.sales_by_period(session, before.first, before.last)
+    now = figures.year_counts(session, span, left=left, sales=sum(by_month.values()))
     then_entrepreneurs, then_products, then_sales = figures.year_totals(
-        session, before, left=left_before
+        session, before, left=left_before, sales=sum(by_month_before.values())
     )
     month = span.last_ended(today)
     readiness, readiness_checks = _readiness(session, span, now.entrepreneurs, left)
@@ -460,7 +463,7 @@ def overview(
         previous_entrepreneurs=then_entrepreneurs,
         previous_products=then_products,
         previous_sales=baht(then_sales),
-        months=_months(session, span),
+        months=_months(span, by_month, by_month_before),
         categories=_categories(now),
         areas=_areas(session, span, kind, month, now),
         stars=_stars(session, span, now),
