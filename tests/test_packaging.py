@@ -19,6 +19,10 @@ from pathlib import Path
 
 import pytest
 
+# Builds and installs the program; the engine the suite's registers run on plays no part, so
+# the PostgreSQL pass need not do it again.
+pytestmark = pytest.mark.sqlite_only
+
 ROOT = Path(__file__).resolve().parent.parent
 #: What the wheel is built from: the repository's package sources and their data.
 SOURCES = ("pyproject.toml", "setup.py", "README.md", "otop_desktop", "ui", "db", "resources")
