@@ -136,15 +136,15 @@
     </message>
     <message>
         <source>Outgoing &amp;number:</source>
-        <translation>เลขที่หนังสือ (ที่) (&amp;N):</translation>
+        <translation>เลขที่หนังสือ (ที่)(&amp;N):</translation>
     </message>
     <message>
         <source>Expiring &amp;within:</source>
-        <translation>หมดอายุภายใน (&amp;W):</translation>
+        <translation>หมดอายุภายใน(&amp;W):</translation>
     </message>
     <message>
         <source>&amp;Year:</source>
-        <translation>ปี (&amp;Y):</translation>
+        <translation>ปี(&amp;Y):</translation>
     </message>
     <message>
         <source>Thai digits (๐๑๒๓)</source>

@@ -49,7 +49,7 @@
     </message>
     <message>
         <source>Office tele&amp;phone:</source>
-        <translation>โทรศัพท์สำนักงาน (&amp;P):</translation>
+        <translation>โทรศัพท์สำนักงาน(&amp;P):</translation>
     </message>
     <message>
         <source>The office&apos;s name and its signing officer are printed on registration forms and certificates, and are the same on every computer that uses this register.</source>
@@ -57,7 +57,7 @@
     </message>
     <message>
         <source>Choose &amp;emblem image…</source>
-        <translation>เลือกภาพตราครุฑ (&amp;E)…</translation>
+        <translation>เลือกภาพตราครุฑ(&amp;E)…</translation>
     </message>
     <message>
         <source>A PNG or JPEG of the Garuda emblem, printed top left on memos</source>
