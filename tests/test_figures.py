@@ -266,6 +266,9 @@ def test_migration_0010_seeds_the_history_and_the_kept_totals_from_the_register(
             assert figures.kept_products(s) == figures.recount_products(s) != {}
             assert figures.kept_businesses(s) == figures.recount_businesses(s)
             assert figures.status_entries(s) == figures.recount_status(s)
+            # 0013: b closed for good since July 2564.
+            assert _kept_closed(s) == _recount_closed(s)
+            assert _kept_closed(s)["business_closures"] == {(b.id, "2021-07-01"): 1}
         span = figures.year_span(2565)  # b closed in July 2564: not counted from FY 2565
         assert set(s.scalars(figures.select_counted(span))) == {a.id, c.id}
 

@@ -12,6 +12,10 @@ line and current stars, as product_totals), the businesses by district, the cert
 standard and month of expiry, 0 for none) and the checklists of those businesses, by the
 B.E. month key of that date.
 
+``standard_totals`` and ``readiness_totals`` count every certificate (by standard and month
+of expiry) and every checklist (by its ticks), which the year's charts otherwise read row by
+row; covering indexes let each split of the kept totals be read off one index in order.
+
 On SQLite triggers keep them exact whatever code writes the rows: a change to a business's
 history takes its whole holding out under the old closing and puts it back under the new one;
 a product, certificate or checklist written moves only its own row, and only for a closed
