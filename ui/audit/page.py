@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QShowEvent
@@ -25,7 +26,6 @@ from PySide6.QtWidgets import (
 )
 
 from otop_desktop.audit.query import AuditFilter, actions, actors
-from otop_desktop.audit.workbook import WrittenTrail, write_trail
 from otop_desktop.database import Register
 from otop_desktop.errors import UserError
 from otop_desktop.thaiformat import be_year, thai_today
@@ -39,6 +39,9 @@ from ui.messages import message_title, show_user_error
 from ui.widgets.be_date import BEDateEdit
 from ui.widgets.confirm import confirm
 from ui.widgets.field_error import FieldMessage
+
+if TYPE_CHECKING:
+    from otop_desktop.audit.workbook import WrittenTrail
 
 # Typical cells, to size the columns by (the last, what changed, takes the rest).
 SAMPLES = (
@@ -288,6 +291,10 @@ class AuditPage(QWidget):
             if not confirm(self, question, self.tr("Replace"), self.tr("Keep the file")):
                 return
             force = True
+        # openpyxl (a quarter of a second and more to import) only when a trail is saved,
+        # not before the first window.
+        from otop_desktop.audit.workbook import write_trail
+
         register, where = self._register, self.model.where
         self.count.setText(self.tr("Writing {file}…").format(file=out.name))
         self.background.run(
