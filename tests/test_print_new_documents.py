@@ -21,7 +21,7 @@ from sqlalchemy import func, select
 from otop_desktop.cli import main
 from otop_desktop.database import Register
 from otop_desktop.demo.generator import generate
-from otop_desktop.domain import Status
+from otop_desktop.domain import OfficeKind, Status
 from otop_desktop.errors import NotFoundError, UserError, ValidationError
 from otop_desktop.models import (
     Entrepreneur,
@@ -421,3 +421,18 @@ def test_the_annual_report_from_the_command_line(
         "print", "annual", "--db", db_of(district), "--year", "2568", "--out", out
     )
     assert status == 2 and "--force" in stderr
+
+
+def test_in_thai_digits_the_memo_still_names_the_file_as_it_is(district: Register) -> None:
+    data, _ = make(district, OfficeDocument.MEMO, period=OCTOBER, dated=DAY, thai_digits=True)
+    text = flat(texts(data)[0])
+    assert "OTOP-5013-256910.xlsx" in text
+    assert flat("ประจำเดือนตุลาคม ๒๕๖๙") in text and "2569" not in text.replace("256910", "")
+
+
+def test_a_national_register_has_no_covering_memo(
+    fresh_register: Callable[..., Register],
+) -> None:
+    nation = fresh_register(OfficeKind.NATION, None)
+    with pytest.raises(UserError, match="national register sends no monthly submission"):
+        make(nation, OfficeDocument.MEMO, period=OCTOBER, dated=DAY)
