@@ -195,7 +195,10 @@ def paragraphs(items: list[Flowable] | Flowable) -> Iterator[Paragraph]:
         elif isinstance(item, Table):
             for row in item._cellvalues:
                 for value in row:
-                    yield from paragraphs(value if isinstance(value, list) else [value])
+                    # reportlab keeps a laid-out cell as a tuple of its flowables.
+                    yield from paragraphs(
+                        list(value) if isinstance(value, list | tuple) else [value]
+                    )
         elif isinstance(item, KeepTogether | KeepInFrame):
             yield from paragraphs(item._content)
 

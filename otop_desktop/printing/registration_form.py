@@ -9,7 +9,15 @@ from reportlab.platypus import CondPageBreak, Flowable, KeepTogether, Spacer, Ta
 
 from otop_desktop.domain import READINESS_ITEMS, Category, ProducerType, SoftPower, Standard, Status
 from otop_desktop.models import Entrepreneur, Office, Product
-from otop_desktop.printing.layout import FormLines, cell, grid_table, look, signature, ticks
+from otop_desktop.printing.layout import (
+    FormLines,
+    cell,
+    fitted,
+    grid_table,
+    look,
+    signature,
+    ticks,
+)
 from otop_desktop.printing.print_data import place, show_id
 from otop_desktop.printing.typeset import TextOptions, hold, para
 from otop_desktop.thaiformat import format_be_date, format_money
@@ -175,7 +183,12 @@ def _product(
 
 def _standards(p: Product | None, width: float, options: TextOptions) -> Table:
     lk = look()
-    widths = [0, 4.2 * cm, 3.0 * cm]
+    # Wide enough for the longest certificate numbers and dates the register holds.
+    widths = [
+        0,
+        fitted(["ORGANIC-50-00000/00", "50-1-00000-1-0000"], lk.cell, options),
+        fitted(["30 เม.ย. 2570", "วันหมดอายุ"], lk.cell, options),
+    ]
     widths[0] = width - sum(widths)
     rows: list[list[object]] = [
         [cell(h, lk.cell_head, options) for h in ("มาตรฐานที่ได้รับ", "เลขที่ใบรับรอง", "วันหมดอายุ")]

@@ -104,6 +104,7 @@ def _dictionary() -> Trie:
 # Never at the start of a line / never at the end of one.
 _NO_LINE_START = frozenset(",.;:!?)]}%\u0e46\u0e2f\u201d\u2019\u00bb")
 _NO_LINE_END = frozenset("([{\u201c\u2018\u00ab")
+_EDGE_PUNCTUATION = "".join(_NO_LINE_START | _NO_LINE_END) + "\"'"
 # Outside Thai, a long run (a web address, a phone number) may break after these when a
 # letter follows, never inside a number such as 1,250.50.
 _LATIN_BREAK_RE = re.compile(r"(?<=[-/.])(?=[^\W\d])|(?<=[-/])(?=\d)")
@@ -116,6 +117,14 @@ def subwords(word: str) -> tuple[str, ...]:
     the hyphens, slashes and dots of addresses and phone numbers."""
     if not _THAI_RE.search(word):
         return _glued([piece for piece in _LATIN_BREAK_RE.split(word) if piece])
+    # Brackets and punctuation around the word stay with its first and last pieces.
+    core = word.strip(_EDGE_PUNCTUATION)
+    if core != word and core:
+        start = word.index(core)
+        pieces = list(subwords(core))
+        pieces[0] = word[:start] + pieces[0]
+        pieces[-1] += word[start + len(core) :]
+        return tuple(pieces)
     trie = _dictionary()
     end = len(word)
     # fewest[p]: fewest words that make up word[p:], and the length of the first of them.
