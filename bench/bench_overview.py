@@ -15,6 +15,7 @@ time of each (this process's) is printed beside the wall-clock time."""
 from __future__ import annotations
 
 import argparse
+import os
 import sqlite3
 import statistics
 import time
@@ -91,7 +92,11 @@ def main() -> None:
     print(f"  the same {len(sent)} statements, plain sqlite3: {bare:8.1f} {bare_cpu:12.1f}")
     print(f"  ratio program / plain sqlite3:       {ours / bare:8.2f} {ours_cpu / bare_cpu:12.2f}")
     verdict = "met" if ours < TARGET_MS else "NOT met"
-    print(f"  target {TARGET_MS:.0f} ms: {verdict}")
+    # On a shared machine the wall-clock time is mostly waiting for a processor: the
+    # processor time is what the overview would take on a quiet one.
+    load = os.getloadavg()[0]
+    print(f"  target {TARGET_MS:.0f} ms: {verdict} by wall-clock (load average {load:.1f} on")
+    print(f"  {os.cpu_count()} processors); processor time {ours_cpu:.0f} ms")
     print(f"  (run on {date.today().isoformat()})")
 
 

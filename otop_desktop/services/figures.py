@@ -37,6 +37,7 @@ from sqlalchemy import (
     select,
     type_coerce,
     union,
+    union_all,
 )
 from sqlalchemy.orm import QueryableAttribute, Session, aliased
 
@@ -162,14 +163,20 @@ def baht(amount: int) -> Decimal:
 # --- entrepreneurs ---------------------------------------------------------------------
 
 
-def closed_at(day: date, *, among: Select[Any] | None = None) -> Select[int]:
+def closed_at(day: date, *, among: Select[Any] | None = None, few: bool = False) -> Select[int]:
     """Entrepreneurs whose status on the morning of ``day`` is closed: the latest change
-    before it (by date, then by entry) is a closing; only those ``among`` when given."""
+    before it (by date, then by entry) is a closing; only those ``among`` when given, looked
+    up business by business if they are ``few``."""
     later = aliased(StatusChange)
+    status: ColumnElement[str] | QueryableAttribute[str] = StatusChange.status
     within = () if among is None else (StatusChange.entrepreneur_id.in_(among),)
+    if few:
+        # The status as an expression keeps SQLite off the (status, changed_on) index, which
+        # would have it read every closing before the day.
+        status = StatusChange.status.concat("")
     return select(StatusChange.entrepreneur_id).where(
         *within,
-        StatusChange.status == "closed",
+        status == "closed",
         StatusChange.changed_on < day,
         ~select(later.id)
         .where(
@@ -411,6 +418,10 @@ class LeftOut:
         )
 
 
+#: Up to how many entries of the history are looked up one by one rather than read in a scan.
+_FEW = 2000
+
+
 def left_out(session: Session, span: YearSpan) -> LeftOut:
     """:func:`excluded` found once per year. On SQLite most of it is the businesses closed
     for good before the year (their closing in business_closures), taken out of the kept
@@ -427,12 +438,16 @@ def left_out(session: Session, span: YearSpan) -> LeftOut:
     changed_since = select(StatusChange.entrepreneur_id).where(
         StatusChange.status.in_(("active", "suspended")), StatusChange.changed_on >= span.start
     )
+    # Few for a recent year; for an older one every registration since is among them.
+    few = (
+        session.scalar(select(func.count()).select_from(changed_since.limit(_FEW).subquery())) or 0
+    ) < _FEW
     rest = union(
         select(Entrepreneur.id).where(
             or_(Entrepreneur.registered_on.is_(None), Entrepreneur.registered_on > span.end),
-            Entrepreneur.id.not_in(kept_closed),
+            ~kept_closed.where(BusinessClosure.entrepreneur_id == Entrepreneur.id).exists(),
         ),
-        closed_at(span.start, among=changed_since),
+        closed_at(span.start, among=changed_since, few=few),
     )
     ids = json.dumps(list(session.scalars(rest)))
     return LeftOut(select(literal_column("value")).select_from(func.json_each(ids)), span.start)
@@ -549,6 +564,23 @@ def _product_dims() -> tuple[Column[Any], ...]:
     )
 
 
+def _splits(
+    session: Session, number: Any, columns: tuple[Any, ...], *where: ColumnElement[bool]
+) -> list[Counter[Any]]:
+    """A kept table's ``number`` summed by each of ``columns`` in turn, in one statement (one
+    GROUP BY each, read off its covering index, joined by UNION ALL)."""
+    parts = [
+        select(literal(i).label("side"), column.label("value"), func.sum(number))
+        .where(*where)
+        .group_by(column)
+        for i, column in enumerate(columns)
+    ]
+    found: list[Counter[Any]] = [Counter() for _ in columns]
+    for side, value, n in session.execute(union_all(*parts)):
+        found[side][value] += int(n or 0)
+    return found
+
+
 def product_counts(
     session: Session, span: YearSpan, *, left: LeftOut | None = None
 ) -> ProductCounts:
@@ -565,16 +597,18 @@ def product_counts(
     if _kept_totals(session):
         t, c = ProductTotal, ClosedProducts
         left = left or LeftOut(excluded(span))
-        for side, column, closed in zip(
-            sides,
-            (t.district_code, t.category, t.soft_power, t.stars),
-            (c.district_code, c.category, c.soft_power, c.stars),
-            strict=True,
-        ):
-            side.update(
-                dict(session.execute(select(column, func.sum(t.products)).group_by(column)).all())
+        kept = _splits(session, t.products, (t.district_code, t.category, t.soft_power, t.stars))
+        for side, found in zip(sides, kept, strict=True):
+            side.update(found)
+        if left.closed_before is not None:
+            closed = _splits(
+                session,
+                c.products,
+                (c.district_code, c.category, c.soft_power, c.stars),
+                c.period < left.closed_period,
             )
-            side.subtract(_closed_by(session, left, c.products, closed))
+            for side, found in zip(sides, closed, strict=True):
+                side.subtract(found)
         sign, rows = -1, grouped.where(Product.entrepreneur_id.in_(left.ids))
     else:
         sign, rows = 1, grouped.where(counted(span))
