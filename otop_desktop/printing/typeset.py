@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import re
 import threading
+from collections import OrderedDict
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
@@ -199,6 +200,12 @@ _shaped: dict[tuple[_FragKey, str, bool], list[object]] = {}
 _shaped_lock = threading.Lock()
 # About 1.4 kB a word: the 2,475 certificates of a province use 4,500 words.
 _SHAPED_LIMIT = 50_000
+# Words shaped with keep=False (lines of one certificate), the last few only.
+_recent: OrderedDict[tuple[_FragKey, str, bool], list[object]] = OrderedDict()
+_RECENT_LIMIT = 512
+# Text that HarfBuzz changes: Thai, or any combining mark. The rest (codes, numbers, dates
+# in digits, Latin) is set as it is, without the cost of shaping.
+_NEEDS_SHAPING = re.compile("[\u0e00-\u0e7f\u0300-\u036f\u1ab0-\u1aff\u20d0-\u20ff]")
 
 
 def _frag_key(style: ParagraphStyle) -> _FragKey:
@@ -233,27 +240,32 @@ def _frag(key: _FragKey, text: str) -> ParaFrag:
 
 def _word(key: _FragKey, text: str, spaced: bool, keep: bool = True) -> list[object]:
     """The shaped frag word for ``text``, from the cache when it was seen before; kept
-    there for the next time unless ``keep`` is False."""
+    there for the next time, or with ``keep`` False only among the last few such words
+    (a line measured and then drawn is shaped once, and a batch's memory stays flat)."""
     cache_key = (key, text, spaced)
-    word = _shaped.get(cache_key)
+    word = _shaped.get(cache_key) or _recent.get(cache_key)
     if word is None:
         width = pdfmetrics.stringWidth(text, key[0], key[1])
         plain = (_SpacedWord if spaced else _Word)([width, (_frag(key, text), text)])
         word = plain
-        if key[5]:
+        if key[5] and _NEEDS_SHAPING.search(text):
             word = shapeFragWord(plain)
-            if word is plain:
-                word = (_SpacedUnchanged if spaced else _Unchanged)(plain)
-            else:
-                # One frag in, one frag out: HarfBuzz's glyphs of the whole word.
-                frag, glyphs = word[1]
-                word[1] = (frag, _Glyphs.of(glyphs, text, key[0]))
-        if not keep:
-            return word
+        if word is plain:
+            # Codes, numbers and Latin: HarfBuzz would leave them as they are.
+            word = (_SpacedUnchanged if spaced else _Unchanged)(plain)
+        else:
+            # One frag in, one frag out: HarfBuzz's glyphs of the whole word.
+            frag, glyphs = word[1]
+            word[1] = (frag, _Glyphs.of(glyphs, text, key[0]))
         with _shaped_lock:
-            if len(_shaped) >= _SHAPED_LIMIT:
-                _shaped.clear()
-            _shaped[cache_key] = word
+            if keep:
+                if len(_shaped) >= _SHAPED_LIMIT:
+                    _shaped.clear()
+                _shaped[cache_key] = word
+            else:
+                _recent[cache_key] = word
+                if len(_recent) > _RECENT_LIMIT:
+                    _recent.popitem(last=False)
     return word
 
 
