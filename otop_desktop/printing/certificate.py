@@ -583,10 +583,12 @@ def sheets(facts: _Facts) -> list[Sheet]:
         column.text(digits(f"ที่ตั้ง {_held(street)}", options), FONT, BODY)
         if area:  # the same for all the district's producers: set once, replayed
             column.text(digits(_held(area), options), FONT, BODY, repeats=True)
-        # The sentence on lines of their own, each the same on many certificates.
+        # The sentence on lines of their own, the first and last the same on many
+        # certificates.
         column.text("ได้ลงทะเบียนเป็นผู้ผลิต ผู้ประกอบการ OTOP", FONT, BODY, repeats=True)
         since = f"เมื่อวันที่{NBSP}{registered}"
-        column.text(digits(since, options), FONT, BODY, repeats=True)
+        # Not kept: a province's producers registered on some 1,500 different days.
+        column.text(digits(since, options), FONT, BODY)
         column.text(digits(f"{counted} {listed}", options), FONT, BODY, repeats=True)
         column.gap(TABLE_GAP)
         return column
