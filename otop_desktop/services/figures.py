@@ -483,10 +483,9 @@ def entrepreneurs_by(
     left = left or LeftOut(excluded(span))
     found: Counter[str] = Counter()
     if key == "district_code" and left.closed_before is not None:
-        found.update(kept_businesses(session))
-        found.subtract(
-            _closed_by(session, left, ClosedBusinesses.businesses, ClosedBusinesses.district_code)
-        )
+        b, c = BusinessTotal, ClosedBusinesses
+        closed = _split(c.businesses, (c.district_code,), c.period < left.closed_period, sign=-1)
+        found.update(_net(session, 1, [*_split(b.businesses, (b.district_code,)), *closed])[0])
         steps: list[tuple[int, ColumnElement[bool]]] = [(-1, Entrepreneur.id.in_(left.ids))]
     else:
         registered = Entrepreneur.registered_on <= span.end
@@ -564,19 +563,27 @@ def _product_dims() -> tuple[Column[Any], ...]:
     )
 
 
-def _splits(
-    session: Session, number: Any, columns: tuple[Any, ...], *where: ColumnElement[bool]
-) -> list[Counter[Any]]:
-    """A kept table's ``number`` summed by each of ``columns`` in turn, in one statement (one
-    GROUP BY each, read off its covering index, joined by UNION ALL)."""
-    parts = [
-        select(literal(i).label("side"), column.label("value"), func.sum(number))
+def _split(
+    number: Any, columns: tuple[Any, ...], *where: ColumnElement[bool], sign: int = 1
+) -> list[Select[Any]]:
+    """A kept table's ``number`` (times ``sign``) summed by each of ``columns`` in turn: one
+    GROUP BY each, read off its covering index, as (side, value, n) rows."""
+    return [
+        select(literal(i).label("side"), column.label("value"), sign * func.sum(number))
         .where(*where)
         .group_by(column)
         for i, column in enumerate(columns)
     ]
-    found: list[Counter[Any]] = [Counter() for _ in columns]
-    for side, value, n in session.execute(union_all(*parts)):
+
+
+def _net(session: Session, sides: int, parts: list[Select[Any]]) -> list[Counter[Any]]:
+    """The (side, value, n) rows of ``parts`` (kept totals and closings taken away) netted in
+    SQL, one Counter per side: one statement, each value once."""
+    rows = union_all(*parts).subquery()
+    found: list[Counter[Any]] = [Counter() for _ in range(sides)]
+    for side, value, n in session.execute(
+        select(rows.c.side, rows.c.value, func.sum(rows.c[2])).group_by(rows.c.side, rows.c.value)
+    ):
         found[side][value] += int(n or 0)
     return found
 
@@ -597,18 +604,12 @@ def product_counts(
     if _kept_totals(session):
         t, c = ProductTotal, ClosedProducts
         left = left or LeftOut(excluded(span))
-        kept = _splits(session, t.products, (t.district_code, t.category, t.soft_power, t.stars))
-        for side, found in zip(sides, kept, strict=True):
-            side.update(found)
+        parts = _split(t.products, (t.district_code, t.category, t.soft_power, t.stars))
         if left.closed_before is not None:
-            closed = _splits(
-                session,
-                c.products,
-                (c.district_code, c.category, c.soft_power, c.stars),
-                c.period < left.closed_period,
-            )
-            for side, found in zip(sides, closed, strict=True):
-                side.subtract(found)
+            closed = (c.district_code, c.category, c.soft_power, c.stars)
+            parts += _split(c.products, closed, c.period < left.closed_period, sign=-1)
+        for side, found in zip(sides, _net(session, 4, parts), strict=True):
+            side.update(found)
         sign, rows = -1, grouped.where(Product.entrepreneur_id.in_(left.ids))
     else:
         sign, rows = 1, grouped.where(counted(span))
