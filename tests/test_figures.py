@@ -350,10 +350,9 @@ def _year_by_rows(s, span: figures.YearSpan) -> tuple:  # type: ignore[no-untype
     """A year's splits counted from the rows by the rule (select_counted), no kept totals."""
     counted = figures.select_counted(span)
     p, e, ps, r = Product, Entrepreneur, ProductStandard, DigitalReadiness
-    by_district = dict(
-        s.execute(
-            select(e.district_code, func.count()).where(e.id.in_(counted)).group_by(e.district_code)
-        ).all()
+    by_district, by_subdistrict = (
+        dict(s.execute(select(c, func.count()).where(e.id.in_(counted)).group_by(c)).all())
+        for c in (e.district_code, e.subdistrict_code)
     )
     products = Counter()
     for name, dims in (
@@ -390,7 +389,7 @@ def _year_by_rows(s, span: figures.YearSpan) -> tuple:  # type: ignore[no-untype
             )
         }
     )
-    return by_district, products, standards, readiness
+    return by_district, by_subdistrict, products, standards, readiness
 
 
 def _year_kept(s, span: figures.YearSpan) -> tuple:  # type: ignore[no-untyped-def]
@@ -407,6 +406,7 @@ def _year_kept(s, span: figures.YearSpan) -> tuple:  # type: ignore[no-untyped-d
             products[(name, value)] = n
     return (
         dict(figures.entrepreneurs_by(s, span, "district_code", left=left)),
+        dict(figures.entrepreneurs_by(s, span, "subdistrict_code", left=left)),
         products,
         {k: n for k, n in figures.standards_held(s, span, left=left).items() if n},
         figures.readiness_counts(s, span, left=left),
