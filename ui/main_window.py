@@ -11,7 +11,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, cast
 
-from PySide6.QtCore import QSignalBlocker, Qt, QTimer
+from PySide6.QtCore import QSignalBlocker, Qt, QThreadPool, QTimer
 from PySide6.QtGui import QCloseEvent, QKeySequence, QShowEvent, QUndoGroup
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -84,6 +84,8 @@ WINDOW_SIZE = (1200, 660)
 MINIMUM_SIZE = (900, 560)
 # The file a new register is offered as, and what the register dialogs list.
 REGISTER_SUFFIX = ".sqlite3"
+# How long closing waits for the background reads still under way (see closeEvent).
+JOBS_WAIT_MS = 10_000
 
 
 class LazyPage(QWidget):
@@ -374,6 +376,9 @@ class MainWindow(QMainWindow):
             if self.restored is None:  # not the register just put back from a backup
                 self.backups.back_up_on_closing()
             self.backups.stop()
+            # The register closes after its window: a job still reading (the start-up check,
+            # a list's rest) would leave its connection open past the engine (psycopg warns).
+            QThreadPool.globalInstance().waitForDone(JOBS_WAIT_MS)
         finally:
             self._closing = False
         self._closed = True

@@ -6,6 +6,7 @@ import re
 from datetime import date
 from pathlib import Path
 
+import pytest
 from PySide6.QtCore import QSettings, Qt, QUrl
 from PySide6.QtWidgets import QApplication, QLabel, QMessageBox
 from pytestqt.qtbot import QtBot
@@ -266,6 +267,8 @@ def test_menus_and_quit(qtbot: QtBot, district_register: Register) -> None:
     assert not window.isVisible()
 
 
+# SQLite only: the register's file path is what the status bar shows.
+@pytest.mark.sqlite_only
 def test_status_bar_says_where_the_register_is(qtbot: QtBot, district_register: Register) -> None:
     window = open_window(qtbot, district_register)
     texts = [label.text() for label in window.statusBar().findChildren(QLabel)]
@@ -276,6 +279,8 @@ def temp_preferences(tmp_path: Path) -> Preferences:
     return Preferences(QSettings(str(tmp_path / "preferences.ini"), QSettings.Format.IniFormat))
 
 
+# SQLite only: the title names the register's file.
+@pytest.mark.sqlite_only
 def test_the_title_says_which_register_is_open(qtbot: QtBot, district_register: Register) -> None:
     window = open_window(qtbot, district_register)
     assert window.windowTitle() == f"ทะเบียน OTOP – {OFFICE} (r.sqlite3)"
@@ -333,6 +338,8 @@ def test_an_empty_province_register_points_to_the_districts_workbooks(
     assert "ไฟล์รายงานประจำเดือนของอำเภอ" in steps.text()
 
 
+# SQLite only: the recent registers it opens are files beside the fixture's.
+@pytest.mark.sqlite_only
 def test_recent_registers_never_keep_a_password(
     qtbot: QtBot, district_register: Register, tmp_path: Path
 ) -> None:
