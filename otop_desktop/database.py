@@ -8,6 +8,7 @@ import logging
 import os
 import shutil
 import sqlite3
+import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -564,6 +565,11 @@ class Register:
         self.path = register_file(engine.url)
         self.subject = register_subject(engine.url)
         self._identity = self._file_identity() if self.path is not None else None
+        #: Units of work under way (any thread), and whether close() was called: the pool
+        #: is let go only once the last of them has given its connection back.
+        self._active = 0
+        self._closed = False
+        self._guard = threading.Lock()
 
     @classmethod
     def open(
@@ -657,7 +663,7 @@ class Register:
     def read(self) -> Iterator[Session]:
         self._check_in_place(saving=False)
         try:
-            with self._sessions() as session, session.begin():
+            with self._in_use(), self._sessions() as session, session.begin():
                 session.info[ACTOR] = self.actor
                 yield session
         except (DBAPIError, sqlite3.Error) as exc:
@@ -675,7 +681,7 @@ class Register:
             raise self._refusal
         self._check_in_place(saving=True)
         try:
-            with self._sessions() as session, session.begin():
+            with self._in_use(), self._sessions() as session, session.begin():
                 session.connection(execution_options={"write": True})
                 session.info[ACTOR] = self.actor
                 if self._facts is not None:
@@ -690,6 +696,19 @@ class Register:
             if error is None:
                 raise
             raise error from exc
+
+    @contextmanager
+    def _in_use(self) -> Iterator[None]:
+        with self._guard:
+            self._active += 1
+        try:
+            yield
+        finally:
+            with self._guard:
+                self._active -= 1
+                last = self._closed and self._active == 0
+            if last:
+                self.engine.dispose()
 
     def storage_error(self, exc: BaseException, *, saving: bool) -> UserError | None:
         """The clerk's message for a database error met on this register (see
@@ -831,7 +850,15 @@ class Register:
         self._refusal = error
 
     def close(self) -> None:
-        self.engine.dispose()
+        """Lets the register's connections go — at once, or when the units of work still
+        under way (a background count, another thread's save) end: a connection checked out
+        while the pool is disposed would go back to a pool nobody closes (and a server's
+        connection would stay open until the garbage collector finds it)."""
+        with self._guard:
+            self._closed = True
+            busy = self._active > 0
+        if not busy:
+            self.engine.dispose()
 
     def __enter__(self) -> Register:
         return self

@@ -111,10 +111,10 @@ def test_a_full_disk_fails_clearly_and_keeps_the_older_backups(register, small_d
     kept = first.file.read_bytes()
     # Fill the disk so that a second copy cannot fit.
     filler = disk / "filler"
-    with filler.open("wb") as file, pytest.raises(OSError):
+    # Unbuffered: the disk-full error comes from a write, never from the close.
+    with filler.open("wb", buffering=0) as file, pytest.raises(OSError):
         while True:
             file.write(b"\0" * 65536)
-            file.flush()
     with pytest.raises(UserError) as caught:
         make_backup(register)
     assert "full" in caught.value.message_en and "ไม่พอ" in caught.value.message_th

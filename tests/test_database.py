@@ -244,3 +244,37 @@ def test_opening_an_up_to_date_register_does_not_load_alembic(register) -> None:
         [sys.executable, "-c", probe], capture_output=True, text=True, check=True, timeout=60
     )
     assert done.stdout.strip() == "False", done.stderr
+
+
+@pytest.mark.skipif(not ON_POSTGRESQL, reason="counts the server's connections")
+def test_a_register_closed_during_a_background_read_lets_its_connection_go_after_it(
+    register, pg_server
+) -> None:
+    # Issue 15: the overview's background count still held a connection when the register
+    # closed; it went back to a disposed pool and stayed open until garbage collection.
+    reading, finish = threading.Event(), threading.Event()
+
+    def background_count() -> None:
+        with register.read() as s:
+            s.scalar(text("SELECT count(*) FROM entrepreneurs"))
+            reading.set()
+            finish.wait(10)
+
+    def connections() -> int:
+        with pg_server.connect() as conn:
+            return int(
+                conn.scalar(
+                    text("SELECT count(*) FROM pg_stat_activity WHERE datname = :d"),
+                    {"d": register.engine.url.database},
+                )
+                or 0
+            )
+
+    worker = threading.Thread(target=background_count)
+    worker.start()
+    reading.wait(5)
+    register.close()  # the window closes while the count is under way
+    assert connections() == 1
+    finish.set()
+    worker.join()
+    assert connections() == 0
