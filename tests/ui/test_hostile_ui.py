@@ -64,6 +64,8 @@ def names(register: Register) -> list[str]:
         return list(session.scalars(select(Entrepreneur.name)))
 
 
+# SQLite-only: the causes are the file's (another program's write lock, a read-only file).
+@pytest.mark.sqlite_only
 def test_a_refused_save_shows_why_keeps_the_form_and_saves_once_the_cause_is_gone(
     qtbot: QtBot,
     district_register: Register,
