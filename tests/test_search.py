@@ -12,7 +12,9 @@ from otop_desktop.models import Entrepreneur, Product, ProductStandard
 from otop_desktop.search import (
     LIST_ORDER,
     POSITION_GAP,
+    SEARCHED_TABLES,
     bulk_load,
+    entrepreneur_doc,
     key_contains,
     search_key,
     search_mask,
@@ -480,6 +482,46 @@ def test_every_write_keeps_its_row_in_the_list_order(register) -> None:
         entrepreneurs.delete_entrepreneur(s, late.id)
     _in_list_order(register)
     assert names(register, query="ร้านทอง") == []
+
+
+def _index_whole(register) -> None:  # type: ignore[no-untyped-def]
+    with register.write() as s:
+        for table in SEARCHED_TABLES:
+            # FTS5 compares its index with the records: raises if they disagree.
+            s.execute(
+                text(f"INSERT INTO {table}_fts({table}_fts, rank) VALUES('integrity-check', 1)")
+            )
+
+
+@pytest.mark.sqlite_only  # the trigram index and its triggers are SQLite's
+def test_text_and_number_written_in_one_statement_keep_the_index_whole(register) -> None:
+    """A withdrawn workbook puts records back by whole rows: the text and the number (the
+    same or another) in one UPDATE. Migration 0011's triggers then told the index to drop
+    text it did not hold, and SQLite called the register damaged (fixed by 0014)."""
+    with register.write() as s:
+        shop = entrepreneurs.create_entrepreneur(s, person(name="ร้านทอง"))
+        entrepreneurs.create_entrepreneur(s, person(name="ร้านเงิน"))
+        s.flush()
+        reg_no = shop.reg_no
+    for new_reg_no, name in ((reg_no, "ร้านนาก"), ("5013-2565-0009", "ร้านเพชร")):
+        with register.write() as s:
+            s.execute(
+                text(
+                    "UPDATE entrepreneurs SET reg_no = :new, name = :name, search_text = :doc"
+                    " WHERE reg_no = :old"
+                ),
+                {
+                    "new": new_reg_no,
+                    "name": name,
+                    "doc": entrepreneur_doc(name, "", new_reg_no, "", []),
+                    "old": reg_no,
+                },
+            )
+        reg_no = new_reg_no
+        _index_whole(register)
+        _in_list_order(register)
+        assert names(register, query=name) == [name]
+    assert names(register, query="ร้าน")[0] == "ร้านเพชร"
 
 
 # Every class of query: words common and rare, as typed and forgiven, numbers, fragments of

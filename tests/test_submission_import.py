@@ -99,7 +99,8 @@ def snapshot(register) -> dict[str, object]:  # type: ignore[no-untyped-def]
             columns = [
                 c
                 for c in model.__table__.columns
-                if c.name not in ("created_at", "updated_at", "imported_at", "id")
+                # search_pos: the place in list order the register gives a record itself.
+                if c.name not in ("created_at", "updated_at", "imported_at", "id", "search_pos")
             ]
             found[model.__tablename__] = sorted(map(repr, s.execute(select(*columns)).all()))
     return found

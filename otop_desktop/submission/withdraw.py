@@ -81,6 +81,11 @@ TR, TP, DK, SK, RS = (
 UNDO = _t(ReceivedSubmissionUndo)
 
 
+#: Columns the register fills in itself (search_pos: a row's place in list order, kept by
+#: migration 0011's triggers). A kept copy's value is stale once rows were renumbered since,
+#: and writing it back would give two rows one place in the search index: never restored.
+_PLACED = frozenset({"search_pos"})
+
 _MODELS: dict[str, Any] = {
     "entrepreneurs": Entrepreneur,
     "products": Product,
@@ -413,8 +418,9 @@ class _Restore:
         self._insert(table, missing, keep_id=True)
 
     def _mapped_row(self, table: Table, row: dict[str, Any]) -> dict[str, Any]:
-        """``row`` with its references to rows that came back under a new id changed."""
-        out = dict(row)
+        """``row`` with its references to rows that came back under a new id changed, without
+        the columns the register places itself."""
+        out = {k: v for k, v in row.items() if k not in _PLACED}
         for column in table.c:
             for fk in column.foreign_keys:
                 target = fk.column.table.name
