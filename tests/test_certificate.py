@@ -233,3 +233,21 @@ def test_thai_digits_on_the_list_but_not_in_the_signed_text(register, makers) ->
     layer = last.get_textpage().get_text_range()
     assert "แผ่นที่ ๓ จาก ๓" in squeezed(layer) and "- ๓ -" in squeezed(layer)
     assert "|2568-11-24|12|" in qr_text_of(last)
+
+
+def test_a_first_sheet_too_full_for_any_product_refers_to_the_attached_list(
+    register, makers
+) -> None:
+    with register.write() as session:
+        long_name = "วิสาหกิจชุมชนกลุ่มแม่บ้านเกษตรกรแปรรูปผลิตภัณฑ์จากผ้าฝ้ายทอมือย้อมสีธรรมชาติ " * 3
+        group = create_entrepreneur(
+            session,
+            person(name=long_name.strip(), producer_type=1, member_count=12),
+        )
+        create_product(session, group.id, ProductInput(name=NAMES[0], category=1))
+        number = group.reg_no
+    first, attached = sheets_of(register, number)
+    assert f"ตาม{ATTACHED_TITLE}นี้" in squeezed(" ".join(first.texts()))
+    assert not first.rules  # no table on the first sheet
+    assert f"{number}-P01" in attached.texts()
+    assert len(pages(printed(register, number))) == 2
