@@ -102,10 +102,11 @@ class LazyPage(QWidget):
         self._layout.setContentsMargins(0, 0, 0, 0)
 
     def built(self) -> QWidget:
-        if self.page is None:
-            self.page = self._build()
-            self._layout.addWidget(self.page)
-        return self.page
+        page = self.page
+        if page is None:
+            page = self.page = self._build()
+            self._layout.addWidget(page)
+        return page
 
     def showEvent(self, event: QShowEvent) -> None:
         self.built()

@@ -57,7 +57,7 @@ def level_sql() -> ColumnElement[int]:
     """``domain.readiness_level`` of a ``digital_readiness`` row, as SQL: 0 without a bank
     account, otherwise how many of the other five are ticked."""
     practices = [cast(getattr(DigitalReadiness, key), Integer) for key in CHECKS[1:]]
-    ticked = practices[0]
+    ticked: ColumnElement[int] = practices[0]
     for practice in practices[1:]:
         ticked = ticked + practice
     return case((DigitalReadiness.bank_account.is_(True), ticked), else_=0)

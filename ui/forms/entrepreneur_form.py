@@ -567,6 +567,7 @@ class EntrepreneurDialog(RecordDialog):
         """A refusal on the tab not shown: shows that tab, so the message is seen."""
         for index in range(self.tabs.count()):
             page = self.tabs.widget(index)
+            assert page is not None
             refused = [m for m in page.findChildren(FieldMessage) if m.level is Level.ERROR]
             if not refused:
                 continue

@@ -65,7 +65,7 @@ class Scale:
 def scale_for(columns: tuple[Column, ...]) -> Scale:
     if not any(c.money for c in columns):
         return Scale(1, "")
-    top = max((abs(v) for c in columns for v in c.values), default=0)
+    top = max((abs(Decimal(v)) for c in columns for v in c.values), default=Decimal(0))
     if top >= 10_000_000:
         return Scale(1_000_000, QCoreApplication.translate("Overview", "million baht"))
     if top >= 10_000:

@@ -213,15 +213,15 @@ class OverviewPage(QWidget):
         layout.addWidget(self.charts_hint)
         layout.addLayout(self.chart_grid)
         layout.addStretch(1)
-        self.scroll = QScrollArea()
-        self.scroll.setWidgetResizable(True)
+        self.scroll_area = QScrollArea()
+        self.scroll_area.setWidgetResizable(True)
         # The page follows the window's width; only its height scrolls.
-        self.scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        self.scroll.setFrameShape(QFrame.Shape.NoFrame)
-        self.scroll.setWidget(content)
+        self.scroll_area.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.scroll_area.setFrameShape(QFrame.Shape.NoFrame)
+        self.scroll_area.setWidget(content)
         outer = QVBoxLayout(self)
         outer.setContentsMargins(0, 0, 0, 0)
-        outer.addWidget(self.scroll)
+        outer.addWidget(self.scroll_area)
 
     # --- the year ---------------------------------------------------------------------------
 
@@ -404,7 +404,7 @@ class OverviewPage(QWidget):
             if card is None:
                 card = ChartCard()
                 card.openRequested.connect(self.openRequested)
-                card.focused.connect(lambda c=card: self.scroll.ensureWidgetVisible(c, 0, 0))
+                card.focused.connect(lambda c=card: self.scroll_area.ensureWidgetVisible(c, 0, 0))
                 card.saveImageRequested.connect(lambda c=card: self.save_chart_image(c))
                 card.saveFiguresRequested.connect(lambda c=card: self.save_chart_figures(c))
                 self.cards[chart.name] = card

@@ -215,7 +215,7 @@ def charts(overview: Overview, *, clickable: Callable[[Target], bool]) -> list[C
             QCoreApplication.translate("Overview", "Stars"),
             labels(o.stars),
             # Stars as the product list shows them; the unrated keep their words.
-            tuple("★" * r.key if r.key else pick(r.label_th, r.label_en) for r in o.stars),
+            tuple("★" * int(r.key or 0) or pick(r.label_th, r.label_en) for r in o.stars),
             keys(o.stars),
             (
                 Column(
