@@ -15,7 +15,8 @@ from pathlib import Path
 import openpyxl
 import pytest
 from PySide6.QtCharts import QAbstractBarSeries
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QLocale, Qt, QTranslator
+from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 from sqlalchemy import func, select, text
 from sqlalchemy.orm import Session
@@ -389,3 +390,44 @@ def test_a_count_under_way_stops_and_gives_its_connection_back(
     assert filled.engine.pool.checkedout() == 0
     qtbot.waitUntil(lambda: cancelled == [True])
     assert page.counting is None
+
+
+@pytest.fixture
+def in_english(qapp: QApplication) -> Iterator[None]:
+    """The program as started with ``--lang en``: no Thai catalog, an English locale."""
+    translators = qapp.findChildren(QTranslator)
+    for translator in translators:
+        qapp.removeTranslator(translator)
+    default = QLocale()
+    QLocale.setDefault(QLocale(QLocale.Language.English, QLocale.Country.UnitedKingdom))
+    try:
+        yield
+    finally:
+        QLocale.setDefault(default)
+        for translator in translators:
+            qapp.installTranslator(translator)
+
+
+def test_the_charts_speak_english_in_baht_and_be_years(
+    qtbot: QtBot, in_english: None, filled: Register
+) -> None:
+    window = MainWindow(filled)
+    qtbot.addWidget(window)
+    with qtbot.waitExposed(window):
+        window.show()
+    shown = show_year(qtbot, window)
+    page = window.overview
+    assert page.year_kind.currentText() == "Fiscal year"
+    assert page.state.text() == "01/10/2567 to 30/09/2568"
+    assert page.sales.caption.text() == "baht of sales\nfiscal year 2567: 1,000.00 (+4570.1%)"
+    months = card(window, "months")
+    assert months.chart_data is not None
+    assert months.chart_data.title == "Sales by month, against the year before (baht)"
+    assert months.chart_data.axis_labels[:3] == ("Oct", "Nov", "Dec")
+    assert [c.title for c in months.chart_data.drawn] == ["FY 2568", "FY 2567"]
+    assert months.scale.unit == "thousand baht"
+    assert months.bar_text(1, 0) == "Nov 2567, FY 2568: 12,000.00 baht"
+    categories = card(window, "categories").chart_data
+    assert categories is not None and "Textiles and apparel" in categories.labels
+    assert shown.year == 2568
+    window.overview.stop()
