@@ -254,13 +254,14 @@ def test_the_command_line_says_the_register_is_busy(
 def fill(disk: Path) -> Path:
     """Takes every free byte of ``disk``."""
     filler = disk / "filler"
-    with filler.open("wb") as f:
-        try:
-            while True:
-                f.write(b"\0" * 65536)
-                f.flush()
-        except OSError as exc:
-            assert exc.errno == 28  # ENOSPC
+    # Unbuffered: a buffered file would try its unwritten rest again on closing, and fail.
+    with filler.open("wb", buffering=0) as f:
+        for size in (65536, 4096, 512, 1):
+            try:
+                while True:
+                    f.write(b"\0" * size)
+            except OSError as exc:
+                assert exc.errno == 28  # ENOSPC
     assert shutil.disk_usage(disk).free == 0
     return filler
 
