@@ -632,10 +632,10 @@ class Register:
             register._after_open(before)
         except (DBAPIError, sqlite3.Error) as exc:
             engine.dispose()
-            error = _server_refusal(url, exc) or storage_error(
+            refusal = _server_refusal(url, exc) or storage_error(
                 exc, url, saving=False, busy_timeout_ms=busy_timeout_ms
             )
-            raise (error or _unreachable(url, exc)) from exc
+            raise (refusal or _unreachable(url, exc)) from exc
         except BaseException:
             engine.dispose()
             raise

@@ -104,7 +104,9 @@ def ensure_sound(session: Session) -> None:
 
 
 def counter_problems(session: Session) -> list[Problem]:
-    counters = dict(session.execute(text("SELECT name, value FROM counters")).all())
+    counters: dict[str, int] = {
+        name: value for name, value in session.execute(text("SELECT name, value FROM counters"))
+    }
     highest: dict[str, tuple[int, str]] = {}
 
     def seen(name: str, seq: int, number: str) -> None:

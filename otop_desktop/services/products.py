@@ -88,11 +88,11 @@ def check_product(
         )
     ratings: list[StarRating] = []
     this_year = be_year(thai_today())
-    for item in data.ratings:
+    for rating in data.ratings:
         year = check.integer(
-            "ratings", item.year_be, FIRST_SELECTION_YEAR, this_year, required=True
+            "ratings", rating.year_be, FIRST_SELECTION_YEAR, this_year, required=True
         )
-        stars = check.integer("ratings", item.stars, 1, 5, required=True)
+        stars = check.integer("ratings", rating.stars, 1, 5, required=True)
         if year is None or stars is None:
             continue
         if any(r.year_be == year for r in ratings):

@@ -75,8 +75,13 @@ def run_busy(
     job.failed.connect(failed)
     job.finished.connect(loop.quit)
     job.start()
+
+    def show_if_running() -> None:
+        if job.running:
+            dialog.show()
+
     if show_after_ms > 0:
-        QTimer.singleShot(show_after_ms, dialog, lambda: job.running and dialog.show())
+        QTimer.singleShot(show_after_ms, dialog, show_if_running)
     else:
         dialog.show()
     loop.exec()
