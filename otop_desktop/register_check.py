@@ -28,6 +28,7 @@ from otop_desktop.models import (
     Product,
     Sale,
 )
+from otop_desktop.models.submission import MONTHLY_EXPORT as MONTHLY
 from otop_desktop.models.submission import SUBMITTED
 from otop_desktop.search import SEARCHED_TABLES, entrepreneur_doc, product_doc, search_mask
 from otop_desktop.services.numbers import (
@@ -36,7 +37,6 @@ from otop_desktop.services.numbers import (
     parse_reg_no,
     registration_counter,
 )
-from otop_desktop.submission.export import EXPORT_KIND as MONTHLY
 
 #: Problems of one kind beyond this are counted, not listed.
 SHOWN_PER_RULE = 20

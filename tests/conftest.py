@@ -9,12 +9,14 @@ from __future__ import annotations
 
 import os
 import shutil
+import sqlite3
 import subprocess
 
 # No display in CI; set before anything imports Qt.
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 from collections.abc import Callable, Iterator
+from contextlib import closing
 from datetime import date
 from itertools import count
 from pathlib import Path
@@ -22,6 +24,7 @@ from pathlib import Path
 import pytest
 from sqlalchemy import create_engine, text
 from sqlalchemy.engine import URL, Engine, make_url
+from sqlalchemy.pool import NullPool
 
 from otop_desktop.database import Register
 from otop_desktop.domain import OfficeKind
@@ -74,6 +77,26 @@ def db_of(register: Register) -> str:
     if register.path is not None:
         return str(register.path)
     return register.engine.url.render_as_string(hide_password=False)
+
+
+def tamper(register: Register, *statements: str) -> str:
+    """Changes the register behind the program's back (as another tool, someone covering
+    their tracks or a bad disk would): the file with SQLite's foreign keys off, or the
+    server's database through a connection of its own. The register's file or URL."""
+    db = db_of(register)
+    register.engine.dispose()
+    if register.path is None:
+        other = create_engine(db, isolation_level="AUTOCOMMIT", poolclass=NullPool)
+        with other.connect() as conn:
+            for statement in statements:
+                conn.execute(text(statement))
+        other.dispose()
+        return db
+    with closing(sqlite3.connect(db, isolation_level=None)) as conn:
+        conn.execute("PRAGMA foreign_keys=OFF")
+        for statement in statements:
+            conn.execute(statement)
+    return db
 
 
 def new_id() -> str:

@@ -6,9 +6,6 @@ from __future__ import annotations
 
 import hashlib
 import json
-import sqlite3
-from contextlib import closing
-from pathlib import Path
 
 import pytest
 from openpyxl import load_workbook
@@ -27,7 +24,7 @@ from otop_desktop.services.entrepreneurs import find_by_reg_no, update_entrepren
 from otop_desktop.submission.export import export_monthly
 from otop_desktop.submission.reader import read_workbook
 from otop_desktop.submission.spec import META_SHEET
-from tests.conftest import add_record, person
+from tests.conftest import add_record, person, tamper
 from tests.data.legacy.files import good_rows, write_xlsx
 from tests.test_submission_export import OCT, fill
 
@@ -38,12 +35,8 @@ def entries(register: Register) -> list[AuditEntry]:
 
 
 def raw(register: Register, *statements: str) -> None:
-    """Changes the file behind the program's back, as someone covering their tracks would."""
-    db = Path(register.engine.url.database)
-    register.engine.dispose()
-    with closing(sqlite3.connect(db, isolation_level=None)) as conn:
-        for statement in statements:
-            conn.execute(statement)
+    """Changes the register behind the program's back, as someone covering their tracks would."""
+    tamper(register, *statements)
 
 
 def problems(register: Register) -> str:

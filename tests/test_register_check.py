@@ -11,8 +11,7 @@ from contextlib import closing
 from pathlib import Path
 
 import pytest
-from sqlalchemy import create_engine, select, text
-from sqlalchemy.pool import NullPool
+from sqlalchemy import select, text
 
 from otop_desktop.database import Register
 from otop_desktop.demo import generate
@@ -24,28 +23,9 @@ from otop_desktop.search import search_mask
 from otop_desktop.services.entrepreneurs import refresh_search
 from otop_desktop.services.office import init_register
 from otop_desktop.submission.export import export_monthly
-from tests.conftest import add_record, db_of
+from tests.conftest import add_record, tamper
 from tests.data.legacy.files import good_rows, write_xlsx
 from tests.test_submission_export import OCT, fill
-
-
-def tamper(register: Register, *statements: str) -> str:
-    """Changes the register behind the program's back (as another tool or a bad disk would);
-    the file, or the server's database (by a connection of its own)."""
-    db = db_of(register)
-    register.engine.dispose()
-    if register.path is None:
-        other = create_engine(db, isolation_level="AUTOCOMMIT", poolclass=NullPool)
-        with other.connect() as conn:
-            for statement in statements:
-                conn.execute(text(statement))
-        other.dispose()
-        return db
-    with closing(sqlite3.connect(db, isolation_level=None)) as conn:
-        conn.execute("PRAGMA foreign_keys=OFF")
-        for statement in statements:
-            conn.execute(statement)
-    return db
 
 
 def messages(register: Register) -> str:
