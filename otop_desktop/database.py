@@ -3,6 +3,7 @@ open, and the unit of work every user action runs in."""
 
 from __future__ import annotations
 
+import contextlib
 import errno
 import logging
 import os
@@ -536,6 +537,40 @@ def needs_set_up(db: str | Path) -> bool:
         engine.dispose()
 
 
+def keep_before_upgrade(path: Path, revision: str) -> Path:
+    """A checked copy of a SQLite register at its old schema, beside it, before an update of
+    the program upgrades it (``NAME.before-upgrade-REV.sqlite3``): SQLite's backup API reads
+    one snapshot, WAL included. The upgrade is refused, nothing changed, when the copy
+    cannot be made."""
+    target = path.with_name(f"{path.stem}.before-upgrade-{revision}{path.suffix}")
+    partial = target.with_name(f".{target.name}.partial")
+    try:
+        source = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
+        try:
+            copy = sqlite3.connect(partial)
+            try:
+                source.backup(copy)
+                if copy.execute("PRAGMA quick_check").fetchone() != ("ok",):
+                    raise sqlite3.DatabaseError("the copy failed its check")
+            finally:
+                copy.close()
+        finally:
+            source.close()
+        os.replace(partial, target)
+    except (OSError, sqlite3.Error) as exc:
+        with contextlib.suppress(OSError):
+            partial.unlink()
+        reason = getattr(exc, "strerror", None) or str(exc)
+        raise UserError(
+            f"ไม่ได้ปรับรุ่นทะเบียน {path}: ทำสำเนาก่อนปรับรุ่นไว้ที่ {target.parent} ไม่ได้ ({reason}) "
+            "ทะเบียนยังเป็นรุ่นเดิม",
+            f"The register {path} was not upgraded: a copy could not be kept in "
+            f"{target.parent} first ({reason}); the register is as it was",
+        ) from exc
+    log.info("kept %s before upgrading it from schema %s", target.name, revision)
+    return target
+
+
 class Register:
     """An open register. Each user action is one ``write()`` (or ``read()``) block: one
     session, one transaction, committed at the end or rolled back on any error.
@@ -622,6 +657,8 @@ class Register:
                 )
             before = current_revision(engine)
             if before != head_revision():
+                if before is not None and path is not None:
+                    keep_before_upgrade(path, before)
                 upgrade(engine)  # Alembic loads only when there is an upgrade to make
             register = cls(engine, busy_timeout_ms=busy_timeout_ms)
             if not create and register.office() is None:

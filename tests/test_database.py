@@ -18,7 +18,14 @@ from sqlalchemy import insert, text
 from sqlalchemy.exc import DBAPIError
 
 from otop_desktop import cli, database, logfile
-from otop_desktop.database import Register, alembic_config, head_revision
+from otop_desktop.database import (
+    Register,
+    alembic_config,
+    current_revision,
+    head_revision,
+    make_engine,
+    upgrade,
+)
 from otop_desktop.domain import OfficeKind
 from otop_desktop.errors import RegisterBusyError, UserError
 from otop_desktop.models import Entrepreneur
@@ -282,3 +289,41 @@ def test_a_register_closed_during_a_background_read_lets_its_connection_go_after
     while connections() and time.monotonic() < deadline:
         time.sleep(0.05)
     assert connections() == 0
+
+
+def test_an_update_keeps_a_copy_of_the_register_before_upgrading_it(tmp_path) -> None:
+    path = tmp_path / "old.sqlite3"
+    engine = make_engine(path)
+    upgrade(engine, "0001")
+    with engine.begin() as conn:
+        conn.execute(
+            text(
+                "INSERT INTO office (id, kind, province_code, district_code, name, officer_name,"
+                " officer_position, signing_private_key, signing_public_key, created_at)"
+                " VALUES (1, 'district', '50', '5013', 'สพอ.สันกำแพง', '', '', :k, :p, :now)"
+            ),
+            {"k": b"\0" * 32, "p": "00" * 32, "now": "2024-01-01 00:00:00"},
+        )
+    engine.dispose()
+    with Register.open(path) as register:
+        assert current_revision(register.engine) == head_revision()
+    kept = tmp_path / "old.before-upgrade-0001.sqlite3"
+    copy = make_engine(kept)
+    assert current_revision(copy) == "0001"
+    with copy.connect() as conn:
+        assert conn.execute(text("SELECT name FROM office")).scalar() == "สพอ.สันกำแพง"
+    copy.dispose()
+    assert sorted(p.name for p in tmp_path.iterdir() if p.name.startswith(".")) == []
+
+
+def test_no_upgrade_without_the_copy_before_it(tmp_path) -> None:
+    path = tmp_path / "old.sqlite3"
+    engine = make_engine(path)
+    upgrade(engine, "0001")
+    engine.dispose()
+    (tmp_path / "old.before-upgrade-0001.sqlite3").mkdir()  # the copy's name is taken
+    with pytest.raises(UserError, match="was not upgraded: a copy could not be kept"):
+        Register.open(path)
+    probe = make_engine(path)
+    assert current_revision(probe) == "0001"
+    probe.dispose()
