@@ -32,7 +32,7 @@ from otop_desktop.services.support import GrantInput, TrainingInput
 from otop_desktop.submission import spec
 from otop_desktop.submission.export import export_monthly
 from otop_desktop.thaiformat import Period
-from tests.conftest import person
+from tests.conftest import db_of, person
 
 OCT = Period(2568, 10)  # October 2025
 #: Names a spreadsheet would take for formulas; the workbook must keep them as text.
@@ -488,7 +488,7 @@ def run(*args: str | Path) -> subprocess.CompletedProcess[str]:
 
 def test_command_line(register, tmp_path) -> None:
     fill(register)
-    db = tmp_path / "district.sqlite3"
+    db = db_of(register)
     register.close()
     ok = run("export", "monthly", "--db", db, "--period", "2568-10", "--out", tmp_path / "o")
     assert ok.returncode == 0, ok.stderr
@@ -505,7 +505,8 @@ def test_command_line(register, tmp_path) -> None:
         ("--period", "2568-13", "--out", tmp_path / "o"),
         ("--period", "10/2568", "--out", tmp_path / "o"),
         ("--period", "2568-10", "--district", "1001", "--out", tmp_path / "o"),
-        ("--period", "2568-10", "--out", tmp_path / "district.sqlite3" / "x.xlsx"),
+        # Under the register's own file (a server's register has none).
+        *[("--period", "2568-10", "--out", Path(db) / "x.xlsx")] * (register.path is not None),
     ):
         result = run("export", "monthly", "--db", db, *bad)
         assert result.returncode == 2, result

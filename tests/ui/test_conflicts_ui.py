@@ -39,7 +39,7 @@ from otop_desktop.services.households import (
 from otop_desktop.services.products import ProductInput, create_product, update_product
 from otop_desktop.services.support import GrantInput, TrainingInput, save_grant, save_training
 from otop_desktop.thaiid import format_thai_id
-from tests.conftest import person
+from tests.conftest import db_of, person
 from tests.ui.test_forms import Confirmations, confirmations, save, shown  # noqa: F401
 from tests.ui.test_lists import show
 from ui.forms.entrepreneur_form import EntrepreneurDialog
@@ -63,8 +63,7 @@ PASSWORD = "รหัสผ่านยาวพอ1"
 @pytest.fixture
 def other_pc(district_register: Register) -> Iterator[Register]:
     """The same register opened a second time, acting as another clerk."""
-    assert district_register.path is not None
-    with Register.open(district_register.path) as other:
+    with Register.open(db_of(district_register)) as other:
         other.act_as_named(OTHER)
         yield other
 
