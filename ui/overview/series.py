@@ -231,7 +231,8 @@ def charts(overview: Overview, *, clickable: Callable[[Target], bool]) -> list[C
             Shape.BARS,
             QCoreApplication.translate("Overview", "Standard"),
             labels(o.standards),
-            tuple(str(r.key) for r in o.standards),
+            # The short name, in the program's language ("ฮาลาล", not the stored "Halal").
+            tuple(label.split(" (")[0] for label in labels(o.standards)),
             keys(o.standards),
             (
                 Column(
