@@ -23,7 +23,17 @@ from contextlib import contextmanager
 from functools import lru_cache, reduce
 from typing import Any
 
-from sqlalchemy import ColumnElement, Connection, column, func, or_, select, table, text
+from sqlalchemy import (
+    ColumnElement,
+    Connection,
+    SQLColumnExpression,
+    column,
+    func,
+    or_,
+    select,
+    table,
+    text,
+)
 from sqlalchemy.orm import Session
 
 from otop_desktop.textnorm import normalize, to_thai_digits
@@ -127,7 +137,7 @@ def product_doc(name: str, code: str, entrepreneur_name: str) -> str:
     return _doc([name, code, entrepreneur_name])
 
 
-def sql_key(column: ColumnElement[str]) -> ColumnElement[str]:
+def sql_key(column: SQLColumnExpression[str]) -> SQLColumnExpression[str]:
     """search_key of a column's stored (clean_text) value, in SQL, for lists without a
     search document: the same replacements by nested replace(), in SQLite and PostgreSQL
     alike. Case and Thai digits are left to the comparison (see key_contains)."""
@@ -138,7 +148,7 @@ def sql_key(column: ColumnElement[str]) -> ColumnElement[str]:
     )
 
 
-def key_contains(column: ColumnElement[str], query: str) -> ColumnElement[bool] | None:
+def key_contains(column: SQLColumnExpression[str], query: str) -> ColumnElement[bool] | None:
     """The forgiving condition 'the column holds ``query``' for a column without a search
     document (a substring scan, as plain icontains is), or None for an empty query. Thai
     digits in the column match Arabic ones in the query, as search documents do."""
@@ -158,7 +168,7 @@ def key_contains(column: ColumnElement[str], query: str) -> ColumnElement[bool] 
 
 
 def indexed(
-    session: Session, table_name: str, id_column: ColumnElement[int], query: str
+    session: Session, table_name: str, id_column: SQLColumnExpression[int], query: str
 ) -> ColumnElement[bool] | None:
     """On SQLite, 'the row's searched fields hold ``query``, forgivingly' through the trigram
     index of a list without a search document (households, trainings, grants: migration
@@ -178,7 +188,7 @@ def indexed(
     return id_column.in_(hits)
 
 
-def forgiving(query: str, *columns: ColumnElement[str]) -> list[ColumnElement[bool]]:
+def forgiving(query: str, *columns: SQLColumnExpression[str]) -> list[ColumnElement[bool]]:
     """``key_contains`` for each of ``columns`` (none for an empty query), to spread into an
     ``or_`` beside a list's other tests."""
     tests = (key_contains(column, query) for column in columns)

@@ -223,7 +223,37 @@ def register_rows(session: Session, district_code: str | None = None) -> list[Li
     )
     if district_code:
         stmt = stmt.where(Entrepreneur.district_code == district_code)
-    rows = [ListRow(*row) for row in session.execute(stmt)]
+    rows = []
+    for (
+        reg_no,
+        name,
+        producer_type,
+        contact_name,
+        national_id,
+        house_no,
+        moo,
+        subdistrict_code,
+        phone,
+        status,
+        products,
+    ) in session.execute(stmt):
+        # Complete records only (held_out() above), and a complete record has its type.
+        assert producer_type is not None
+        rows.append(
+            ListRow(
+                reg_no,
+                name,
+                producer_type,
+                contact_name,
+                national_id,
+                house_no,
+                moo,
+                subdistrict_code,
+                phone,
+                status,
+                products,
+            )
+        )
     if not rows:
         raise NotFoundError(
             "ไม่มีผู้ประกอบการในทะเบียนให้พิมพ์", "There are no records in the register to print"

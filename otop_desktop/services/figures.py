@@ -345,7 +345,7 @@ def kept_totals(session: Session) -> dict[tuple[int, str, int, str], tuple[int, 
             t.row_count != 0
         )
     )
-    return {tuple(row[:4]): (int(row[4]), int(row[5])) for row in found}  # type: ignore[misc]
+    return {(row[0], row[1], row[2], row[3]): (int(row[4]), int(row[5])) for row in found}
 
 
 def recount_products(session: Session) -> dict[tuple[str, int, str, int], int]:
@@ -360,7 +360,7 @@ def recount_products(session: Session) -> dict[tuple[str, int, str, int], int]:
     found = session.execute(
         select(*key, func.count()).join(e, e.id == p.entrepreneur_id).group_by(*key)
     )
-    return {tuple(row[:4]): int(row[4]) for row in found}  # type: ignore[misc]
+    return {(row[0], row[1], row[2], row[3]): int(row[4]) for row in found}
 
 
 def kept_products(session: Session) -> dict[tuple[str, int, str, int], int]:
@@ -371,7 +371,7 @@ def kept_products(session: Session) -> dict[tuple[str, int, str, int], int]:
             t.products != 0
         )
     )
-    return {tuple(row[:4]): int(row[4]) for row in found}  # type: ignore[misc]
+    return {(row[0], row[1], row[2], row[3]): int(row[4]) for row in found}
 
 
 # --- a year's businesses and products --------------------------------------------------

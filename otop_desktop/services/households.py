@@ -10,7 +10,7 @@ from datetime import date
 from enum import Enum
 from typing import Any, TypeVar
 
-from sqlalchemy import ColumnElement, and_, exists, func, or_, select
+from sqlalchemy import ColumnElement, SQLColumnExpression, and_, exists, func, or_, select
 from sqlalchemy.orm import Session
 
 from otop_desktop.domain import Industry, SkillLevel
@@ -185,7 +185,7 @@ class HouseholdRow:
     industries: tuple[Industry, ...]
 
 
-HOUSEHOLD_ORDER: dict[str, ColumnElement[Any]] = {
+HOUSEHOLD_ORDER: dict[str, SQLColumnExpression[Any]] = {
     "code": Household.code,
     "head_name": Household.head_name,
     "house_no": Household.house_no,

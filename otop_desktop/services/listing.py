@@ -7,12 +7,14 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
+from datetime import date
 from decimal import Decimal
 from typing import Any
 
 from sqlalchemy import (
     ColumnElement,
     Select,
+    SQLColumnExpression,
     and_,
     bindparam,
     case,
@@ -92,7 +94,7 @@ class EntrepreneurRow:
     id: int
     reg_no: str
     name: str
-    producer_type: int
+    producer_type: int | None
     contact_name: str
     subdistrict_code: str
     moo: int | None
@@ -107,7 +109,7 @@ class ProductRow:
     id: int
     code: str
     name: str
-    category: int
+    category: int | None
     price: Decimal
     unit: str
     current_stars: int
@@ -120,7 +122,7 @@ class ProductRow:
 # Sort keys, each ended by the id so that equal keys keep one order. The unique codes are
 # followed by the search mask, which changes nothing in the order but lets SQLite read the
 # list from the (code, search_mask) index, where short searches test the mask.
-ENTREPRENEUR_ORDER: dict[str, tuple[ColumnElement[Any], ...]] = {
+ENTREPRENEUR_ORDER: dict[str, tuple[SQLColumnExpression[Any], ...]] = {
     "reg_no": (Entrepreneur.reg_no, Entrepreneur.search_mask),
     "name": (Entrepreneur.name,),
     "registered_on": (Entrepreneur.registered_on,),
@@ -128,7 +130,7 @@ ENTREPRENEUR_ORDER: dict[str, tuple[ColumnElement[Any], ...]] = {
     "status": (Entrepreneur.status,),
     "producer_type": (Entrepreneur.producer_type,),
 }
-PRODUCT_ORDER: dict[str, tuple[ColumnElement[Any], ...]] = {
+PRODUCT_ORDER: dict[str, tuple[SQLColumnExpression[Any], ...]] = {
     "code": (Product.code, Product.search_mask),
     "name": (Product.name,),
     "category": (Product.category,),
@@ -441,7 +443,7 @@ def _product_where(f: ProductFilter) -> list[Any]:
 
 def _ordered(
     stmt: Select[Any],
-    keys: tuple[ColumnElement[Any], ...],
+    keys: tuple[SQLColumnExpression[Any], ...],
     tiebreak: Any,
     descending: bool,
     *first: ColumnElement[Any],
@@ -455,7 +457,7 @@ def _ids(
     session: Session,
     stmt: Select[Any],
     search: _Search | None,
-    keys: tuple[ColumnElement[Any], ...],
+    keys: tuple[SQLColumnExpression[Any], ...],
     tiebreak: Any,
     *,
     descending: bool,
@@ -530,19 +532,22 @@ def entrepreneur_rows(session: Session, ids: Sequence[int]) -> dict[int, Entrepr
         .correlate(Entrepreneur)
         .scalar_subquery()
     )
-    stmt = select(
-        Entrepreneur.id,
-        Entrepreneur.reg_no,
-        Entrepreneur.name,
-        Entrepreneur.producer_type,
-        Entrepreneur.contact_name,
-        Entrepreneur.subdistrict_code,
-        Entrepreneur.moo,
-        Entrepreneur.phone,
-        Entrepreneur.status,
-        Entrepreneur.registered_on,
-        products,
-    ).where(Entrepreneur.id.in_(ids))
+    # Past ten columns select() types the rest as any number of Any: the row's types, spelt.
+    stmt: Select[int, str, str, int | None, str, str, int | None, str, str, date | None, int] = (
+        select(
+            Entrepreneur.id,
+            Entrepreneur.reg_no,
+            Entrepreneur.name,
+            Entrepreneur.producer_type,
+            Entrepreneur.contact_name,
+            Entrepreneur.subdistrict_code,
+            Entrepreneur.moo,
+            Entrepreneur.phone,
+            Entrepreneur.status,
+            Entrepreneur.registered_on,
+            products,
+        ).where(Entrepreneur.id.in_(ids))
+    )
     return {row[0]: EntrepreneurRow(*row) for row in session.execute(stmt)}
 
 
@@ -605,7 +610,8 @@ def count_products(session: Session, f: ProductFilter) -> int:
 
 
 def product_rows(session: Session, ids: Sequence[int]) -> dict[int, ProductRow]:
-    stmt = (
+    # Past ten columns select() types the rest as any number of Any: the row's types, spelt.
+    stmt: Select[int, str, str, int | None, Decimal, str, int, str | None, int, str, str] = (
         select(
             Product.id,
             Product.code,

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping
-from typing import Any
+from typing import Any, cast
 
 from sqlalchemy import Table, case
 from sqlalchemy.dialects import postgresql, sqlite
@@ -14,7 +14,8 @@ from sqlalchemy.orm import Session
 from otop_desktop.backup.floors import note_issued
 from otop_desktop.models import Counter
 
-_COUNTERS: Table = Counter.__table__  # type: ignore[assignment]
+# A declarative class's __table__ is typed as any FROM clause; this one is a plain table.
+_COUNTERS = cast(Table, Counter.__table__)
 
 
 def _insert(session: Session) -> Any:

@@ -6,6 +6,7 @@ from collections.abc import Collection, Mapping
 from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
+from typing import cast
 
 from sqlalchemy import Table, update
 from sqlalchemy.orm import Session
@@ -23,7 +24,8 @@ from otop_desktop.services.versions import bump, check_version
 from otop_desktop.thaiformat import be_year, thai_today
 from otop_desktop.validation import Checker
 
-_ENTREPRENEURS: Table = Entrepreneur.__table__  # type: ignore[assignment]
+# A declarative class's __table__ is typed as any FROM clause; this one is a plain table.
+_ENTREPRENEURS = cast(Table, Entrepreneur.__table__)
 
 # The national OTOP Product Champion selection began in 2546 B.E.
 FIRST_SELECTION_YEAR = 2546

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from sqlalchemy import and_, func, insert, literal, select
+from sqlalchemy import Selectable, and_, func, insert, literal, select
 from sqlalchemy.orm import Session, aliased
 
 from otop_desktop.domain import Status
@@ -127,13 +127,13 @@ def catch_up(session: Session, *, today: date | None = None) -> int:
     return added
 
 
-def _insert_from(session: Session, rows: object) -> int:
+def _insert_from(session: Session, rows: Selectable) -> int:
     # The ids returned are counted: a driver's rowcount of INSERT … SELECT may be -1.
     result = session.execute(
         insert(StatusChange)
         .from_select(
             ["entrepreneur_id", "changed_on", "status", "reason"],
-            rows,  # type: ignore[arg-type]
+            rows,
         )
         .returning(StatusChange.id)
     )

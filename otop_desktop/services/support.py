@@ -10,7 +10,7 @@ from datetime import date
 from decimal import Decimal
 from typing import Any, TypeVar
 
-from sqlalchemy import ColumnElement, Select, and_, func, or_, select
+from sqlalchemy import ColumnElement, Select, SQLColumnExpression, and_, func, or_, select
 from sqlalchemy.orm import Session
 
 from otop_desktop.errors import NotFoundError
@@ -244,14 +244,14 @@ _PARTICIPANTS = (
     .scalar_subquery()
 )
 
-TRAINING_ORDER: dict[str, ColumnElement[Any]] = {
+TRAINING_ORDER: dict[str, SQLColumnExpression[Any]] = {
     "held_on": Training.held_on,
     "topic": Training.topic,
     "organiser": Training.organiser,
     "budget": Training.budget,
     "participants": _PARTICIPANTS,
 }
-GRANT_ORDER: dict[str, ColumnElement[Any]] = {
+GRANT_ORDER: dict[str, SQLColumnExpression[Any]] = {
     "granted_on": Grant.granted_on,
     "reg_no": Entrepreneur.reg_no,
     "entrepreneur": Entrepreneur.name,
@@ -270,8 +270,8 @@ def _in_fiscal_year(column: Any, fiscal_year: int | None) -> list[ColumnElement[
 
 def _ordered_ids(
     session: Session,
-    stmt: Select[tuple[int]],
-    key: ColumnElement[Any],
+    stmt: Select[int],
+    key: SQLColumnExpression[Any],
     tiebreak: Any,
     *,
     descending: bool,

@@ -472,7 +472,7 @@ class _Writer:
             )
         }
         skills: dict[int, list[tuple[str, str, str, str]]] = defaultdict(list)
-        for hid, *skill in self.session.execute(
+        for hid, skill, industry, level, training_wanted in self.session.execute(
             select(
                 HouseholdSkill.household_id,
                 HouseholdSkill.skill,
@@ -484,7 +484,7 @@ class _Writer:
             .where(or_(district_of == self.district, code_district == self.district))
             .order_by(HouseholdSkill.household_id, HouseholdSkill.id)
         ):
-            skills[hid].append(tuple(skill))  # type: ignore[arg-type]
+            skills[hid].append((skill, industry, level, training_wanted))
         gone = [v["id"] for c, v in existing.items() if c not in records]
         for chunk in _chunks(gone):
             self.session.execute(delete(Household).where(Household.id.in_(chunk)))
