@@ -8,7 +8,7 @@ import threading
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
-from typing import Any, BinaryIO
+from typing import Any, BinaryIO, TypeAlias
 
 import zxingcpp
 from reportlab.lib import colors
@@ -41,7 +41,7 @@ from otop_desktop.printing.typeset import (
 )
 
 Progress = Callable[[int, int], None]
-Cell = str | Flowable
+Cell: TypeAlias = str | Flowable
 
 GRID = colors.Color(0.35, 0.35, 0.35)
 HEADER_FILL = colors.Color(0.9, 0.9, 0.9)
@@ -571,7 +571,8 @@ class ShrinkToLeave(KeepInFrame):
         )
         self.maxHeight = max(available_height - below, 1.0)
         self._scale = 1.0
-        return super().wrap(available_width, available_height)
+        size: tuple[float, float] = super().wrap(available_width, available_height)
+        return size
 
     def drawOn(self, canvas: Canvas, x: float, y: float, _sW: float = 0) -> None:
         if self._scale != 1.0 or len(self._content) != 1:
@@ -648,7 +649,7 @@ class QrCode(Flowable):
         barcode = zxingcpp.create_barcode(text, zxingcpp.BarcodeFormat.QRCode, ec_level="M")
         image = barcode.to_image(scale=1, add_quiet_zones=False)
         self.modules = image.shape[0]
-        pixels = bytes(memoryview(image))
+        pixels = bytes(memoryview(image))  # type: ignore[arg-type]  # zxing-cpp's stub lacks Image's buffer protocol
         self.rows = [pixels[r * self.modules : (r + 1) * self.modules] for r in range(self.modules)]
         self.size = size
 

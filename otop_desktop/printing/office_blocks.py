@@ -27,7 +27,7 @@ def officer_signature(
     return signature_block(role, office.officer_name, position, width, options, date_line=date_line)
 
 
-class KeepTail(Flowable):  # type: ignore[misc]  # reportlab ships no types
+class KeepTail(Flowable):
     """A ruled table and what follows it (a total line, a signature block), split so that
     what follows never starts a page without at least ``rows`` of the table's last rows above
     it: a page holding only a signature block or a lone total is not a page an office sends."""

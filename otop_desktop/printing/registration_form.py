@@ -43,6 +43,11 @@ def form(
     ratings and its readiness must be loaded."""
     lk = look()
     e = entrepreneur
+    registered = ""
+    if e is not None:
+        # Incomplete records, the undated among them, are held out of printing (print_data).
+        assert e.registered_on is not None
+        registered = format_be_date(e.registered_on, "long")
     story: list[Flowable] = [
         para("แบบลงทะเบียนผู้ผลิต ผู้ประกอบการ OTOP", lk.title, options),
         para("(หนึ่งตำบล หนึ่งผลิตภัณฑ์)", lk.centre_bold, options),
@@ -52,7 +57,7 @@ def form(
         FormLines(width, options)
         .line(
             ("เลขทะเบียน", e.reg_no if e else "", 1),
-            ("วันที่ลงทะเบียน", format_be_date(e.registered_on, "long") if e else "", 1),
+            ("วันที่ลงทะเบียน", registered, 1),
         )
         .line((f"เรียน {office.name}", None, 0))
         .tables()

@@ -238,6 +238,23 @@ def _frag(key: _FragKey, text: str) -> ParaFrag:
     return frag
 
 
+def _width(word: Sequence[object]) -> float:
+    """A frag word's width: its first item."""
+    width = word[0]
+    assert isinstance(width, int | float)
+    return width
+
+
+def _fragments(word: Sequence[object]) -> list[tuple[ParaFrag, str]]:
+    """A frag word's (frag, text) pairs: the items after its width."""
+    pairs = []
+    for item in word[1:]:
+        assert isinstance(item, tuple | list)
+        frag, text = item
+        pairs.append((frag, text))
+    return pairs
+
+
 def _word(key: _FragKey, text: str, spaced: bool, keep: bool = True) -> list[object]:
     """The shaped frag word for ``text``, from the cache when it was seen before; kept
     there for the next time, or with ``keep`` False only among the last few such words
@@ -255,7 +272,7 @@ def _word(key: _FragKey, text: str, spaced: bool, keep: bool = True) -> list[obj
             word = (_SpacedUnchanged if spaced else _Unchanged)(plain)
         else:
             # One frag in, one frag out: HarfBuzz's glyphs of the whole word.
-            frag, glyphs = word[1]
+            frag, glyphs = _fragments(word)[0]
             word[1] = (frag, _Glyphs.of(glyphs, text, key[0]))
         with _shaped_lock:
             if keep:
@@ -312,7 +329,7 @@ class _TextObject(PDFTextObject):
     PDF reader's search and copy read instead of the glyphs."""
 
     def _formatText(self, text: str) -> str:
-        code = super()._formatText(text)
+        code: str = super()._formatText(text)
         actual = getattr(text, "actual", None)
         if actual is None:
             # Glyphs as the text with nothing moved: read right as they are.
@@ -385,7 +402,8 @@ class ThaiParagraph(Paragraph):
             self.wrap(availWidth, availHeight)
         # The pieces carry their own room above and below; leave it for the first.
         room = self._drop + self._room_below
-        return super().split(availWidth, availHeight - room)
+        pieces: list[Flowable] = super().split(availWidth, availHeight - room)
+        return pieces
 
     def draw(self) -> None:
         if self._drop:
@@ -413,12 +431,12 @@ class ThaiParagraph(Paragraph):
         assert self._key is not None and self._base is not None
         base = self._base
         key = _frag_key(base)
-        if all(word[0] <= limit for word in self._words):
+        if all(_width(word) <= limit for word in self._words):
             self.style, self._key, self._cut = base, key, ()
             self.frags, self._laid_out = self._words, self._tokens
             return
         pieces = [_whole_pieces(key, text, limit) for text, _ in self._tokens]
-        widest = max((_word(key, p, False)[0] for ps in pieces for p in ps), default=0.0)
+        widest = max((_width(_word(key, p, False)) for ps in pieces for p in ps), default=0.0)
         size = float(base.fontSize)
         if widest > limit:
             floor = self._min_size if self._min_size is not None else size * SHRINK_FLOOR
@@ -437,7 +455,7 @@ class ThaiParagraph(Paragraph):
             if token is _LINE_BREAK:
                 parts.append(token)
                 continue
-            if len(whole) > 1 or _word(key, text, False)[0] > limit:
+            if len(whole) > 1 or _width(_word(key, text, False)) > limit:
                 fitted = [p for piece in whole for p in _fitting_pieces(key, piece, limit)]
                 if len(fitted) > len(whole):
                     cut.append(text)
@@ -510,7 +528,7 @@ def _shrunk(base: ParagraphStyle, size: float) -> ParagraphStyle:
 def _whole_pieces(key: _FragKey, text: str, limit: float) -> list[str]:
     """``text`` as the dictionary words it is made of when it is Thai and too wide for
     ``limit`` (breaking between them is breaking between words); else whole."""
-    if text == "\n" or _word(key, text, False)[0] <= limit or not _THAI_RE.search(text):
+    if text == "\n" or _width(_word(key, text, False)) <= limit or not _THAI_RE.search(text):
         return [text]
     pieces = subwords(text)
     if len(pieces) == 1:
@@ -522,7 +540,7 @@ def _fitting_pieces(key: _FragKey, text: str, limit: float) -> list[str]:
     """``text`` cut, as far as needed for each piece to fit ``limit``: the last resort,
     between syllables, then character clusters; outside Thai after the hyphens, slashes
     and dots of addresses."""
-    if len(text) < 2 or _word(key, text, False)[0] <= limit:
+    if len(text) < 2 or _width(_word(key, text, False)) <= limit:
         return [text]
     for cut in (subwords, syllables, clusters):
         pieces = cut(text)
@@ -572,7 +590,7 @@ def _line_ink(words: Sequence[list[object]], style: ParagraphStyle) -> tuple[flo
     """(above, below) the baseline in points that the words of one line ink."""
     top = bottom = 0.0
     for word in words:
-        for frag, text in word[1:]:  # type: ignore[misc]
+        for frag, text in _fragments(word):
             source = getattr(text, "actual", text)
             if not source:
                 continue
@@ -655,7 +673,7 @@ def line_texts(paragraph: Paragraph) -> list[str]:
 def _shaped_line(text: str, font: str, size: float, keep: bool) -> tuple[str, float]:
     """``text`` as glyphs with HarfBuzz's positions (a ShapedStr) and its width."""
     word = _word((font, float(size), black, 0.0, None, True), text, False, keep)
-    return word[1][1], float(word[0])
+    return _fragments(word)[0][1], float(_width(word))
 
 
 def text_width(text: str, font: str = FONT, size: float = BODY_SIZE, *, keep: bool = True) -> float:
