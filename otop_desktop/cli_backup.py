@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import sys
 from pathlib import Path
+from typing import Any
 
 from otop_desktop.accounts.roles import require
 from otop_desktop.backup import server, settings, sidecar
@@ -121,7 +122,7 @@ def cmd_check(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-def add_commands(commands: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+def add_commands(commands: argparse._SubParsersAction[Any]) -> None:
     backup = commands.add_parser("backup", help="back the register up (checked, with a sidecar)")
     backup.add_argument("--db", required=True, help=DB_HELP)
     backup.add_argument("--user", help=USER_HELP)

@@ -7,6 +7,7 @@ import argparse
 import getpass
 import sys
 from pathlib import Path
+from typing import Any
 
 from otop_desktop.cli_args import (
     DB_HELP,
@@ -147,7 +148,7 @@ def cmd_verify(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-def add_commands(commands: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+def add_commands(commands: argparse._SubParsersAction[Any]) -> None:
     """Adds ``print`` and ``verify`` to the top-level commands."""
     printing = commands.add_parser("print", help="print certificates, forms, lists and reports")
     kinds = printing.add_subparsers(dest="kind", required=True, parser_class=type(printing))
@@ -196,7 +197,7 @@ def add_commands(commands: argparse._SubParsersAction) -> None:  # type: ignore[
     verify.set_defaults(run=cmd_verify)
 
 
-def _add_office_documents(kinds: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+def _add_office_documents(kinds: argparse._SubParsersAction[Any]) -> None:
     for kind, help_text in (
         (SIGNIN, "a training's sign-in sheet, with columns to sign"),
         (SURVEY, "the OFOS household survey form, filled or blank"),

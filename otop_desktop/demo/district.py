@@ -270,7 +270,8 @@ def _years_later(d: date, years: int) -> date:
 def _price(rng: random.Random, item: Item, variant: str) -> int:
     """Satang, rounded as shops price: to 5 baht when cheap, to 10 or 50 baht when dearer.
     A size gets its own part of the item's price range."""
-    low, high = item.low, item.high
+    low: float = item.low
+    high: float = item.high
     if variant in SIZE_RANK:
         rank, sizes = SIZE_RANK[variant]
         low, high = low + (high - low) * rank / sizes, low + (high - low) * (rank + 1) / sizes

@@ -234,7 +234,9 @@ def _advance_sequences(connection: sa.Connection) -> None:
 
 
 def _next_id(session: Session, table: sa.TableClause) -> int:
-    return int(session.scalar(sa.select(sa.func.coalesce(sa.func.max(table.c.id), 0)))) + 1
+    # An aggregate's one row, never NULL through coalesce.
+    highest = session.scalars(sa.select(sa.func.coalesce(sa.func.max(table.c.id), 0))).one()
+    return int(highest) + 1
 
 
 def _batches(quotas: list[Quota], run: Run, ids: Ids) -> Iterator[Batch]:

@@ -8,6 +8,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 import geothai
+from geothai.types import District
 
 from otop_desktop.demo.apportion import apportion
 from otop_desktop.demo.crafts import CHIANG_MAI, GENERIC_CRAFTS, Craft
@@ -83,7 +84,7 @@ def nation_plan(entrepreneurs: int = NATION_ENTREPRENEURS) -> list[Quota]:
 
 
 def _quotas(
-    districts: list[geothai.District],
+    districts: list[District],
     entrepreneurs: int,
     products: int,
     sales_baht: int,

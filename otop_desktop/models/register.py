@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from datetime import date, datetime
 from decimal import Decimal
-from typing import ClassVar
 
 from sqlalchemy import (
     BigInteger,
@@ -86,7 +86,7 @@ class Entrepreneur(Base):
     #: (otop_desktop.services.versions): a form saved over a change made since it was opened
     #: is caught instead of silently undoing it.
     version: Mapped[int] = mapped_column(default=1, server_default="1")
-    __mapper_args__: ClassVar[dict[str, object]] = {
+    __mapper_args__: Mapping[str, object] = {
         "version_id_col": version,
         "version_id_generator": False,
     }
@@ -149,7 +149,7 @@ class Product(Base):
     #: (otop_desktop.services.versions): a form saved over a change made since it was opened
     #: is caught instead of silently undoing it.
     version: Mapped[int] = mapped_column(default=1, server_default="1")
-    __mapper_args__: ClassVar[dict[str, object]] = {
+    __mapper_args__: Mapping[str, object] = {
         "version_id_col": version,
         "version_id_generator": False,
     }
