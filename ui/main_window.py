@@ -307,7 +307,9 @@ class MainWindow(QMainWindow):
         so the clerk types there at once, not in the list of pages."""
         self.show_page(key)
         if self.current_page() == key:  # a page with unsaved work may have kept the clerk
-            focus_content(self.stack.currentWidget())
+            page = self.stack.currentWidget()
+            assert page is not None  # the stack holds every page
+            focus_content(page)
 
     def _switch_page(self, row: int) -> None:
         # A page with unsaved work (the sales grid) may keep the clerk where they are.
@@ -319,15 +321,15 @@ class MainWindow(QMainWindow):
         self.stack.setCurrentIndex(row)
         self._follow_undo(self.stack.currentWidget())
 
-    def _follow_undo(self, page: QWidget) -> None:
+    def _follow_undo(self, page: QWidget | None) -> None:
         # A lazy page's own page exists once it has been shown, as it has been by now.
         stack = getattr(getattr(page, "page", page), "undo_stack", None)
         if stack is not None and stack not in self.undo_group.stacks():
             self.undo_group.addStack(stack)
-        self.undo_group.setActiveStack(stack)
+        self.undo_group.setActiveStack(stack)  # type: ignore[arg-type]  # PySide6's stub lacks None (no active stack)
 
     @staticmethod
-    def _may_leave(page: QWidget) -> bool:
+    def _may_leave(page: QWidget | None) -> bool:
         confirm = getattr(page, "confirm_leave", None)
         return confirm() if confirm is not None else True
 
@@ -503,7 +505,9 @@ class MainWindow(QMainWindow):
         return self._keys[self.stack.currentIndex()]
 
     def page(self, key: str) -> QWidget:
-        return self.stack.widget(self._keys.index(key))
+        page = self.stack.widget(self._keys.index(key))
+        assert page is not None  # the stack holds every page
+        return page
 
     def update_title(self) -> None:
         with self.register.read() as session:

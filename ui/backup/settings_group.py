@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 from pathlib import Path
+from typing import TypedDict, Unpack
 
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
@@ -27,6 +28,13 @@ from ui.file_dialogs import existing_directory
 from ui.lang import pick
 
 HINT_STYLE = "color: palette(placeholder-text);"
+
+
+class _Changes(TypedDict, total=False):
+    """Fields of settings.BackupSettings that the group changes."""
+
+    folder: str | None
+    automatic: bool
 
 
 class BackupSettingsGroup(QGroupBox):
@@ -123,9 +131,9 @@ class BackupSettingsGroup(QGroupBox):
         self.automatic.setChecked(saved.automatic)
         self.automatic.blockSignals(False)
 
-    def _save(self, **changes: object) -> None:
+    def _save(self, **changes: Unpack[_Changes]) -> None:
         saved = settings.load(self.register_id)
-        settings.save(self.register_id, replace(saved, **changes))  # type: ignore[arg-type]
+        settings.save(self.register_id, replace(saved, **changes))
         self.refresh()
         self.changed.emit()
 

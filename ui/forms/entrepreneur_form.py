@@ -352,10 +352,10 @@ class EntrepreneurDialog(RecordDialog):
     # --- keeping the fields consistent -----------------------------------------------------
 
     def _is_group(self) -> bool:
-        return self.producer_type.currentData() == ProducerType.GROUP
+        return bool(self.producer_type.currentData() == ProducerType.GROUP)
 
     def _is_active(self) -> bool:
-        return self.status.currentData() == Status.ACTIVE
+        return bool(self.status.currentData() == Status.ACTIVE)
 
     def _follow_producer_type(self) -> None:
         self.member_count.setEnabled(self._is_group())

@@ -112,7 +112,7 @@ class EntrepreneursPage(ListPage[EntrepreneurFilter, EntrepreneurRow]):
             )
         )
         locale = self.locale()
-        columns = [
+        columns: list[Column[EntrepreneurRow]] = [
             Column(self.tr("Reg. no."), lambda r: r.reg_no, "reg_no", "5013-2567-0000"),
             Column(self.tr("Name"), lambda r: r.name, "name", NAME_SAMPLE, fill=True),
             Column(

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
-from typing import Any, Generic, Protocol, TypeVar
+from typing import TYPE_CHECKING, Any, Generic, Protocol, TypeVar
 
 import geothai
 from PySide6.QtCore import (
@@ -31,8 +31,13 @@ from otop_desktop.accounts.roles import mask, sees_personal_data
 from otop_desktop.database import Register
 from ui.jobs import Cancelled, Job, Progress
 
+if TYPE_CHECKING:
+    from _typeshed import DataclassInstance
+
 F = TypeVar("F")
 R = TypeVar("R")
+# The rows of a masked list: dataclasses, copied with the personal fields masked.
+D = TypeVar("D", bound="DataclassInstance")
 F_contra = TypeVar("F_contra", contravariant=True)
 
 # Ids read before the list is first shown; the rest follow from a worker thread.
@@ -93,17 +98,17 @@ class Column(Generic[R]):
 RowsQuery = Callable[[Session, Sequence[int]], dict[int, R]]
 
 
-def masking(rows_of: RowsQuery[R], personal: Sequence[str]) -> RowsQuery[R]:
+def masking(rows_of: RowsQuery[D], personal: Sequence[str]) -> RowsQuery[D]:
     """``rows_of`` with the ``personal`` fields of each row (citizen ID, phone) masked for
     whoever may not see them outside a record's form (roles.sees_personal_data). Masked as
     the rows are fetched, so that no cell, tooltip or copy of the list holds a full value."""
 
-    def fetch(session: Session, ids: Sequence[int]) -> dict[int, R]:
+    def fetch(session: Session, ids: Sequence[int]) -> dict[int, D]:
         rows = rows_of(session, ids)
         if sees_personal_data(session):
             return rows
         return {
-            key: replace(row, **{name: mask(getattr(row, name)) for name in personal})  # type: ignore[type-var]
+            key: replace(row, **{name: mask(getattr(row, name)) for name in personal})
             for key, row in rows.items()
         }
 

@@ -36,7 +36,7 @@ class ProductsPage(ListPage[ProductFilter, ProductRow]):
             self.tr("Soft Power: any"), [(s.value, s.value) for s in SoftPower]
         )
         self.status_box = self.add_filter(self.tr("All producer statuses"), self.status_choices())
-        columns = [
+        columns: list[Column[ProductRow]] = [
             Column(self.tr("Code"), lambda r: r.code, "code", "5013-2567-0000-P00"),
             Column(self.tr("Product"), lambda r: r.name, "name", NAME_SAMPLE, fill=True),
             Column(

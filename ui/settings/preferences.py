@@ -25,8 +25,8 @@ class Setting(Generic[T]):
     stored value is missing or not one of ``choices`` (an older program's, or hand-edited)."""
 
     def __init__(self, default: T, choices: tuple[T, ...] = ()) -> None:
-        self.default = default
-        self.choices = choices
+        self.default: T = default
+        self.choices: tuple[T, ...] = choices
         self.key = ""
 
     def __set_name__(self, owner: type, name: str) -> None:
@@ -42,7 +42,10 @@ class Setting(Generic[T]):
         if obj is None:
             return self
         value = obj.settings.value(self.key, self.default, type=type(self.default))
-        if self.choices and value not in self.choices:
+        # QSettings gives the value as ``type`` asks; the test tells the type checker so.
+        if not isinstance(value, type(self.default)) or (
+            self.choices and value not in self.choices
+        ):
             return self.default
         return value
 

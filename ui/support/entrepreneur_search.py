@@ -36,9 +36,8 @@ class EntrepreneurSearch(QLineEdit):
         self.suggestions = QCompleter(self.matches, self)
         self.suggestions.setWidget(self)
         self.suggestions.setCompletionMode(QCompleter.CompletionMode.UnfilteredPopupCompletion)
-        # The overload of the signal is chosen by its argument type; PySide6's stubs do not
-        # describe that indexing.
-        self.suggestions.activated[QModelIndex].connect(self._activated)  # type: ignore[index]
+        # The overload of the signal is chosen by its argument type.
+        self.suggestions.activated[QModelIndex].connect(self._activated)  # type: ignore[index]  # PySide6's stub lacks signal overload indexing
         self._debounce = QTimer(self)
         self._debounce.setSingleShot(True)
         self._debounce.setInterval(SEARCH_DELAY_MS)

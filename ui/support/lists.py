@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import Any
 
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QComboBox, QSizePolicy, QWidget
@@ -46,7 +47,7 @@ def year_choices(years: list[int]) -> list[tuple[str, int]]:
 
 
 def fill_years(
-    page: RecordListPage,  # type: ignore[type-arg]
+    page: RecordListPage[Any, Any],
     box: QComboBox,
     years_of: Callable[[Session], list[int]],
 ) -> None:
@@ -70,7 +71,7 @@ class TrainingsList(RecordListPage[TrainingFilter, TrainingRow]):
         self.year_box.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Fixed)
         self.filters.addStretch(1)
         locale = self.locale()
-        columns = [
+        columns: list[Column[TrainingRow]] = [
             # The number `print signin --training` takes: plain digits, as typed there.
             Column(self.tr("No."), lambda r: str(r.id), None, "0000", RIGHT),
             Column(self.tr("Date"), lambda r: format_be_date(r.held_on), "held_on", DATE_SAMPLE),
@@ -138,7 +139,7 @@ class GrantsList(RecordListPage[GrantFilter, GrantRow]):
         )
         self.new_button.setText(self.tr("New grant"))
         self.year_box = self.add_filter(all_years(), [])
-        columns = [
+        columns: list[Column[GrantRow]] = [
             Column(
                 self.tr("Date"), lambda r: format_be_date(r.granted_on), "granted_on", DATE_SAMPLE
             ),
