@@ -142,7 +142,7 @@ def set_officer(register: Register, name: str = "นายสมชาย ใจ
 
 
 @pytest.fixture(autouse=True)
-def data_dir(tmp_path_factory, monkeypatch) -> Iterator[object]:  # type: ignore[no-untyped-def]
+def data_dir(tmp_path_factory, monkeypatch) -> Iterator[object]:
     """The per-user data folder (number floors, default backups, logs) of each test: its own,
     never the real user's."""
     folder = tmp_path_factory.mktemp("data")
@@ -275,19 +275,19 @@ def fresh_register(
 
 
 @pytest.fixture
-def register(fresh_register) -> Register:  # type: ignore[no-untyped-def]
+def register(fresh_register) -> Register:
     """A fresh San Kamphaeng (5013) district register."""
     return fresh_register(OfficeKind.DISTRICT, "5013")
 
 
 @pytest.fixture
-def province_register(fresh_register) -> Register:  # type: ignore[no-untyped-def]
+def province_register(fresh_register) -> Register:
     """A fresh Chiang Mai (50) province register."""
     return fresh_register(OfficeKind.PROVINCE, "50")
 
 
 @pytest.fixture
-def small_disk(tmp_path) -> Iterator[Callable[[int], Path]]:  # type: ignore[no-untyped-def]
+def small_disk(tmp_path) -> Iterator[Callable[[int], Path]]:
     """Mounts real, small tmpfs filesystems (size in bytes) for full-disk tests; unmounted
     at the end even when the test fails. Needs root, as the tests have here and in CI."""
     mounted: list[Path] = []

@@ -52,7 +52,7 @@ def test_a_backup_is_a_checked_copy_with_its_figures_beside_it(register) -> None
     assert stat.S_IMODE(info.file.stat().st_mode) == 0o600
     listed = sidecar.in_folder(info.file.parent, register_id(register))
     assert [i.file for i in listed] == [info.file] and listed[0].counts == info.counts
-    assert newest(register_id(register)).file == info.file  # type: ignore[union-attr]
+    assert newest(register_id(register)).file == info.file
     with register.read() as session:
         record = session.scalars(select(ExportRecord).where(ExportRecord.kind == "backup")).one()
         assert record.personal_data and record.sha256 == info.sha256

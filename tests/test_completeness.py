@@ -15,7 +15,7 @@ from tests.submission_files import NOV, OCT, SEP, district_register, export
 
 
 @pytest.fixture(scope="module")
-def files(tmp_path_factory) -> dict[Period, Path]:  # type: ignore[no-untyped-def]
+def files(tmp_path_factory) -> dict[Period, Path]:
     folder = tmp_path_factory.mktemp("district")
     with district_register(folder) as register:
         return {p: export(register, p, folder / str(p)) for p in (SEP, OCT, NOV)}

@@ -45,7 +45,7 @@ def test_a_killed_writer_loses_at_most_the_action_in_flight(harness: Harness, ki
     assert not failed, "\n\n".join(failed)
 
 
-def test_a_writer_is_a_program_of_its_own(tmp_path) -> None:  # type: ignore[no-untyped-def]
+def test_a_writer_is_a_program_of_its_own(tmp_path) -> None:
     """The forked writers run what ``python -m tests.crash_writers edits DB SEED`` runs; one
     started that way is killed the same way."""
     with Harness(tmp_path, SEED, fork=False) as harness:

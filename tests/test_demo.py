@@ -508,7 +508,7 @@ def test_a_failure_half_way_writes_nothing(tmp_path: Path, monkeypatch: pytest.M
     def failing(self: District, *args: object) -> None:
         if self.q.district_code == "5005":
             raise RuntimeError("disk full")
-        households(self, *args)  # type: ignore[arg-type]
+        households(self, *args)
 
     monkeypatch.setattr(District, "_households", failing)
     try:

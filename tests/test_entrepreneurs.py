@@ -14,12 +14,12 @@ from otop_desktop.thaiid import make_thai_id
 from tests.conftest import new_id, person
 
 
-def count(register) -> int:  # type: ignore[no-untyped-def]
+def count(register) -> int:
     with register.read() as s:
         return int(s.scalar(select(func.count()).select_from(Entrepreneur)) or 0)
 
 
-def refused(register, data) -> ValidationError:  # type: ignore[no-untyped-def]
+def refused(register, data) -> ValidationError:
     with pytest.raises(ValidationError) as caught, register.write() as s:
         svc.create_entrepreneur(s, data)
     assert count(register) == 0, "a refused record must change nothing"

@@ -46,7 +46,7 @@ def test_fiscal_and_calendar_years() -> None:
         figures.year_span(2022)
 
 
-def _edit(session, entrepreneur_id: int, **changes: object) -> None:  # type: ignore[no-untyped-def]
+def _edit(session, entrepreneur_id: int, **changes: object) -> None:
     e = session.get(Entrepreneur, entrepreneur_id)
     data = person(
         name=e.name,
@@ -167,7 +167,7 @@ def test_catch_up_writes_what_bulk_writers_left_out(register) -> None:
 
 @pytest.mark.sqlite_only  # sales_totals is kept by SQLite triggers; PostgreSQL sums the sales
 def test_the_kept_totals_equal_a_full_recount_after_every_change(register) -> None:
-    def same(s) -> None:  # type: ignore[no-untyped-def]
+    def same(s) -> None:
         s.flush()
         assert figures.kept_totals(s) == figures.recount_totals(s)
         assert figures.kept_products(s) == figures.recount_products(s)
@@ -280,7 +280,7 @@ def _key(day: date | None) -> int:
     return Period.of(day).key if day else 0
 
 
-def _recount_closed(s) -> dict[str, Counter]:  # type: ignore[no-untyped-def]
+def _recount_closed(s) -> dict[str, Counter]:
     """Migration 0013's tables as the rows give them now, counted here in Python: a business
     is closed since the first of the closings its history ends with."""
     entries: dict[int, list[StatusChange]] = {}
@@ -329,7 +329,7 @@ _TABLES = {
 }
 
 
-def _kept_closed(s) -> dict[str, Counter]:  # type: ignore[no-untyped-def]
+def _kept_closed(s) -> dict[str, Counter]:
     found: dict[str, Counter] = {}
     for table, columns in _TABLES.items():
         ticks = {"closed_readiness": range(1, 7), "readiness_totals": range(6)}.get(table, ())
@@ -346,7 +346,7 @@ def _kept_closed(s) -> dict[str, Counter]:  # type: ignore[no-untyped-def]
     return found
 
 
-def _year_by_rows(s, span: figures.YearSpan) -> tuple:  # type: ignore[no-untyped-def]
+def _year_by_rows(s, span: figures.YearSpan) -> tuple:
     """A year's splits counted from the rows by the rule (select_counted), no kept totals."""
     counted = figures.select_counted(span)
     p, e, ps, r = Product, Entrepreneur, ProductStandard, DigitalReadiness
@@ -392,7 +392,7 @@ def _year_by_rows(s, span: figures.YearSpan) -> tuple:  # type: ignore[no-untype
     return by_district, by_subdistrict, products, standards, readiness
 
 
-def _year_kept(s, span: figures.YearSpan) -> tuple:  # type: ignore[no-untyped-def]
+def _year_kept(s, span: figures.YearSpan) -> tuple:
     left = figures.left_out(s, span)
     counts = figures.product_counts(s, span, left=left)
     products = Counter()
@@ -421,7 +421,7 @@ def test_the_closed_businesses_kept_equal_a_full_recount_after_every_change(
     through them equal the rule counted from the rows (PostgreSQL: the rows themselves)."""
     sqlite = register.engine.dialect.name == "sqlite"
 
-    def same(s) -> None:  # type: ignore[no-untyped-def]
+    def same(s) -> None:
         s.flush()
         s.expire_all()  # the writes around the ORM
         if sqlite:

@@ -45,7 +45,7 @@ def add(
 
 def ids(register: Register, **f: object) -> list[int]:
     with register.read() as session:
-        return household_ids(session, HouseholdFilter(**f))  # type: ignore[arg-type]
+        return household_ids(session, HouseholdFilter(**f))
 
 
 def test_search_filters_and_counts(register: Register) -> None:

@@ -47,7 +47,7 @@ MERGED_SUPPORT = (
 
 
 @pytest.fixture(scope="module")
-def good(tmp_path_factory) -> Path:  # type: ignore[no-untyped-def]
+def good(tmp_path_factory) -> Path:
     folder = tmp_path_factory.mktemp("good")
     with district_register(folder) as register:
         return export(register, OCT, folder / "out")
@@ -171,8 +171,8 @@ def shared_string_meta(good: Path, target: Path, district: str) -> Path:
 # --- characters a reader cannot see -------------------------------------------------------
 
 
-def _name(value: str):  # type: ignore[no-untyped-def]
-    def edit(book) -> None:  # type: ignore[no-untyped-def]
+def _name(value: str):
+    def edit(book) -> None:
         book[spec.ENTREPRENEURS.name].cell(2, 3).value = value
 
     return edit

@@ -196,7 +196,7 @@ def test_0008_rebuilds_the_search_data_and_going_back_to_0007_restores_it(regist
         assert [r.name for r in list_products(s, ProductFilter(query="แมวาง"))] == ["ผ้าซิ่นตีนจก"]
 
 
-def _search_data(engine) -> list[tuple[str, int | None]]:  # type: ignore[no-untyped-def]
+def _search_data(engine) -> list[tuple[str, int | None]]:
     with engine.connect() as conn:
         return conn.exec_driver_sql(
             "SELECT search_text, search_mask FROM entrepreneurs UNION ALL"
@@ -204,7 +204,7 @@ def _search_data(engine) -> list[tuple[str, int | None]]:  # type: ignore[no-unt
         ).all()
 
 
-def _fts_hits(engine, phrase: str) -> list[tuple[int]]:  # type: ignore[no-untyped-def]
+def _fts_hits(engine, phrase: str) -> list[tuple[int]]:
     with engine.connect() as conn:
         return conn.exec_driver_sql(
             "SELECT rowid FROM products_fts WHERE products_fts MATCH ?", (f'"{phrase}"',)

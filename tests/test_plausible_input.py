@@ -24,7 +24,7 @@ TODAY = date(2026, 12, 3)  # 3 ธันวาคม 2569, in fiscal year 2570
 
 def checked(value: object, **options: bool) -> tuple[date | None, list[str]]:
     check = Checker(today=TODAY)
-    found = check.date("registered_on", value, required=True, **options)  # type: ignore[arg-type]
+    found = check.date("registered_on", value, required=True, **options)
     return found, [e.message_th for e in check.errors]
 
 

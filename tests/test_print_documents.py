@@ -160,7 +160,7 @@ def qr_on_page(data: bytes, page: int = 0) -> str:
 # --- certificates ------------------------------------------------------------------------------
 
 
-def _id(session, number: str) -> int:  # type: ignore[no-untyped-def]
+def _id(session, number: str) -> int:
     from otop_desktop.services.entrepreneurs import find_by_reg_no
 
     return find_by_reg_no(session, number).id

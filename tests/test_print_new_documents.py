@@ -95,7 +95,7 @@ def emblem_png() -> bytes:
 
 
 def make(register: Register, kind: OfficeDocument, **options: object) -> tuple[bytes, int]:
-    printed = render_office(register, kind, OfficeOptions(**options))  # type: ignore[arg-type]
+    printed = render_office(register, kind, OfficeOptions(**options))
     assert printed.data.startswith(b"%PDF")
     return printed.data, printed.pages
 

@@ -79,7 +79,7 @@ def first_numbers(register: Register, count: int) -> tuple[str, ...]:
 
     with register.read() as session:
         ids = chosen_ids(session, ())[:count]
-        return tuple(session.get(Entrepreneur, i).reg_no for i in ids)  # type: ignore[union-attr]
+        return tuple(session.get(Entrepreneur, i).reg_no for i in ids)
 
 
 # --- what was set --------------------------------------------------------------------------
@@ -236,8 +236,8 @@ def test_no_line_breaks_inside_a_word_code_number_or_date(
     paragraph's lines read back as the text set."""
     stories: list[list[Flowable]] = []
 
-    def keeping(make):  # type: ignore[no-untyped-def]
-        def made(*args, **kwargs):  # type: ignore[no-untyped-def]
+    def keeping(make):
+        def made(*args, **kwargs):
             story = make(*args, **kwargs)
             stories.append(story)
             return story

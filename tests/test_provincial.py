@@ -26,7 +26,7 @@ INJECTED = "=cmd|' /C calc'!A0"
 
 
 @pytest.fixture(scope="module")
-def province(tmp_path_factory):  # type: ignore[no-untyped-def]
+def province(tmp_path_factory):
     """One demo province for the module: generating it is the slow part."""
     folder = tmp_path_factory.mktemp("province")
     with init_register(folder / "province.sqlite3", OfficeKind.PROVINCE, "50") as register:
@@ -38,7 +38,7 @@ def province(tmp_path_factory):  # type: ignore[no-untyped-def]
 
 
 @pytest.fixture(scope="module")
-def workbook(province, tmp_path_factory):  # type: ignore[no-untyped-def]
+def workbook(province, tmp_path_factory):
     folder = tmp_path_factory.mktemp("out")
     result = export_province(province, OCT, folder, user="ผู้รวบรวม")
     assert result.path == folder / "OTOP-50-256810.xlsx"
@@ -88,7 +88,7 @@ def test_the_summary_totals_are_the_register_s(province, workbook) -> None:
     total = rows[29]
     assert total[0] == "รวม"
     with province.read() as s:
-        month = register_stats(s)["sales_by_period"]["2568-10"]  # type: ignore[index]
+        month = register_stats(s)["sales_by_period"]["2568-10"]
     sales_col = header.index("รวม")
     assert Decimal(str(total[sales_col])).quantize(Decimal("0.01")) == Decimal(month)
     assert workbook.sales_total == Decimal(month)
@@ -149,7 +149,7 @@ def test_refused_on_a_district_register(register, tmp_path) -> None:
         assert s.scalars(select(ExportRecord)).all() == []
 
 
-def test_command_line(province, register, tmp_path) -> None:  # type: ignore[no-untyped-def]
+def test_command_line(province, register, tmp_path) -> None:
     from tests.test_submission_export import run
 
     db = province.engine.url.database

@@ -35,7 +35,7 @@ from tests.conftest import person
 
 
 @pytest.fixture
-def filled(register):  # type: ignore[no-untyped-def]
+def filled(register):
     with register.write() as s:
         water = entrepreneurs.create_entrepreneur(
             s, person(name="กลุ่มน้ำพริกหนุ่มบ้านแม่ออน", producer_type=1, member_count=12)
@@ -54,7 +54,7 @@ def filled(register):  # type: ignore[no-untyped-def]
     return register
 
 
-def names(register, **filters) -> list[str]:  # type: ignore[no-untyped-def]
+def names(register, **filters) -> list[str]:
     with register.read() as s:
         return [r.name for r in list_entrepreneurs(s, EntrepreneurFilter(**filters))]
 
@@ -107,8 +107,8 @@ def test_short_queries_test_the_character_mask_kept_by_every_write(filled) -> No
     assert search_mask("ab12") == 0  # no bit: such queries are plain substring tests
     with filled.read() as s:
         (row,) = list_entrepreneurs(s, EntrepreneurFilter(query="ผ้าไหม"))
-        assert s.get(Entrepreneur, row.id).search_mask == search_mask(  # type: ignore[union-attr]
-            s.get(Entrepreneur, row.id).search_text  # type: ignore[union-attr]
+        assert s.get(Entrepreneur, row.id).search_mask == search_mask(
+            s.get(Entrepreneur, row.id).search_text
         )
     with filled.write() as s:
         entrepreneurs.update_entrepreneur(s, row.id, person(name="ร้านฬาฬิกา"))
@@ -229,7 +229,7 @@ def test_paging(filled) -> None:
     assert first[0].product_count == 1
 
 
-def _machinery(register) -> set[str]:  # type: ignore[no-untyped-def]
+def _machinery(register) -> set[str]:
     """What keeps the search indexes: on SQLite the triggers of the trigram index and of the
     list order, on PostgreSQL the GIN indexes of the documents."""
     with register.read() as s:
@@ -288,7 +288,7 @@ def test_a_province_filter_keeps_its_districts(filled) -> None:
 
 
 @pytest.fixture
-def weavers(register):  # type: ignore[no-untyped-def]
+def weavers(register):
     """Producers whose names differ only in tone marks and the order of a leading vowel."""
     with register.write() as s:
         for name, product in [
@@ -344,7 +344,7 @@ def test_a_leading_vowel_is_found_typed_either_side_of_its_consonant(weavers) ->
 @pytest.mark.parametrize("descending", [False, True])
 def test_every_plan_lists_the_same_rows_in_the_same_order(
     weavers, monkeypatch, query, order, descending
-) -> None:  # type: ignore[no-untyped-def]
+) -> None:
     f = EntrepreneurFilter(query=query)
 
     def pages() -> tuple[list[int], list[int]]:
@@ -387,7 +387,7 @@ def test_todays_exact_queries_find_what_they_found_first(filled) -> None:
         assert found[: len(exact)] == exact, query
 
 
-def _product_names(register, entrepreneur_id: int) -> str:  # type: ignore[no-untyped-def]
+def _product_names(register, entrepreneur_id: int) -> str:
     with register.read() as s:
         return " ".join(
             r.name for r in list_products(s, ProductFilter(entrepreneur_id=entrepreneur_id))
@@ -423,7 +423,7 @@ def test_key_contains_forgives_in_lists_without_a_search_document(filled) -> Non
 # --- the index in the list's order (migration 0011) ---------------------------------------
 
 
-def _in_list_order(register) -> None:  # type: ignore[no-untyped-def]
+def _in_list_order(register) -> None:
     """Positions follow each list's default order, and the trigram index agrees with them."""
     with register.read() as s:
         conn = s.connection()
@@ -435,7 +435,7 @@ def _in_list_order(register) -> None:  # type: ignore[no-untyped-def]
             conn.exec_driver_sql(f"INSERT INTO {fts}({fts}, rank) VALUES ('integrity-check', 1)")
 
 
-def _positions(register) -> dict[str, int]:  # type: ignore[no-untyped-def]
+def _positions(register) -> dict[str, int]:
     with register.read() as s:
         return dict(s.execute(select(Entrepreneur.reg_no, Entrepreneur.search_pos)).all())
 
@@ -484,7 +484,7 @@ def test_every_write_keeps_its_row_in_the_list_order(register) -> None:
     assert names(register, query="ร้านทอง") == []
 
 
-def _index_whole(register) -> None:  # type: ignore[no-untyped-def]
+def _index_whole(register) -> None:
     with register.write() as s:
         for table in SEARCHED_TABLES:
             # FTS5 compares its index with the records: raises if they disagree.
@@ -552,7 +552,7 @@ PLAN_QUERIES = [
 
 
 @pytest.fixture
-def demo(register):  # type: ignore[no-untyped-def]
+def demo(register):
     """The district demo, with a few records registered later for earlier years (their ids run
     against the list's order)."""
     generate(register, "district", seed=1, until=Period(2568, 10))
@@ -565,7 +565,7 @@ def demo(register):  # type: ignore[no-untyped-def]
     return register
 
 
-def _every_page(session: Session, ids_of, f, order: str, descending: bool) -> list[list[int]]:  # type: ignore[no-untyped-def]
+def _every_page(session: Session, ids_of, f, order: str, descending: bool) -> list[list[int]]:
     whole = ids_of(session, f, order=order, descending=descending)
     pages = [
         ids_of(session, f, order=order, descending=descending, offset=offset, limit=limit)
@@ -583,7 +583,7 @@ def _every_page(session: Session, ids_of, f, order: str, descending: bool) -> li
 )
 def test_every_plan_lists_the_demo_alike_for_every_query_and_sort(
     demo, monkeypatch, ids_of, make_filter, orders
-) -> None:  # type: ignore[no-untyped-def]
+) -> None:
     """What the index-backed plans list (the index's own order for the default sort, the
     trigrams that begin a rare short query) is what the general plan lists, page by page."""
 

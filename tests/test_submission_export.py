@@ -39,7 +39,7 @@ OCT = Period(2568, 10)  # October 2025
 RISKY = ('=HYPERLINK("http://x.example","คลิก")', "+ร้านบวก", "-กลุ่มลบ-", "@บ้านทอ")
 
 
-def fill(register) -> dict[str, int]:  # type: ignore[no-untyped-def]
+def fill(register) -> dict[str, int]:
     """A small district: products priced 450, 12345.5 and 0.3 baht; per-product and
     whole-business sales in 2568-10 (and one in 2568-09); a closed producer; households
     with and without skills; a training shared by three and a grant in the month."""
@@ -140,7 +140,7 @@ def read_back(path: Path) -> tuple[dict[str, object], list[list[tuple[object, ..
 
 
 @pytest.fixture
-def exported(register, tmp_path) -> tuple[Path, list]:  # type: ignore[no-untyped-def]
+def exported(register, tmp_path) -> tuple[Path, list]:
     fill(register)
     results = export_monthly(register, OCT, tmp_path / "out", user="นางสาวส่ง ข้อมูล")
     (result,) = results

@@ -27,7 +27,7 @@ RUNS, FILES = 100, 5
 
 
 @pytest.fixture(scope="module")
-def base_files(tmp_path_factory) -> dict[str, Path]:  # type: ignore[no-untyped-def]
+def base_files(tmp_path_factory) -> dict[str, Path]:
     folder = tmp_path_factory.mktemp("district")
     with district_register(folder) as register:
         return {
@@ -37,7 +37,7 @@ def base_files(tmp_path_factory) -> dict[str, Path]:  # type: ignore[no-untyped-
 
 
 @pytest.fixture(scope="module")
-def province(tmp_path_factory, base_files) -> Iterator[Register]:  # type: ignore[no-untyped-def]
+def province(tmp_path_factory, base_files) -> Iterator[Register]:
     """One province register for every case, holding the district's September: each case
     leaves it as it found it (a refused file changes nothing, an accepted one is withdrawn)."""
     folder = tmp_path_factory.mktemp("province")

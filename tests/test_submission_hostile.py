@@ -29,7 +29,7 @@ from tests.test_submission_import import month_total, one, reasons_of, snapshot
 
 
 @pytest.fixture(scope="module")
-def files(tmp_path_factory) -> dict[str, Path]:  # type: ignore[no-untyped-def]
+def files(tmp_path_factory) -> dict[str, Path]:
     folder = tmp_path_factory.mktemp("district")
     with district_register(folder) as register:
         return {
@@ -39,14 +39,14 @@ def files(tmp_path_factory) -> dict[str, Path]:  # type: ignore[no-untyped-def]
         }
 
 
-def _cell(sheet: spec.DataSheet, row: int, column: int, value: object):  # type: ignore[no-untyped-def]
+def _cell(sheet: spec.DataSheet, row: int, column: int, value: object):
     def edit(book: Workbook) -> None:
         book[sheet.name].cell(row, column).value = value
 
     return edit
 
 
-def _period(period: Period):  # type: ignore[no-untyped-def]
+def _period(period: Period):
     """The file made out for ``period``: its metadata and its sales rows (its trainings and
     grants are dropped, as they would be outside the period)."""
 
@@ -132,7 +132,7 @@ def test_each_files_fate_is_printed_as_it_happens(
     seen: list[tuple[str, str]] = []
     real = importer._import_one
 
-    def spying(register, path, *args, **kwargs):  # type: ignore[no-untyped-def]
+    def spying(register, path, *args, **kwargs):
         out, err = capsys.readouterr()
         seen.append((out, err))
         return real(register, path, *args, **kwargs)
@@ -157,7 +157,7 @@ def test_a_fault_the_checks_missed_refuses_that_file_only(
 
     real = importer.store_submission
 
-    def failing(session, submission):  # type: ignore[no-untyped-def]
+    def failing(session, submission):
         stored = real(session, submission)
         if submission.period == OCT:  # after its rows were written
             raise OverflowError("Python int too large to convert to SQLite INTEGER")

@@ -72,10 +72,10 @@ TABLES = (
 
 
 @pytest.fixture(scope="module")
-def files(tmp_path_factory) -> dict[str, Path]:  # type: ignore[no-untyped-def]
+def files(tmp_path_factory) -> dict[str, Path]:
     folder = tmp_path_factory.mktemp("district")
     with district_register(folder) as register:
-        key = register.office().signing_public_key  # type: ignore[union-attr]
+        key = register.office().signing_public_key
         out = {
             "sep": export(register, SEP, folder / "sep"),
             "oct": export(register, OCT, folder / "oct"),
@@ -86,12 +86,12 @@ def files(tmp_path_factory) -> dict[str, Path]:  # type: ignore[no-untyped-def]
     return out
 
 
-def one(register, path: Path, **kwargs: object) -> FileResult:  # type: ignore[no-untyped-def]
-    (result,) = import_submissions(register, [path], **kwargs)  # type: ignore[arg-type]
+def one(register, path: Path, **kwargs: object) -> FileResult:
+    (result,) = import_submissions(register, [path], **kwargs)
     return result
 
 
-def snapshot(register) -> dict[str, object]:  # type: ignore[no-untyped-def]
+def snapshot(register) -> dict[str, object]:
     """Every table's rows (without the import's own timestamps), to compare before/after."""
     found: dict[str, object] = {}
     with register.read() as s:
@@ -106,7 +106,7 @@ def snapshot(register) -> dict[str, object]:  # type: ignore[no-untyped-def]
     return found
 
 
-def month_total(register, period) -> Decimal:  # type: ignore[no-untyped-def]
+def month_total(register, period) -> Decimal:
     with register.read() as s:
         rows = s.scalars(select(Sale.amount).where(Sale.period == period.key)).all()
     return sum(rows, Decimal("0.00"))
@@ -215,7 +215,7 @@ def test_a_later_file_of_the_same_month_replaces_the_earlier(
 ) -> None:
     assert one(province_register, files["oct"]).accepted
 
-    def correct(book) -> None:  # type: ignore[no-untyped-def]
+    def correct(book) -> None:
         ws = book[spec.SALES.name]
         ws.cell(2, 4).value = 7000  # the first row's amount
         ws.delete_rows(3)  # and a sale withdrawn
@@ -234,7 +234,7 @@ def test_a_renamed_producer_is_found_by_short_searches_too(
 ) -> None:
     assert one(province_register, files["oct"]).accepted
 
-    def rename(book) -> None:  # type: ignore[no-untyped-def]
+    def rename(book) -> None:
         book[spec.ENTREPRENEURS.name].cell(2, 3).value = "ร้านฬาฬิกาทอง"
 
     later = edited(files["oct"], rename, tmp_path / "OTOP-5013-256810.xlsx")
@@ -253,7 +253,7 @@ def test_an_older_month_sent_late_keeps_the_newer_register(
 ) -> None:
     assert one(province_register, files["nov"]).accepted
 
-    def rename(book) -> None:  # type: ignore[no-untyped-def]
+    def rename(book) -> None:
         book[spec.ENTREPRENEURS.name].cell(3, 3).value = "ชื่อเก่าเมื่อเดือนกันยายน"
 
     late = edited(files["sep"], rename, tmp_path / "OTOP-5013-256809.xlsx")
@@ -263,7 +263,7 @@ def test_an_older_month_sent_late_keeps_the_newer_register(
     with province_register.read() as s:
         names = set(s.scalars(select(Entrepreneur.name)))
         assert "ชื่อเก่าเมื่อเดือนกันยายน" not in names
-        assert s.get(DistrictKey, "5013").period == NOV.key  # type: ignore[union-attr]
+        assert s.get(DistrictKey, "5013").period == NOV.key
     assert month_total(province_register, SEP) == Decimal("16845.80")
     assert month_total(province_register, NOV) == Decimal("50537.40")
 
@@ -273,7 +273,7 @@ def test_a_producer_gone_from_a_newer_file_is_gone_from_the_province(
 ) -> None:
     assert one(province_register, files["oct"]).accepted
 
-    def drop_cook(book) -> None:  # type: ignore[no-untyped-def]
+    def drop_cook(book) -> None:
         cook = book[spec.ENTREPRENEURS.name].cell(3, 1).value
         for sheet, column in ((spec.ENTREPRENEURS, 1), (spec.PRODUCTS, 2), (spec.SALES, 1)):
             ws = book[sheet.name]
@@ -346,7 +346,7 @@ def test_a_citizen_id_in_two_districts_is_flagged(province_register, files, tmp_
 def test_an_abolished_subdistrict_is_flagged_not_refused(
     province_register, files, tmp_path
 ) -> None:
-    def move(book) -> None:  # type: ignore[no-untyped-def]
+    def move(book) -> None:
         book[spec.ENTREPRENEURS.name].cell(2, 8).value = "501307"  # ออนเหนือ, abolished
 
     result = one(province_register, edited(files["oct"], move, tmp_path / "OTOP-5013-256810.xlsx"))
@@ -357,29 +357,29 @@ def test_an_abolished_subdistrict_is_flagged_not_refused(
 # --- refusals: each leaves the register as it was ----------------------------------------
 
 
-def _set(sheet: spec.DataSheet | str, row: int, column: int, value: object):  # type: ignore[no-untyped-def]
+def _set(sheet: spec.DataSheet | str, row: int, column: int, value: object):
     name = sheet if isinstance(sheet, str) else sheet.name
 
-    def edit(book) -> None:  # type: ignore[no-untyped-def]
+    def edit(book) -> None:
         book[name].cell(row, column).value = value
 
     return edit
 
 
-def _delete_sheet(book) -> None:  # type: ignore[no-untyped-def]
+def _delete_sheet(book) -> None:
     del book[spec.SALES.name]
 
 
-def _merge(book) -> None:  # type: ignore[no-untyped-def]
+def _merge(book) -> None:
     book[spec.PRODUCTS.name].merge_cells("C2:D2")
 
 
-def _formula(book) -> None:  # type: ignore[no-untyped-def]
+def _formula(book) -> None:
     book[spec.PRODUCTS.name].cell(2, 8).value = "=1000+250.5"
 
 
-def _text_cell(sheet: spec.DataSheet, row: int, column: int, text: str):  # type: ignore[no-untyped-def]
-    def edit(book) -> None:  # type: ignore[no-untyped-def]
+def _text_cell(sheet: spec.DataSheet, row: int, column: int, text: str):
+    def edit(book) -> None:
         cell = book[sheet.name].cell(row, column)
         cell.value = text
         cell.data_type = "s"
@@ -586,7 +586,7 @@ def test_a_cell_type_the_reader_did_not_expect_costs_that_file_only(
 ) -> None:
     # Found by bench/bench_fuzz.py: a TRUE in the format_version cell made the reader raise
     # TypeError out of the whole run.
-    def true_version(book) -> None:  # type: ignore[no-untyped-def]
+    def true_version(book) -> None:
         set_meta(book, "format_version", True)
 
     bad = edited(files["oct"], true_version, tmp_path / files["oct"].name, seal=False)

@@ -26,12 +26,12 @@ CODES = [d.code for d in geothai.districts("50")]
 OWN_COLUMNS = {"id", "created_at", "updated_at", "imported_at"}
 
 
-def month_rows(register) -> dict[str, tuple[list[object], ...]]:  # type: ignore[no-untyped-def]
+def month_rows(register) -> dict[str, tuple[list[object], ...]]:
     with register.read() as s:
         return {code: rows.sheets() for code, rows in collect(s, MONTH, CODES).items()}
 
 
-def every_row(register) -> dict[str, list[str]]:  # type: ignore[no-untyped-def]
+def every_row(register) -> dict[str, list[str]]:
     found = {}
     with register.read() as s:
         for table in Base.metadata.sorted_tables:
@@ -58,7 +58,7 @@ def test_the_provinces_month_survives_export_and_import(tmp_path: Path) -> None:
         ]
         expected = month_rows(source)
         with source.read() as s:
-            expected_total = register_stats(s)["sales_by_period"][str(MONTH)]  # type: ignore[index]
+            expected_total = register_stats(s)["sales_by_period"][str(MONTH)]
     assert len(files) == 25
 
     with init_register(tmp_path / "province.sqlite3", OfficeKind.PROVINCE, "50") as province:

@@ -32,7 +32,7 @@ BILLION_LAUGHS = (
 
 
 @pytest.fixture(scope="module")
-def good(tmp_path_factory) -> Path:  # type: ignore[no-untyped-def]
+def good(tmp_path_factory) -> Path:
     folder = tmp_path_factory.mktemp("good")
     with district_register(folder) as register:
         return export(register, OCT, folder / "out")
@@ -159,7 +159,7 @@ def test_a_part_in_another_encoding_is_refused(good, tmp_path) -> None:
 
 
 def test_merged_cells_are_found_in_data_sheets_only(good, tmp_path) -> None:
-    def merge(book) -> None:  # type: ignore[no-untyped-def]
+    def merge(book) -> None:
         book[spec.SUPPORT.name].merge_cells("D2:E3")
         book[spec.SUMMARY_SHEET].merge_cells("A1:C1")  # for people: allowed
 

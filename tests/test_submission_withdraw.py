@@ -26,7 +26,7 @@ from tests.test_submission_import import snapshot
 
 
 @pytest.fixture(scope="module")
-def files(tmp_path_factory) -> dict[str, Path]:  # type: ignore[no-untyped-def]
+def files(tmp_path_factory) -> dict[str, Path]:
     folder = tmp_path_factory.mktemp("district")
     with district_register(folder) as register:
         out = {
@@ -35,7 +35,7 @@ def files(tmp_path_factory) -> dict[str, Path]:  # type: ignore[no-untyped-def]
             "nov": export(register, NOV, folder / "nov"),
         }
 
-    def drop_cook_and_rename(book) -> None:  # type: ignore[no-untyped-def]
+    def drop_cook_and_rename(book) -> None:
         # A newer month that takes a producer (with its products and every month of its
         # sales) away and renames the other: what a mistaken file may do.
         for sheet in spec.DATA_SHEETS:
@@ -50,12 +50,12 @@ def files(tmp_path_factory) -> dict[str, Path]:  # type: ignore[no-untyped-def]
     return out
 
 
-def accepted(register, *paths: Path) -> None:  # type: ignore[no-untyped-def]
+def accepted(register, *paths: Path) -> None:
     results = import_submissions(register, list(paths))
     assert all(r.accepted for r in results), [r.reasons for r in results]
 
 
-def trail(register) -> list[tuple[str, str]]:  # type: ignore[no-untyped-def]
+def trail(register) -> list[tuple[str, str]]:
     with register.read() as s:
         return [(e.action, e.detail) for e in s.scalars(select(AuditEntry).order_by(AuditEntry.id))]
 
@@ -102,7 +102,7 @@ def test_an_older_month_sent_late_is_withdrawn_without_touching_the_newer(
     assert snapshot(province_register) == before
 
 
-def _received(register) -> list[dict[str, int]]:  # type: ignore[no-untyped-def]
+def _received(register) -> list[dict[str, int]]:
     from otop_desktop.models import ReceivedSubmission
 
     with register.read() as s:
@@ -162,7 +162,7 @@ def test_the_withdraw_command(province_register, files, capsys) -> None:
 
 
 def _refused_file(files: dict[str, Path], folder: Path) -> Path:
-    def break_a_price(book) -> None:  # type: ignore[no-untyped-def]
+    def break_a_price(book) -> None:
         book[spec.PRODUCTS.name].cell(2, 8).value = "=1+1"
 
     folder.mkdir()

@@ -39,7 +39,7 @@ def signed(register: Register, entrepreneur: Entrepreneur, name: str | None = No
     return qr_text(claim, office.signing_private_key)
 
 
-def check(register: Register, text: str):  # type: ignore[no-untyped-def]
+def check(register: Register, text: str):
     with register.read() as session:
         return verify_qr_text(session, text)
 
@@ -127,7 +127,7 @@ def test_province_knows_each_districts_key_for_its_own_numbers_only(
 ) -> None:
     text = signed(register, owner)
     assert not check(province_register, text).valid  # the key is not known yet
-    district_key = register.office().signing_public_key  # type: ignore[union-attr]
+    district_key = register.office().signing_public_key
     with province_register.write() as session:
         session.add(DistrictKey(district_code="5013", public_key=district_key, period=256810))
         session.add(DistrictKey(district_code="5001", public_key="00" * 32, period=256810))

@@ -308,7 +308,7 @@ def test_only_the_same_account_or_a_head_unlocks_and_a_head_then_acts(
     qtbot.keyClicks(dialog.password, CLERK_PASSWORD)
     click(qtbot, dialog.login_button)
     assert dialog.message.text() == "มีเพียง kaew หรือหัวหน้าสำนักงานที่ปลดล็อกหน้าจอได้"
-    assert lock.is_locked and district_register.actor.name == CLERK_NAME  # type: ignore[union-attr]
+    assert lock.is_locked and district_register.actor.name == CLERK_NAME
 
     dialog.name.setText(HEAD_NAME)
     dialog.password.clear()

@@ -229,7 +229,7 @@ def test_a_server_register_says_its_backups_are_the_servers(qtbot: QtBot) -> Non
         path=None,  # what Register.path is for a server's register
         office=lambda: SimpleNamespace(register_id="abc"),
     )
-    group = BackupSettingsGroup(server)  # type: ignore[arg-type]
+    group = BackupSettingsGroup(server)
     qtbot.addWidget(group)
     assert not group.available
     assert group.note.text().startswith("ทะเบียนนี้อยู่บนเซิร์ฟเวอร์ฐานข้อมูล")
@@ -295,7 +295,7 @@ def test_the_daily_backup_is_made_when_the_newest_is_over_a_day_old(
     assert backups_of(register)[0].reason == "daily"
     status_text(qtbot, window, "สำรองล่าสุด")
     window.backups.check_daily()  # the newest is of today now: no second one
-    qtbot.waitUntil(lambda: not window.backups.automatic_job.running)  # type: ignore[union-attr]
+    qtbot.waitUntil(lambda: not window.backups.automatic_job.running)
     assert len(backups_of(register)) == 2
 
 

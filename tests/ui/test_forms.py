@@ -118,7 +118,7 @@ def add_entrepreneur(register: Register, **changes: object) -> int:
     }
     values.update(changes)
     with register.write() as session:
-        return create_entrepreneur(session, EntrepreneurInput(**values)).id  # type: ignore[arg-type]
+        return create_entrepreneur(session, EntrepreneurInput(**values)).id
 
 
 @pytest.fixture

@@ -133,7 +133,7 @@ def sample(district_register: Register) -> Sample:
     return fill(district_register)
 
 
-def show(qtbot: QtBot, page: ListPage) -> None:  # type: ignore[type-arg]
+def show(qtbot: QtBot, page: ListPage) -> None:
     qtbot.addWidget(page)
     page.resize(1100, 600)
     with qtbot.waitExposed(page):
@@ -154,12 +154,12 @@ def products(qtbot: QtBot, district_register: Register, sample: Sample) -> Produ
     return page
 
 
-def listed(page: ListPage) -> list[int]:  # type: ignore[type-arg]
+def listed(page: ListPage) -> list[int]:
     model = page.model
     return [model.id_at(row) for row in range(model.rowCount())]
 
 
-def column_texts(page: ListPage, title: str) -> list[str]:  # type: ignore[type-arg]
+def column_texts(page: ListPage, title: str) -> list[str]:
     model = page.model
     section = next(i for i, c in enumerate(model.columns) if c.title == title)
     return [model.index(row, section).data() for row in range(model.rowCount())]
@@ -171,7 +171,7 @@ def choose(box: QComboBox, text: str) -> None:
     box.setCurrentIndex(index)
 
 
-def wait_for_list(qtbot: QtBot, page: ListPage, expected: Sequence[int]) -> None:  # type: ignore[type-arg]
+def wait_for_list(qtbot: QtBot, page: ListPage, expected: Sequence[int]) -> None:
     qtbot.waitUntil(lambda: sorted(listed(page)) == sorted(expected), timeout=2000)
 
 
@@ -537,7 +537,7 @@ def test_the_national_office_filters_by_province_then_district(
 # Sorting --------------------------------------------------------------------------------
 
 
-def click_header(qtbot: QtBot, page: ListPage, title: str) -> None:  # type: ignore[type-arg]
+def click_header(qtbot: QtBot, page: ListPage, title: str) -> None:
     header = page.table.horizontalHeader()
     section = next(i for i, c in enumerate(page.model.columns) if c.title == title)
     x = header.sectionViewportPosition(section) + header.sectionSize(section) // 2
@@ -705,7 +705,7 @@ def workbook_rows(path: Path) -> tuple[list[list[object]], list[list[object]]]:
         wb.close()
 
 
-def shown_rows(page: ListPage) -> list[list[str]]:  # type: ignore[type-arg]
+def shown_rows(page: ListPage) -> list[list[str]]:
     model = page.model
     return [
         [model.index(r, c).data() for c in range(model.columnCount())]
@@ -774,10 +774,10 @@ def test_phones_are_saved_masked_for_an_account_that_sees_them_masked(
 PAGE_WIDTH_1366 = 1100
 
 
-def all_lists(register: Register) -> list[tuple[QWidget, ListPage]]:  # type: ignore[type-arg]
+def all_lists(register: Register) -> list[tuple[QWidget, ListPage]]:
     """Each list with the widget that holds it on its page."""
     support = SupportPage(register)
-    lists: list[ListPage] = [  # type: ignore[type-arg]
+    lists: list[ListPage] = [
         EntrepreneursPage(register),
         ProductsPage(register),
         HouseholdsPage(register),

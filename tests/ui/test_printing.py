@@ -372,7 +372,7 @@ def test_saves_the_pdf_under_a_sensible_name(
     assert page.print_records([records[0]])
     saved = page.save_pdf()
     assert saved == tmp_path / "saved" / "cert.pdf"
-    assert saved.read_bytes() == page.printed.data  # type: ignore[union-attr]
+    assert saved.read_bytes() == page.printed.data
     assert Path(offered[0]).name == f"certificate-{records[0]}.pdf"
     assert str(saved) in page.caption.text()
 
@@ -626,7 +626,7 @@ def test_each_new_document_shows_its_own_choices_and_previews(
     panel.set_kind(OfficeDocument.SURVEY)
     assert panel.household_box.isVisible() and panel.survey_blank_radio.isChecked()
     assert not panel.training_box.isVisible()
-    assert demo_page.show_preview() and demo_page.printed.pages == 1  # type: ignore[union-attr]
+    assert demo_page.show_preview() and demo_page.printed.pages == 1
     with district_register.read() as session:
         code = session.scalar(select(Household.code).order_by(Household.code))
     type_text(panel.household_edit, str(code))
@@ -639,7 +639,7 @@ def test_each_new_document_shows_its_own_choices_and_previews(
     assert not panel.months_spin.isVisible()
     panel.set_period(Period(2569, 10))
     type_text(panel.number_edit, "ชม 0019.13/123")
-    assert demo_page.show_preview() and demo_page.printed.pages == 1  # type: ignore[union-attr]
+    assert demo_page.show_preview() and demo_page.printed.pages == 1
 
     panel.set_kind(OfficeDocument.STANDARDS)
     assert panel.months_spin.isVisible() and not panel.month_row.isVisible()
@@ -657,7 +657,7 @@ def test_the_annual_report_previews_and_saves_as_a_workbook(
     panel.report_year_spin.setValue(2568)
     panel.calendar_check.setChecked(True)
     assert demo_page.show_preview()
-    assert demo_page.preview.page_count_shown() == demo_page.printed.pages  # type: ignore[union-attr]
+    assert demo_page.preview.page_count_shown() == demo_page.printed.pages
     offered: list[tuple[str, str]] = []
 
     def ask(_parent: QWidget, _title: str, default: str, filters: str) -> str:

@@ -22,7 +22,7 @@ from ui.sales.sheet_model import Column
 
 
 @pytest.fixture
-def sent(district_register: Register, tmp_path) -> Shop:  # type: ignore[no-untyped-def]
+def sent(district_register: Register, tmp_path) -> Shop:
     shop = Shop(district_register)
     with district_register.write() as s:
         set_month_sales(s, shop.shop, OCT, whole=SaleInput("1500"))
@@ -40,7 +40,7 @@ def page(qtbot: QtBot, district_register: Register, sent: Shop) -> SalesPage:
     return widget
 
 
-def answer_reason(qtbot: QtBot, type_text: Callable[[QLineEdit, str], None], text: str | None):  # type: ignore[no-untyped-def]
+def answer_reason(qtbot: QtBot, type_text: Callable[[QLineEdit, str], None], text: str | None):
     """Answers the unlock dialog once it is open: types ``text`` and OK, or cancels."""
 
     def answer() -> None:
@@ -74,11 +74,11 @@ def test_a_sent_month_is_read_only_under_a_banner(qtbot: QtBot, page: SalesPage)
     assert not page.lock_banner.isVisible() and not page.model.read_only
 
 
-def test_the_model_passes_qt_s_checks_read_only(qtmodeltester, page: SalesPage) -> None:  # type: ignore[no-untyped-def]
+def test_the_model_passes_qt_s_checks_read_only(qtmodeltester, page: SalesPage) -> None:
     qtmodeltester.check(page.model)
 
 
-def test_cancelling_the_reason_keeps_the_lock(qtbot: QtBot, page: SalesPage, type_text) -> None:  # type: ignore[no-untyped-def]
+def test_cancelling_the_reason_keeps_the_lock(qtbot: QtBot, page: SalesPage, type_text) -> None:
     answer_reason(qtbot, type_text, None)
     assert page.unlock() is False
     assert page.model.read_only
@@ -86,7 +86,7 @@ def test_cancelling_the_reason_keeps_the_lock(qtbot: QtBot, page: SalesPage, typ
 
 def test_unlock_with_a_reason_opens_the_month(
     qtbot: QtBot, page: SalesPage, district_register: Register, sent: Shop, type_text
-) -> None:  # type: ignore[no-untyped-def]
+) -> None:
     answer_reason(qtbot, type_text, "ยอดร้านร่มพิมพ์ผิด")
     assert page.unlock() is True
     assert not page.model.read_only
