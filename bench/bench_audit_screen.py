@@ -168,7 +168,7 @@ def captured_select(register: Register, where: AuditFilter) -> tuple[str, tuple[
     """The statement (and parameters) the service sends for the first page of ``where``."""
     sent: list[tuple[str, tuple[Any, ...]]] = []
 
-    def grab(_conn, _cursor, statement, parameters, _context, _many) -> None:  # type: ignore[no-untyped-def]
+    def grab(_conn, _cursor, statement, parameters, _context, _many) -> None:
         if "FROM audit_log" in statement:
             sent.append((statement, tuple(parameters)))
 

@@ -115,11 +115,11 @@ def main() -> None:
             rows += [("province import: refused", child("province", path))]
             rows += [("old-spreadsheet reading", child("legacy", path))]
             for work, found in rows:
-                seconds = float(found["seconds"])  # type: ignore[arg-type]
-                ratio = seconds / float(inflate["seconds"])  # type: ignore[arg-type]
+                seconds = float(found["seconds"])
+                ratio = seconds / float(inflate["seconds"])
                 print(
                     f"{label:<18}{size:>8}  {work:<26}{seconds:>7.2f}{ratio:>8.2f}"
-                    f"{float(found['peak_mb']):>9,.0f}"  # type: ignore[arg-type]
+                    f"{float(found['peak_mb']):>9,.0f}"
                 )
             for work, found in rows[1:]:
                 print(f"  {work}: {found['reason']}")

@@ -69,7 +69,7 @@ class Run:
 def sent_sql(engine: Engine, run: Run) -> Iterator[None]:
     gui = threading.get_ident()
 
-    def grab(_conn, _cursor, statement, parameters, _context, _many) -> None:  # type: ignore[no-untyped-def]
+    def grab(_conn, _cursor, statement, parameters, _context, _many) -> None:
         if statement.lstrip().upper().startswith("SELECT"):
             sent = run.screen_sql if threading.get_ident() == gui else run.rest_sql
             sent.append((statement, parameters))

@@ -156,7 +156,7 @@ def plain(sheets: list[PlainSheet]) -> Run:
         image = zxingcpp.create_barcode(qr, zxingcpp.BarcodeFormat.QRCode, ec_level="M")
         pixels = image.to_image(scale=1, add_quiet_zones=False)
         modules = pixels.shape[0]
-        dark = bytes(memoryview(pixels))  # type: ignore[arg-type]
+        dark = bytes(memoryview(pixels))
         step = certificate.QR_SIZE / (modules + 8)
         for r in range(modules):
             row = dark[r * modules : (r + 1) * modules]

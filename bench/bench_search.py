@@ -186,7 +186,7 @@ def captured_sql(session: Session, call: Callable[[], object]) -> list[str]:
     statements: list[str] = []
     engine = session.get_bind()
 
-    def grab(_conn, _cursor, statement, parameters, _context, _many) -> None:  # type: ignore[no-untyped-def]
+    def grab(_conn, _cursor, statement, parameters, _context, _many) -> None:
         statements.append(_inline(statement, parameters))
 
     event.listen(engine, "before_cursor_execute", grab)

@@ -57,7 +57,7 @@ def child(mode: str, db: str) -> None:
         app.exec()
         return
     # The program's own start, with the application it makes watched the same way.
-    QtWidgets.QApplication = TimedApplication  # type: ignore[misc]  # the bench's watch only
+    QtWidgets.QApplication = TimedApplication  # the bench's watch only
     from ui.launch import main
 
     main(["--db", db, "--lang", "th"])
