@@ -22,18 +22,14 @@ from sqlalchemy import select
 from otop_desktop.database import Register
 from otop_desktop.domain import Status
 from otop_desktop.errors import NotFoundError, UserError
-from otop_desktop.models import ExportRecord
+from otop_desktop.masking import mask
+from otop_desktop.models import Entrepreneur, ExportRecord
 from otop_desktop.outputs import OutputExists
 from otop_desktop.printing import registration_form
 from otop_desktop.printing.documents import DocumentKind, PrintOptions, render
 from otop_desktop.printing.layout import Beside, Stamp, look
 from otop_desktop.printing.monthly_report import monthly_report
-from otop_desktop.printing.print_data import (
-    load_entrepreneurs,
-    mask_id,
-    mask_phone,
-    monthly_sales,
-)
+from otop_desktop.printing.print_data import load_entrepreneurs, monthly_sales
 from otop_desktop.printing.typeset import TextOptions
 from otop_desktop.services.entrepreneurs import create_entrepreneur, set_readiness
 from otop_desktop.services.office import get_office, update_office
@@ -44,7 +40,9 @@ from otop_desktop.services.products import (
     create_product,
 )
 from otop_desktop.services.sales import SaleInput, set_month_sales
+from otop_desktop.textnorm import to_thai_digits
 from otop_desktop.thaiformat import Period
+from otop_desktop.thaiid import format_thai_id
 from tests.conftest import db_of, person
 
 OCTOBER = Period(2568, 10)
@@ -100,8 +98,6 @@ def shop(register: Register) -> Register:
 
 
 def reg_no(register: Register, name: str) -> str:
-    from otop_desktop.models import Entrepreneur
-
     with register.read() as session:
         return session.scalars(select(Entrepreneur.reg_no).where(Entrepreneur.name == name)).one()
 
@@ -340,7 +336,7 @@ def test_register_list_masks_personal_data_unless_asked_and_records_that(
 ) -> None:
     masked = render(shop, DocumentKind.REGISTER)
     layer = page_text(masked.data)
-    assert "XXX-XXX-5678" in layer and "0812345678" not in layer
+    assert "•••••••678" in layer and "0812345678" not in layer
     with shop.read() as session:
         assert session.scalars(select(ExportRecord)).all() == []
 
@@ -387,10 +383,29 @@ def test_an_existing_file_needs_force_and_a_failed_write_records_nothing(
     assert record.file_name == str(out)
 
 
-def test_masks() -> None:
-    assert mask_id("3500100325424") == "X-XXXX-XXXXX-42-4"
-    assert mask_phone("081-234-5678") == "XXX-XXX-5678"
-    assert mask_phone("") == ""
+def test_one_mask_in_either_digits() -> None:
+    """Every digit but the last three hidden by one mark that is neither Latin nor Thai, the
+    separators kept; values too short to show three digits safely are hidden whole."""
+    assert mask("3-5001-00325-42-4") == "•-••••-•••••-42-4"
+    assert mask("081-234-5678") == "•••-•••-•678"
+    assert mask("๐๘๑๒๓๔๕๖๗๘") == "•••••••๖๗๘"
+    assert mask("123456") == "••••••"
+    assert mask("") == ""
+
+
+def test_a_list_in_thai_digits_masks_as_one_in_arabic_digits(shop: Register) -> None:
+    """The masked IDs and phones of a list printed in Thai digits are the masked values in
+    Thai digits: the mark stands among Thai digits as it does among Arabic ones."""
+    with shop.read() as session:
+        people = session.execute(select(Entrepreneur.national_id, Entrepreneur.phone)).all()
+    printed = render(shop, DocumentKind.REGISTER, PrintOptions(thai_digits=True))
+    layer = "".join(page_text(printed.data, page) for page in range(printed.pages))
+    for national_id, phone in people:
+        assert to_thai_digits(mask(format_thai_id(national_id))) in layer
+        if phone:
+            assert to_thai_digits(mask(phone)) in layer
+    # No Latin letter or digit is left among them (the names of the program and of SMEs aside).
+    assert set(re.findall("[A-Za-z0-9]+", layer)) <= {"OTOP", "SME"}
 
 
 # --- the monthly report ------------------------------------------------------------------------

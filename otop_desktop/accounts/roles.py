@@ -81,16 +81,6 @@ def sees_personal_data(session: Session, *, in_form: bool = False) -> bool:
     return in_form and actor.role in (CLERK, HEAD)
 
 
-def mask(value: str) -> str:
-    """A citizen ID or phone with all but its last 3 digits hidden: 1-2345-67890-12-3 →
-    x-xxxx-xxxxx-x2-3 style, enough to tell two apart on a list."""
-    if not value:
-        return value
-    keep = 3
-    hidden = len(value) - keep
-    return "".join("x" if ch.isdigit() and i < hidden else ch for i, ch in enumerate(value))
-
-
 _RECEIVED = "otop_received_districts"
 
 

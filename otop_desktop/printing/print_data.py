@@ -1,5 +1,5 @@
 """What the printed documents show, read from the register in a few queries whatever its
-size: the records chosen for a batch, place names, masked personal data and the month's
+size: the records chosen for a batch, place names, citizen IDs as shown and the month's
 sales totals."""
 
 from __future__ import annotations
@@ -72,20 +72,6 @@ def address(house_no: str, moo: int | None, subdistrict_code: str) -> str:
 def district_name(district_code: str) -> str:
     found = geothai.district(district_code)
     return found.name_th if found else district_code
-
-
-def mask_id(national_id: str) -> str:
-    """``X-XXXX-XXXXX-12-3``: the last three digits tell records apart on a list."""
-    shown = format_thai_id(national_id) if len(national_id) == 13 else national_id
-    return "".join("X" if c.isdigit() else c for c in shown[:-4]) + shown[-4:]
-
-
-def mask_phone(phone: str) -> str:
-    """``XXX-XXX-5678``."""
-    digits = "".join(c for c in phone if c.isdigit())
-    if len(digits) < 5:
-        return "X" * len(digits)
-    return "XXX-XXX-" + digits[-4:]
 
 
 def show_id(national_id: str) -> str:

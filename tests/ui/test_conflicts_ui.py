@@ -408,10 +408,10 @@ def phones_listed(qtbot: QtBot, register: Register) -> tuple[EntrepreneursPage, 
 def test_the_list_masks_phones_for_every_role(qtbot: QtBot, accounts: Register, role: str) -> None:
     accounts.login(role, PASSWORD)
     page, phones = phones_listed(qtbot, accounts)
-    assert phones == ["xxxxxxx678"]
+    assert phones == ["•••••••678"]
     # Masked where the rows are read: the tooltip and anything copied from the model too.
     tooltip = page.model.index(0, phone_section(page)).data(Qt.ItemDataRole.ToolTipRole)
-    assert tooltip == "xxxxxxx678"
+    assert tooltip == "•••••••678"
 
 
 def test_without_accounts_the_list_shows_phones_in_full(
@@ -446,10 +446,10 @@ def test_a_viewer_sees_them_masked_and_read_only_in_the_form(
     accounts.login("viewer", PASSWORD)
     dialog = EntrepreneurDialog(accounts, producer)
     shown(qtbot, dialog)
-    assert dialog.phone.text() == "xxxxxxx678"
+    assert dialog.phone.text() == "•••••••678"
     with accounts.read() as session:
         national_id = get_entrepreneur(session, producer).national_id
-    assert dialog.national_id.text() == f"x-xxxx-xxxxx-x{national_id[11]}-{national_id[12]}"
+    assert dialog.national_id.text() == f"•-••••-•••••-{national_id[10:12]}-{national_id[12]}"
     assert dialog.national_id.isReadOnly() and dialog.phone.isReadOnly()
     assert dialog.fields.message("national_id").text() == ""  # no check-digit judgement
 
@@ -483,7 +483,7 @@ def test_a_head_reveals_an_id_from_the_list_and_it_is_recorded(
     [text] = shown_texts
     assert text == f"เลขประจำตัวของ {reg_no} ร้านผ้าฝ้ายป้าแก้ว: {format_thai_id(national_id)}"
     _, phones = phones_listed(qtbot, accounts)
-    assert phones == ["xxxxxxx678"]  # shown once, in the message; the list stays masked
+    assert phones == ["•••••••678"]  # shown once, in the message; the list stays masked
     with accounts.read() as session:
         entries = session.scalars(select(AuditEntry).where(AuditEntry.action == "reveal")).all()
     assert [(e.actor, e.record) for e in entries] == [("head", reg_no)]

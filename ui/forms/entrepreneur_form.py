@@ -26,10 +26,11 @@ from PySide6.QtWidgets import (
 )
 from sqlalchemy.orm import Session
 
-from otop_desktop.accounts.roles import mask, sees_personal_data
+from otop_desktop.accounts.roles import sees_personal_data
 from otop_desktop.database import Register
 from otop_desktop.domain import READINESS_ITEMS, ProducerType, Status
 from otop_desktop.errors import UserError
+from otop_desktop.masking import mask
 from otop_desktop.models import Entrepreneur
 from otop_desktop.services.entrepreneurs import (
     DuplicateId,

@@ -27,8 +27,9 @@ from PySide6.QtCore import (
 )
 from sqlalchemy.orm import Session
 
-from otop_desktop.accounts.roles import mask, sees_personal_data
+from otop_desktop.accounts.roles import sees_personal_data
 from otop_desktop.database import Register
+from otop_desktop.masking import mask
 from ui.jobs import Cancelled, Job, Progress
 
 if TYPE_CHECKING:
