@@ -8,7 +8,13 @@ rendered to pixels (pypdfium2) and read back as text.
 - Read back: the PDF's text (PDFium, and poppler's pdftotext) is the text that was set,
   stacked marks and all; no page holds only a signature block or a lone total row.
 - From the text set (not the PDF): no line of any document breaks inside a word, a code, a
-  number, a date or an amount, over every filled form of the district demo."""
+  number, a date or an amount, over every filled form of the district demo.
+
+Every kind is checked: the registration form (filled and blank), the register list, the
+monthly report, and the documents offices used to make by hand — the training sign-in sheet,
+the OFOS survey form (filled and blank), the covering memo (with the office's emblem), the
+list of standards about to expire. The certificate has its border and is checked against it
+(tests/test_certificate.py)."""
 
 from __future__ import annotations
 
@@ -19,6 +25,7 @@ import shutil
 import subprocess
 from collections.abc import Iterator
 from dataclasses import dataclass
+from datetime import date
 from pathlib import Path
 
 import pypdfium2 as pdfium
@@ -26,13 +33,27 @@ import pytest
 from PIL import Image
 from reportlab.lib.units import cm
 from reportlab.platypus import Flowable, KeepInFrame, KeepTogether, Paragraph, Table
+from sqlalchemy import func, select
 
 from otop_desktop.database import Register
 from otop_desktop.demo import generate
 from otop_desktop.domain import OfficeKind
-from otop_desktop.printing import monthly_report, register_list, registration_form, typeset
+from otop_desktop.models import Household, HouseholdSkill, Training, TrainingParticipant
+from otop_desktop.printing import (
+    memo,
+    monthly_report,
+    register_list,
+    registration_form,
+    signin,
+    standards,
+    survey,
+    typeset,
+)
 from otop_desktop.printing.documents import DocumentKind, PrintOptions, render
 from otop_desktop.printing.layout import Document
+from otop_desktop.printing.office_blocks import KeepTail
+from otop_desktop.printing.office_documents import OfficeDocument, OfficeOptions, render_office
+from otop_desktop.printing.office_print import set_emblem, set_office_phone
 from otop_desktop.printing.print_data import chosen_ids
 from otop_desktop.printing.typeset import (
     ThaiParagraph,
@@ -43,8 +64,11 @@ from otop_desktop.printing.typeset import (
 )
 from otop_desktop.services.office import init_register
 from otop_desktop.thaiformat import Period
+from tests.test_print_new_documents import emblem_png
 
 UNTIL = Period(2568, 9)
+#: The day the office documents are dated: after the demo's last month.
+DAY = date(2025, 10, 15)
 DPI = 150
 MM = DPI / 25.4  # pixels
 LEFT, RIGHT, TOP, BOTTOM = 3 * cm, 2 * cm, 2.5 * cm, 2 * cm  # points
@@ -60,6 +84,9 @@ def district(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Register]:
         tmp_path_factory.mktemp("district") / "r.sqlite3", OfficeKind.DISTRICT, "5013"
     )
     generate(register, "district", seed=1, until=UNTIL)
+    with register.write() as session:
+        set_office_phone(session, "0 5333 1234")
+        set_emblem(session, emblem_png())
     yield register
     register.close()
 
@@ -80,6 +107,38 @@ def first_numbers(register: Register, count: int) -> tuple[str, ...]:
     with register.read() as session:
         ids = chosen_ids(session, ())[:count]
         return tuple(session.get(Entrepreneur, i).reg_no for i in ids)
+
+
+def office_documents(register: Register) -> list[tuple[OfficeDocument, OfficeOptions]]:
+    """The documents offices used to make by hand, from ``register``: the sign-in sheet of
+    its largest training, the survey of the household with most skills and the blank form,
+    the memo of the demo's last month with and without its number, the standards expiring in
+    a year; some in Thai digits."""
+    with register.read() as session:
+        training = session.scalar(
+            select(TrainingParticipant.training_id)
+            .group_by(TrainingParticipant.training_id)
+            .order_by(func.count().desc(), TrainingParticipant.training_id)
+            .limit(1)
+        )
+        household = session.scalar(
+            select(Household.code)
+            .join(HouseholdSkill, HouseholdSkill.household_id == Household.id)
+            .group_by(Household.code)
+            .order_by(func.count().desc(), Household.code)
+            .limit(1)
+        )
+    documents = [
+        (OfficeDocument.MEMO, OfficeOptions(period=UNTIL, number="ชม 0019.13/123", dated=DAY)),
+        (OfficeDocument.MEMO, OfficeOptions(period=UNTIL, dated=DAY, thai_digits=True)),
+        (OfficeDocument.STANDARDS, OfficeOptions(months=12, dated=DAY, thai_digits=True)),
+    ]
+    if training is not None:
+        documents.append((OfficeDocument.SIGNIN, OfficeOptions(training_id=training)))
+    if household is not None:
+        documents.append((OfficeDocument.SURVEY, OfficeOptions(households=(household,))))
+        documents.append((OfficeDocument.SURVEY, OfficeOptions(blank=True, thai_digits=True)))
+    return documents
 
 
 # --- what was set --------------------------------------------------------------------------
@@ -182,6 +241,14 @@ def test_every_document_reads_back_as_set(
     # The words the issue found unsearchable are found.
     text = pdfium_text(printed.data)
     assert "สำนักงาน" in text and "ที่" in text
+    made = []
+    for register in (district, province):
+        for office_kind, office_options in office_documents(register):
+            recorded = SetText(monkeypatch)
+            printed = render_office(register, office_kind, office_options)
+            assert_reads_as_set(printed.data, recorded, tmp_path)
+            made.append(office_kind)
+    assert set(made) == set(OfficeDocument) - {OfficeDocument.ANNUAL}
 
 
 # --- where lines break ----------------------------------------------------------------------
@@ -201,6 +268,8 @@ def paragraphs(items: list[Flowable] | Flowable) -> Iterator[Paragraph]:
                     )
         elif isinstance(item, KeepTogether | KeepInFrame):
             yield from paragraphs(item._content)
+        elif isinstance(item, KeepTail):
+            yield from paragraphs([item.table, *item.after])
 
 
 DIGIT = "0-9๐-๙"
@@ -222,8 +291,16 @@ def bad_breaks(paragraph: Paragraph) -> list[str]:
         return []
     found = [f"cut {word!r}" for word in cut_words(paragraph)]
     lines = line_texts(paragraph)
-    for before, after in itertools.pairwise(lines):
-        if before and after and BAD_END.search(before) and BAD_START.search(after):
+    # Where the text set starts a new line itself (a code, then its type under it), the
+    # line did not break.
+    parts = paragraph._laid_out
+    starts = [line.sFW for line in paragraph.blPara.lines]
+    forced = [
+        any(parts[i] == ("\n", False) for i in (start - 1, start) if 0 <= i < len(parts))
+        for start in starts[1:]
+    ]
+    for (before, after), set_so in zip(itertools.pairwise(lines), forced, strict=True):
+        if before and after and not set_so and BAD_END.search(before) and BAD_START.search(after):
             found.append(f"{before[-20:]!r} | {after[:20]!r}")
     return found
 
@@ -231,28 +308,53 @@ def bad_breaks(paragraph: Paragraph) -> list[str]:
 def test_no_line_breaks_inside_a_word_code_number_or_date(
     district: Register, province: Register, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    """Every filled form of the district demo, its register list and monthly reports, and
-    the province's monthly report: laid out for real (the PDF is made), then every
-    paragraph's lines read back as the text set."""
+    """Every filled form of the district demo, its register list and monthly reports, the
+    province's monthly report, and the office documents: every training's sign-in sheet,
+    every household's survey form and the blank one, the memos, the standards lists. Laid
+    out for real (the PDF is made), then every paragraph's lines read back as the text set."""
     stories: list[list[Flowable]] = []
 
     def keeping(make):
         def made(*args, **kwargs):
             story = make(*args, **kwargs)
-            stories.append(story)
+            # A copy: building a document consumes the list it is given.
+            stories.append(list(story))
             return story
 
         return made
 
-    monkeypatch.setattr(registration_form, "form", keeping(registration_form.form))
-    monkeypatch.setattr(register_list, "register_list", keeping(register_list.register_list))
-    monkeypatch.setattr(monthly_report, "monthly_report", keeping(monthly_report.monthly_report))
+    for module, name in (
+        (registration_form, "form"),
+        (register_list, "register_list"),
+        (monthly_report, "monthly_report"),
+        (signin, "sign_in_sheet"),
+        (survey, "survey_form"),
+        (memo, "memo"),
+        (standards, "standards_list"),
+    ):
+        monkeypatch.setattr(module, name, keeping(getattr(module, name)))
     printed = render(district, DocumentKind.FORM, PrintOptions())
     assert printed.documents == len(stories) > 100
     render(district, DocumentKind.FORM, PrintOptions(blank=True))
     render(district, DocumentKind.REGISTER, PrintOptions(thai_digits=True))
     render(district, DocumentKind.MONTHLY, PrintOptions(period=UNTIL))
     render(province, DocumentKind.MONTHLY, PrintOptions(period=UNTIL, thai_digits=True))
+    before = len(stories)
+    with district.read() as session:
+        trainings = session.scalars(select(Training.id).order_by(Training.id)).all()
+    for training in trainings:
+        render_office(district, OfficeDocument.SIGNIN, OfficeOptions(training_id=training))
+    surveys = render_office(district, OfficeDocument.SURVEY, OfficeOptions())
+    months = [UNTIL]
+    while len(months) < 12:
+        months.append(months[-1].prev())
+    for register in (district, province):
+        for kind, options in office_documents(register):
+            render_office(register, kind, options)
+        # The memo's sentences carry the month's figures: a year of them, every width.
+        for month in months:
+            render_office(register, OfficeDocument.MEMO, OfficeOptions(period=month, dated=DAY))
+    assert len(stories) - before >= len(trainings) + surveys.documents + 2 * (6 + 12)
     problems = [
         problem for story in stories for p in paragraphs(story) for problem in bad_breaks(p)
     ]
@@ -268,6 +370,17 @@ def test_the_break_check_sees_a_cut() -> None:
     date_text = para("ให้ไว้ ณ วันที่ 24 พฤศจิกายน 2566", styles().body)
     date_text.wrap(text_width_of("ให้ไว้ ณ วันที่ 24") + 4, 1000)
     assert bad_breaks(date_text)
+    # In Thai digits as in Arabic ones, a code a little too wide is set smaller, whole; far
+    # too wide, it is reported cut (Thai digits once let it break unseen, as if Thai words).
+    thai = typeset.TextOptions(thai_digits=True)
+    full = typeset.text_width(
+        typeset.digits("ORGANIC-50-96465/66", thai), styles().cell.fontName, styles().cell.fontSize
+    )
+    code = para("ORGANIC-50-96465/66", styles().cell, thai)
+    code.wrap(full * 0.85, 1000)
+    assert line_texts(code) == ["ORGANIC-๕๐-๙๖๔๖๕/๖๖"] and bad_breaks(code) == []
+    code.wrap(full / 2, 1000)
+    assert bad_breaks(code)[0] == "cut 'ORGANIC-๕๐-๙๖๔๖๕/๖๖'"
 
 
 def text_width_of(text: str) -> float:
@@ -381,7 +494,12 @@ def check_rules(page: Page) -> list[str]:
     return problems
 
 
-SIGNATURE_LINE = re.compile(r"^(ลงชื่อ|\(|วันที่|ตำแหน่ง|- .* -)")
+# What may follow a table at the foot of a document: the signature block and the lines that
+# lead to it (a total, the count of those listed, a memo's closing sentence, a survey's
+# consent). A page holding only these holds nothing an office would send.
+SIGNATURE_LINE = re.compile(
+    r"^(ลงชื่อ|\(|วันที่|ตำแหน่ง|- .* -|รวมทั้งสิ้น|ผู้เข้าอบรมตามรายชื่อ|จึงเรียน|ข้าพเจ้าขอรับรอง)"
+)
 
 
 def check_furniture(page: Page, positions: set[str]) -> list[str]:
@@ -427,6 +545,13 @@ def test_pages_inside_the_margins_rules_clear_and_nothing_alone(
         for page in pages(printed.data, wanted):
             found = check_margins(page) + check_rules(page) + check_furniture(page, positions)
             problems += [f"{kind.value}: {problem}" for problem in found]
+    for register in (district, province):
+        for office_kind, office_options in office_documents(register):
+            printed = render_office(register, office_kind, office_options)
+            wanted = [0, 1, -2, -1] if printed.pages > 4 else None
+            for page in pages(printed.data, wanted):
+                found = check_margins(page) + check_rules(page) + check_furniture(page, positions)
+                problems += [f"{office_kind.value}: {problem}" for problem in found]
     assert problems == []
 
 

@@ -30,6 +30,7 @@ from reportlab.platypus import (
 from otop_desktop.printing.typeset import (
     FONT,
     FONT_BOLD,
+    SHRINK_FLOOR,
     TextOptions,
     digits,
     draw_text,
@@ -303,8 +304,14 @@ def grid_table(
     header_rows: int = 1,
     bold_last: bool = False,
     extra: Sequence[tuple[Any, ...]] = (),
+    title: Flowable | None = None,
 ) -> Table:
-    """A ruled table; its header repeats on every page it runs over."""
+    """A ruled table; its header repeats on every page it runs over. ``title`` (a
+    subdistrict's heading) stands above the header, unruled, and repeats with it: a page
+    the table runs onto says whose rows it holds."""
+    if title is not None:
+        rows = [[title, *[""] * (len(widths) - 1)], *rows]
+        header_rows += 1
     commands: list[tuple[Any, ...]] = [
         ("GRID", (0, 0), (-1, -1), 0.5, GRID),
         ("VALIGN", (0, 0), (-1, -1), "TOP"),
@@ -325,6 +332,15 @@ def grid_table(
         # The total row never stands alone on a page: it goes over with the row above.
         if len(rows) - header_rows >= 2:
             commands.append(("NOSPLIT", (0, -2), (-1, -1)))
+    if title is not None:
+        commands += [
+            ("SPAN", (0, 0), (-1, 0)),
+            ("BACKGROUND", (0, 0), (-1, 0), colors.white),
+            ("LINEABOVE", (0, 0), (-1, 0), 0, colors.white),
+            ("LINEBEFORE", (0, 0), (0, 0), 0, colors.white),
+            ("LINEAFTER", (-1, 0), (-1, 0), 0, colors.white),
+            ("LEFTPADDING", (0, 0), (0, 0), 0),
+        ]
     commands += list(extra)
     table = Table(
         [list(row) for row in rows], colWidths=list(widths), repeatRows=header_rows, hAlign="LEFT"
@@ -521,6 +537,16 @@ def fitted(texts: Iterable[str], style: ParagraphStyle, options: TextOptions) ->
         (text_width(digits(t, options), style.fontName, style.fontSize) for t in texts), default=0
     )
     return widest + 8  # the cell's padding and a little air
+
+
+def fitted_smallest(texts: Iterable[str], style: ParagraphStyle, options: TextOptions) -> float:
+    """The narrowest column that holds each of ``texts`` (held whole: a code, a person's
+    name) on one line once set smaller, at the floor para() goes down to: any narrower, and
+    the widest would be cut."""
+    floor = ParagraphStyle(
+        f"{style.name}@floor", parent=style, fontSize=float(style.fontSize) * SHRINK_FLOOR
+    )
+    return fitted(texts, floor, options)
 
 
 class Beside(Flowable):

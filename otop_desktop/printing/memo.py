@@ -8,6 +8,7 @@ from __future__ import annotations
 import io
 from dataclasses import dataclass
 from datetime import date
+from decimal import Decimal
 
 import geothai
 from PIL import Image as PILImage
@@ -152,18 +153,18 @@ def memo(
         Spacer(1, 0.1 * cm),
         para(
             f"ด้วย{office.name} ได้จัดทำข้อมูลผู้ผลิต ผู้ประกอบการ OTOP "
-            f"ประจำเดือน{period.label_th} ของ{area} เสร็จเรียบร้อยแล้ว "
-            f"มีผู้ผลิต ผู้ประกอบการในทะเบียน {figures.entrepreneurs:,} ราย "
-            f"ผลิตภัณฑ์ {figures.products:,} รายการ จึงขอส่งแฟ้มข้อมูลมาพร้อมนี้",
+            f"ประจำเดือน{hold(period.label_th)} ของ{area} เสร็จเรียบร้อยแล้ว "
+            f"มีผู้ผลิต ผู้ประกอบการในทะเบียน {hold(f'{figures.entrepreneurs:,} ราย')} "
+            f"ผลิตภัณฑ์ {hold(f'{figures.products:,} รายการ')} จึงขอส่งแฟ้มข้อมูลมาพร้อมนี้",
             body,
             options,
         ),
         # The file's name as it is on the disk, whatever digits the memo uses.
         para(f"ชื่อแฟ้ม {figures.workbook}", body, TextOptions()),
         para(
-            f"ในเดือนนี้ ผู้ประกอบการรายงานยอดจำหน่าย {total.entrepreneurs:,} ราย "
-            f"ยอดจำหน่ายรวม {format_money(total.amount)} บาท ({baht_text(total.amount)}) "
-            f"เป็นยอดจำหน่ายออนไลน์ {format_money(total.online)} บาท "
+            f"ในเดือนนี้ ผู้ประกอบการรายงานยอดจำหน่าย {hold(f'{total.entrepreneurs:,} ราย')} "
+            f"ยอดจำหน่ายรวม {_baht(total.amount)} ({baht_text(total.amount)}) "
+            f"เป็นยอดจำหน่ายออนไลน์ {_baht(total.online)} "
             f"ตามประเภทผลิตภัณฑ์ {_by_category(figures.sales)}",
             body,
             options,
@@ -253,8 +254,12 @@ def _by_category(sales: MonthlySales) -> str:
     memo to a second page): ``ผ้า เครื่องแต่งกาย 23,948,765.00 บาท, …``; sales reported for
     the whole business, without products, last."""
     lines = sorted(sales.by_category.items(), key=lambda item: -item[1].amount)
-    parts = [f"{hold(c.label_th)} {hold(format_money(line.amount) + ' บาท')}" for c, line in lines]
+    parts = [f"{hold(c.label_th)} {_baht(line.amount)}" for c, line in lines]
     if sales.whole_business.entrepreneurs:
-        amount = format_money(sales.whole_business.amount)
-        parts.append(f"และยอดรวมทั้งกิจการที่ไม่แยกผลิตภัณฑ์ {amount} บาท")
+        parts.append(f"และยอดรวมทั้งกิจการที่ไม่แยกผลิตภัณฑ์ {_baht(sales.whole_business.amount)}")
     return " ".join(parts)
+
+
+def _baht(amount: Decimal) -> str:
+    """``23,948,765.00 บาท`` held on one line: an amount never parts from its unit."""
+    return hold(f"{format_money(amount)} บาท")

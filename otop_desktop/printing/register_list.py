@@ -6,18 +6,16 @@ from __future__ import annotations
 from collections import Counter
 from itertools import groupby
 
-from reportlab.lib import colors
 from reportlab.lib.units import cm
 from reportlab.platypus import CondPageBreak, Flowable, KeepTogether, Spacer
 
 from otop_desktop.domain import ProducerType, Status
+from otop_desktop.masking import mask
 from otop_desktop.models import Office
 from otop_desktop.printing.layout import cell, fitted, grid_table, look, signature_block
 from otop_desktop.printing.print_data import (
     ListRow,
     district_name,
-    mask_id,
-    mask_phone,
     place,
     show_id,
 )
@@ -48,7 +46,7 @@ SAMPLES = (
     ("999",),
     ("5013-2567-0000",),
     (),
-    ("X-XXXX-XXXXX-00-0", "0-0000-00000-00-0", "เลขประจำตัว"),
+    (mask("0-0000-00000-00-0"), "0-0000-00000-00-0", "เลขประจำตัว"),
     ("99/99 ม.99",),
     ("ภัณฑ์",),
     ("หยุดชั่วคราว",),
@@ -97,17 +95,13 @@ def register_list(
         sub, district, _ = where.words()
         # Room for the headings and a couple of rows, or the table starts on the next page.
         story.append(CondPageBreak(5 * cm))
-        # The subdistrict is the table's first row, repeated with the headings on every
-        # page the table runs over.
-        table_rows: list[list[object]] = [
-            [para(f"{sub} {district} ({len(members):,} ราย)", lk.heading, options)]
-            + [""] * (len(HEADINGS) - 1),
-            [cell(h, lk.cell_head, options) for h in HEADINGS],
-        ]
+        table_rows: list[list[object]] = [[cell(h, lk.cell_head, options) for h in HEADINGS]]
         for number, row in enumerate(members, 1):
             statuses[row.status] += 1
-            national_id = show_id(row.national_id) if show_personal else mask_id(row.national_id)
-            phone = row.phone if show_personal else mask_phone(row.phone)
+            national_id = show_id(row.national_id)
+            phone = row.phone
+            if not show_personal:
+                national_id, phone = mask(national_id), mask(phone)
             home = hold(row.house_no + (f" ม.{row.moo}" if row.moo else ""))
             table_rows.append(
                 [
@@ -125,21 +119,10 @@ def register_list(
                     cell(Status(row.status).label_th, lk.cell, options),
                 ]
             )
-        story.append(
-            grid_table(
-                table_rows,
-                widths,
-                header_rows=2,
-                extra=[
-                    ("SPAN", (0, 0), (-1, 0)),
-                    ("BACKGROUND", (0, 0), (-1, 0), colors.white),
-                    ("LINEABOVE", (0, 0), (-1, 0), 0, colors.white),
-                    ("LINEBEFORE", (0, 0), (0, 0), 0, colors.white),
-                    ("LINEAFTER", (-1, 0), (-1, 0), 0, colors.white),
-                    ("LEFTPADDING", (0, 0), (0, 0), 0),
-                ],
-            )
-        )
+        # The subdistrict heads the table, repeated with the headings on every page the
+        # table runs over.
+        title = para(f"{sub} {district} ({len(members):,} ราย)", lk.heading, options)
+        story.append(grid_table(table_rows, widths, title=title))
     summary = "  ".join(hold(f"{s.label_th} {statuses[s.value]:,} ราย") for s in Status)
     story.append(
         KeepTogether(

@@ -13,8 +13,8 @@ from sqlalchemy.orm import Session
 
 from otop_desktop.errors import NotFoundError
 from otop_desktop.models import Entrepreneur, Office, Training, TrainingParticipant
-from otop_desktop.printing.layout import cell, fitted, grid_table, look
-from otop_desktop.printing.office_blocks import KeepTail, officer_signature, person_name
+from otop_desktop.printing.layout import cell, fitted, fitted_smallest, grid_table, look
+from otop_desktop.printing.office_blocks import TITLES, KeepTail, officer_signature, person_name
 from otop_desktop.printing.typeset import TextOptions, hold, para
 from otop_desktop.thaiformat import format_be_date
 
@@ -73,7 +73,7 @@ def sign_in_sheet(
     story: list[Flowable] = [
         para(TITLE, lk.title, options),
         para(f"หลักสูตร {sheet.topic}", lk.centre_bold, options),
-        para(f"วันที่ {format_be_date(sheet.held_on, 'long')}", lk.centre, options),
+        para(f"วันที่ {hold(format_be_date(sheet.held_on, 'long'))}", lk.centre, options),
     ]
     if sheet.organiser:
         story.append(para(f"จัดโดย {sheet.organiser}", lk.centre, options))
@@ -81,7 +81,11 @@ def sign_in_sheet(
     count = len(sheet.participants) + SPARE_ROWS
     number = fitted(["ลำดับ", str(count)], lk.cell_head, options)
     rest = width - number
-    widths = [number, rest * 0.30, rest * 0.43, rest * 0.27]
+    # A person's name is held whole: its column holds the widest at the smallest size.
+    people = [who.person for who in sheet.participants]
+    people += [who.business for who in sheet.participants if who.business.startswith(TITLES)]
+    names = max(rest * 0.30, fitted_smallest(people, lk.cell, options))
+    widths = [number, names, rest * 0.73 - names, rest * 0.27]
     rows: list[list[object]] = [[cell(h, lk.cell_head, options) for h in HEADINGS]]
     for i, who in enumerate(sheet.participants, 1):
         rows.append(
@@ -99,7 +103,7 @@ def sign_in_sheet(
         rows.append([cell(str(i), lk.cell_centre, options), "", "", Spacer(1, ROW_HEIGHT)])
     after = [
         Spacer(1, 0.4 * cm),
-        para(f"ผู้เข้าอบรมตามรายชื่อ {len(sheet.participants):,} ราย", lk.body, options),
+        para(f"ผู้เข้าอบรมตามรายชื่อ {hold(f'{len(sheet.participants):,} ราย')}", lk.body, options),
         Spacer(1, 0.8 * cm),
         officer_signature(office, "ผู้รับรอง", width, options),
     ]

@@ -17,8 +17,8 @@ from sqlalchemy.orm import Session
 from otop_desktop.domain import Status
 from otop_desktop.errors import NotFoundError, UserError
 from otop_desktop.models import Entrepreneur, Office, Product, ProductStandard
-from otop_desktop.printing.layout import cell, fitted, grid_table, look
-from otop_desktop.printing.office_blocks import KeepTail, officer_signature, person_name
+from otop_desktop.printing.layout import cell, fitted, fitted_smallest, grid_table, look
+from otop_desktop.printing.office_blocks import TITLES, KeepTail, officer_signature, person_name
 from otop_desktop.printing.print_data import district_name, place
 from otop_desktop.printing.typeset import TextOptions, hold, para
 from otop_desktop.thaiformat import format_be_date
@@ -39,6 +39,10 @@ MAX_MONTHS = 24
 #: A subdistrict's heading, its table's heading and two rows.
 HEADING_ROOM = 3.5 * cm
 CERT_WIDTH = 3.2 * cm
+BUSINESS, PRODUCT, CERT = 2, 4, 6
+#: The least the names and the products are given (a product's name wraps between words).
+NAMES_LEAST = 3 * cm
+PRODUCTS_LEAST = 3.5 * cm
 
 
 @dataclass(frozen=True)
@@ -139,49 +143,55 @@ def standards_list(
     story: list[Flowable] = [
         para(TITLE, lk.title, options),
         para(
-            f"ภายใน {months} เดือน ตั้งแต่ {format_be_date(today, 'long')} "
-            f"ถึง {format_be_date(until, 'long')}",
+            f"ภายใน {hold(f'{months} เดือน')} ตั้งแต่ {hold(format_be_date(today, 'long'))} "
+            f"ถึง {hold(format_be_date(until, 'long'))}",
             lk.centre_bold,
             options,
         ),
-        para(f"{office.name}  ข้อมูล ณ วันที่ {format_be_date(today, 'long')}", lk.centre, options),
+        para(
+            f"{office.name}  ข้อมูล ณ วันที่ {hold(format_be_date(today, 'long'))}", lk.centre, options
+        ),
         Spacer(1, 0.3 * cm),
     ]
     widths = _widths(rows, width, options)
     groups = [list(group) for _, group in groupby(rows, key=lambda row: row.subdistrict_code)]
     for i, items in enumerate(groups):
         where = place(items[0].subdistrict_code)
-        heading = f"ตำบล{where.subdistrict} อำเภอ{where.district} ({len(items):,} รายการ)"
+        heading = (
+            f"ตำบล{where.subdistrict} อำเภอ{where.district} ({hold(f'{len(items):,} รายการ')})"
+        )
         table = [[cell(h, lk.cell_head, options) for h in HEADINGS]]
         for number, row in enumerate(items, 1):
             table.append(_row(number, row, options))
         # A subdistrict's heading never ends a page: it starts one with room for its
-        # table's heading and first rows.
+        # table's heading and first rows. It heads the table, and so every page the table
+        # runs onto.
         story.append(CondPageBreak(HEADING_ROOM))
-        story.append(para(heading, lk.heading, options))
+        grid = grid_table(table, widths, title=para(heading, lk.heading, options))
         if i < len(groups) - 1:
-            story.append(grid_table(table, widths))
+            story.append(grid)
             continue
         after = [
             Spacer(1, 0.4 * cm),
-            para(f"รวมทั้งสิ้น {len(rows):,} รายการ", lk.bold, options),
+            para(f"รวมทั้งสิ้น {hold(f'{len(rows):,} รายการ')}", lk.bold, options),
             Spacer(1, 0.8 * cm),
             officer_signature(office, "ผู้จัดทำ", width, options),
         ]
-        story.append(KeepTail(grid_table(table, widths), after))
+        story.append(KeepTail(grid, after))
     return story
 
 
 def _row(number: int, row: Expiring, options: TextOptions) -> list[object]:
     lk = look()
-    business = row.business
+    # The status note may go to a line of its own; a person's name stays whole.
+    business = person_name(row.business)
     if row.status != Status.ACTIVE.value:
         business += f" ({Status(row.status).label_th})"
     at = " ".join(part for part in (row.house_no, f"ม.{row.moo}" if row.moo else "") if part)
     return [
         cell(str(number), lk.cell_centre, options),
         cell(row.reg_no, lk.cell, options),
-        cell(person_name(business), lk.cell, options),
+        cell(business, lk.cell, options),
         cell(at, lk.cell, options),
         cell(row.product, lk.cell, options),
         cell(row.standard, lk.cell, options),
@@ -191,23 +201,44 @@ def _row(number: int, row: Expiring, options: TextOptions) -> list[object]:
 
 
 def _widths(rows: list[Expiring], width: float, options: TextOptions) -> list[float]:
+    """The fixed columns as wide as their values at full size, the names and products
+    sharing the rest. In Thai digits, which are wider, the fixed columns may leave too little
+    for them: then the codes and dates give up room down to what holds them at the smallest
+    size (para() sets a value wider than its column smaller, never cut)."""
     lk = look()
-    fixed = [
-        fitted(["ที่", str(max(len(rows), 10))], lk.cell_head, options),
-        fitted(["5013-2567-0000"], lk.cell, options),
-        0.0,
-        fitted(["ที่ตั้ง", "999/99 ม.99"], lk.cell, options),
-        0.0,
-        fitted(["มาตรฐาน", *(row.standard for row in rows)], lk.cell_head, options),
-        # A long certificate number is set smaller (it is held whole) rather than take the
-        # room of the names.
-        min(
-            fitted(["เลขที่ใบรับรอง", *(row.cert_no for row in rows)], lk.cell_head, options),
-            CERT_WIDTH,
-        ),
-        fitted(["หมดอายุ", "30/09/2569"], lk.cell_head, options),
+    certs = [row.cert_no for row in rows]
+    values: list[list[str]] = [
+        [str(max(len(rows), 10))],
+        ["5013-2567-0000"],
+        [],
+        ["999/99 ม.99"],
+        [],
+        [row.standard for row in rows],
+        certs,
+        ["30/09/2569"],
     ]
-    rest = width - sum(fixed)
-    fixed[2] = rest * 0.55
-    fixed[4] = rest * 0.45
-    return fixed
+    headings = [
+        fitted([h], lk.cell_head, options) if v else 0.0
+        for h, v in zip(HEADINGS, values, strict=True)
+    ]
+    full = [
+        max(h, fitted(v, lk.cell, options)) if v else 0.0
+        for h, v in zip(headings, values, strict=True)
+    ]
+    # A long certificate number is set smaller rather than take the room of the names.
+    least = [fitted_smallest(v, lk.cell, options) if v else 0.0 for v in values]
+    full[CERT] = min(full[CERT], max(CERT_WIDTH, headings[CERT], least[CERT]))
+    least = [min(f, x) for f, x in zip(full, least, strict=True)]
+    # A person's name is held whole (office_blocks.person_name): its column holds the
+    # widest at the smallest size.
+    names = [row.business for row in rows if row.business.startswith(TITLES)]
+    names_least = max(NAMES_LEAST, fitted_smallest(names, lk.cell, options))
+    short = names_least + PRODUCTS_LEAST - (width - sum(full))
+    give = sum(full) - sum(least)
+    if short > 0 and give > 0:
+        share = min(1.0, short / give)
+        full = [f - (f - x) * share for f, x in zip(full, least, strict=True)]
+    rest = width - sum(full)
+    full[BUSINESS] = min(max(rest * 0.55, names_least), max(rest - PRODUCTS_LEAST, rest / 2))
+    full[PRODUCT] = rest - full[BUSINESS]
+    return full

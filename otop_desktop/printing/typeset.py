@@ -50,6 +50,7 @@ __all__ = [
     "BODY_SIZE",
     "FONT",
     "FONT_BOLD",
+    "SHRINK_FLOOR",
     "Styles",
     "TextOptions",
     "ThaiParagraph",
@@ -551,7 +552,9 @@ def _fitting_pieces(key: _FragKey, text: str, limit: float) -> list[str]:
 
 # --- ink ---------------------------------------------------------------------------------
 
-_THAI_RE = re.compile("[\u0e01-\u0e5b]")
+# Thai letters and marks: a run of them may break between dictionary words. Not the Thai
+# digits, which make a code or a number (ORGANIC-๕๐-๙๖๔๖๕/๖๖) that never breaks.
+_THAI_RE = re.compile("[\u0e01-\u0e4e]")
 
 
 @lru_cache(maxsize=4)
