@@ -497,6 +497,25 @@ def check_rules(page: Page) -> list[str]:
 # What may follow a table at the foot of a document: the signature block and the lines that
 # lead to it (a total, the count of those listed, a memo's closing sentence, a survey's
 # consent). A page holding only these holds nothing an office would send.
+def check_table_feet(page: Page) -> list[str]:
+    """A table's side rules end on a rule: its last row on the page is closed (a white rule
+    drawn over a table's foot once left it open)."""
+    width, height = page.image.size
+    grey = page.dark(RULE_GREY).tobytes()
+    bands = rules(page)
+    open_at: set[tuple[int, int]] = set()
+    for _top, bottom, left, right in bands:
+        for x in (left + 1, right - 2):
+            y = bottom + 1
+            while y < height and grey[y * width + x]:
+                y += 1
+            if y - bottom < VERTICAL_RUN:
+                continue  # no side rule runs down from this rule
+            if not any(abs(b - (y - 1)) <= 2 and a <= x <= c for _t, b, a, c in bands):
+                open_at.add((y, x))
+    return [f"page {page.number}: a table ends open at row {y} x {x}" for y, x in sorted(open_at)]
+
+
 SIGNATURE_LINE = re.compile(
     r"^(ลงชื่อ|\(|วันที่|ตำแหน่ง|- .* -|รวมทั้งสิ้น|ผู้เข้าอบรมตามรายชื่อ|จึงเรียน|ข้าพเจ้าขอรับรอง)"
 )
@@ -543,21 +562,23 @@ def test_pages_inside_the_margins_rules_clear_and_nothing_alone(
     for register, kind, options, wanted in documents:
         printed = render(register, kind, options)
         for page in pages(printed.data, wanted):
-            found = check_margins(page) + check_rules(page) + check_furniture(page, positions)
+            found = check_margins(page) + check_rules(page) + check_table_feet(page)
+            found += check_furniture(page, positions)
             problems += [f"{kind.value}: {problem}" for problem in found]
     for register in (district, province):
         for office_kind, office_options in office_documents(register):
             printed = render_office(register, office_kind, office_options)
             wanted = [0, 1, -2, -1] if printed.pages > 4 else None
             for page in pages(printed.data, wanted):
-                found = check_margins(page) + check_rules(page) + check_furniture(page, positions)
+                found = check_margins(page) + check_rules(page) + check_table_feet(page)
+                found += check_furniture(page, positions)
                 problems += [f"{office_kind.value}: {problem}" for problem in found]
     assert problems == []
 
 
 def test_the_pixel_checks_are_not_blind() -> None:
-    """A tone mark pushed onto a rule, text left of the margin, and a page holding only a
-    signature are each reported."""
+    """A tone mark pushed onto a rule, text left of the margin, a page holding only a
+    signature and a table left open at its foot are each reported."""
     from reportlab.pdfgen.canvas import Canvas
 
     buffer = io.BytesIO()
@@ -569,8 +590,16 @@ def test_the_pixel_checks_are_not_blind() -> None:
     canvas.showPage()
     typeset.draw_text(canvas, LEFT - 20, 400, "ลงชื่อ ........ ผู้รายงาน", size=16)
     canvas.showPage()
+    # A table whose foot is open: a top rule, its sides, no rule under them.
+    canvas.setLineWidth(0.5)
+    canvas.line(LEFT, 600, LEFT + 10 * cm, 600)
+    canvas.line(LEFT, 600, LEFT, 500)
+    canvas.line(LEFT + 10 * cm, 600, LEFT + 10 * cm, 500)
+    canvas.showPage()
     canvas.save()
-    first, second = pages(buffer.getvalue())
+    first, second, third = pages(buffer.getvalue())
+    assert check_table_feet(first) == []
+    assert len(check_table_feet(third)) == 2
     assert check_rules(first)
     assert check_furniture(first, set()) == []
     assert any("starts at" in problem for problem in check_margins(second))

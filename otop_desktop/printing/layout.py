@@ -309,11 +309,14 @@ def grid_table(
     """A ruled table; its header repeats on every page it runs over. ``title`` (a
     subdistrict's heading) stands above the header, unruled, and repeats with it: a page
     the table runs onto says whose rows it holds."""
+    # The title row is not ruled: white lines drawn over its rules would also wipe out the
+    # rule at the foot of a table just above it.
+    first = 0 if title is None else 1
     if title is not None:
         rows = [[title, *[""] * (len(widths) - 1)], *rows]
         header_rows += 1
     commands: list[tuple[Any, ...]] = [
-        ("GRID", (0, 0), (-1, -1), 0.5, GRID),
+        ("GRID", (0, first), (-1, -1), 0.5, GRID),
         ("VALIGN", (0, 0), (-1, -1), "TOP"),
         ("LEFTPADDING", (0, 0), (-1, -1), 3),
         ("RIGHTPADDING", (0, 0), (-1, -1), 3),
@@ -322,10 +325,10 @@ def grid_table(
         ("TOPPADDING", (0, 0), (-1, -1), 1.5),
         ("BOTTOMPADDING", (0, 0), (-1, -1), 1.5),
     ]
-    if header_rows:
+    if header_rows > first:
         commands += [
-            ("BACKGROUND", (0, 0), (-1, header_rows - 1), HEADER_FILL),
-            ("VALIGN", (0, 0), (-1, header_rows - 1), "MIDDLE"),
+            ("BACKGROUND", (0, first), (-1, header_rows - 1), HEADER_FILL),
+            ("VALIGN", (0, first), (-1, header_rows - 1), "MIDDLE"),
         ]
     if bold_last:
         commands.append(("LINEABOVE", (0, -1), (-1, -1), 1.2, colors.black))
@@ -333,14 +336,7 @@ def grid_table(
         if len(rows) - header_rows >= 2:
             commands.append(("NOSPLIT", (0, -2), (-1, -1)))
     if title is not None:
-        commands += [
-            ("SPAN", (0, 0), (-1, 0)),
-            ("BACKGROUND", (0, 0), (-1, 0), colors.white),
-            ("LINEABOVE", (0, 0), (-1, 0), 0, colors.white),
-            ("LINEBEFORE", (0, 0), (0, 0), 0, colors.white),
-            ("LINEAFTER", (-1, 0), (-1, 0), 0, colors.white),
-            ("LEFTPADDING", (0, 0), (0, 0), 0),
-        ]
+        commands += [("SPAN", (0, 0), (-1, 0)), ("LEFTPADDING", (0, 0), (0, 0), 0)]
     commands += list(extra)
     table = Table(
         [list(row) for row in rows], colWidths=list(widths), repeatRows=header_rows, hAlign="LEFT"
