@@ -2,13 +2,18 @@
 beside a bare PySide6 window (QApplication and an empty QWidget) started the same way in the
 same run, and the ratio between them (issue 16's goal: within 3×).
 
-    .venv/bin/python bench/bench_startup.py [--repeats 5]
-
 Each run is a new process (cold imports, as a clerk's double-click), offscreen, timed from
 just before the process starts to the first window's Expose event. Two first
 windows of the program: the login dialog (a register with accounts) and the main window (a
 register without accounts, whose first head was already offered). The runs alternate
-bare/program so that a busy machine weighs on both alike; the medians are shown."""
+bare/program so that a busy machine weighs on both alike; the medians are shown.
+
+The program's modules are compiled once (an untimed run of each kind) into a bytecode cache
+of the run's own, as an installed program (pip, the bundle) has them compiled: without it,
+as under PYTHONDONTWRITEBYTECODE, each start would compile the program's sources again
+(about as long again for the main window). --no-bytecode measures that case.
+
+    .venv/bin/python bench/bench_startup.py [--repeats 5] [--no-bytecode]"""
 
 from __future__ import annotations
 
@@ -103,6 +108,11 @@ def timed(mode: str, db: str, env: dict[str, str]) -> float:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--repeats", type=int, default=5)
+    parser.add_argument(
+        "--no-bytecode",
+        action="store_true",
+        help="no bytecode cache: every start compiles the program's sources",
+    )
     parser.add_argument("--child", help=argparse.SUPPRESS)
     parser.add_argument("--db", help=argparse.SUPPRESS)
     args = parser.parse_args()
@@ -119,7 +129,14 @@ def main() -> None:
             "XDG_CONFIG_HOME": str(folder / "config"),
             "PYTHONPATH": str(ROOT),
         }
+        if args.no_bytecode:
+            env["PYTHONDONTWRITEBYTECODE"] = "1"
+        else:
+            env.pop("PYTHONDONTWRITEBYTECODE", None)
+            env["PYTHONPYCACHEPREFIX"] = str(folder / "bytecode")  # not in the checkout
         registers = make_registers(folder, env)
+        for db in registers.values():  # compiles what each first window imports
+            timed("program", db, env)
         bare: list[float] = []
         program: dict[str, list[float]] = {name: [] for name in registers}
         for _ in range(args.repeats):

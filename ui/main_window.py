@@ -41,7 +41,6 @@ from ui.backup import Backups, RestoreDialog, StartupCheck
 from ui.backup.texts import when_text
 from ui.file_dialogs import open_file_name, save_file_name
 from ui.help import show_help
-from ui.legacy.to_complete import ToCompletePage
 from ui.lists.entrepreneurs import EntrepreneursPage, readiness_lacking, readiness_level
 from ui.lists.page import ListPage
 from ui.lists.products import ProductsPage
@@ -49,9 +48,7 @@ from ui.messages import show_user_error
 from ui.overview import OverviewPage
 from ui.printing.verify_dialog import verify_action
 from ui.records import RecordActions
-from ui.sales.sales_page import SalesPage
 from ui.settings.preferences import Preferences, location_to_keep
-from ui.settings.settings_page import SettingsPage
 
 # The lists behind the overview's charts: the filter box of each (list, field) a chart's
 # target names (services.overview.TARGETS); a month's sales open the sales grid instead.
@@ -75,7 +72,10 @@ LIST_FILTERS = {
 if TYPE_CHECKING:
     from otop_desktop.backup.restore import Restored
     from ui.households import HouseholdsPage
-    from ui.printing import PrintPage
+    from ui.legacy.to_complete import ToCompletePage
+    from ui.printing.print_page import PrintPage
+    from ui.sales.sales_page import SalesPage
+    from ui.settings.settings_page import SettingsPage
     from ui.support import SupportPage
 
 NAV_WIDTH = 240
@@ -106,6 +106,10 @@ class LazyPage(QWidget):
         if page is None:
             page = self.page = self._build()
             self._layout.addWidget(page)
+            if self.isVisible():
+                # At once, not when the layout's queued show comes: the page reads what it
+                # shows in its own showEvent, and whoever asked may look at it right away.
+                page.show()
         return page
 
     def showEvent(self, event: QShowEvent) -> None:
@@ -155,27 +159,19 @@ class MainWindow(QMainWindow):
         self.stack = QStackedWidget()
         self.overview = OverviewPage(register, clickable=self.can_open_list)
         self.overview.openRequested.connect(self.open_list)
-        self.settings = SettingsPage(register)
+        self._settings = LazyPage(self._settings_page)
         self.records = RecordActions(
             register, EntrepreneursPage(register), ProductsPage(register), self
         )
         self._print = LazyPage(lambda: _print_page(register))
-        self.sales = LazyPage(lambda: SalesPage(register))
+        self.sales = LazyPage(lambda: _sales_page(register))
         self._households = LazyPage(lambda: _households_page(register))
         self._support = LazyPage(lambda: _support_page(register))
         self.records.printRequested.connect(self.print_record)
-        self.settings.office_changed.connect(self.update_title)
-        self.settings.backup_settings_changed.connect(self.backups.refresh_status)
         self.accounts = AccountsPage(register)
         # Records imported from old spreadsheets without all their details; completing one
         # opens its own form, and the list is read again when the form closes.
-        self.to_complete = ToCompletePage(register)
-        self.to_complete.open_entrepreneur.connect(
-            lambda record_id: self._complete(self.records.open_entrepreneur, record_id)
-        )
-        self.to_complete.open_product.connect(
-            lambda record_id: self._complete(self.records.open_product, record_id)
-        )
+        self._to_complete = LazyPage(self._to_complete_page)
         # The screen locks after the office's idle time, once the register has accounts.
         self.idle_lock: IdleLock | None = None
         self.accounts.first_head_created.connect(lambda _actor: self._start_idle_lock())
@@ -199,10 +195,10 @@ class MainWindow(QMainWindow):
             ("support", self.tr("Trainings and grants"), self._support),
             ("print", self.tr("Print"), self._print),
             ("submission", self.tr("Submission"), LazyPage(lambda: _submission_page(register))),
-            ("settings", self.tr("Settings"), self.settings),
+            ("settings", self.tr("Settings"), self._settings),
             ("audit", self.tr("Audit trail"), LazyPage(lambda: _audit_page(register))),
             ("accounts", self.tr("Accounts"), self.accounts),
-            ("to_complete", self.tr("Records to complete"), self.to_complete),
+            ("to_complete", self.tr("Records to complete"), self._to_complete),
         ]
         for key, title, widget in pages:
             self.add_page(key, title, widget)
@@ -232,6 +228,34 @@ class MainWindow(QMainWindow):
     @property
     def support(self) -> SupportPage:
         return cast("SupportPage", self._support.built())
+
+    @property
+    def settings(self) -> SettingsPage:
+        return cast("SettingsPage", self._settings.built())
+
+    @property
+    def to_complete(self) -> ToCompletePage:
+        return cast("ToCompletePage", self._to_complete.built())
+
+    def _settings_page(self) -> QWidget:
+        from ui.settings.settings_page import SettingsPage
+
+        page = SettingsPage(self.register)
+        page.office_changed.connect(self.update_title)
+        page.backup_settings_changed.connect(self.backups.refresh_status)
+        return page
+
+    def _to_complete_page(self) -> QWidget:
+        from ui.legacy.to_complete import ToCompletePage
+
+        page = ToCompletePage(self.register)
+        page.open_entrepreneur.connect(
+            lambda record_id: self._complete(self.records.open_entrepreneur, record_id)
+        )
+        page.open_product.connect(
+            lambda record_id: self._complete(self.records.open_product, record_id)
+        )
+        return page
 
     def _build_menus(self) -> None:
         file_menu = self.menuBar().addMenu(self.tr("&File"))
@@ -461,10 +485,9 @@ class MainWindow(QMainWindow):
         (the sales grid at the month, for a month's sales)."""
         if target == SALES_OF_MONTH:
             self.go_to_page("sales")
-            sales = self.sales.page
-            if self.current_page() == "sales" and isinstance(sales, SalesPage):
+            if self.current_page() == "sales":
                 assert isinstance(key, int)
-                sales.show_period(Period.from_key(key))
+                cast("SalesPage", self.sales.built()).show_period(Period.from_key(key))
             return
         box_name = LIST_FILTERS.get((target.list, target.field))
         if box_name is None:
@@ -645,9 +668,15 @@ class MainWindow(QMainWindow):
 
 
 def _print_page(register: Register) -> QWidget:
-    from ui.printing import PrintPage
+    from ui.printing.print_page import PrintPage
 
     return PrintPage(register)
+
+
+def _sales_page(register: Register) -> QWidget:
+    from ui.sales.sales_page import SalesPage
+
+    return SalesPage(register)
 
 
 def _households_page(register: Register) -> QWidget:

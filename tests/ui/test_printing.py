@@ -31,10 +31,11 @@ from otop_desktop.services.sales import SaleInput, set_month_sales
 from otop_desktop.thaiformat import Period, thai_today
 from tests.conftest import add_record, set_officer
 from tests.ui.conftest import take_suggestion
-from ui.printing import PrintPage, VerifyDialog, verify_action
+from ui.printing import VerifyDialog, verify_action
 from ui.printing import print_page as print_page_module
 from ui.printing.officer_dialog import OfficerDialog
 from ui.printing.options_panel import Scope
+from ui.printing.print_page import PrintPage
 
 TypeText = Callable[[QLineEdit, str], None]
 OCTOBER = Period(2568, 10)

@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from datetime import datetime
 from pathlib import Path
-from typing import Any, Generic, TypedDict, TypeVar
+from typing import TYPE_CHECKING, Any, Generic, TypedDict, TypeVar
 
 import geothai
 from PySide6.QtCore import QCoreApplication, QEvent, QModelIndex, QObject, Qt, QTimer, Signal
@@ -38,7 +38,6 @@ from sqlalchemy.orm import Session
 from otop_desktop.database import Register
 from otop_desktop.domain import Category, OfficeKind, Status
 from otop_desktop.errors import UserError
-from otop_desktop.services.list_export import SavedList, ShownList, save_list
 from otop_desktop.thaiformat import format_be_date, thai_today
 from ui.file_dialogs import save_file_name
 from ui.jobs import report_error
@@ -46,6 +45,9 @@ from ui.lang import label_of
 from ui.lists.model import Column, LazyTableModel
 from ui.lists.notice import ListNotice
 from ui.messages import show_user_error
+
+if TYPE_CHECKING:
+    from otop_desktop.services.list_export import SavedList
 
 F = TypeVar("F")
 R = TypeVar("R")
@@ -474,6 +476,10 @@ class ListPage(QWidget, Generic[F, R]):
 
     def save_workbook_to(self, target: Path, *, force: bool = False) -> SavedList | None:
         """Saves the list as shown to ``target``; says where, or why not (nothing written)."""
+        # Imported here: the workbook writer (openpyxl) would otherwise load with every list,
+        # at the program's start.
+        from otop_desktop.services.list_export import ShownList, save_list
+
         model = self.model
         columns = list(model.columns)
 

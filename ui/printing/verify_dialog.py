@@ -5,6 +5,8 @@ products and whether they are the register's now."""
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
@@ -22,11 +24,13 @@ from PySide6.QtWidgets import (
 from otop_desktop.database import Register
 from otop_desktop.domain import Status
 from otop_desktop.errors import UserError
-from otop_desktop.printing.verify import ProductsCheck, Verification, verify_qr_text
 from otop_desktop.thaiformat import format_be_date
 from ui.headings import heading
 from ui.lang import label_of, pick
 from ui.messages import user_message
+
+if TYPE_CHECKING:
+    from otop_desktop.printing.verify import Verification
 
 GOOD_STYLE = "color: #1b6e2a;"
 BAD_STYLE = "color: #9b1c1c;"
@@ -119,6 +123,10 @@ class VerifyDialog(QDialog):
         if not text.strip():
             self._clear()
             return None
+        # Imported when first used: the signatures' cryptography would otherwise load with
+        # the main window's menu, at the program's start.
+        from otop_desktop.printing.verify import verify_qr_text
+
         try:
             with self._register.read() as session:
                 result = verify_qr_text(session, text)
@@ -188,6 +196,8 @@ class VerifyDialog(QDialog):
 
     def _products_text(self, result: Verification) -> str:
         """What the code signed of the products, and how that compares with the register."""
+        from otop_desktop.printing.verify import ProductsCheck  # loaded by check() already
+
         signed = result.products_signed
         if signed is None:
             return self.tr(
