@@ -26,7 +26,7 @@ from otop_desktop.demo import generate
 from otop_desktop.domain import OfficeKind
 from otop_desktop.services.office import init_register
 from otop_desktop.submission.export import export_monthly
-from otop_desktop.submission.importer import import_submissions
+from otop_desktop.submission.province_import import import_submissions
 from otop_desktop.thaiformat import Period
 
 MONTH = Period(2568, 10)

@@ -19,7 +19,7 @@ import sys
 import tempfile
 from pathlib import Path
 
-from otop_desktop.submission.reader import read_workbook
+from otop_desktop.submission.workbook_reading import read_workbook
 
 # The hostile files are built as the suite builds them (tests/submission_files.py).
 ROOT = Path(__file__).resolve().parent.parent
@@ -46,7 +46,7 @@ from otop_desktop.domain import OfficeKind
 from otop_desktop.errors import UserError
 from otop_desktop.legacy.reading import read_workbook as read_old_spreadsheet
 from otop_desktop.services.office import init_register
-from otop_desktop.submission.importer import import_submissions
+from otop_desktop.submission.province_import import import_submissions
 
 work, path = sys.argv[1], Path(sys.argv[2])
 reason = ""

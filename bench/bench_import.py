@@ -30,9 +30,9 @@ from otop_desktop.incoming.limits import SUBMISSION
 from otop_desktop.services.office import init_register
 from otop_desktop.submission import spec
 from otop_desktop.submission.export import export_monthly
-from otop_desktop.submission.importer import import_submissions
-from otop_desktop.submission.reader import read_workbook
-from otop_desktop.submission.reader_records import check_submission
+from otop_desktop.submission.province_import import import_submissions
+from otop_desktop.submission.workbook_reading import read_workbook
+from otop_desktop.submission.workbook_records import check_submission
 from otop_desktop.thaiformat import Period
 
 MONTH = Period(2568, 10)

@@ -104,7 +104,7 @@ def check_workbook(register: Register, period: Period, out: Path, report: Report
     """The month's workbook for the province, written and read back by the importer's
     reader (which checks its totals and its sha256)."""
     from otop_desktop.submission.export import export_monthly
-    from otop_desktop.submission.reader import read_workbook
+    from otop_desktop.submission.workbook_reading import read_workbook
 
     (result,) = export_monthly(register, period, out)
     book = read_workbook(result.path)

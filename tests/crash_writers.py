@@ -182,7 +182,7 @@ def _command_modules() -> None:
     import otop_desktop.cli
     import otop_desktop.demo
     import otop_desktop.legacy
-    import otop_desktop.submission.importer  # noqa: F401
+    import otop_desktop.submission.province_import  # noqa: F401
 
 
 def _all_modules() -> None:

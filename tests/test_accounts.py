@@ -27,7 +27,7 @@ from otop_desktop.services.entrepreneurs import create_entrepreneur, find_by_reg
 from otop_desktop.services.locks import unlock_period
 from otop_desktop.submission.collect import collect
 from otop_desktop.submission.export import export_monthly
-from otop_desktop.submission.importer import import_submissions
+from otop_desktop.submission.province_import import import_submissions
 from tests.conftest import add_record, db_of, person, set_officer
 from tests.test_submission_export import OCT, fill
 

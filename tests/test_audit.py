@@ -22,8 +22,8 @@ from otop_desktop.models import AuditEntry, Office
 from otop_desktop.register_check import check_register
 from otop_desktop.services.entrepreneurs import find_by_reg_no, update_entrepreneur
 from otop_desktop.submission.export import export_monthly
-from otop_desktop.submission.reader import read_workbook
 from otop_desktop.submission.spec import META_SHEET
+from otop_desktop.submission.workbook_reading import read_workbook
 from tests.conftest import add_record, person, tamper
 from tests.data.legacy.files import good_rows, write_xlsx
 from tests.test_submission_export import OCT, fill

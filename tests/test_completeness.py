@@ -9,7 +9,7 @@ import pytest
 
 from otop_desktop.errors import UserError
 from otop_desktop.submission.completeness import completeness, fiscal_year_months
-from otop_desktop.submission.importer import import_submissions
+from otop_desktop.submission.province_import import import_submissions
 from otop_desktop.thaiformat import Period
 from tests.submission_files import NOV, OCT, SEP, district_register, export
 

@@ -17,9 +17,9 @@ from otop_desktop.incoming.checks import MAIN_NS, UnsafeFile
 from otop_desktop.incoming.limits import LEGACY, SUBMISSION
 from otop_desktop.legacy.reading import read_workbook as read_old_spreadsheet
 from otop_desktop.submission import spec
-from otop_desktop.submission.importer import import_submissions
-from otop_desktop.submission.reader import RejectedFile, read_workbook
-from otop_desktop.submission.reader_records import check_submission
+from otop_desktop.submission.province_import import import_submissions
+from otop_desktop.submission.workbook_reading import RejectedFile, read_workbook
+from otop_desktop.submission.workbook_records import check_submission
 from tests.data.legacy.files import good_rows, write_csv, write_xls, write_xlsx
 from tests.submission_files import (
     OCT,

@@ -17,7 +17,7 @@ from hypothesis import strategies as st
 from otop_desktop.database import Register
 from otop_desktop.domain import OfficeKind
 from otop_desktop.services.office import init_register
-from otop_desktop.submission.importer import import_submissions
+from otop_desktop.submission.province_import import import_submissions
 from tests import hypothesis_profiles
 from tests.submission_files import OCT, SEP, district_register, export
 from tests.workbook_mutations import Case, Counts, cases, fingerprint, judge

@@ -13,7 +13,7 @@ from openpyxl.workbook import Workbook
 
 from otop_desktop.cli import main
 from otop_desktop.submission import spec
-from otop_desktop.submission.importer import FileResult, import_submissions
+from otop_desktop.submission.province_import import FileResult, import_submissions
 from otop_desktop.thaiformat import THAI_TIME, Period
 from tests.conftest import db_of
 from tests.submission_files import (
@@ -126,7 +126,7 @@ def test_each_files_fate_is_printed_as_it_happens(
     province_register, files, tmp_path, capsys, monkeypatch
 ) -> None:
     """The first file's line is out before the second file is read."""
-    import otop_desktop.submission.importer as importer
+    import otop_desktop.submission.province_import as importer
 
     bad = edited(files["oct"], _cell(spec.SALES, 2, 4, 1e20), tmp_path / "OTOP-5013-256810.xlsx")
     seen: list[tuple[str, str]] = []
@@ -153,7 +153,7 @@ def test_a_fault_the_checks_missed_refuses_that_file_only(
 ) -> None:
     """The last line of defence: an error while storing a file refuses it, rolls its
     transaction back, and the next file still goes in."""
-    import otop_desktop.submission.importer as importer
+    import otop_desktop.submission.province_import as importer
 
     real = importer.store_submission
 

@@ -41,7 +41,7 @@ from otop_desktop.services.listing import (
 )
 from otop_desktop.services.office import init_register
 from otop_desktop.submission import spec
-from otop_desktop.submission.importer import FileResult, import_submissions
+from otop_desktop.submission.province_import import FileResult, import_submissions
 from tests.conftest import db_of, person
 from tests.submission_files import (
     NOV,

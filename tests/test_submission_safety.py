@@ -15,8 +15,8 @@ from otop_desktop.incoming.checks import MAX_DEPTH, UnsafeFile, check_xlsx
 from otop_desktop.incoming.limits import SUBMISSION
 from otop_desktop.models import Entrepreneur, ReceivedSubmission
 from otop_desktop.submission import spec
-from otop_desktop.submission.importer import import_submissions
-from otop_desktop.submission.reader import RejectedFile, read_workbook
+from otop_desktop.submission.province_import import import_submissions
+from otop_desktop.submission.workbook_reading import RejectedFile, read_workbook
 from tests.submission_files import OCT, district_register, edited, export, part, with_part
 
 ENTREPRENEURS_PART = "xl/worksheets/sheet3.xml"  # the sheets' order is the spec's

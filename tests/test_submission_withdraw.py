@@ -17,7 +17,7 @@ from otop_desktop.errors import UserError
 from otop_desktop.models import AuditEntry
 from otop_desktop.outputs import OutputExists
 from otop_desktop.submission import spec
-from otop_desktop.submission.importer import import_submissions
+from otop_desktop.submission.province_import import import_submissions
 from otop_desktop.submission.reasons import ReasonsFormat, save_reasons
 from otop_desktop.submission.withdraw import withdraw
 from tests.conftest import db_of

@@ -27,7 +27,7 @@ from sqlalchemy import func, select
 from otop_desktop.database import Register
 from otop_desktop.models import Entrepreneur, ReceivedSubmission, Sale
 from otop_desktop.submission import spec
-from otop_desktop.submission.importer import FileResult, import_submissions
+from otop_desktop.submission.province_import import FileResult, import_submissions
 from otop_desktop.submission.withdraw import withdraw
 from otop_desktop.textnorm import clean_text
 from otop_desktop.thaiformat import Period

@@ -10,10 +10,10 @@ from collections.abc import Sequence
 from enum import StrEnum
 from pathlib import Path
 
-from otop_desktop.submission.importer import FileResult
-from otop_desktop.submission.reader import Reason
+from otop_desktop.submission.province_import import FileResult
 from otop_desktop.submission.spec import Kind
 from otop_desktop.submission.workbook import PendingFiles, SheetWriter, new_workbook
+from otop_desktop.submission.workbook_reading import Reason
 
 SHEET = "เหตุผลที่ไม่รับ"
 HEADERS = (

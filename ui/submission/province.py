@@ -27,7 +27,7 @@ from otop_desktop.outputs import existing
 from otop_desktop.services.exports import past_exports
 from otop_desktop.submission.completeness import completeness
 from otop_desktop.submission.export import ExportResult, export_monthly, monthly_targets
-from otop_desktop.submission.importer import FileResult, import_submissions
+from otop_desktop.submission.province_import import FileResult, import_submissions
 from otop_desktop.submission.provincial import ProvinceResult, export_province, province_file_name
 from otop_desktop.submission.withdraw import withdraw
 from otop_desktop.thaiformat import Period, fiscal_year_of_period, last_complete, thai_today

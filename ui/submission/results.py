@@ -23,9 +23,9 @@ from PySide6.QtWidgets import (
 
 from otop_desktop.errors import UserError
 from otop_desktop.outputs import existing, write_file
-from otop_desktop.submission.importer import FileResult
-from otop_desktop.submission.reader import Reason
+from otop_desktop.submission.province_import import FileResult
 from otop_desktop.submission.reasons import reasons_name, save_reasons
+from otop_desktop.submission.workbook_reading import Reason
 from ui.file_dialogs import existing_directory, save_file_name
 from ui.lang import pick
 from ui.messages import show_user_error

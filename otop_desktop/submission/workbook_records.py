@@ -20,7 +20,7 @@ from geothai.abolished import abolished_areas
 from otop_desktop.domain import Category, Industry, ProducerType, SkillLevel, SoftPower, Standard
 from otop_desktop.domain import Status as BusinessStatus
 from otop_desktop.submission import spec
-from otop_desktop.submission.reader import Reason, Reasons, Workbook, column_label
+from otop_desktop.submission.workbook_reading import Reason, Reasons, Workbook, column_label
 from otop_desktop.thaiformat import (
     MAX_BE_YEAR,
     MIN_BE_YEAR,

@@ -9,7 +9,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from otop_desktop.cli_args import (
+from otop_desktop.cli.args import (
     DB_HELP,
     EXIT_NOT_IN_REGISTER,
     EXIT_OK,

@@ -9,7 +9,7 @@ from typing import Any
 from otop_desktop.accounts import service
 from otop_desktop.audit.query import AuditFilter, every
 from otop_desktop.audit.workbook import write_trail
-from otop_desktop.cli_args import (
+from otop_desktop.cli.args import (
     DB_HELP,
     EXIT_OK,
     USER_HELP,

@@ -6,7 +6,7 @@ import argparse
 import json
 from typing import Any
 
-from otop_desktop.cli_args import DB_HELP, EXIT_OK, USER_HELP, open_register
+from otop_desktop.cli.args import DB_HELP, EXIT_OK, USER_HELP, open_register
 from otop_desktop.database import Register
 from otop_desktop.services.office import change_office, office_record
 

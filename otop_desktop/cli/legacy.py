@@ -9,7 +9,7 @@ import argparse
 import sys
 from typing import Any
 
-from otop_desktop.cli_args import DB_HELP, EXIT_OK, EXIT_USAGE, USER_HELP, open_register
+from otop_desktop.cli.args import DB_HELP, EXIT_OK, EXIT_USAGE, USER_HELP, open_register
 from otop_desktop.legacy import (
     Preview,
     Problem,

@@ -7,8 +7,8 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from otop_desktop.cli_args import DB_HELP, EXIT_OK, EXIT_USAGE, USER_HELP, open_register, period_arg
-from otop_desktop.cli_print import FORCE_HELP
+from otop_desktop.cli.args import DB_HELP, EXIT_OK, EXIT_USAGE, USER_HELP, open_register, period_arg
+from otop_desktop.cli.printing import FORCE_HELP
 
 # --- export monthly, export province ----------------------------------------------------
 
@@ -84,7 +84,7 @@ def add_export_commands(exports: argparse._SubParsersAction[Any]) -> None:
 
 def cmd_import_submission(args: argparse.Namespace) -> int:
     from otop_desktop.outputs import check_target
-    from otop_desktop.submission.importer import FileResult, import_submissions
+    from otop_desktop.submission.province_import import FileResult, import_submissions
     from otop_desktop.submission.reasons import ReasonsFormat, reasons_name, save_reasons
 
     paths = [Path(f) for f in args.files]

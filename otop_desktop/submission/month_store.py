@@ -46,15 +46,15 @@ from otop_desktop.services.numbers import (
     raise_all,
     registration_counter,
 )
-from otop_desktop.submission.reader import Reason
-from otop_desktop.submission.reader_records import (
+from otop_desktop.submission.withdraw import chunks as _chunks
+from otop_desktop.submission.withdraw import keep_before, save_before
+from otop_desktop.submission.workbook_reading import Reason
+from otop_desktop.submission.workbook_records import (
     EntrepreneurRecord,
     HouseholdRecord,
     ProductRecord,
     Submission,
 )
-from otop_desktop.submission.withdraw import chunks as _chunks
-from otop_desktop.submission.withdraw import keep_before, save_before
 
 #: Above this many entrepreneur and product rows written, the search index is rebuilt once
 #: instead of kept row by row (see search.bulk_load).

@@ -20,9 +20,9 @@ from otop_desktop.database import Register
 from otop_desktop.domain import OfficeKind
 from otop_desktop.errors import UserError
 from otop_desktop.register_check import ensure_sound
-from otop_desktop.submission.import_store import store_submission
-from otop_desktop.submission.reader import Reason, RejectedFile, read_workbook
-from otop_desktop.submission.reader_records import check_submission
+from otop_desktop.submission.month_store import store_submission
+from otop_desktop.submission.workbook_reading import Reason, RejectedFile, read_workbook
+from otop_desktop.submission.workbook_records import check_submission
 from otop_desktop.thaiformat import Period
 
 #: Called with each file's result as soon as it is known: after its transaction has

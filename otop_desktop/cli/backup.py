@@ -12,7 +12,7 @@ from otop_desktop.backup import server, settings, sidecar
 from otop_desktop.backup.make import make_backup, register_file
 from otop_desktop.backup.restore import restore
 from otop_desktop.backup.sqlite_file import office_row, read_only
-from otop_desktop.cli_args import DB_HELP, EXIT_OK, EXIT_USAGE, USER_HELP, open_register
+from otop_desktop.cli.args import DB_HELP, EXIT_OK, EXIT_USAGE, USER_HELP, open_register
 from otop_desktop.database import Register, database_url
 from otop_desktop.errors import UserError
 from otop_desktop.models.accounts import HEAD

@@ -13,15 +13,8 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import NoReturn
 
-from otop_desktop import (
-    cli_accounts,
-    cli_backup,
-    cli_legacy,
-    cli_office,
-    cli_print,
-    cli_submission,
-)
-from otop_desktop.cli_args import (
+from otop_desktop.cli import accounts, backup, legacy, office, printing, submission
+from otop_desktop.cli.args import (
     DB_HELP,
     EXIT_INTERNAL,
     EXIT_OK,
@@ -122,17 +115,17 @@ def build_parser() -> argparse.ArgumentParser:
         "--calendar", action="store_true", help="with --year: the calendar year instead"
     )
     stats.set_defaults(run=cmd_stats)
-    cli_office.add_commands(commands)
+    office.add_commands(commands)
 
     exports = commands.add_parser("export", help="write files that leave the office")
     imports = commands.add_parser("import", help="read files into the register")
     export_kinds = exports.add_subparsers(dest="what", required=True, parser_class=_Parser)
     import_kinds = imports.add_subparsers(dest="what", required=True, parser_class=_Parser)
-    cli_print.add_commands(commands)
-    cli_submission.add_commands(export_kinds, import_kinds)
-    cli_legacy.add_commands(import_kinds)
-    cli_backup.add_commands(commands)
-    cli_accounts.add_commands(commands)
+    printing.add_commands(commands)
+    submission.add_commands(export_kinds, import_kinds)
+    legacy.add_commands(import_kinds)
+    backup.add_commands(commands)
+    accounts.add_commands(commands)
     return parser
 
 
