@@ -15,7 +15,15 @@ from sqlalchemy.orm import Session, selectinload
 from otop_desktop.domain import Industry, SkillLevel
 from otop_desktop.errors import NotFoundError
 from otop_desktop.models import Household, Office
-from otop_desktop.printing.layout import FormLines, cell, fitted, grid_table, look, signature
+from otop_desktop.printing.layout import (
+    FormLines,
+    cell,
+    fitted,
+    fitted_smallest,
+    grid_table,
+    look,
+    signature,
+)
 from otop_desktop.printing.office_blocks import KeepTail
 from otop_desktop.printing.print_data import place
 from otop_desktop.printing.typeset import TextOptions, hold, para
@@ -23,7 +31,14 @@ from otop_desktop.thaiformat import format_be_date
 
 TITLE = "แบบสำรวจข้อมูลครัวเรือน"
 SUBTITLE = "โครงการ 1 ครอบครัว 1 Soft Power (OFOS)"
-HEADINGS = ("ที่", "ชื่อ-สกุล สมาชิก", "ทักษะ / ความสามารถ", "สาขา Soft Power", "ระดับ", "ต้องการอบรม")
+HEADINGS = (
+    "ที่",
+    "ชื่อ-สกุล สมาชิก",
+    "ทักษะ / ความสามารถ",
+    "สาขา Soft\u00a0Power",
+    "ระดับ",
+    "ต้องการอบรม",
+)
 #: Skill rows on the blank form, and at least this many on a filled one (to add by hand).
 BLANK_SKILLS = 5
 SPARE_SKILLS = 2
@@ -120,8 +135,17 @@ def _skills(h: Household | None, width: float, options: TextOptions) -> Table:
     count = max(len(skills) + SPARE_SKILLS, BLANK_SKILLS if h is None else 0)
     number = fitted(["ที่", str(count)], lk.cell_head, options)
     level = fitted(["ระดับ", *(lv.value for lv in SkillLevel)], lk.cell_head, options)
+    # The headings on two lines at most: ทักษะ / over ความสามารถ, สาขา over Soft Power.
+    skill_width = fitted(["ความสามารถ"], lk.cell_head, options)
+    industry_width = fitted(["Soft Power"], lk.cell_head, options)
     rest = width - number - level
-    widths = [number, rest * 0.34, rest * 0.22, rest * 0.18, level, rest * 0.26]
+    skill_width = max(rest * 0.22, skill_width)
+    industry_width = max(rest * 0.18, industry_width)
+    # A member's name is held whole: its column holds the widest at the smallest size.
+    names = fitted_smallest([s.member_name for s in skills], lk.cell, options) if skills else 0.0
+    name = max(rest * 0.74 - skill_width - industry_width, names)
+    wanted = rest - name - skill_width - industry_width
+    widths = [number, name, skill_width, industry_width, level, wanted]
     rows: list[list[object]] = [[cell(text, lk.cell_head, options) for text in HEADINGS]]
     for i, skill in enumerate(skills, 1):
         rows.append(
