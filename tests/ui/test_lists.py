@@ -20,6 +20,7 @@ from otop_desktop.accounts import service as accounts_service
 from otop_desktop.database import Register
 from otop_desktop.domain import OfficeKind
 from otop_desktop.errors import UserError
+from otop_desktop.masking import MASK
 from otop_desktop.models.accounts import HEAD
 from otop_desktop.services import listing
 from otop_desktop.services.entrepreneurs import create_entrepreneur
@@ -311,6 +312,41 @@ def test_the_page_reads_the_rows_on_screen_not_the_whole_register(
     page.table.viewport().repaint()
     assert page.model.rowCount() == 3 * BLOCK
     assert 0 < len(counting.asked) <= BLOCK
+
+
+def test_a_new_list_fetches_its_first_screen_alone_before_painting_it(
+    qtbot: QtBot, monkeypatch: pytest.MonkeyPatch, district_register: Register
+) -> None:
+    with district_register.write() as s:
+        for n in range(3 * BLOCK):
+            create_entrepreneur(s, person(name=f"ร้านที่ {n:03d}"))
+    counting = CountingRows(listing.entrepreneur_rows)
+    monkeypatch.setattr("ui.lists.entrepreneurs.entrepreneur_rows", counting)
+    page = EntrepreneursPage(district_register)
+    show(qtbot, page)
+    qtbot.waitUntil(lambda: page.model.complete)
+    table, model = page.table, page.model
+    cached = set(counting.asked)
+    counting.asked.clear()
+    counting.calls = 0
+
+    page.search.setText("ร้านที่ 2")
+    page.apply_filter()
+    table.viewport().repaint()
+    # One query, for the rows on screen (the list's first rows): none above or below them.
+    last = table.rowAt(table.viewport().height() - 1)
+    on_screen = [model.id_at(row) for row in range(table.rowAt(0), last + 1)]
+    assert 0 < len(on_screen) < BLOCK
+    assert counting.calls == 1
+    assert sorted(counting.asked) == sorted(set(on_screen) - cached)
+    assert table.model().index(0, 1).data() == "ร้านที่ 200"
+    # Scrolling on fetches the next block as before, each row once.
+    table.scrollToBottom()
+    table.viewport().repaint()
+    assert counting.calls == 2
+    assert len(set(counting.asked)) == len(counting.asked)
+    assert table.model().index(model.rowCount() - 1, 1).data() == "ร้านที่ 299"
+    qtbot.waitUntil(lambda: model.complete)
 
 
 def test_the_list_is_read_when_first_shown_not_when_built(
@@ -763,7 +799,7 @@ def test_phones_are_saved_masked_for_an_account_that_sees_them_masked(
     rows, _ = workbook_rows(saved.path)
     phone = rows[0].index("โทรศัพท์")
     phones = [str(r[phone]) for r in rows[1:] if r[phone]]
-    assert phones and all(p.startswith("x") and "0812345678" not in p for p in phones)
+    assert phones and all(p.startswith(MASK) and "0812345678" not in p for p in phones)
     assert rows[1:] == shown_rows(page)
 
 

@@ -6,8 +6,9 @@ costs one list of integers and a few hundred rows, however far the clerk scrolls
 Reading all the ids of a national register takes up to half a second, so a new filter or
 sort reads the first HEAD ids at once (enough for the first screens, and quick even for a
 search that scans) and the whole list in a worker thread, which then appends the rest. The
-worker starts once the view has painted the first screen: it holds the interpreter lock for
-much of its work, and would otherwise slow that paint down threefold."""
+worker starts just after the view has painted the first screen: it holds the interpreter lock
+for much of its work, and would otherwise slow that paint down threefold, and the paint's
+way to the screen after it (each step back into Python waits for the lock)."""
 
 from __future__ import annotations
 
@@ -41,12 +42,17 @@ R = TypeVar("R")
 D = TypeVar("D", bound="DataclassInstance")
 F_contra = TypeVar("F_contra", contravariant=True)
 
-# Ids read before the list is first shown; the rest follow from a worker thread.
-HEAD = 200
-# The worker starts this long after the first ids at the latest, should no view paint them.
+# Ids read before the list is first shown; the rest follow from a worker thread. Five
+# screens at 1366×768: a search that walks the list's order stops after these, and a larger
+# head made the first screen of a short query wait up to twice as long.
+HEAD = 100
+# The worker starts this long after the first ids at the latest, should no view paint them;
+# and this long after a view painted them, once the painted screen is on its way out.
 REST_DELAY_MS = 200
+AFTER_PAINT_MS = 10
 # Rows fetched at once: a screenful or two either side of the row asked for, so that
-# scrolling a screen at a time costs one query per few screens.
+# scrolling a screen at a time costs one query per few screens. The first screen of a new
+# list fetches its own rows only (fetch_screen): its paint waits for them.
 BLOCK = 100
 # Rows kept; the oldest block goes first. Far more than any screen shows.
 MAX_CACHED = 1_000
@@ -160,11 +166,12 @@ class LazyTableModel(QAbstractTableModel, Generic[F, R]):
         self._rest: tuple[F, str, bool] | None = None
         self._rest_timer = QTimer(self)
         self._rest_timer.setSingleShot(True)
-        self._rest_timer.setInterval(REST_DELAY_MS)
         self._rest_timer.timeout.connect(self.read_rest)
         # id -> the texts of its cells; None for an id whose record went (another clerk
         # deleted it) after the ids were read. Insertion-ordered: the first keys are oldest.
         self._cells: dict[int, tuple[str, ...] | None] = {}
+        # No screen of this list painted yet: fetch_screen fetches the rows it shows.
+        self._unpainted = True
 
     # The list ----------------------------------------------------------------------------
 
@@ -195,16 +202,22 @@ class LazyTableModel(QAbstractTableModel, Generic[F, R]):
         self.complete = len(head) < HEAD
         if not keep_rows:
             self._cells.clear()
+        self._unpainted = True
         self.endResetModel()
         if self.complete:
             self.loaded.emit()
         else:
             self._rest = (self._filter, order, descending)
-            self._rest_timer.start()
+            self._rest_timer.start(REST_DELAY_MS)
+
+    def painted(self) -> None:
+        """The view has painted the list: the whole list is read shortly (read_rest), once
+        the paint has gone out to the screen."""
+        if self._rest is not None:
+            self._rest_timer.start(AFTER_PAINT_MS)
 
     def read_rest(self) -> None:
-        """Starts reading the whole list in a worker thread, if that is still to do. The view
-        calls it when it has painted."""
+        """Starts reading the whole list in a worker thread, if that is still to do."""
         if self._rest is None:
             return
         self._rest_timer.stop()
@@ -277,9 +290,22 @@ class LazyTableModel(QAbstractTableModel, Generic[F, R]):
             self._fetch_around(row)
             return self._cells[item_id]
 
+    def fetch_screen(self, first: int, last: int) -> None:
+        """Before the first paint of a new list: fetches the rows ``first`` to ``last`` (those
+        on screen) that are not cached, and no others, so that the screen waits for its own
+        rows only; the blocks around them come as the clerk scrolls (cells)."""
+        if not self._unpainted:
+            return
+        self._unpainted = False
+        wanted = [i for i in self._ids[max(0, first) : last + 1] if i not in self._cells]
+        if wanted:
+            self._fetch(wanted)
+
     def _fetch_around(self, row: int) -> None:
         start = max(0, row - BLOCK // 2)
-        wanted = [i for i in self._ids[start : start + BLOCK] if i not in self._cells]
+        self._fetch([i for i in self._ids[start : start + BLOCK] if i not in self._cells])
+
+    def _fetch(self, wanted: list[int]) -> None:
         with self._register.read() as session:
             fetched = self._rows_of(session, wanted)
         overflow = len(self._cells) + len(wanted) - MAX_CACHED

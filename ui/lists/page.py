@@ -141,10 +141,15 @@ class ListTable(QTableView):
         self.typed.emit(search)
 
     def paintEvent(self, event: QPaintEvent) -> None:
-        super().paintEvent(event)
         model = self.model()
-        if isinstance(model, LazyTableModel):
-            model.read_rest()
+        if not isinstance(model, LazyTableModel):
+            super().paintEvent(event)
+            return
+        # The rows on screen, in one query, before the delegates ask for them cell by cell.
+        last = self.rowAt(self.viewport().height() - 1)
+        model.fetch_screen(self.rowAt(0), model.rowCount() - 1 if last < 0 else last)
+        super().paintEvent(event)
+        model.painted()
 
 
 class ListPage(QWidget, Generic[F, R]):
