@@ -36,7 +36,7 @@ def test_a_cancelled_new_register_goes_back_to_the_one_open_before(
     monkeypatch.setattr(launch, "show_user_error", lambda _p, exc: refused.append(exc.message_en))
     preferences = Preferences(QSettings(str(tmp_path / "p.ini"), QSettings.Format.IniFormat))
     monkeypatch.setattr(launch, "Preferences", lambda: preferences)
-    monkeypatch.setattr(launch, "QApplication", lambda _argv: qapp)
+    monkeypatch.setattr(launch, "make_application", lambda: qapp)
     monkeypatch.setattr(launch, "configure_application", lambda _app, _language: None)
     monkeypatch.setattr(launch, "install_excepthook", lambda _log: None)
     monkeypatch.setattr(launch, "offer_first_head", lambda *_args, **_kw: None)
