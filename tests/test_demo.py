@@ -7,6 +7,7 @@ import hashlib
 import re
 import sqlite3
 from collections.abc import Iterator
+from contextlib import nullcontext
 from datetime import date
 from decimal import Decimal
 from pathlib import Path
@@ -14,7 +15,7 @@ from typing import Any
 
 import geothai
 import pytest
-from sqlalchemy import func, select
+from sqlalchemy import func, select, text
 
 from otop_desktop.database import Register
 from otop_desktop.demo import generate, generator
@@ -501,6 +502,7 @@ def test_a_register_with_data_is_refused_and_left_unchanged(tmp_path: Path) -> N
 def test_a_failure_half_way_writes_nothing(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     path = tmp_path / "r.sqlite3"
     register = init_register(path, OfficeKind.PROVINCE, "50")
+    schema = _schema(path)
     # Small batches: several are written before the failure.
     monkeypatch.setattr(generator, "_BATCH_ROWS", 2_000)
     households = District._households
@@ -518,6 +520,85 @@ def test_a_failure_half_way_writes_nothing(tmp_path: Path, monkeypatch: pytest.M
         register.close()
     for table in DEMO_TABLES:
         assert _count(path, table) == 0, table
+    # The triggers set aside for the load are back.
+    assert _schema(path) == schema
+
+
+KEPT_TABLES = (
+    "sales_totals",
+    "product_totals",
+    "status_totals",
+    "business_totals",
+    "business_closures",
+    "closed_products",
+    "closed_businesses",
+    "closed_standards",
+    "closed_readiness",
+    "standard_totals",
+    "readiness_totals",
+)
+
+
+def _schema(path: Path) -> list[tuple]:
+    return _query(path, "SELECT type, name, sql FROM sqlite_master ORDER BY type, name")
+
+
+def _kept(path: Path) -> dict[str, list[tuple]]:
+    """The kept totals' tables without their empty rows (a number of 0, left by triggers
+    that took a row's count away and put it back)."""
+    kept = {}
+    for table in KEPT_TABLES:
+        rows = _query(path, f"SELECT * FROM {table}")
+        kept[table] = sorted(row for row in rows if row[-1] != 0)
+    return kept
+
+
+def test_kept_totals_summed_at_the_end_equal_the_triggers(
+    province: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The kept totals the demo sums once after its load are those its triggers keep row by
+    row, and the triggers are there again."""
+    path = tmp_path / "r.sqlite3"
+    register = init_register(path, OfficeKind.PROVINCE, "50")
+    monkeypatch.setattr(generator, "totals_at_end", lambda connection: nullcontext())
+    try:
+        generate(register, "province", seed=1, until=UNTIL)
+    finally:
+        register.close()
+    summed = _kept(province)
+    assert all(summed.values())
+    assert summed == _kept(path)
+    assert _schema(province) == _schema(path)
+
+
+def _constraints(register: Register) -> list[tuple]:
+    """The schema's triggers (SQLite) or foreign keys (PostgreSQL), which the load sets
+    aside."""
+    with register.read() as session:
+        if session.get_bind().dialect.name == "sqlite":
+            sql = "SELECT name, sql FROM sqlite_master WHERE type = 'trigger' ORDER BY 1"
+        else:
+            sql = (
+                "SELECT conname, pg_get_constraintdef(oid) FROM pg_constraint"
+                " WHERE contype = 'f' ORDER BY 1"
+            )
+        return [tuple(row) for row in session.execute(text(sql))]
+
+
+def test_province_on_the_runs_engine(province_register: Register) -> None:
+    """The seed figures on either engine, and the keys and triggers set aside for the load
+    are back after it."""
+    before = _constraints(province_register)
+    assert before
+    generate(province_register, "province", seed=1, until=UNTIL)
+    with province_register.read() as session:
+        assert session.scalar(select(func.count()).select_from(Entrepreneur)) == 2475
+        assert session.scalar(select(func.count()).select_from(Product)) == 7324
+        total = session.execute(
+            text("SELECT sum(amount) FROM sales WHERE period BETWEEN 256501 AND 256512")
+        ).scalar_one()
+        assert int(total) == SALES_2565_SATANG
+    assert _constraints(province_register) == before
 
 
 # --- nation at a reduced size and other provinces ---------------------------------------

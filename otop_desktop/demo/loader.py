@@ -14,6 +14,7 @@ COPY streams the rows as they are."""
 from __future__ import annotations
 
 from collections.abc import Iterator
+from contextlib import contextmanager
 from itertools import chain
 
 import sqlalchemy as sa
@@ -133,6 +134,32 @@ def _copy(connection: Connection, table: sa.TableClause, rows: list[tuple[object
         # ends in the log: only its primary message goes on.
         without_values(error)
         raise
+
+
+@contextmanager
+def foreign_keys_at_end(connection: Connection) -> Iterator[None]:
+    """On PostgreSQL, the loaded tables' foreign keys dropped for the load and added again
+    after it, in the caller's transaction: the server checks a key row by row as it is
+    copied (a look-up of the parent per row, a good part of the load), and a key added to a
+    filled table in one pass over both. Elsewhere it does nothing (SQLite checks a key as
+    cheaply as it writes the row)."""
+    if connection.dialect.name != "postgresql":
+        yield
+        return
+    names = ", ".join(f"'{table.name}'" for table in TABLES)
+    keys = connection.exec_driver_sql(
+        "SELECT conrelid::regclass::text, conname, pg_get_constraintdef(oid) FROM pg_constraint"
+        f" WHERE contype = 'f' AND conrelid::regclass::text IN ({names})"
+        " AND connamespace = current_schema()::regnamespace ORDER BY 1, 2"
+    ).all()
+    quote = connection.dialect.identifier_preparer.quote
+    for table, name, _ in keys:
+        connection.exec_driver_sql(f"ALTER TABLE {quote(table)} DROP CONSTRAINT {quote(name)}")
+    yield
+    for table, name, definition in keys:
+        connection.exec_driver_sql(
+            f"ALTER TABLE {quote(table)} ADD CONSTRAINT {quote(name)} {definition}"
+        )
 
 
 def _chunks(rows: list[tuple[object, ...]], size: int) -> Iterator[list[tuple[object, ...]]]:
