@@ -382,6 +382,22 @@ def test_a_long_list_shows_its_first_rows_at_once_and_the_rest_when_read(
     assert page.count_label.text() == "4 จาก 4 ราย"
 
 
+def test_paints_do_not_put_off_reading_the_rest_of_the_list(
+    qtbot: QtBot, monkeypatch: pytest.MonkeyPatch, entrepreneurs: EntrepreneursPage
+) -> None:
+    monkeypatch.setattr("ui.lists.model.HEAD", 2)
+    model = entrepreneurs.model
+    entrepreneurs.reload()
+    assert not model.complete
+    # A view painting more often than the wait after a paint (a scroll, a blinking cursor).
+    for _ in range(500):
+        if model.complete:
+            break
+        model.painted()
+        qtbot.wait(2)
+    assert model.complete and model.rowCount() == 4
+
+
 def test_a_list_read_for_an_older_filter_is_dropped(
     qtbot: QtBot, monkeypatch: pytest.MonkeyPatch, products: ProductsPage, sample: Sample
 ) -> None:
