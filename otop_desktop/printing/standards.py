@@ -225,8 +225,13 @@ def _widths(rows: list[Expiring], width: float, options: TextOptions) -> list[fl
         max(h, fitted(v, lk.cell, options)) if v else 0.0
         for h, v in zip(headings, values, strict=True)
     ]
+    # The least: the values whole at the smallest size, the heading at its own (a line
+    # would break มาตรฐาน between the words it is made of).
+    least = [
+        max(fitted_smallest(v, lk.cell, options), h) if v else 0.0
+        for h, v in zip(headings, values, strict=True)
+    ]
     # A long certificate number is set smaller rather than take the room of the names.
-    least = [fitted_smallest(v, lk.cell, options) if v else 0.0 for v in values]
     full[CERT] = min(full[CERT], max(CERT_WIDTH, headings[CERT], least[CERT]))
     least = [min(f, x) for f, x in zip(full, least, strict=True)]
     # A person's name is held whole (office_blocks.person_name): its column holds the
@@ -239,6 +244,7 @@ def _widths(rows: list[Expiring], width: float, options: TextOptions) -> list[fl
         share = min(1.0, short / give)
         full = [f - (f - x) * share for f, x in zip(full, least, strict=True)]
     rest = width - sum(full)
-    full[BUSINESS] = min(max(rest * 0.55, names_least), max(rest - PRODUCTS_LEAST, rest / 2))
+    # The names before the products: a product's name wraps between its words.
+    full[BUSINESS] = max(rest * 0.55, names_least)
     full[PRODUCT] = rest - full[BUSINESS]
     return full
