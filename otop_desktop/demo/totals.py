@@ -48,22 +48,31 @@ def _period(day: str) -> str:
 
 
 _CLOSED = _period("c.closed_since")
-#: A business's main category: that of most of its products, the lowest code on a tie.
+#: Each business's main category: that of most of its products, the lowest code on a tie;
+#: looked up once per business (the trigger looks it up once per sale), in a table keyed by
+#: business so that each sale finds it at once.
 _MAIN = (
-    "(SELECT category FROM products WHERE entrepreneur_id = s.entrepreneur_id"
-    " AND category IS NOT NULL GROUP BY category ORDER BY count(*) DESC, category LIMIT 1)"
+    "CREATE TEMP TABLE demo_main_category (entrepreneur_id INTEGER PRIMARY KEY, category)",
+    "INSERT INTO demo_main_category SELECT entrepreneur_id, category FROM (SELECT"
+    " entrepreneur_id, category, row_number() OVER (PARTITION BY entrepreneur_id"
+    " ORDER BY count(*) DESC, category) AS n FROM products WHERE category IS NOT NULL"
+    " GROUP BY entrepreneur_id, category) WHERE n = 1",
 )
 
 #: Every kept table summed from the rows, into the empty tables.
 _SUMS = (
     # Sales by month, district, the category they count under (a whole-business row's is
     # the business's main category; 0 for none) and Soft Power line.
+    *_MAIN,
     "INSERT INTO sales_totals (period, district_code, category, soft_power, amount, row_count)"
     " SELECT s.period, e.district_code,"
-    f" COALESCE(CASE WHEN s.product_id IS NULL THEN {_MAIN} ELSE p.category END, 0),"
+    " COALESCE(CASE WHEN s.product_id IS NULL THEN m.category ELSE p.category END, 0),"
     " COALESCE(p.soft_power, ''), SUM(s.amount), COUNT(*)"
     " FROM sales s JOIN entrepreneurs e ON e.id = s.entrepreneur_id"
-    " LEFT JOIN products p ON p.id = s.product_id GROUP BY 1, 2, 3, 4",
+    " LEFT JOIN products p ON p.id = s.product_id"
+    " LEFT JOIN demo_main_category m ON m.entrepreneur_id = s.entrepreneur_id"
+    " GROUP BY 1, 2, 3, 4",
+    "DROP TABLE demo_main_category",
     "INSERT INTO product_totals (district_code, category, soft_power, stars, products)"
     " SELECT e.district_code, COALESCE(p.category, 0), COALESCE(p.soft_power, ''),"
     " p.current_stars, COUNT(*) FROM products p JOIN entrepreneurs e ON e.id = p.entrepreneur_id"
