@@ -8,6 +8,7 @@ same schema in one transaction (rows made beforehand, so the raw figure is writi
 from __future__ import annotations
 
 import argparse
+import os
 import sqlite3
 import tempfile
 import time
@@ -83,6 +84,8 @@ def main() -> None:
                 f"{summary.rows / raw_seconds:>10,.0f}{summary.seconds / raw_seconds:>10.2f}",
                 flush=True,
             )
+            # Other work on the machine slows both figures: the load says how much there was.
+            print(f"  load average {' '.join(f'{n:.2f}' for n in os.getloadavg())}")
             print(
                 f"  {summary.entrepreneurs:,} entrepreneurs, {summary.products:,} products, "
                 f"{summary.sales:,} sales rows, {summary.households:,} households, "
