@@ -540,7 +540,10 @@ KEPT_TABLES = (
 
 
 def _triggers(path: Path) -> list[tuple]:
-    return _query(path, "SELECT name, sql FROM sqlite_master WHERE type = 'trigger' ORDER BY 1")
+    """The triggers and indexes, which the load sets aside."""
+    return _query(
+        path, "SELECT name, sql FROM sqlite_master WHERE type IN ('trigger', 'index') ORDER BY 1"
+    )
 
 
 def _kept(path: Path) -> dict[str, list[tuple]]:
@@ -572,15 +575,18 @@ def test_kept_totals_summed_at_the_end_equal_the_triggers(
 
 
 def _constraints(register: Register) -> list[tuple]:
-    """The schema's triggers (SQLite) or foreign keys (PostgreSQL), which the load sets
-    aside."""
+    """The schema's triggers and indexes (SQLite) or foreign keys and indexes (PostgreSQL),
+    which the load sets aside."""
     with register.read() as session:
         if session.get_bind().dialect.name == "sqlite":
-            sql = "SELECT name, sql FROM sqlite_master WHERE type = 'trigger' ORDER BY 1"
+            sql = (
+                "SELECT name, sql FROM sqlite_master WHERE type IN ('trigger', 'index') ORDER BY 1"
+            )
         else:
             sql = (
                 "SELECT conname, pg_get_constraintdef(oid) FROM pg_constraint"
-                " WHERE contype = 'f' ORDER BY 1"
+                " WHERE contype = 'f' UNION ALL SELECT indexname, indexdef FROM pg_indexes"
+                " WHERE schemaname = current_schema() ORDER BY 1"
             )
         return [tuple(row) for row in session.execute(text(sql))]
 

@@ -32,6 +32,7 @@ from otop_desktop.demo.loader import (
     TRAININGS,
     Batch,
     foreign_keys_at_end,
+    indexes_at_end,
     write,
 )
 from otop_desktop.demo.plan import NATION_ENTREPRENEURS, Quota, nation_plan, province_plan
@@ -138,12 +139,13 @@ def generate(
             else _prefetched(_batches(quotas, run, ids))
         )
         # The trigram index is rebuilt once at the end rather than kept row by row, and so
-        # are the kept totals; the larger cache serves those ends too.
+        # are the kept totals and indexes; the larger cache serves those ends too.
         with (
             _large_cache(connection),
             bulk_load(session),
             totals_at_end(connection),
             foreign_keys_at_end(connection),
+            indexes_at_end(connection),
         ):
             for batch in batches:
                 for table, rows in batch.rows.items():

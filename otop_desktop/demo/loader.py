@@ -162,6 +162,34 @@ def foreign_keys_at_end(connection: Connection) -> Iterator[None]:
         )
 
 
+@contextmanager
+def indexes_at_end(connection: Connection) -> Iterator[None]:
+    """The loaded tables' secondary indexes dropped for the load and made again after it
+    from their own definitions, in the caller's transaction: an index made over a filled
+    table is one sort, where kept row by row it is a random write per row. Indexes that
+    back a primary key or unique constraint stay (SQLite cannot drop those)."""
+    names = ", ".join(f"'{table.name}'" for table in TABLES)
+    if connection.dialect.name == "sqlite":
+        found = connection.exec_driver_sql(
+            "SELECT name, sql FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL"
+            f" AND tbl_name IN ({names}) ORDER BY 1"
+        ).all()
+    elif connection.dialect.name == "postgresql":
+        found = connection.exec_driver_sql(
+            "SELECT indexname, indexdef FROM pg_indexes WHERE schemaname = current_schema()"
+            f" AND tablename IN ({names}) AND indexname NOT IN"
+            " (SELECT conname FROM pg_constraint WHERE conindid <> 0) ORDER BY 1"
+        ).all()
+    else:
+        found = []
+    quote = connection.dialect.identifier_preparer.quote
+    for name, _ in found:
+        connection.exec_driver_sql(f"DROP INDEX {quote(name)}")
+    yield
+    for _, definition in found:
+        connection.exec_driver_sql(definition)
+
+
 def _chunks(rows: list[tuple[object, ...]], size: int) -> Iterator[list[tuple[object, ...]]]:
     """Statements of ``size`` rows, the rest in powers of two. A prepared statement of some
     thousand rows holds megabytes in the driver's statement cache; few distinct lengths keep
