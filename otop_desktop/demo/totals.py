@@ -8,8 +8,9 @@ history entry (closed_history_ai), looks the closing up through the index of all
 entries (SQLite has no statistics to prefer the index by business), so a load of many
 closings costs their number squared. The demo fills an empty register, whose rows are all
 its own, so it loads them without those triggers and then sums each table once, by the rule
-its triggers keep (the same statements as the migrations' seeding of an existing register),
-and makes the triggers again: all in the caller's transaction."""
+its triggers keep (as the migrations seeded an existing register; sales_totals with each
+business's main category looked up once), and makes the triggers again: all in the caller's
+transaction. tests/test_demo.py compares the sums with the triggers' totals."""
 
 from __future__ import annotations
 
