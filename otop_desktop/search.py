@@ -113,6 +113,16 @@ def coded(key: str) -> str:
     return key.translate(_CODE_TABLE)
 
 
+_DECODE_TABLE = {code: thai for thai, code in _CODE_TABLE.items()}
+
+
+def decoded(text: str) -> str:
+    """``text`` with coded letters moved back to the Thai block: how PostgreSQL's trigram
+    index holds the documents (migration 0015; pg_trgm makes no trigrams of private-use
+    characters)."""
+    return text.translate(_DECODE_TABLE)
+
+
 @lru_cache(maxsize=65536)
 def _field(text: str) -> tuple[str, str]:
     """A field's coded key and its text as typed. Cached: names repeat across documents (a

@@ -37,6 +37,7 @@ from otop_desktop.models import DigitalReadiness, Entrepreneur, Product, Product
 from otop_desktop.search import (
     TRIGRAM,
     coded,
+    decoded,
     fts_any,
     fts_phrase,
     search_key,
@@ -204,7 +205,7 @@ def _search(
         return None
     sqlite = session.get_bind().dialect.name == "sqlite"
     if len(typed) < TRIGRAM and not sqlite:
-        holds_typed = _like(model, typed)  # written into the statement: see _like
+        holds_typed = _like(model.search_text, typed)  # written into the statement: see _like
     else:
         holds_typed = model.search_text.contains(typed, autoescape=True)
     rank = case((holds_typed, 0), else_=1)
@@ -240,15 +241,20 @@ def _contains(
             return _Contains((model.search_pos + 0).in_(hits), hits, narrow=False)
         return _Contains(model.search_pos.in_(hits), hits, narrow=True)
     if len(texts[0]) >= TRIGRAM:
-        # A server with its own trigram index (pg_trgm).
-        substring = or_(*(model.search_text.contains(t, autoescape=True) for t in texts))
+        # A server with its own trigram index (pg_trgm), which holds the documents with their
+        # keys decoded (migration 0015): the text is looked up there, decoded, and the few
+        # rows found are tested for the text itself.
+        letters = func.otop_key_letters(model.search_text)
+        substring = or_(
+            *(and_(_like(letters, decoded(t)), _like(model.search_text, t)) for t in texts)
+        )
         return _Contains(substring, None, narrow=False)
     if sqlite:
         # Documents and queries are both normalised (casefolded): a plain substring search,
         # which SQLite's instr does many times faster than LIKE.
         substring = or_(*(func.instr(model.search_text, t) > 0 for t in texts))
     else:
-        substring = or_(*(_like(model, t) for t in texts))
+        substring = or_(*(_like(model.search_text, t) for t in texts))
     # Shorter than a trigram.
     if in_keys and _rare(session, model, substring):
         if sqlite:
@@ -272,13 +278,13 @@ def _contains(
     return _Contains(and_(masked, substring), None, narrow=False)
 
 
-def _like(model: Searched, text: str) -> Any:
-    """'The document holds ``text``' on a server, the text written into the statement: a
+def _like(document: Any, text: str) -> Any:
+    """'``document`` holds ``text``' on a server, the text written into the statement: a
     prepared statement's generic plan, made for any pattern, scans the whole trigram index
     even for a text that has no trigram."""
     escaped = text.replace("/", "//").replace("%", "/%").replace("_", "/_")
     pattern = bindparam(None, f"%{escaped}%", type_=Text, literal_execute=True)
-    return model.search_text.like(pattern, escape="/")
+    return document.like(pattern, escape="/")
 
 
 def _rare(session: Session, model: Searched, substring: Any) -> bool:

@@ -1,0 +1,87 @@
+"""PostgreSQL's trigram index answers the forgiving search (migration 0015): the coded keys of
+the search documents have trigrams there, so a rare text finds its few rows in the index
+instead of every row being read and tested."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import Any
+
+import pytest
+from sqlalchemy import event, text
+
+from otop_desktop.database import Register
+from otop_desktop.services import entrepreneurs, products
+from otop_desktop.services.listing import ProductFilter, list_products
+from otop_desktop.services.products import ProductInput
+from tests.conftest import ON_POSTGRESQL, person
+
+pytestmark = pytest.mark.skipif(
+    not ON_POSTGRESQL, reason="the server's trigram index: the PostgreSQL pass runs it"
+)
+
+PRODUCERS = 40
+
+
+@pytest.fixture
+def weavers(register: Register) -> Register:
+    with register.write() as s:
+        for n in range(PRODUCERS):
+            maker = entrepreneurs.create_entrepreneur(s, person(name=f"กลุ่มทอผ้าบ้านที่ {n}"))
+            for name in ("ผ้าฝ้ายทอมือ", "ย่ามผ้าฝ้าย"):
+                products.create_product(s, maker.id, ProductInput(name, 3, "250", "ผืน"))
+        maker = entrepreneurs.create_entrepreneur(s, person(name="ร้านผ้าไหมแพรวา"))
+        products.create_product(s, maker.id, ProductInput("ผ้าไหมแพรวาลายโบราณ", 3, "3500", "ผืน"))
+    return register
+
+
+def _plans(register: Register, query: str) -> Iterator[dict[str, Any]]:
+    """The plan of each statement the products list runs for ``query``, as run (EXPLAIN
+    ANALYZE), with sequential scans off so that a small table is read through its index."""
+    seen: list[tuple[str, Any]] = []
+
+    def grab(_conn: Any, _cursor: Any, statement: str, parameters: Any, *_: Any) -> None:
+        if statement.lstrip().upper().startswith("SELECT"):
+            seen.append((statement, parameters))
+
+    with register.read() as s:
+        event.listen(register.engine, "before_cursor_execute", grab)
+        try:
+            rows = list_products(s, ProductFilter(query=query))
+        finally:
+            event.remove(register.engine, "before_cursor_execute", grab)
+        assert [row.name for row in rows] == ["ผ้าไหมแพรวาลายโบราณ"]
+        conn = s.connection()
+        conn.execute(text("SET LOCAL enable_seqscan = off"))
+        conn.execute(text("SET LOCAL enable_indexscan = off"))
+        for statement, parameters in seen:
+            explained = conn.exec_driver_sql(
+                "EXPLAIN (ANALYZE, FORMAT JSON) " + statement, parameters
+            ).scalar_one()
+            yield explained[0]["Plan"]
+
+
+def _nodes(plan: dict[str, Any]) -> Iterator[dict[str, Any]]:
+    yield plan
+    for child in plan.get("Plans", []):
+        yield from _nodes(child)
+
+
+@pytest.mark.parametrize(
+    "query",
+    [
+        "ผ้าไหมแพรวา",  # as typed
+        "ผาไหมแพรวา",  # a tone mark missing: only the coded keys hold it
+    ],
+)
+def test_a_rare_text_is_found_in_the_trigram_index(weavers: Register, query: str) -> None:
+    looked_up = [
+        node
+        for plan in _plans(weavers, query)
+        for node in _nodes(plan)
+        if node.get("Index Name") == "ix_products_search_trgm"
+    ]
+    assert looked_up, "the products' trigram index was not used"
+    # The index hands over the one product (and the few whose typed fields spell the key),
+    # not every product for a test of its document.
+    assert max(node["Actual Rows"] for node in looked_up) <= 2
