@@ -22,10 +22,12 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
+from sqlalchemy.orm import QueryableAttribute
 
 from otop_desktop.database import Register, database_url, needs_set_up
 from otop_desktop.domain import OfficeKind
 from otop_desktop.errors import UserError
+from otop_desktop.models import Office, length
 from otop_desktop.services.office import default_office_name, init_register, update_office
 from ui.app import display_location
 from ui.file_dialogs import open_file_name
@@ -34,7 +36,6 @@ from ui.messages import show_error, show_user_error
 from ui.widgets.confirm import confirm
 
 DEFAULT_PROVINCE = "50"  # Chiang Mai, the province the program is built around
-TEXT_MAX_LEN = 200  # the office columns' length, so the service never has to refuse it
 
 
 class FirstRunDialog(QDialog):
@@ -69,9 +70,9 @@ class FirstRunDialog(QDialog):
         for province in geothai.provinces():
             self.province.addItem(province.name_th, province.code)
         self.district = QComboBox()
-        self.office_name = self._line_edit()
-        self.officer_name = self._line_edit()
-        self.officer_position = self._line_edit()
+        self.office_name = self._line_edit(Office.name)
+        self.officer_name = self._line_edit(Office.officer_name)
+        self.officer_position = self._line_edit(Office.officer_position)
         self.officer_position.setPlaceholderText(
             self.tr("e.g. District Community Development Officer")
         )
@@ -128,9 +129,9 @@ class FirstRunDialog(QDialog):
         self._fill_districts()
         self._update_ok()
 
-    def _line_edit(self) -> QLineEdit:
+    def _line_edit(self, column: QueryableAttribute[str]) -> QLineEdit:
         edit = QLineEdit()
-        edit.setMaxLength(TEXT_MAX_LEN)
+        edit.setMaxLength(length(column))  # so that the service never has to refuse it
         return edit
 
     def office_kind(self) -> OfficeKind:

@@ -16,7 +16,7 @@ from otop_desktop.models.activity import (
     Training,
     TrainingParticipant,
 )
-from otop_desktop.models.base import Base, Money
+from otop_desktop.models.base import Base, Money, length
 from otop_desktop.models.office import Counter, Office
 from otop_desktop.models.register import (
     DigitalReadiness,
@@ -58,4 +58,5 @@ __all__ = [
     "StarRating",
     "Training",
     "TrainingParticipant",
+    "length",
 ]

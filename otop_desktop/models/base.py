@@ -4,10 +4,11 @@ from __future__ import annotations
 
 from datetime import UTC, datetime
 from decimal import Decimal
+from typing import Any
 
-from sqlalchemy import BigInteger, DateTime, MetaData
+from sqlalchemy import BigInteger, DateTime, MetaData, String
 from sqlalchemy.engine import Dialect
-from sqlalchemy.orm import DeclarativeBase
+from sqlalchemy.orm import DeclarativeBase, QueryableAttribute
 from sqlalchemy.types import TypeDecorator
 
 # Fixed constraint names keep Alembic migrations identical on SQLite and PostgreSQL.
@@ -22,6 +23,15 @@ NAMING = {
 
 class Base(DeclarativeBase):
     metadata = MetaData(naming_convention=NAMING)
+
+
+def length(attribute: QueryableAttribute[Any]) -> int:
+    """The length of a text column, ``length(Product.name)``: the one limit its service's
+    check and its form's field take, so neither can drift from the model."""
+    kind = attribute.expression.type
+    if not isinstance(kind, String) or kind.length is None:
+        raise TypeError(f"{attribute} is not a text column of a fixed length")
+    return kind.length
 
 
 SATANG = Decimal("0.01")

@@ -12,7 +12,7 @@ from sqlalchemy.orm import Session
 
 from otop_desktop.domain import READINESS_ITEMS, ProducerType, Status
 from otop_desktop.errors import NotFoundError
-from otop_desktop.models import DigitalReadiness, Entrepreneur
+from otop_desktop.models import DigitalReadiness, Entrepreneur, length
 from otop_desktop.search import entrepreneur_doc, product_doc
 from otop_desktop.services import incomplete, status_history
 from otop_desktop.services.numbers import allocate_reg_no
@@ -64,10 +64,17 @@ def check_entrepreneur(
     status = check.choice("status", data.status or Status.ACTIVE, Status)
     values: dict[str, object] = {
         "producer_type": int(producer_type) if producer_type else None,
-        "name": check.text("name", data.name, required=True, max_len=300),
-        "contact_name": check.text("contact_name", data.contact_name, required=True, max_len=200),
+        "name": check.text("name", data.name, required=True, max_len=length(Entrepreneur.name)),
+        "contact_name": check.text(
+            "contact_name",
+            data.contact_name,
+            required=True,
+            max_len=length(Entrepreneur.contact_name),
+        ),
         "national_id": check.thai_id("national_id", data.national_id),
-        "house_no": check.text("house_no", data.house_no, required=True, max_len=20),
+        "house_no": check.text(
+            "house_no", data.house_no, required=True, max_len=length(Entrepreneur.house_no)
+        ),
         "moo": check.integer("moo", data.moo, 1, 99, required=False),
         "subdistrict_code": check.subdistrict("subdistrict_code", data.subdistrict_code, office),
         "phone": check.phone("phone", data.phone),
@@ -80,14 +87,20 @@ def check_entrepreneur(
         ),
         "status": status.value if status else None,
         "status_reason": check.text(
-            "status_reason", data.status_reason, required=False, max_len=300
+            "status_reason",
+            data.status_reason,
+            required=False,
+            max_len=length(Entrepreneur.status_reason),
         ),
         "status_date": check.date("status_date", data.status_date, required=False),
         "registered_on": check.date(
             "registered_on", data.registered_on or thai_today(), required=True
         ),
         "previous_reg_no": check.text(
-            "previous_reg_no", data.previous_reg_no, required=False, max_len=40
+            "previous_reg_no",
+            data.previous_reg_no,
+            required=False,
+            max_len=length(Entrepreneur.previous_reg_no),
         ),
     }
     if status in (Status.SUSPENDED, Status.CLOSED):

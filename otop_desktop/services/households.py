@@ -15,7 +15,7 @@ from sqlalchemy.orm import Session
 
 from otop_desktop.domain import Industry, SkillLevel
 from otop_desktop.errors import NotFoundError
-from otop_desktop.models import Household, HouseholdSkill
+from otop_desktop.models import Household, HouseholdSkill, length
 from otop_desktop.search import forgiving, indexed
 from otop_desktop.services.numbers import allocate_household_code
 from otop_desktop.services.office import get_office
@@ -77,12 +77,16 @@ def _checked(
 ) -> tuple[dict[str, object], list[HouseholdSkill]]:
     check = Checker()
     values: dict[str, object] = {
-        "head_name": check.text("head_name", data.head_name, required=True, max_len=200),
+        "head_name": check.text(
+            "head_name", data.head_name, required=True, max_len=length(Household.head_name)
+        ),
         "subdistrict_code": check.subdistrict(
             "subdistrict_code", data.subdistrict_code, get_office(session)
         ),
         "moo": check.integer("moo", data.moo, 1, 99, required=True),
-        "house_no": check.text("house_no", data.house_no, required=True, max_len=20),
+        "house_no": check.text(
+            "house_no", data.house_no, required=True, max_len=length(Household.house_no)
+        ),
         "member_count": check.integer("member_count", data.member_count, 1, 99, required=True),
         "surveyed_on": check.date("surveyed_on", data.surveyed_on, required=False),
     }
@@ -91,7 +95,9 @@ def _checked(
         # All of a table's rows share one message line: each message says which row.
         row_th, row_en = f"ทักษะแถวที่ {number}", f"Skill row {number}"
         # Checked as typed: hidden characters are refused before the text is tidied.
-        skill = check.text("skills", item.skill, required=False, max_len=200)
+        skill = check.text(
+            "skills", item.skill, required=False, max_len=length(HouseholdSkill.skill)
+        )
         if not skill and not (item.skill and hidden_char(item.skill)):
             check.fail("skills", f"{row_th}: กรุณากรอกทักษะ", f"{row_en}: the skill is required")
         industry = _skill_choice(check, item.industry, Industry, row_th, row_en, SKILL_INDUSTRY)
@@ -101,9 +107,17 @@ def _checked(
                 skill=skill,
                 industry=industry.value if industry else "",
                 level=level.value if level else "",
-                member_name=check.text("skills", item.member_name, required=False, max_len=200),
+                member_name=check.text(
+                    "skills",
+                    item.member_name,
+                    required=False,
+                    max_len=length(HouseholdSkill.member_name),
+                ),
                 training_wanted=check.text(
-                    "skills", item.training_wanted, required=False, max_len=200
+                    "skills",
+                    item.training_wanted,
+                    required=False,
+                    max_len=length(HouseholdSkill.training_wanted),
                 ),
             )
         )

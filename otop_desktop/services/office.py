@@ -13,7 +13,7 @@ from otop_desktop.accounts.roles import require
 from otop_desktop.database import Register
 from otop_desktop.domain import OfficeKind
 from otop_desktop.errors import NotFoundError, UserError
-from otop_desktop.models import Office
+from otop_desktop.models import Office, length
 from otop_desktop.models.accounts import HEAD
 from otop_desktop.validation import Checker
 
@@ -117,10 +117,15 @@ def update_office(
     check = Checker()
     office = get_office(session)
     values = {
-        "name": check.text("office_name", name, required=True, max_len=200),
-        "officer_name": check.text("officer_name", officer_name, required=True, max_len=200),
+        "name": check.text("office_name", name, required=True, max_len=length(Office.name)),
+        "officer_name": check.text(
+            "officer_name", officer_name, required=True, max_len=length(Office.officer_name)
+        ),
         "officer_position": check.text(
-            "officer_position", officer_position, required=True, max_len=200
+            "officer_position",
+            officer_position,
+            required=True,
+            max_len=length(Office.officer_position),
         ),
     }
     check.done()

@@ -15,7 +15,7 @@ from sqlalchemy.orm.attributes import set_committed_value
 from otop_desktop.backup.floors import note_issued, product_floor_name
 from otop_desktop.domain import Category, SoftPower, Standard
 from otop_desktop.errors import NotFoundError
-from otop_desktop.models import Entrepreneur, Product, ProductStandard, StarRating
+from otop_desktop.models import Entrepreneur, Product, ProductStandard, StarRating, length
 from otop_desktop.search import product_doc
 from otop_desktop.services import incomplete
 from otop_desktop.services.entrepreneurs import get_entrepreneur, refresh_search
@@ -65,10 +65,10 @@ def check_product(
     category = check.choice("category", data.category, Category)
     soft_power = check.choice("soft_power", data.soft_power or None, SoftPower, required=False)
     values: dict[str, object] = {
-        "name": check.text("product_name", data.name, required=True, max_len=300),
+        "name": check.text("product_name", data.name, required=True, max_len=length(Product.name)),
         "category": int(category) if category else None,
         "price": check.money("price", data.price, required=False),
-        "unit": check.text("unit", data.unit, required=False, max_len=40),
+        "unit": check.text("unit", data.unit, required=False, max_len=length(Product.unit)),
         "soft_power": soft_power.value if soft_power else None,
     }
     standards: list[ProductStandard] = []
@@ -84,7 +84,12 @@ def check_product(
         standards.append(
             ProductStandard(
                 standard=standard.value,
-                cert_no=check.text("standards", item.cert_no, required=False, max_len=60),
+                cert_no=check.text(
+                    "standards",
+                    item.cert_no,
+                    required=False,
+                    max_len=length(ProductStandard.cert_no),
+                ),
                 expires_on=check.date("standards", item.expires_on, required=False, future=True),
             )
         )

@@ -14,7 +14,7 @@ from sqlalchemy import ColumnElement, Select, SQLColumnExpression, and_, func, o
 from sqlalchemy.orm import Session
 
 from otop_desktop.errors import NotFoundError
-from otop_desktop.models import Entrepreneur, Grant, Training, TrainingParticipant
+from otop_desktop.models import Entrepreneur, Grant, Training, TrainingParticipant, length
 from otop_desktop.search import forgiving, indexed
 from otop_desktop.services.entrepreneurs import get_entrepreneur
 from otop_desktop.services.listing import EntrepreneurFilter, entrepreneur_ids, holding
@@ -47,8 +47,10 @@ def _checked_training(session: Session, data: TrainingInput) -> dict[str, object
     check = Checker()
     values: dict[str, object] = {
         "held_on": check.date("held_on", data.held_on, required=True, planned=True),
-        "topic": check.text("topic", data.topic, required=True, max_len=300),
-        "organiser": check.text("organiser", data.organiser, required=False, max_len=200),
+        "topic": check.text("topic", data.topic, required=True, max_len=length(Training.topic)),
+        "organiser": check.text(
+            "organiser", data.organiser, required=False, max_len=length(Training.organiser)
+        ),
         "budget": check.money("budget", data.budget, required=False),
     }
     wanted = set(data.participant_ids)
@@ -119,8 +121,10 @@ def save_grant(
     values: dict[str, object] = {
         "granted_on": check.date("granted_on", data.granted_on, required=True),
         "amount": check.money("amount", data.amount),
-        "purpose": check.text("purpose", data.purpose, required=True, max_len=300),
-        "funder": check.text("funder", data.funder, required=False, max_len=200),
+        "purpose": check.text(
+            "purpose", data.purpose, required=True, max_len=length(Grant.purpose)
+        ),
+        "funder": check.text("funder", data.funder, required=False, max_len=length(Grant.funder)),
     }
     check.done()
     assert entrepreneur_id is not None

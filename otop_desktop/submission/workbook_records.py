@@ -19,6 +19,7 @@ from geothai.abolished import abolished_areas
 
 from otop_desktop.domain import Category, Industry, ProducerType, SkillLevel, SoftPower, Standard
 from otop_desktop.domain import Status as BusinessStatus
+from otop_desktop.models import Entrepreneur, Household, HouseholdSkill, Product, Training, length
 from otop_desktop.submission import spec
 from otop_desktop.submission.workbook_reading import Reason, Reasons, Workbook, column_label
 from otop_desktop.thaiformat import (
@@ -453,7 +454,7 @@ class _Rows:
         return ""
 
     def _reg_no(self, row: _Row, index: int) -> str:
-        reg_no = row.text(index, required=True, max_len=20)
+        reg_no = row.text(index, required=True, max_len=length(Entrepreneur.reg_no))
         if reg_no and reg_no not in self.reg_nos:
             row.fail(
                 index,
@@ -465,7 +466,7 @@ class _Rows:
     def entrepreneurs(self, rows: list[tuple[Any, ...]]) -> list[EntrepreneurRecord]:
         records = []
         for row in self._rows(spec.ENTREPRENEURS, rows):
-            reg_no = row.text(0, required=True, max_len=20)
+            reg_no = row.text(0, required=True, max_len=length(Entrepreneur.reg_no))
             match = _REG_NO.fullmatch(reg_no)
             if reg_no and match is None:
                 row.fail(
@@ -485,16 +486,16 @@ class _Rows:
                 row.fail(0, f"เลขทะเบียน {reg_no} ซ้ำ", f"{reg_no} appears twice")
             producer_type = row.choice(1, {str(int(t)): int(t) for t in ProducerType})
             national_id = self._national_id(row, 4)
-            phone = row.text(9, required=False, max_len=20)
+            phone = row.text(9, required=False, max_len=length(Entrepreneur.phone))
             if (phone and not phone.isascii()) or (not phone.isdigit() and phone):
                 row.fail(9, "โทรศัพท์ต้องเป็นตัวเลขเท่านั้น", "the phone must be digits only")
             record = EntrepreneurRecord(
                 reg_no=reg_no,
                 producer_type=producer_type,
-                name=row.text(2, required=True, max_len=300),
-                contact_name=row.text(3, required=False, max_len=200),
+                name=row.text(2, required=True, max_len=length(Entrepreneur.name)),
+                contact_name=row.text(3, required=False, max_len=length(Entrepreneur.contact_name)),
                 national_id=national_id,
-                house_no=row.text(5, required=False, max_len=20),
+                house_no=row.text(5, required=False, max_len=length(Entrepreneur.house_no)),
                 moo=row.number(6, 1, 99, required=False),
                 subdistrict_code=self._subdistrict(row, 7),
                 phone=phone,
@@ -543,7 +544,7 @@ class _Rows:
         records = []
         standards = {s.value for s in Standard}
         for row in self._rows(spec.PRODUCTS, rows):
-            code = row.text(0, required=True, max_len=24)
+            code = row.text(0, required=True, max_len=length(Product.code))
             reg_no = self._reg_no(row, 1)
             match = _PRODUCT_CODE.fullmatch(code)
             if code and match is None:
@@ -579,13 +580,13 @@ class _Rows:
             record = ProductRecord(
                 code=code,
                 reg_no=reg_no,
-                name=row.text(2, required=True, max_len=300),
+                name=row.text(2, required=True, max_len=length(Product.name)),
                 category=row.choice(3, {str(int(c)): int(c) for c in Category}),
                 stars=stars,
                 star_year=year if stars else None,
                 standards=held,
                 price=row.amount(7),
-                unit=row.text(8, required=False, max_len=40),
+                unit=row.text(8, required=False, max_len=length(Product.unit)),
                 soft_power=row.choice(9, {s.value: s.value for s in SoftPower}, required=False),
             )
             if code:
@@ -599,7 +600,7 @@ class _Rows:
         seen: dict[str, set[str | None]] = defaultdict(set)
         for row in self._rows(spec.SALES, rows):
             reg_no = self._reg_no(row, 0)
-            product = row.text(1, required=False, max_len=24) or None
+            product = row.text(1, required=False, max_len=length(Product.code)) or None
             if product is not None and self.product_owner.get(product) != reg_no:
                 row.fail(
                     1,
@@ -642,7 +643,7 @@ class _Rows:
         industries = {i.value: i.value for i in Industry}
         levels = {s.value: s.value for s in SkillLevel}
         for row in self._rows(spec.HOUSEHOLDS, rows):
-            code = row.text(0, required=True, max_len=20)
+            code = row.text(0, required=True, max_len=length(Household.code))
             match = _HOUSEHOLD_CODE.fullmatch(code)
             if code and match is None:
                 row.fail(
@@ -658,16 +659,16 @@ class _Rows:
                 )
             household = HouseholdRecord(
                 code=code,
-                house_no=row.text(1, required=False, max_len=20),
+                house_no=row.text(1, required=False, max_len=length(Household.house_no)),
                 moo=row.number(2, 1, 99, required=True) or 0,
                 subdistrict_code=self._subdistrict(row, 3),
-                head_name=row.text(4, required=True, max_len=200),
+                head_name=row.text(4, required=True, max_len=length(Household.head_name)),
                 member_count=row.number(5, 1, 99, required=True) or 0,
             )
-            skill = row.text(6, required=False, max_len=200)
+            skill = row.text(6, required=False, max_len=length(HouseholdSkill.skill))
             industry = row.choice(7, industries, required=bool(skill))
             level = row.choice(8, levels, required=bool(skill))
-            wanted = row.text(9, required=False, max_len=200)
+            wanted = row.text(9, required=False, max_len=length(HouseholdSkill.training_wanted))
             if not skill and (industry or level or wanted):
                 row.fail(6, "มีรายละเอียดทักษะแต่ไม่มีชื่อทักษะ", "skill details without a skill")
             first = found.setdefault(code, household)
@@ -710,8 +711,8 @@ class _Rows:
                     f"the date is not in the period {self.period}",
                 )
             # Every cell is checked (each fault is reported), then the row kept if it passed.
-            topic = row.text(3, required=True, max_len=300)
-            organiser = row.text(4, required=False, max_len=200)
+            topic = row.text(3, required=True, max_len=length(Training.topic))
+            organiser = row.text(4, required=False, max_len=length(Training.organiser))
             amount = row.amount(5)
             if not row.failed and on is not None:
                 records.append(

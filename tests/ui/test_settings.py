@@ -15,7 +15,7 @@ from pytestqt.qtbot import QtBot
 from otop_desktop.accounts import service
 from otop_desktop.database import Register
 from otop_desktop.domain import OfficeKind
-from otop_desktop.printing.office_print import PHONE_MAX
+from otop_desktop.models import Office, length
 from otop_desktop.services.office import init_register
 from tests.ui.mnemonics import walk_buddies
 from ui.settings import settings_page
@@ -231,7 +231,7 @@ def test_the_office_phone_is_saved_with_the_office_details(
     office = district_register.office()
     assert office is not None and office.phone == "0 5333 1234 ต่อ 12"
     assert page.office_phone.text() == office.phone
-    assert page.office_phone.maxLength() == PHONE_MAX
+    assert page.office_phone.maxLength() == length(Office.phone)
 
 
 def test_the_emblem_is_chosen_shown_and_removed(

@@ -24,14 +24,14 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import QueryableAttribute, Session
 
 from otop_desktop.accounts.roles import sees_personal_data
 from otop_desktop.database import Register
 from otop_desktop.domain import READINESS_ITEMS, ProducerType, Status
 from otop_desktop.errors import UserError
 from otop_desktop.masking import mask
-from otop_desktop.models import Entrepreneur
+from otop_desktop.models import Entrepreneur, length
 from otop_desktop.services.entrepreneurs import (
     DuplicateId,
     EntrepreneurInput,
@@ -61,15 +61,6 @@ ID_DIGITS = 13
 DIALOG_WIDTH = 980
 # The most duplicates the ID warning names; more would push the form off the screen.
 DUPLICATES_NAMED = 3
-# The model's column lengths, so that the service never has to refuse a length.
-MAX_LEN = {
-    "name": 300,
-    "contact_name": 200,
-    "house_no": 20,
-    "phone": 20,
-    "status_reason": 300,
-    "previous_reg_no": 40,
-}
 
 
 @dataclass
@@ -182,9 +173,9 @@ class EntrepreneurDialog(RecordDialog):
 
     # --- building -------------------------------------------------------------------------
 
-    def _line_edit(self, field: str) -> QLineEdit:
+    def _line_edit(self, column: QueryableAttribute[str]) -> QLineEdit:
         edit = QLineEdit()
-        edit.setMaxLength(MAX_LEN[field])
+        edit.setMaxLength(length(column))  # so that the service never has to refuse a length
         return edit
 
     def _form(self, box: QGroupBox) -> QFormLayout:
@@ -205,8 +196,8 @@ class EntrepreneurDialog(RecordDialog):
         for kind in ProducerType:
             self.producer_type.addItem(label_of(kind), int(kind))
         self.producer_type.setCurrentIndex(-1)
-        self.name = self._line_edit("name")
-        self.contact_name = self._line_edit("contact_name")
+        self.name = self._line_edit(Entrepreneur.name)
+        self.contact_name = self._line_edit(Entrepreneur.contact_name)
         self.member_count = QSpinBox()
         self.member_count.setRange(0, 100_000)
         # 0 stands for "not given": a group must give its count, the others have none.
@@ -231,7 +222,7 @@ class EntrepreneurDialog(RecordDialog):
         form = self._form(box)
         self.registered_on = BEDateEdit()
         self.registered_on.line_edit.setToolTip(self.tr("Left empty, today's date is used"))
-        self.previous_reg_no = self._line_edit("previous_reg_no")
+        self.previous_reg_no = self._line_edit(Entrepreneur.previous_reg_no)
         self.fields.add_row(
             form, self.tr("Re&gistration date"), self.registered_on, "registered_on"
         )
@@ -243,7 +234,7 @@ class EntrepreneurDialog(RecordDialog):
     def _address_box(self, province_code: str | None, district_code: str | None) -> QGroupBox:
         box = QGroupBox(self.tr("Production site and contact"))
         form = self._form(box)
-        self.house_no = self._line_edit("house_no")
+        self.house_no = self._line_edit(Entrepreneur.house_no)
         self.moo = QSpinBox()
         self.moo.setRange(0, 99)
         self.moo.setSpecialValueText("–")  # no หมู่ที่ (a town address)
@@ -253,7 +244,7 @@ class EntrepreneurDialog(RecordDialog):
         # Chosen only where the office's area is wider than one district; otherwise shown.
         self.place = PlacePicker(province_code, district_code, self)
         self.place.add_rows(form, self.fields)
-        self.phone = self._line_edit("phone")
+        self.phone = self._line_edit(Entrepreneur.phone)
         self.fields.add_row(form, self.tr("&Phone"), self.phone, "phone")
         return box
 
@@ -276,7 +267,7 @@ class EntrepreneurDialog(RecordDialog):
         self.status = QComboBox()
         for status in Status:
             self.status.addItem(label_of(status), status.value)
-        self.status_reason = self._line_edit("status_reason")
+        self.status_reason = self._line_edit(Entrepreneur.status_reason)
         self.status_reason.setPlaceholderText(self.tr("e.g. COVID-19"))
         self.status_date = BEDateEdit()
         self.fields.add_row(form, self.tr("St&atus"), self.status, "status")

@@ -24,7 +24,7 @@ from sqlalchemy.orm import Session
 from otop_desktop.database import Register
 from otop_desktop.domain import Category, SoftPower, Standard
 from otop_desktop.errors import FieldError, ValidationError
-from otop_desktop.models import Product
+from otop_desktop.models import Product, ProductStandard, length
 from otop_desktop.services.products import (
     FIRST_SELECTION_YEAR,
     ProductInput,
@@ -47,9 +47,6 @@ from ui.widgets.row_table import RowTable
 # Units clerks write most; any other can be typed. Stored as typed, so they stay Thai in the
 # English UI as well: they are data, not labels.
 COMMON_UNITS = ("ผืน", "ชิ้น", "ขวด", "กล่อง", "ถุง", "คัน", "ห่อ", "กิโลกรัม", "ชุด")
-NAME_MAX_LEN = 300
-UNIT_MAX_LEN = 40
-CERT_MAX_LEN = 60
 # Room for the standards table and the messages on the office PCs' 1366×768 screens.
 DIALOG_WIDTH = 980
 # The field a refusal about the producer goes under.
@@ -163,7 +160,7 @@ class ProductDialog(RecordDialog):
         form.addRow(self.tr("Product code"), self.code)
 
         self.name = QLineEdit()
-        self.name.setMaxLength(NAME_MAX_LEN)
+        self.name.setMaxLength(length(Product.name))
         self.category = QComboBox()
         self.category.setPlaceholderText(self.tr("Choose…"))
         for category in Category:
@@ -179,7 +176,7 @@ class ProductDialog(RecordDialog):
         self.unit.setCurrentIndex(-1)
         unit_edit = self.unit.lineEdit()
         assert unit_edit is not None  # an editable combo box has one
-        unit_edit.setMaxLength(UNIT_MAX_LEN)
+        unit_edit.setMaxLength(length(Product.unit))
         self.soft_power = QComboBox()
         self.soft_power.addItem(self.tr("None"), None)
         self.soft_power.addItem(self.tr("Food (food and beverages)"), SoftPower.FOOD.value)
@@ -206,7 +203,7 @@ class ProductDialog(RecordDialog):
         free = next((s for s in Standard if s.value not in taken), Standard.FDA)
         standard.setCurrentIndex(standard.findData(free.value))
         cert_no = QLineEdit()
-        cert_no.setMaxLength(CERT_MAX_LEN)
+        cert_no.setMaxLength(length(ProductStandard.cert_no))
         expires_on = BEDateEdit(inline_message=False)
         return [standard, cert_no, expires_on]
 

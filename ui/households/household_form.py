@@ -20,7 +20,7 @@ from sqlalchemy.orm import Session
 
 from otop_desktop.database import Register
 from otop_desktop.domain import Industry, SkillLevel
-from otop_desktop.models import Household, HouseholdSkill
+from otop_desktop.models import Household, HouseholdSkill, length
 from otop_desktop.services.households import (
     HouseholdInput,
     SkillInput,
@@ -39,8 +39,6 @@ from ui.widgets.record_number import record_number_label
 from ui.widgets.row_table import RowTable
 
 # The model's column lengths, so that the service never has to refuse a length.
-HOUSE_NO_LEN = 20
-NAME_LEN = 200
 # The most members and the highest หมู่ที่ the survey takes (the service's limits).
 MAX_MEMBERS = 99
 MAX_MOO = 99
@@ -80,7 +78,7 @@ class HouseholdDialog(RecordDialog):
         self.code = record_number_label(record.code if record else None)
         address_form.addRow(self.tr("Household code"), self.code)
         self.house_no = QLineEdit()
-        self.house_no.setMaxLength(HOUSE_NO_LEN)
+        self.house_no.setMaxLength(length(Household.house_no))
         self.moo = QSpinBox()
         self.moo.setRange(0, MAX_MOO)
         self.moo.setSpecialValueText("–")  # not given yet; the service asks for it
@@ -92,7 +90,7 @@ class HouseholdDialog(RecordDialog):
         people = QGroupBox(self.tr("Household"))
         people_form = self._form(people)
         self.head_name = QLineEdit()
-        self.head_name.setMaxLength(NAME_LEN)
+        self.head_name.setMaxLength(length(Household.head_name))
         self.member_count = QSpinBox()
         self.member_count.setRange(1, MAX_MEMBERS)
         self.surveyed_on = BEDateEdit()
@@ -145,12 +143,12 @@ class HouseholdDialog(RecordDialog):
 
     def _skill_row(self) -> list[QWidget]:
         member = QLineEdit()
-        member.setMaxLength(NAME_LEN)
+        member.setMaxLength(length(HouseholdSkill.member_name))
         member.setPlaceholderText(self.tr("Name"))
         # The skill column takes the spare width; a name and a training still read whole.
         member.setMinimumWidth(member.fontMetrics().horizontalAdvance(NAME_SAMPLE) + 16)
         skill = QLineEdit()
-        skill.setMaxLength(NAME_LEN)
+        skill.setMaxLength(length(HouseholdSkill.skill))
         skill.setPlaceholderText(self.tr("e.g. hand weaving"))
         industry = QComboBox()
         industry.setPlaceholderText(self.tr("Choose…"))
@@ -161,7 +159,7 @@ class HouseholdDialog(RecordDialog):
         for skill_level in SkillLevel:
             level.addItem(label_of(skill_level), skill_level.value)
         training = QLineEdit()
-        training.setMaxLength(NAME_LEN)
+        training.setMaxLength(length(HouseholdSkill.training_wanted))
         training.setMinimumWidth(member.minimumWidth())
         return [member, skill, industry, level, training]
 

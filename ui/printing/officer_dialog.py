@@ -15,8 +15,8 @@ from PySide6.QtWidgets import (
 
 from otop_desktop.database import Register
 from otop_desktop.errors import UserError
+from otop_desktop.models import Office, length
 from otop_desktop.services.office import change_office
-from ui.first_run import TEXT_MAX_LEN
 from ui.messages import show_user_error
 
 
@@ -41,8 +41,9 @@ class OfficerDialog(QDialog):
         self.officer_position.setPlaceholderText(
             self.tr("e.g. District Community Development Officer")
         )
+        self.officer_name.setMaxLength(length(Office.officer_name))
+        self.officer_position.setMaxLength(length(Office.officer_position))
         for edit in (self.officer_name, self.officer_position):
-            edit.setMaxLength(TEXT_MAX_LEN)
             edit.textChanged.connect(self._update_ok)
         form = QFormLayout()
         form.addRow(self.tr("Officer's &name"), self.officer_name)

@@ -22,16 +22,17 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
+from sqlalchemy.orm import QueryableAttribute
 
 from otop_desktop.database import Register
 from otop_desktop.domain import OfficeKind
 from otop_desktop.errors import UserError, ValidationError
+from otop_desktop.models import Office, length
 from otop_desktop.models.accounts import HEAD
-from otop_desktop.printing.office_print import PHONE_MAX, set_emblem, set_office_phone
+from otop_desktop.printing.office_print import set_emblem, set_office_phone
 from otop_desktop.services.office import get_office, update_office
 from ui.backup import BackupSettingsGroup
 from ui.file_dialogs import open_file_name
-from ui.first_run import TEXT_MAX_LEN
 from ui.headings import heading
 from ui.messages import ask_to_save, show_user_error, user_message
 from ui.office_text import office_area_text, office_kind_text
@@ -70,14 +71,13 @@ class SettingsPage(QWidget):
 
         self.kind = QLabel()
         self.area = QLabel()
-        self.office_name = self._line_edit()
-        self.officer_name = self._line_edit()
-        self.officer_position = self._line_edit()
+        self.office_name = self._line_edit(Office.name)
+        self.officer_name = self._line_edit(Office.officer_name)
+        self.officer_position = self._line_edit(Office.officer_position)
         self.officer_position.setPlaceholderText(
             self.tr("e.g. District Community Development Officer")
         )
-        self.office_phone = self._line_edit()
-        self.office_phone.setMaxLength(PHONE_MAX)
+        self.office_phone = self._line_edit(Office.phone)
         self.office_phone.setPlaceholderText(self.tr("e.g. 0 5333 1234"))
         self.fields = {
             "office_name": self.office_name,
@@ -188,9 +188,9 @@ class SettingsPage(QWidget):
         self._show_language_note()
         self.refresh()
 
-    def _line_edit(self) -> QLineEdit:
+    def _line_edit(self, column: QueryableAttribute[str]) -> QLineEdit:
         edit = QLineEdit()
-        edit.setMaxLength(TEXT_MAX_LEN)
+        edit.setMaxLength(length(column))
         # Room for a long office name; wider only spreads the form across a large screen.
         edit.setMaximumWidth(60 * edit.fontMetrics().averageCharWidth())
         return edit

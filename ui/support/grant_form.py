@@ -14,7 +14,7 @@ from PySide6.QtWidgets import QFormLayout, QGroupBox, QLabel, QLineEdit, QVBoxLa
 from sqlalchemy.orm import Session
 
 from otop_desktop.database import Register
-from otop_desktop.models import Grant
+from otop_desktop.models import Grant, length
 from otop_desktop.services.support import (
     GRANT_LABELS,
     EntrepreneurChoice,
@@ -31,8 +31,6 @@ from ui.support.entrepreneur_search import EntrepreneurSearch, choice_text
 from ui.support.money import MoneyEdit
 from ui.widgets.be_date import BEDateEdit
 
-PURPOSE_LEN = 300
-FUNDER_LEN = 200
 DIALOG_WIDTH = 760
 
 
@@ -89,10 +87,10 @@ class GrantDialog(RecordDialog):
         self.granted_on = BEDateEdit(required=True)
         self.amount = MoneyEdit()
         self.purpose = QLineEdit()
-        self.purpose.setMaxLength(PURPOSE_LEN)
+        self.purpose.setMaxLength(length(Grant.purpose))
         self.purpose.setPlaceholderText(self.tr("e.g. a loom for the group"))
         self.funder = QLineEdit()
-        self.funder.setMaxLength(FUNDER_LEN)
+        self.funder.setMaxLength(length(Grant.funder))
         self.fields.add_row(form, self.tr("&Date"), self.granted_on, "granted_on")
         self.fields.add_row(form, self.tr("&Amount (baht)"), self.amount, "amount")
         self.fields.add_row(form, self.tr("&Purpose"), self.purpose, "purpose")

@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
 from sqlalchemy.orm import Session
 
 from otop_desktop.database import Register
-from otop_desktop.models import Training
+from otop_desktop.models import Training, length
 from otop_desktop.services.support import (
     EntrepreneurChoice,
     TrainingInput,
@@ -38,8 +38,6 @@ from ui.support.entrepreneur_search import EntrepreneurSearch, choice_text
 from ui.support.money import MoneyEdit
 from ui.widgets.be_date import BEDateEdit
 
-TOPIC_LEN = 300
-ORGANISER_LEN = 200
 DIALOG_WIDTH = 1000
 _ID = Qt.ItemDataRole.UserRole
 
@@ -69,9 +67,9 @@ class TrainingDialog(RecordDialog):
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
         self.held_on = BEDateEdit(required=True)
         self.topic = QLineEdit()
-        self.topic.setMaxLength(TOPIC_LEN)
+        self.topic.setMaxLength(length(Training.topic))
         self.organiser = QLineEdit()
-        self.organiser.setMaxLength(ORGANISER_LEN)
+        self.organiser.setMaxLength(length(Training.organiser))
         self.organiser.setPlaceholderText(
             self.tr("e.g. the provincial Community Development office")
         )
