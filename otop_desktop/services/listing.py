@@ -5,6 +5,7 @@ Lists are built for lazy views: ``*_ids`` returns the ordered ids of everything 
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
@@ -28,8 +29,10 @@ from sqlalchemy import (
     table,
     type_coerce,
 )
+from sqlalchemy import text as sql_text
 from sqlalchemy.dialects.postgresql import ARRAY
 from sqlalchemy.orm import Session
+from sqlalchemy.sql.elements import TextClause
 from sqlalchemy.types import Text
 
 from otop_desktop.domain import READINESS_ITEMS
@@ -255,7 +258,14 @@ def _contains(
         substring = or_(*(func.instr(model.search_text, t) > 0 for t in texts))
     else:
         substring = or_(*(_like(model.search_text, t) for t in texts))
-    # Shorter than a trigram.
+    # Shorter than a trigram. On SQLite the substring test goes behind the character mask,
+    # which the index on (sort key, mask) answers without reading the rows that lack one of
+    # the query's characters, and which spares the sample most of its substring tests.
+    # Variants of one key have the same characters, so one mask serves them all.
+    mask = search_mask(texts[0]) if sqlite else 0
+    if mask:
+        masked = or_(model.search_mask.is_(None), model.search_mask.op("&")(mask) == mask)
+        substring = and_(masked, substring)
     if in_keys and _rare(session, model, substring):
         if sqlite:
             hits = _starting_trigrams(session, model, texts)
@@ -267,15 +277,8 @@ def _contains(
             chars = type_coerce(func.string_to_array(model.search_text, null()), ARRAY(Text))
             held = chars.contains(sorted(set(texts[0])))
             return _Contains(and_(held, substring), None, narrow=True)
-    # A text common enough that a walk of the list's order soon fills a page: a substring
-    # test, on SQLite behind the character mask, which the index on (sort key, mask) answers
-    # without reading the rows that lack one of the query's characters. Variants of one key
-    # have the same characters, so one mask serves them all.
-    mask = search_mask(texts[0])
-    if not mask or not sqlite:
-        return _Contains(substring, None, narrow=False)
-    masked = or_(model.search_mask.is_(None), model.search_mask.op("&")(mask) == mask)
-    return _Contains(and_(masked, substring), None, narrow=False)
+    # A text common enough that a walk of the list's order soon fills a page.
+    return _Contains(substring, None, narrow=False)
 
 
 def _like(document: Any, text: str) -> Any:
@@ -289,20 +292,35 @@ def _like(document: Any, text: str) -> Any:
 
 def _rare(session: Session, model: Searched, substring: Any) -> bool:
     """Whether a text shorter than a trigram is too rare for a walk of the list's order to
-    fill a page soon: tested on runs of rows spread over the table."""
-    # Two scalar subqueries: SQLite reads min and max from the index only one at a time.
-    ends = select(
+    fill a page soon: tested on runs of rows spread over the table, stopping at the number of
+    rows that make it common (most texts are common)."""
+    first, last = session.execute(_ends(model)).one()
+    if first is None or last is None:
+        return False
+    common = COMMON_IN_SAMPLE[session.get_bind().dialect.name]
+    found = select(model.id).where(_sampled(model, first, last), substring).limit(common)
+    return (session.scalar(select(func.count()).select_from(found.subquery())) or 0) < common
+
+
+@functools.cache
+def _ends(model: Searched) -> Select[int | None, int | None]:
+    """The table's least and greatest ids. Two scalar subqueries: SQLite reads min and max
+    from the index only one at a time."""
+    return select(
         select(func.min(model.id)).scalar_subquery(), select(func.max(model.id)).scalar_subquery()
     )
-    first, last = session.execute(ends).one()
-    if first is None:
-        return False
+
+
+def _sampled(model: Searched, first: int, last: int) -> TextClause:
+    """'The row is in one of the sample's runs', spread over the ids from ``first`` to
+    ``last``. The runs are written into the statement as numbers: the server's planner then
+    sees how few rows they hold, and SQLAlchemy builds no expression for them on each search
+    (which cost a short search about a millisecond)."""
     span = last - first + 1
-    runs = {first + span * i // SAMPLE_RUNS for i in range(SAMPLE_RUNS)}
-    sampled = or_(*(model.id.between(start, start + SAMPLE_RUN - 1) for start in runs))
-    found = select(func.count()).select_from(model).where(sampled, substring)
-    common = COMMON_IN_SAMPLE[session.get_bind().dialect.name]
-    return (session.scalar(found) or 0) < common
+    starts = sorted({first + span * i // SAMPLE_RUNS for i in range(SAMPLE_RUNS)})
+    name = model.__tablename__
+    runs = (f"{name}.id BETWEEN {start} AND {start + SAMPLE_RUN - 1}" for start in starts)
+    return sql_text(f"({' OR '.join(runs)})")
 
 
 def _starting_trigrams(session: Session, model: Searched, texts: list[str]) -> Any:
