@@ -5,22 +5,39 @@ rules are the core's (``otop_desktop.accounts``); password work runs off the GUI
 
 from typing import TYPE_CHECKING, Any
 
-from ui.accounts.first_head import FirstHeadDialog, offer_first_head
-from ui.accounts.login import IdleLock, LockDialog, LoginDialog, log_in
-from ui.accounts.recovery import RecoverDialog, RecoveryCodeDialog
-from ui.accounts.signing import UnlockSigningDialog, ask_to_unlock_signing
-
 if TYPE_CHECKING:
+    from ui.accounts.first_head import FirstHeadDialog, offer_first_head
+    from ui.accounts.login import IdleLock, LockDialog, LoginDialog, log_in
     from ui.accounts.page import AccountsPage
+    from ui.accounts.recovery import RecoverDialog, RecoveryCodeDialog
+    from ui.accounts.signing import UnlockSigningDialog, ask_to_unlock_signing
 
 
 def __getattr__(name: str) -> Any:
-    # The Accounts page (a quarter of a second of imports) loads when first asked for, not
-    # with the login dialog that comes before the first window.
+    # Each name's module is loaded when the name is first asked for: the login dialog comes
+    # before the first window and before the core (SQLAlchemy, the models), which the other
+    # modules import at once (and the Accounts page is a quarter of a second of imports).
+    # Spelt out as imports, which PyInstaller follows into the bundle.
     if name == "AccountsPage":
-        from ui.accounts.page import AccountsPage
+        from ui.accounts import page
 
-        return AccountsPage
+        return getattr(page, name)
+    if name in ("FirstHeadDialog", "offer_first_head"):
+        from ui.accounts import first_head
+
+        return getattr(first_head, name)
+    if name in ("IdleLock", "LockDialog", "LoginDialog", "log_in"):
+        from ui.accounts import login
+
+        return getattr(login, name)
+    if name in ("RecoverDialog", "RecoveryCodeDialog"):
+        from ui.accounts import recovery
+
+        return getattr(recovery, name)
+    if name in ("UnlockSigningDialog", "ask_to_unlock_signing"):
+        from ui.accounts import signing
+
+        return getattr(signing, name)
     raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 

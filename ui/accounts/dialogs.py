@@ -22,11 +22,10 @@ from PySide6.QtWidgets import (
 from otop_desktop.accounts import service
 from otop_desktop.database import Register
 from otop_desktop.errors import UserError
-from otop_desktop.models.accounts import CLERK, HEAD
+from otop_desktop.models.accounts import CLERK, HEAD, ROLES
 from ui.accounts.background import Background
 from ui.accounts.steps import FittedDialog
 from ui.accounts.texts import (
-    ROLES,
     name_edit,
     name_missing,
     password_edit,

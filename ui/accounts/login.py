@@ -7,7 +7,8 @@ from __future__ import annotations
 
 import re
 import time
-from typing import cast
+from pathlib import Path
+from typing import TYPE_CHECKING, cast
 
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, QRect, Qt, QTimer, Signal
 from PySide6.QtGui import QCloseEvent
@@ -24,20 +25,23 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
-from sqlalchemy import select
 
-from otop_desktop.audit.record import Actor
-from otop_desktop.database import Register
 from otop_desktop.errors import UserError
-from otop_desktop.models import Account
-from otop_desktop.models.accounts import HEAD
 from ui.accounts.background import Background
-from ui.accounts.recovery import RecoverDialog
+from ui.accounts.opening import OpeningRegister
 from ui.accounts.steps import FittedDialog
 from ui.accounts.texts import name_edit, name_missing, password_edit, password_missing, role_text
 from ui.headings import heading
 from ui.messages import user_message
 from ui.widgets.field_error import FieldMessage
+
+# The login comes before the first window, and a register with accounts shows it before the
+# core (SQLAlchemy, the models) is loaded (OpeningRegister): what needs the core is imported
+# where it is used, once the register is open.
+if TYPE_CHECKING:
+    from otop_desktop.audit.record import Actor
+    from otop_desktop.database import Register
+    from ui.accounts.recovery import RecoverDialog
 
 # The service's back-off refusal names the wait in seconds ("wait 4 s and try again").
 _WAIT = re.compile(r"wait (\d+) s\b")
@@ -71,21 +75,28 @@ class LoginDialog(FittedDialog):
 
     def __init__(
         self,
-        register: Register,
+        register: Register | OpeningRegister,
         parent: QWidget | None = None,
         *,
         name: str = "",
         quit_text: str = "",
     ) -> None:
         super().__init__(parent)
-        self._register = register
+        # A register being opened behind the dialog (the program's start) is waited for
+        # only by what needs it: the login's password check, the recovery code.
+        self._source = register
         self.actor: Actor | None = None
         self.setWindowTitle(self.tr("Log in – OTOP register"))
         self.setMinimumWidth(440)
 
-        office = register.office()
+        if isinstance(register, OpeningRegister):
+            office_name = register.office_name
+            register.failed.connect(self._opening_failed)
+        else:
+            office = register.office()
+            office_name = office.name if office is not None else ""
         self.title = heading(self.tr("Log in"))
-        self.office = QLabel(office.name if office is not None else "")
+        self.office = QLabel(office_name)
         self.office.setWordWrap(True)
         self.name = name_edit()
         self.name.setText(name)
@@ -156,8 +167,14 @@ class LoginDialog(FittedDialog):
             self._refuse(refusal, self.name)
             return
         self.message.clear_message()
-        register = self._register
-        self.background.run(lambda: register.login(name, password), self._logged_in, self._refused)
+        self.background.run(
+            lambda: self._opened_register().login(name, password), self._logged_in, self._refused
+        )
+
+    def _opened_register(self) -> Register:
+        """The register, once open: a worker waits here for the opening behind the dialog."""
+        source = self._source
+        return source.register() if isinstance(source, OpeningRegister) else source
 
     def refusal(self, _name: str) -> str:
         """Why ``name`` may not log in here before its password is even checked ("" if it
@@ -169,7 +186,17 @@ class LoginDialog(FittedDialog):
         self.password.clear()
         self.accept()
 
+    def _opening_failed(self, _error: BaseException) -> None:
+        # The register cannot be opened: the dialog ends, and whoever opened it says why. A
+        # login waiting for the register ends with the same error just after (_refused).
+        if not self.background.busy:
+            self.done(QDialog.DialogCode.Rejected)
+
     def _refused(self, error: UserError) -> None:
+        source = self._source
+        if isinstance(source, OpeningRegister) and source.error is not None:
+            self.done(QDialog.DialogCode.Rejected)
+            return
         self.password.clear()
         self._refuse(user_message(error), self.password)
         wait = wait_seconds(error)
@@ -207,7 +234,17 @@ class LoginDialog(FittedDialog):
     # The recovery code -------------------------------------------------------------------
 
     def forgot_password(self) -> None:
-        dialog = RecoverDialog(self._register, self, name=self.name.text().strip())
+        try:
+            # In the GUI thread: the register opening behind the dialog is ready by now, or
+            # all but (it began when the dialog showed).
+            register = self._opened_register()
+        except Exception:
+            return  # it could not be opened: the dialog is ending (_opening_failed)
+        # Only now: the opening's thread has loaded the core this needs (one thread at a
+        # time importing the same modules could find them half made).
+        from ui.accounts.recovery import RecoverDialog
+
+        dialog = RecoverDialog(register, self, name=self.name.text().strip())
         self.recover_dialog = dialog
         dialog.accepted.connect(lambda: self._recovered(dialog))
         dialog.open()
@@ -233,6 +270,23 @@ def log_in(register: Register, parent: QWidget | None = None) -> Actor | None:
     return dialog.actor if accepted else None
 
 
+def log_in_while_opening(db: str | Path, office_name: str) -> Register | None:
+    """The program's start on a register with accounts (otop_desktop.first_look tells): the
+    login shows at once, and the register opens behind it off the GUI thread. The register,
+    whoever logged in its actor; None when they quit (the register let go again). Raises what
+    opening it raised (a UserError when it cannot be opened), once the dialog has closed."""
+    opening = OpeningRegister(db, office_name)
+    dialog = LoginDialog(opening)
+    QTimer.singleShot(0, opening.start)  # once the dialog is on the screen
+    accepted = dialog.exec() == QDialog.DialogCode.Accepted
+    dialog.deleteLater()
+    if not accepted:
+        opening.close()
+        if opening.error is None:
+            return None
+    return opening.register()  # raises the opening's error
+
+
 class LockDialog(LoginDialog):
     """The windows covered while nobody is at the computer: who was working, and the login
     again. Only that account or a head of office unlocks it; a head who does works on as
@@ -248,6 +302,7 @@ class LockDialog(LoginDialog):
             name=locked.name,
             quit_text=QCoreApplication.translate("LockDialog", "&Close the program"),
         )
+        self._register = register
         self.locked = locked
         self.setWindowTitle(self.tr("Locked – OTOP register"))
         self.setWindowFlag(Qt.WindowType.FramelessWindowHint, True)
@@ -280,6 +335,11 @@ class LockDialog(LoginDialog):
     def refusal(self, name: str) -> str:
         if name == self.locked.name:
             return ""
+        from sqlalchemy import select  # the core is loaded by now: see the top
+
+        from otop_desktop.models import Account
+        from otop_desktop.models.accounts import HEAD
+
         with self._register.read() as session:
             found = session.execute(
                 select(Account.role, Account.disabled).where(Account.name == name)

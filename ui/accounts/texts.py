@@ -6,13 +6,13 @@ from __future__ import annotations
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QLineEdit
 
-from otop_desktop.accounts.service import MIN_PASSWORD
-from otop_desktop.models.accounts import CLERK, HEAD, VIEWER
-
-ROLES = (CLERK, HEAD, VIEWER)
+# The login dialog, shown before the core (SQLAlchemy, the models) is loaded, uses the fields
+# below: the roles and the password rule are imported from the core where they are asked for.
 
 
 def role_text(role: str) -> str:
+    from otop_desktop.models.accounts import CLERK, HEAD, VIEWER
+
     texts = {
         HEAD: QCoreApplication.translate("Accounts", "Head of office"),
         CLERK: QCoreApplication.translate("Accounts", "Clerk"),
@@ -22,6 +22,8 @@ def role_text(role: str) -> str:
 
 
 def role_hint(role: str) -> str:
+    from otop_desktop.models.accounts import CLERK, HEAD, VIEWER
+
     texts = {
         HEAD: QCoreApplication.translate(
             "Accounts",
@@ -39,6 +41,8 @@ def role_hint(role: str) -> str:
 
 
 def password_rule() -> str:
+    from otop_desktop.accounts.service import MIN_PASSWORD
+
     return QCoreApplication.translate("Accounts", "at least {n} characters").format(n=MIN_PASSWORD)
 
 

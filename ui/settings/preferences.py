@@ -9,9 +9,7 @@ from pathlib import Path
 from typing import Generic, TypeVar, overload
 
 from PySide6.QtCore import QSettings
-from sqlalchemy.engine import URL
 
-from otop_desktop.database import database_url
 from otop_desktop.errors import UserError
 from otop_desktop.paths import APP_AUTHOR, APP_NAME
 from ui.app import LANGUAGES
@@ -64,6 +62,12 @@ def location_to_keep(db: str | Path) -> str:
     """A register's location fit to be kept among the preferences: a file's absolute path,
     or a server URL without its password (in the URL or its query), which is never stored;
     the driver then finds it where the server's own tools keep it (e.g. a .pgpass file)."""
+    # Here, not at the top: the preferences are read before the first window, which on a
+    # register with accounts shows before the core (SQLAlchemy) is loaded.
+    from sqlalchemy.engine import URL
+
+    from otop_desktop.database import database_url
+
     url = database_url(db)
     if url.get_backend_name() == "sqlite":
         return str(Path(url.database or "").absolute())
