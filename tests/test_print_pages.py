@@ -8,16 +8,20 @@ rendered to pixels (pypdfium2) and read back as text.
 - Read back: the PDF's text (PDFium, and poppler's pdftotext) is the text that was set,
   stacked marks and all; no page holds only a signature block or a lone total row.
 - From the text set (not the PDF): no line of any document breaks inside a word, a code, a
-  number, a date or an amount, over every filled form of the district demo.
+  number, a date or an amount, nor parts an ordinal from its number, over every filled form
+  of the district demo; a dictionary compound breaks only between its words, and in the
+  annual report only when it could not fit its column whole.
 
 Every kind is checked: the registration form (filled and blank), the register list, the
-monthly report, and the documents offices used to make by hand — the training sign-in sheet,
+monthly report, the documents offices used to make by hand — the training sign-in sheet,
 the OFOS survey form (filled and blank), the covering memo (with the office's emblem), the
-list of standards about to expire. The certificate has its border and is checked against it
-(tests/test_certificate.py)."""
+list of standards about to expire — and the annual report (district and province, fiscal
+and calendar year). The certificate has its border instead of the margins:
+tests/test_certificate.py checks it with these helpers."""
 
 from __future__ import annotations
 
+import bisect
 import io
 import itertools
 import re
@@ -32,6 +36,7 @@ import pypdfium2 as pdfium
 import pytest
 from PIL import Image
 from reportlab.lib.units import cm
+from reportlab.pdfgen.textobject import PDFTextObject
 from reportlab.platypus import Flowable, KeepInFrame, KeepTogether, Paragraph, Table
 from sqlalchemy import func, select
 
@@ -40,6 +45,7 @@ from otop_desktop.demo import generate
 from otop_desktop.domain import OfficeKind
 from otop_desktop.models import Household, HouseholdSkill, Training, TrainingParticipant
 from otop_desktop.printing import (
+    annual,
     memo,
     monthly_report,
     register_list,
@@ -55,6 +61,7 @@ from otop_desktop.printing.office_blocks import KeepTail
 from otop_desktop.printing.office_documents import OfficeDocument, OfficeOptions, render_office
 from otop_desktop.printing.office_print import set_emblem, set_office_phone
 from otop_desktop.printing.print_data import chosen_ids
+from otop_desktop.printing.thai_words import subwords
 from otop_desktop.printing.typeset import (
     ThaiParagraph,
     cut_words,
@@ -141,22 +148,30 @@ def office_documents(register: Register) -> list[tuple[OfficeDocument, OfficeOpt
     return documents
 
 
+def annual_reports() -> list[OfficeOptions]:
+    """The demo's last whole years: fiscal 2568 (October 2567 to September 2568) and
+    calendar 2567."""
+    return [OfficeOptions(year=2568), OfficeOptions(year=2567, calendar=True)]
+
+
 # --- what was set --------------------------------------------------------------------------
 
 
 class SetText:
     """Records, in drawing order, the text of every run the documents draw (the text set,
-    before shaping), by wrapping the text object that every para() and draw_text() uses."""
+    before shaping), by wrapping reportlab's text object: the one every para() and
+    draw_text() uses derives from it, and the labels of the annual report's charts
+    (reportlab graphics, drawString) use it as it is."""
 
     def __init__(self, monkeypatch: pytest.MonkeyPatch) -> None:
         self.runs: list[str] = []
-        original = typeset._TextObject._formatText
+        original = PDFTextObject._formatText
 
-        def recording(text_object: typeset._TextObject, text: str) -> str:
+        def recording(text_object: PDFTextObject, text: str) -> str:
             self.runs.append(getattr(text, "actual", text))
             return original(text_object, text)
 
-        monkeypatch.setattr(typeset._TextObject, "_formatText", recording)
+        monkeypatch.setattr(PDFTextObject, "_formatText", recording)
 
 
 def squeezed(text: str) -> str:
@@ -193,7 +208,12 @@ def first_difference(a: str, b: str) -> str:
 
 
 def assert_reads_as_set(data: bytes, recorded: SetText, tmp_path: Path) -> None:
-    expected = squeezed("".join(recorded.runs))
+    assert_text_is(data, "".join(recorded.runs), tmp_path)
+
+
+def assert_text_is(data: bytes, text: str, tmp_path: Path) -> None:
+    """PDFium and pdftotext read ``data`` as ``text``, white space aside."""
+    expected = squeezed(text)
     assert expected
     read = squeezed(pdfium_text(data))
     assert read == expected, "PDFium " + first_difference(expected, read)
@@ -248,7 +268,12 @@ def test_every_document_reads_back_as_set(
             printed = render_office(register, office_kind, office_options)
             assert_reads_as_set(printed.data, recorded, tmp_path)
             made.append(office_kind)
-    assert set(made) == set(OfficeDocument) - {OfficeDocument.ANNUAL}
+        for office_options in annual_reports():
+            recorded = SetText(monkeypatch)
+            printed = render_office(register, OfficeDocument.ANNUAL, office_options)
+            assert_reads_as_set(printed.data, recorded, tmp_path)
+            made.append(OfficeDocument.ANNUAL)
+    assert set(made) == set(OfficeDocument)
 
 
 # --- where lines break ----------------------------------------------------------------------
@@ -284,12 +309,59 @@ BAD_END = re.compile(rf"([{DIGIT}][,.\-/]?|พ\.ศ\.|{MONTHS}|ม\.)$")
 BAD_START = re.compile(rf"^([{DIGIT}]|[,.\-/][{DIGIT}]|บาท|ราย|ดาว|คน|{MONTHS})")
 
 
-def bad_breaks(paragraph: Paragraph) -> list[str]:
+def compound_splits(paragraph: ThaiParagraph, *, whole_compounds: bool) -> list[str]:
+    """Line breaks inside a word of the text set (one of its tokens) that was not cut
+    (``cut_words``): a compound, one entry of the dictionary, broken between the words it
+    is made of (ความ|กตัญญู, สำนักงาน|คณะกรรมการอาหารและยา). para() does that only to a
+    compound wider than its column at the size set. The spec allows no break inside a word;
+    a compound's own words are words, but one that fits its column whole once set smaller
+    (down to para()'s floor) could have been kept whole: with ``whole_compounds`` such a
+    break is reported too. A break inside one of its words always is."""
+    ends = list(itertools.accumulate(len(text) for text, _ in paragraph._tokens))
+    starts = [0, *itertools.accumulate(len(text) for text, _ in paragraph._laid_out)]
+    base = paragraph._base or paragraph.style
+    found = []
+    for line in paragraph.blPara.lines[1:]:
+        at = starts[line.sFW]  # where the line starts, in characters of the text set
+        if not 0 < at < ends[-1] or at in ends:
+            continue
+        number = bisect.bisect_right(ends, at)
+        word = paragraph._tokens[number][0]
+        if word in cut_words(paragraph):
+            continue
+        inside = at - (ends[number] - len(word))
+        smallest = float(base.fontSize) * typeset.SHRINK_FLOOR
+        if inside not in word_boundaries(word):
+            found.append(f"split {word[:inside]!r} | {word[inside:]!r} inside a word")
+        elif whole_compounds and typeset.text_width(word, base.fontName, smallest) <= (
+            paragraph.width
+        ):
+            found.append(f"split {word!r}, which fits its column whole")
+    return found
+
+
+def word_boundaries(word: str) -> set[int]:
+    """Where ``word`` may be broken between the dictionary words it is made of, as para()
+    reads a word too wide (``thai_words.subwords``, and those words' own words in turn)."""
+    pieces = subwords(word)
+    if len(pieces) == 1:
+        return set()
+    found = set()
+    position = 0
+    for piece in pieces:
+        found |= {position + inner for inner in word_boundaries(piece)}
+        position += len(piece)
+        found.add(position)
+    return found - {len(word)}
+
+
+def bad_breaks(paragraph: Paragraph, *, whole_compounds: bool = False) -> list[str]:
     if not isinstance(paragraph, ThaiParagraph) or not hasattr(paragraph, "blPara"):
         return []
     if paragraph._key is None:  # a piece split off by reportlab; its whole is checked
         return []
     found = [f"cut {word!r}" for word in cut_words(paragraph)]
+    found += compound_splits(paragraph, whole_compounds=whole_compounds)
     lines = line_texts(paragraph)
     # Where the text set starts a new line itself (a code, then its type under it), the
     # line did not break.
@@ -300,9 +372,21 @@ def bad_breaks(paragraph: Paragraph) -> list[str]:
         for start in starts[1:]
     ]
     for (before, after), set_so in zip(itertools.pairwise(lines), forced, strict=True):
-        if before and after and not set_so and BAD_END.search(before) and BAD_START.search(after):
-            found.append(f"{before[-20:]!r} | {after[:20]!r}")
+        if not set_so:
+            found += bad_pair(before, after)
     return found
+
+
+def bad_pair(before: str, after: str) -> list[str]:
+    """The break between two lines, reported if it parts what may not be parted: also an
+    ordinal from its number (แบบที่ | 6, หมู่ที่ | 3)."""
+    if not (before and after):
+        return []
+    if (BAD_END.search(before) and BAD_START.search(after)) or (
+        before.endswith("ที่") and re.match(f"[{DIGIT}]", after)
+    ):
+        return [f"{before[-20:]!r} | {after[:20]!r}"]
+    return []
 
 
 def test_no_line_breaks_inside_a_word_code_number_or_date(
@@ -311,14 +395,17 @@ def test_no_line_breaks_inside_a_word_code_number_or_date(
     """Every filled form of the district demo, its register list and monthly reports, the
     province's monthly report, and the office documents: every training's sign-in sheet,
     every household's survey form and the blank one, the memos, the standards lists. Laid
-    out for real (the PDF is made), then every paragraph's lines read back as the text set."""
+    out for real (the PDF is made), then every paragraph's lines read back as the text set.
+    The annual reports (district and province, fiscal and calendar) keep every compound
+    whole that fits its column whole (``compound_splits``)."""
     stories: list[list[Flowable]] = []
+    strict: list[list[Flowable]] = []
 
-    def keeping(make):
+    def keeping(make, into=stories):
         def made(*args, **kwargs):
             story = make(*args, **kwargs)
             # A copy: building a document consumes the list it is given.
-            stories.append(list(story))
+            into.append(list(story))
             return story
 
         return made
@@ -333,6 +420,7 @@ def test_no_line_breaks_inside_a_word_code_number_or_date(
         (standards, "standards_list"),
     ):
         monkeypatch.setattr(module, name, keeping(getattr(module, name)))
+    monkeypatch.setattr(annual, "_story", keeping(annual._story, strict))
     printed = render(district, DocumentKind.FORM, PrintOptions())
     assert printed.documents == len(stories) > 100
     render(district, DocumentKind.FORM, PrintOptions(blank=True))
@@ -355,10 +443,20 @@ def test_no_line_breaks_inside_a_word_code_number_or_date(
         for month in months:
             render_office(register, OfficeDocument.MEMO, OfficeOptions(period=month, dated=DAY))
     assert len(stories) - before >= len(trainings) + surveys.documents + 2 * (6 + 12)
+    for register in (district, province):
+        for options in annual_reports():
+            render_office(register, OfficeDocument.ANNUAL, options)
+    assert len(strict) == 4
     problems = [
         problem for story in stories for p in paragraphs(story) for problem in bad_breaks(p)
     ]
-    assert problems == []
+    problems += [
+        problem
+        for story in strict
+        for p in paragraphs(story)
+        for problem in bad_breaks(p, whole_compounds=True)
+    ]
+    assert problems == [], "\n".join(sorted(set(problems)))
 
 
 def test_the_break_check_sees_a_cut() -> None:
@@ -467,9 +565,10 @@ def rules(page: Page) -> list[tuple[int, int, int, int]]:
 
 
 def check_rules(page: Page) -> list[str]:
-    """Ink in the row just above or below a rule is a mark or a letter touching
+    """Ink in the row just above or below a table's rule is a mark or a letter touching
     the rule, unless it is a vertical rule meeting it (dark for ``VERTICAL_RUN`` rows on
-    one side of the rule or the other)."""
+    one side of the rule or the other). A table's rule ends on its side rules; a line that
+    does not (a chart's axis, which its bars and ticks meet by design) is no table's."""
     width, height = page.image.size
     ink = page.dark().tobytes()
     # A thin rule is anti-aliased to a light grey: look for it as for the horizontal ones.
@@ -479,8 +578,16 @@ def check_rules(page: Page) -> list[str]:
         rows = [start + step * k for k in range(VERTICAL_RUN)]
         return all(0 <= y < height and grey[y * width + x] for y in rows)
 
+    def side(x: int, top: int, bottom: int) -> bool:
+        return any(
+            0 <= x + d < width and (vertical(x + d, top - 1, -1) or vertical(x + d, bottom + 1, 1))
+            for d in (-2, -1, 0, 1, 2)
+        )
+
     problems = []
     for top, bottom, left, right in rules(page):
+        if not (side(left, top, bottom) and side(right - 1, top, bottom)):
+            continue
         for y in (top - 1, bottom + 1):
             if not 0 <= y < height:
                 continue
@@ -566,25 +673,38 @@ def test_pages_inside_the_margins_rules_clear_and_nothing_alone(
             found += check_furniture(page, positions)
             problems += [f"{kind.value}: {problem}" for problem in found]
     for register in (district, province):
-        for office_kind, office_options in office_documents(register):
-            printed = render_office(register, office_kind, office_options)
-            wanted = [0, 1, -2, -1] if printed.pages > 4 else None
+        made = [
+            (office_kind, render_office(register, office_kind, office_options), True)
+            for office_kind, office_options in office_documents(register)
+        ]
+        # Every page of the annual reports: each holds other tables and charts.
+        made += [
+            (OfficeDocument.ANNUAL, render_office(register, OfficeDocument.ANNUAL, o), False)
+            for o in annual_reports()
+        ]
+        for office_kind, printed, sample in made:
+            wanted = [0, 1, -2, -1] if sample and printed.pages > 4 else None
             for page in pages(printed.data, wanted):
                 found = check_margins(page) + check_rules(page) + check_table_feet(page)
                 found += check_furniture(page, positions)
                 problems += [f"{office_kind.value}: {problem}" for problem in found]
-    assert problems == []
+    assert problems == [], "\n".join(problems)
 
 
 def test_the_pixel_checks_are_not_blind() -> None:
     """A tone mark pushed onto a rule, text left of the margin, a page holding only a
-    signature and a table left open at its foot are each reported."""
+    signature and a table left open at its foot are each reported; a bar standing on a
+    chart's axis is not."""
     from reportlab.pdfgen.canvas import Canvas
 
     buffer = io.BytesIO()
     canvas = Canvas(buffer)
     canvas.setLineWidth(0.5)
+    # A table's cell: its rules and its sides.
     canvas.line(LEFT, 600, LEFT + 10 * cm, 600)
+    canvas.line(LEFT, 560, LEFT + 10 * cm, 560)
+    canvas.line(LEFT, 600, LEFT, 560)
+    canvas.line(LEFT + 10 * cm, 600, LEFT + 10 * cm, 560)
     # ที่ with its baseline 14 pt under the rule: its tone mark (1.2 em) crosses it.
     typeset.draw_text(canvas, LEFT + 20, 600 - 14, "ที่กิ่ง", size=14)
     canvas.showPage()
@@ -596,8 +716,13 @@ def test_the_pixel_checks_are_not_blind() -> None:
     canvas.line(LEFT, 600, LEFT, 500)
     canvas.line(LEFT + 10 * cm, 600, LEFT + 10 * cm, 500)
     canvas.showPage()
+    # A chart's axis, with a short bar on it: no table's rule, and not reported.
+    canvas.line(LEFT, 300, LEFT + 10 * cm, 300)
+    canvas.rect(LEFT + 2 * cm, 300, 0.5 * cm, 0.3 * cm, stroke=0, fill=1)
+    canvas.showPage()
     canvas.save()
-    first, second, third = pages(buffer.getvalue())
+    first, second, third, fourth = pages(buffer.getvalue())
+    assert check_rules(fourth) == []
     assert check_table_feet(first) == []
     assert len(check_table_feet(third)) == 2
     assert check_rules(first)

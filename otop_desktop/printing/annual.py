@@ -9,10 +9,12 @@ same rules as the overview's charts and ``stats --year``. A year not yet over is
 from __future__ import annotations
 
 import io
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
+from functools import lru_cache
 from pathlib import Path
 
 import geothai
@@ -20,6 +22,7 @@ from reportlab.graphics.charts.barcharts import VerticalBarChart
 from reportlab.graphics.charts.legends import Legend
 from reportlab.graphics.shapes import Drawing
 from reportlab.lib import colors
+from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import cm
 from reportlab.platypus import CondPageBreak, Flowable, KeepTogether, Spacer
 from sqlalchemy.orm import Session
@@ -38,7 +41,15 @@ from otop_desktop.printing.layout import (
     signature_block,
 )
 from otop_desktop.printing.print_data import district_name
-from otop_desktop.printing.typeset import FONT, TextOptions, para, register_fonts
+from otop_desktop.printing.typeset import (
+    FONT,
+    LINE_HEIGHT,
+    TextOptions,
+    hold,
+    para,
+    register_fonts,
+    words,
+)
 from otop_desktop.services import figures
 from otop_desktop.services.office import get_office
 from otop_desktop.services.overview import Overview, StatusYearRow, overview
@@ -207,7 +218,7 @@ def _previous_sales(r: Annual) -> Decimal:
 
 def _previous_heading(r: Annual) -> str:
     o = r.figures
-    return f"ปี {o.year - 1}" + (" (ช่วงเดียวกัน)" if o.as_of is not None else "")
+    return f"ปี {o.year - 1}" + ("\n(ช่วงเดียวกัน)" if o.as_of is not None else "")
 
 
 def _category_rows(r: Annual) -> list[list[str]]:
@@ -274,21 +285,33 @@ def _support_rows(r: Annual) -> list[list[str]]:
 def _headline(r: Annual) -> str:
     o = r.figures
     ranked = sorted(o.categories, key=lambda c: (-c.sales, c.key or 9))
-    order = [c.label_th for c in ranked if c.sales][:3]
+    # A category's name (ของใช้ ของตกแต่ง ของที่ระลึก), a figure with its unit and พ.ศ. with
+    # its year each stay on one line.
+    order = [hold(c.label_th) for c in ranked if c.sales][:3]
     lead = ""
     if order:
         lead = f" ประเภทที่มียอดจำหน่ายสูงสุดคือ {order[0]}"
         if len(order) > 1:
             lead += " รองลงมาคือ " + " และ ".join(order[1:])
-    districts = f"{_n(r.districts)} อำเภอ " if r.districts is not None else ""
+    districts = hold(f"{_n(r.districts)} อำเภอ") + " " if r.districts is not None else ""
     return (
-        f"{r.area} {'ปี' if o.calendar else 'ปีงบประมาณ'} พ.ศ. {o.year}: {districts}"
-        f"ผู้ประกอบการ {_n(o.entrepreneurs)} ราย ผลิตภัณฑ์ {_n(o.products)} รายการ "
-        f"ยอดจำหน่ายรวม {format_money(o.sales)} บาท{lead}"
+        f"{r.area} {'ปี' if o.calendar else 'ปีงบประมาณ'} {hold(f'พ.ศ. {o.year}')}: {districts}"
+        f"ผู้ประกอบการ {hold(f'{_n(o.entrepreneurs)} ราย')} "
+        f"ผลิตภัณฑ์ {hold(f'{_n(o.products)} รายการ')} "
+        f"ยอดจำหน่ายรวม {hold(f'{format_money(o.sales)} บาท')}{lead}"
     )
 
 
 # --- PDF -------------------------------------------------------------------------------------
+
+
+_DATE = re.compile(rf"(?:\d+ )?(?:{'|'.join(THAI_MONTHS)}) \d{{4}}")
+
+#: The sizes a table may be set at to fit the page's width: so that each piece of its first
+#: column between spaces stays whole (ของใช้ ของตกแต่ง ของที่ระลึก wraps at its spaces
+#: only), down to 12 pt; else each of its words, down to 3/4 of the cell size.
+WHOLE_LABELS_SMALLEST = 12.0
+SMALLEST_TABLE = 0.75
 
 
 def _table(
@@ -299,27 +322,57 @@ def _table(
     *,
     total: list[str] | None = None,
 ) -> Flowable:
-    """A ruled table, its first column taking what the figures leave."""
-    lk = look()
+    """A ruled table as wide as the page's text, its first column taking what the figures
+    leave. A heading breaks only where it says (``\\n``); a figure never breaks. When the
+    figures and the first column's pieces do not fit in ``width`` at the cell size, the
+    whole table is set smaller, in steps of half a point (see ``WHOLE_LABELS_SMALLEST``):
+    a table never runs past the right margin."""
     body = [*rows, *([total] if total else [])]
-    # A heading may wrap at its spaces; a figure never does.
-    numbers = [
-        fitted([*h.split(), *(row[i] for row in body)], lk.cell_bold, options)
-        for i, h in enumerate(headings)
-        if i
-    ]
-    widths = [max(width - sum(numbers), 3 * cm), *numbers]
-    table: list[list[object]] = [[cell(h, lk.cell_head, options) for h in headings]]
+    heads = [h.split("\n") for h in headings]
+    cell_size = float(look().cell.fontSize)
+    chunks = [chunk for row in body for chunk in row[0].split()]
+    pieces = [word for row in body for word in words(row[0])]
+    for labels, smallest in (
+        (chunks, WHOLE_LABELS_SMALLEST),
+        (pieces, cell_size * SMALLEST_TABLE),
+    ):
+        size = cell_size
+        while True:
+            head, plain, bold = (_sized(name, size) for name in ("cell_head", "cell", "cell_bold"))
+            figures = [
+                max(
+                    fitted(heads[i], head, options),
+                    fitted([row[i] for row in body], bold, options),
+                )
+                for i in range(1, len(headings))
+            ]
+            first = max(fitted(heads[0], head, options), fitted(labels, plain, options))
+            if first + sum(figures) <= width or size - 0.5 < smallest:
+                break
+            size -= 0.5
+        if first + sum(figures) <= width:
+            break
+    widths = [width - sum(figures), *figures]
+    right, right_bold = _sized("cell_right", size), _sized("cell_right_bold", size)
+    table: list[list[object]] = [[cell("\n".join(map(hold, h)), head, options) for h in heads]]
     for row in rows:
-        table.append(
-            [cell(row[0], lk.cell, options)] + [cell(x, lk.cell_right, options) for x in row[1:]]
-        )
+        table.append([cell(row[0], plain, options)] + [cell(x, right, options) for x in row[1:]])
     if total:
         table.append(
-            [cell(total[0], lk.cell_bold, options)]
-            + [cell(x, lk.cell_right_bold, options) for x in total[1:]]
+            [cell(total[0], bold, options)] + [cell(x, right_bold, options) for x in total[1:]]
         )
     return grid_table(table, widths, bold_last=bool(total))
+
+
+@lru_cache(maxsize=64)
+def _sized(name: str, size: float) -> ParagraphStyle:
+    """The table style ``name`` of ``layout.look()`` at ``size`` points."""
+    style: ParagraphStyle = getattr(look(), name)
+    if size == style.fontSize:
+        return style
+    return ParagraphStyle(
+        f"{name}@{size}", parent=style, fontSize=size, leading=round(size * LINE_HEIGHT, 1)
+    )
 
 
 def _bar_chart(
@@ -361,23 +414,29 @@ def _bar_chart(
 
 def _pdf(r: Annual) -> bytes:
     options = TextOptions()
-    lk = look()
     buffer = io.BytesIO()
     doc = Document(buffer, margins=OFFICIAL_MARGINS, options=options, title=r.title)
-    width = doc.width
+    doc.build(_story(r, doc.width, options))
+    return buffer.getvalue()
+
+
+def _story(r: Annual, width: float, options: TextOptions) -> list[Flowable]:
+    """The report's flowables for a frame ``width`` wide."""
+    lk = look()
     o = r.figures
     area_word = r.area_word
-    story: list[Flowable] = [
+    return [
         para(r.title, lk.title, options),
         para(r.area, lk.centre_bold, options),
-        para(r.period, lk.centre, options),
+        # Each date, and a month with its year, stays on one line.
+        para(_DATE.sub(lambda found: hold(found.group()), r.period), lk.centre, options),
         para(r.office.name, lk.centre, options),
         Spacer(1, 0.3 * cm),
         para(_headline(r), lk.body, options),
         Spacer(1, 0.3 * cm),
         para("1. ภาพรวมเทียบกับปีก่อน", lk.heading, options),
         _table(
-            ["รายการ", f"ปี {o.year}", _previous_heading(r), "เปลี่ยนแปลง (ร้อยละ)"],
+            ["รายการ", f"ปี {o.year}", _previous_heading(r), "เปลี่ยนแปลง\n(ร้อยละ)"],
             _summary_rows(r),
             width,
             options,
@@ -405,12 +464,12 @@ def _pdf(r: Annual) -> bytes:
         para("2. ประเภทผลิตภัณฑ์ เรียงตามยอดจำหน่าย", lk.heading, options),
         _table(
             [
-                "ประเภท (อันดับตามยอด)",
-                "ยอดจำหน่าย (บาท)",
+                "ประเภท\n(อันดับตามยอด)",
+                "ยอดจำหน่าย\n(บาท)",
                 "ร้อยละ",
-                "อันดับ (จำนวน)",
+                "อันดับ\n(จำนวน)",
                 "ผลิตภัณฑ์",
-                "ผู้ประกอบการ *",
+                "ผู้ประกอบการ*",
             ],
             _category_rows(r),
             width,
@@ -433,7 +492,14 @@ def _pdf(r: Annual) -> bytes:
         CondPageBreak(6 * cm),
         para(f"3. ราย{area_word}", lk.heading, options),
         _table(
-            [area_word, "ผู้ประกอบการ", "ผลิตภัณฑ์", f"ยอดจำหน่ายปี {o.year}", f"ปี {o.year - 1}", "ร้อยละ"],
+            [
+                area_word,
+                "ผู้ประกอบการ",
+                "ผลิตภัณฑ์",
+                f"ยอดจำหน่าย\nปี {o.year}",
+                f"ยอดจำหน่าย\nปี {o.year - 1}",
+                "เปลี่ยนแปลง\n(ร้อยละ)",
+            ],
             _area_rows(r),
             width,
             options,
@@ -466,7 +532,7 @@ def _pdf(r: Annual) -> bytes:
         _table(
             [
                 "ปี" if o.calendar else "ปีงบประมาณ",
-                "เปิด (ลงทะเบียน)",
+                "เปิด\n(ลงทะเบียน)",
                 "หยุดชั่วคราว",
                 "กลับมาดำเนินการ",
                 "เลิกกิจการ",
@@ -490,25 +556,28 @@ def _pdf(r: Annual) -> bytes:
         ),
         Spacer(1, 0.2 * cm),
         _table(
-            ["ผลิตภัณฑ์ Soft Power", "ผลิตภัณฑ์", "ยอดจำหน่าย (บาท)"],
+            ["ผลิตภัณฑ์ Soft Power", "ผลิตภัณฑ์", "ยอดจำหน่าย\n(บาท)"],
             [[s.label_th, _n(s.products), format_money(s.sales)] for s in o.soft_power],
             width,
             options,
         ),
-        CondPageBreak(6 * cm),
-        para("8. ความพร้อมด้านการเงินดิจิทัล", lk.heading, options),
-        _table(
-            ["ระดับความพร้อม", "ผู้ประกอบการ", "ร้อยละ"],
-            [[x.label_th, _n(x.count), _share(x.count, o.entrepreneurs)] for x in o.readiness],
-            width,
-            options,
-        ),
-        Spacer(1, 0.2 * cm),
-        # The signature never stands alone on a page: it goes over with the last table.
+        # The last section goes over whole with the signature: the signature never stands
+        # alone on a page, nor a table without the heading that says what it counts.
         KeepTogether(
             [
+                para("8. ความพร้อมด้านการเงินดิจิทัล", lk.heading, options),
                 _table(
-                    ["รายการตรวจ", "มีแล้ว (ราย)"],
+                    ["ระดับความพร้อม", "ผู้ประกอบการ", "ร้อยละ"],
+                    [
+                        [x.label_th, _n(x.count), _share(x.count, o.entrepreneurs)]
+                        for x in o.readiness
+                    ],
+                    width,
+                    options,
+                ),
+                Spacer(1, 0.2 * cm),
+                _table(
+                    ["รายการตรวจ", "มีแล้ว\n(ราย)"],
                     [[x.label_th, _n(x.count)] for x in o.readiness_checks],
                     width,
                     options,
@@ -524,8 +593,6 @@ def _pdf(r: Annual) -> bytes:
             ]
         ),
     ]
-    doc.build(story)
-    return buffer.getvalue()
 
 
 def _status_chart(r: Annual, width: float) -> Drawing:

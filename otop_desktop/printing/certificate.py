@@ -13,6 +13,7 @@ never broken unless it is wider than the whole line."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import date
@@ -194,13 +195,19 @@ def _draw_line(canvas: Canvas, line: Line) -> None:
 # --- laying out -----------------------------------------------------------------------------
 
 
+# The space between ที่ and the number it makes an ordinal of.
+_ORDINAL_SPACE = re.compile("(?<=ที่) (?=[0-9๐-๙])")
+
+
 def wrap_words(
     text: str, font: str, size: float, width: float, keep: bool = True
 ) -> list[tuple[str, float]]:
     """``text`` as lines no wider than ``width``, with their widths, broken at its spaces
     only (NBSPs hold; they come out as spaces). A piece with no spaces that is wider than a
     whole line is broken between its words as paragraphs are (``typeset.para``). Each
-    piece is shaped once: a line's width is its pieces' and the spaces' between them."""
+    piece is shaped once: a line's width is its pieces' and the spaces' between them. An
+    ordinal stays with its number (แบบที่ 6, ครั้งที่ ๒), whatever text it comes in."""
+    text = _ORDINAL_SPACE.sub(NBSP, text)
     shown = text.replace(NBSP, " ")
     whole = text_width(shown, font, size, keep=keep)
     if whole <= width:
