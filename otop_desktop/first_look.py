@@ -33,9 +33,10 @@ def first_look(db: str | Path) -> FirstLook | None:
         path = Path(text).expanduser()
         if not path.is_file():
             return None
-        # Read-only: the file is left exactly as it was (no WAL switch, no journal).
+        # Read-only: the file is left exactly as it was (no WAL switch, no journal). No wait
+        # for a lock another program holds: the ordinary way waits, and says so.
         uri = f"{path.resolve().as_uri()}?mode=ro"
-        with closing(sqlite3.connect(uri, uri=True)) as con:
+        with closing(sqlite3.connect(uri, uri=True, timeout=0)) as con:
             set_up = con.execute(
                 "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'alembic_version'"
             ).fetchone()

@@ -54,3 +54,16 @@ def test_anything_but_a_set_up_register_file_is_left_to_the_ordinary_way(
     with closing(sqlite3.connect(foreign)) as connection:
         connection.execute("CREATE TABLE ledger (amount INTEGER)")
     assert first_look(foreign) is None
+
+
+def test_a_register_another_program_holds_locked_is_left_to_the_ordinary_way(
+    tmp_path: Path,
+) -> None:
+    db = tmp_path / "r.sqlite3"
+    init_register(db, OfficeKind.DISTRICT, "5013").close()
+    with closing(sqlite3.connect(db, isolation_level=None)) as holder:
+        holder.execute("PRAGMA locking_mode=EXCLUSIVE")
+        holder.execute("BEGIN EXCLUSIVE")
+        holder.execute("UPDATE office SET name = name")
+        assert first_look(db) is None  # at once: Register.open waits for the lock, and says so
+    assert first_look(db) is not None
