@@ -309,8 +309,8 @@ _DATE = re.compile(rf"(?:\d+ )?(?:{'|'.join(THAI_MONTHS)}) \d{{4}}")
 
 #: The sizes a table may be set at to fit the page's width: so that each piece of its first
 #: column between spaces stays whole (ของใช้ ของตกแต่ง ของที่ระลึก wraps at its spaces
-#: only), down to 12 pt; else each of its words, down to 3/4 of the cell size.
-WHOLE_LABELS_SMALLEST = 12.0
+#: only), down to 11 pt; else each of its words, down to 3/4 of the cell size.
+WHOLE_LABELS_SMALLEST = 11.0
 SMALLEST_TABLE = 0.75
 
 
