@@ -305,6 +305,7 @@ def _headline(r: Annual) -> str:
 # --- PDF -------------------------------------------------------------------------------------
 
 
+# A date, or a month with its year, as ``Annual.period`` writes them.
 _DATE = re.compile(rf"(?:\d+ )?(?:{'|'.join(THAI_MONTHS)}) \d{{4}}")
 
 #: The sizes a table may be set at to fit the page's width: so that each piece of its first
@@ -477,7 +478,7 @@ def _story(r: Annual, width: float, options: TextOptions) -> list[Flowable]:
             total=[
                 "รวม",
                 format_money(o.sales),
-                "100.00",
+                _share(o.sales, o.sales),
                 "",
                 _n(o.products),
                 _n(sum(r.businesses.values())),
