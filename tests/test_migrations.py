@@ -3,6 +3,7 @@ register made by a newer program."""
 
 from __future__ import annotations
 
+import importlib.util
 import sqlite3
 from datetime import date
 from pathlib import Path
@@ -25,7 +26,7 @@ from otop_desktop.services.listing import (
     list_products,
 )
 from otop_desktop.services.products import ProductInput, create_product
-from tests.conftest import new_id, person
+from tests.conftest import ON_POSTGRESQL, new_id, person
 
 FIRST = "0001"
 
@@ -140,8 +141,11 @@ def test_downgrade_to_the_first_schema_and_back(tmp_path) -> None:
     engine.dispose()
 
 
+_VERSIONS = Path(__file__).parents[1] / "db" / "versions"
+
+
 def _migration_source(name: str) -> str:
-    return (Path(__file__).parents[1] / "db" / "versions" / name).read_text(encoding="utf-8")
+    return (_VERSIONS / name).read_text(encoding="utf-8")
 
 
 @pytest.mark.parametrize(
@@ -224,3 +228,34 @@ def test_another_programs_database_is_refused_without_a_byte_changed(tmp_path) -
     # Not even switched to WAL (header bytes 18-19), and no -wal or -shm left beside it.
     assert path.read_bytes() == before
     assert sorted(p.name for p in tmp_path.iterdir()) == ["accounts.db"]
+
+
+@pytest.mark.skipif(not ON_POSTGRESQL, reason="otop_key_letters is PostgreSQL's (0015, 0016)")
+def test_0016_moves_the_keys_back_as_0015_did(register) -> None:
+    # Every coded letter, its neighbours outside the block, the Thai block itself, letters
+    # whose UTF-8 shares bytes with the coded ones (U+E0B8, U+EE80, U+0EE8) and a text of
+    # every kind at once.
+    texts = [
+        "".join(map(chr, range(0xE000, 0xE080))),
+        "\u0dff\ue080\ue0ff\uefff\uf000\ud7ff",
+        "".join(map(chr, range(0x0E00, 0x0E80))),
+        "\ue0b8\uee80\uee81\u0ee8\u3e80",
+        "ก\ue001ข 12 abc\\ee80 \ue041\n\U0001f600ee81",
+        "",
+    ]
+    spec = importlib.util.spec_from_file_location(
+        "m0016", _VERSIONS / "0016_key_letters_by_bytes.py"
+    )
+    assert spec is not None and spec.loader is not None
+    migration = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(migration)
+    translated = migration.BY_TRANSLATE.replace("$1", "CAST(:t AS text)")
+    with register.read() as s:
+        for t in texts:
+            ours = s.execute(text("SELECT otop_key_letters(:t)"), {"t": t}).scalar_one()
+            assert ours == s.execute(text(translated), {"t": t}).scalar_one()
+        assert (
+            s.execute(text("SELECT otop_key_letters(:t)"), {"t": texts[0]}).scalar_one()
+            == (texts[2])
+        )
+        assert s.execute(text("SELECT otop_key_letters(NULL)")).scalar_one() is None
