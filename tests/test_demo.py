@@ -26,7 +26,7 @@ from otop_desktop.demo.plan import nation_plan, province_plan
 from otop_desktop.domain import Category, Industry, OfficeKind, SkillLevel
 from otop_desktop.errors import UserError
 from otop_desktop.models import Entrepreneur, Product
-from otop_desktop.search import LIST_ORDER, POSITION_GAP, fts_phrase
+from otop_desktop.search import LIST_ORDER, POSITION_GAP, fts_phrase, search_mask
 from otop_desktop.services import status_history
 from otop_desktop.services.numbers import allocate_reg_no, registration_counter
 from otop_desktop.services.office import init_register
@@ -323,6 +323,16 @@ def test_ofos_households_and_support(province: Path) -> None:
     assert _query(province, "SELECT min(held_on) >= '2022-01-01' FROM trainings") == [(1,)]
     assert _query(province, "SELECT count(*) > 0 FROM grants") == [(1,)]
     assert _query(province, "SELECT count(*) FROM digital_readiness")[0][0] > 2475 * 0.7
+
+
+def test_masks_are_their_documents_and_the_index_is_whole(province: Path) -> None:
+    # The generator works a mask out from the document's fields (district._mask).
+    for table in LIST_ORDER:
+        rows = _query(province, f"SELECT search_text, search_mask FROM {table}")
+        assert rows and all(mask == search_mask(doc) for doc, mask in rows), table
+        # Rebuilt with a larger hash of pending terms, which is gone again.
+        _query(province, f"INSERT INTO {table}_fts({table}_fts) VALUES ('integrity-check')")
+        assert _query(province, f"SELECT k FROM {table}_fts_config") == [("version",)]
 
 
 def test_orm_reads_demo_rows_and_search_finds_them(province: Path) -> None:
