@@ -68,8 +68,9 @@ def test_the_pdf_and_the_workbook_carry_the_figures(province: Register, tmp_path
         text = "".join(page.get_textpage().get_text_range() for page in document)
     finally:
         document.close()
-    # A figure and its unit, a category's name, are held together by no-break spaces.
-    text = text.replace("\xa0", " ")
+    # A figure and its unit, a category's name, are held together by no-break spaces, and
+    # read with the plain spaces they were written with.
+    assert "\xa0" not in text
     for figure in ("2,475", "7,324", "13,773,055,668.00", "25 อำเภอ", "ผ้า เครื่องแต่งกาย"):
         assert figure in text
     assert "ผู้จัดทำ" in text

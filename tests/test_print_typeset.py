@@ -30,6 +30,7 @@ from otop_desktop.printing.typeset import (
     cut_words,
     digits,
     draw_text,
+    hold,
     line_texts,
     para,
     register_fonts,
@@ -364,6 +365,25 @@ def test_thai_digits_reach_the_pdf() -> None:
         document.close()
     assert "๑๒" in text and "๒๕๖๘" in text
     assert "12" not in text and "2568" not in text
+
+
+@pytest.mark.parametrize("phrase", ["25 อำเภอ", "OTOP Desktop"])
+def test_a_held_phrase_is_read_with_plain_spaces(phrase: str) -> None:
+    # Held with no-break spaces; a viewer's search for the phrase typed with a space finds it.
+    output = io.BytesIO()
+    canvas = Canvas(output, pagesize=A4)
+    draw_text(canvas, 50, 700, hold(phrase))
+    paragraph = para(f"รวม {hold(phrase)} ทั้งหมด", styles().body)
+    paragraph.wrapOn(canvas, 300, 100)
+    paragraph.drawOn(canvas, 50, 600)
+    canvas.save()
+    document = pdfium.PdfDocument(output.getvalue())
+    try:
+        text = document[0].get_textpage().get_text_range()
+    finally:
+        document.close()
+    assert "\u00a0" not in text
+    assert text.count(phrase) == 2
 
 
 MIXED = (

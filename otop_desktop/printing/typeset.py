@@ -333,8 +333,13 @@ class _TextObject(PDFTextObject):
         code: str = super()._formatText(text)
         actual = getattr(text, "actual", None)
         if actual is None:
-            # Glyphs as the text with nothing moved: read right as they are.
-            return code
+            if "\u00a0" not in text:
+                # Glyphs as the text with nothing moved: read right as they are.
+                return code
+            actual = text
+        # A phrase held on one line (hold()) is read with the spaces it was written with, so
+        # that a search for "25 อำเภอ" typed with a plain space finds it.
+        actual = actual.replace("\u00a0", " ")
         # Even glyphs that spell the text need the span when HarfBuzz moved a mark
         # (ผู้ in bold): poppler orders the moved mark after the next letter.
         hex_text = ("\ufeff" + actual).encode("utf-16-be").hex().upper()
