@@ -342,14 +342,14 @@ BAD_END = re.compile(rf"([{DIGIT}][,.\-/]?|พ\.ศ\.|{MONTHS}|ม\.)$")
 BAD_START = re.compile(rf"^([{DIGIT}]|[,.\-/][{DIGIT}]|บาท|ราย|ดาว|คน|{MONTHS})")
 
 
-def compound_splits(paragraph: ThaiParagraph, *, whole_compounds: bool) -> list[str]:
+def compound_splits(paragraph: ThaiParagraph) -> list[str]:
     """Line breaks inside a word of the text set (one of its tokens) that was not cut
     (``cut_words``): a compound, one entry of the dictionary, broken between the words it
     is made of (ความ|กตัญญู, สำนักงาน|คณะกรรมการอาหารและยา). para() does that only to a
     compound wider than its column at the size set. The spec allows no break inside a word;
     a compound's own words are words, but one that fits its column whole once set smaller
-    (down to para()'s floor) could have been kept whole: with ``whole_compounds`` such a
-    break is reported too. A break inside one of its words always is."""
+    (down to para()'s floor) could have been kept whole, so such a break is reported too,
+    as is a break inside one of its words."""
     ends = list(itertools.accumulate(len(text) for text, _ in paragraph._tokens))
     starts = [0, *itertools.accumulate(len(text) for text, _ in paragraph._laid_out)]
     base = paragraph._base or paragraph.style
@@ -366,9 +366,7 @@ def compound_splits(paragraph: ThaiParagraph, *, whole_compounds: bool) -> list[
         smallest = float(base.fontSize) * typeset.SHRINK_FLOOR
         if inside not in word_boundaries(word):
             found.append(f"split {word[:inside]!r} | {word[inside:]!r} inside a word")
-        elif whole_compounds and typeset.text_width(word, base.fontName, smallest) <= (
-            paragraph.width
-        ):
+        elif typeset.text_width(word, base.fontName, smallest) <= paragraph.width:
             found.append(f"split {word!r}, which fits its column whole")
     return found
 
@@ -388,13 +386,13 @@ def word_boundaries(word: str) -> set[int]:
     return found - {len(word)}
 
 
-def bad_breaks(paragraph: Paragraph, *, whole_compounds: bool = False) -> list[str]:
+def bad_breaks(paragraph: Paragraph) -> list[str]:
     if not isinstance(paragraph, ThaiParagraph) or not hasattr(paragraph, "blPara"):
         return []
     if paragraph._key is None:  # a piece split off by reportlab; its whole is checked
         return []
     found = [f"cut {word!r}" for word in cut_words(paragraph)]
-    found += compound_splits(paragraph, whole_compounds=whole_compounds)
+    found += compound_splits(paragraph)
     lines = line_texts(paragraph)
     # Where the text set starts a new line itself (a code, then its type under it), the
     # line did not break.
@@ -432,8 +430,8 @@ def test_no_line_breaks_inside_a_word_code_number_or_date(
     province's monthly report, and the office documents: every training's sign-in sheet,
     every household's survey form and the blank one, the memos, the standards lists. Laid
     out for real (the PDF is made), then every paragraph's lines read back as the text set.
-    The annual reports (district and province, fiscal and calendar) keep every compound
-    whole that fits its column whole (``compound_splits``)."""
+    The annual reports (district and province, fiscal and calendar) too. Every document keeps
+    a compound whole that fits its column whole (``compound_splits``)."""
     stories: list[list[Flowable]] = []
 
     def keeping(make):
@@ -478,13 +476,10 @@ def test_no_line_breaks_inside_a_word_code_number_or_date(
             render_office(register, OfficeDocument.MEMO, OfficeOptions(period=month, dated=DAY))
     assert len(stories) - before >= len(trainings) + surveys.documents + 2 * (6 + 12)
     problems = [
-        problem for story in stories for p in paragraphs(story) for problem in bad_breaks(p)
-    ]
-    problems += [
         problem
-        for story in (report.story for report in annuals)
+        for story in stories + [report.story for report in annuals]
         for p in paragraphs(story)
-        for problem in bad_breaks(p, whole_compounds=True)
+        for problem in bad_breaks(p)
     ]
     assert problems == [], "\n".join(sorted(set(problems)))
 

@@ -194,19 +194,20 @@ def _standards(p: Product | None, width: float, options: TextOptions) -> Table:
         fitted(["ORGANIC-50-00000/00", "50-1-00000-1-0000"], lk.cell, options),
         fitted(["30 เม.ย. 2570", "วันหมดอายุ"], lk.cell, options),
     ]
+    # A standard's name (อย. (สำนักงานคณะกรรมการอาหารและยา)) is held whole, set smaller if need be.
     widths[0] = width - sum(widths)
     rows: list[list[object]] = [
         [cell(h, lk.cell_head, options) for h in ("มาตรฐานที่ได้รับ", "เลขที่ใบรับรอง", "วันหมดอายุ")]
     ]
     if p is None:
-        rows += [[cell(s.label_th, lk.cell, options), "", ""] for s in Standard]
+        rows += [[cell(hold(s.label_th), lk.cell, options), "", ""] for s in Standard]
     elif p.standards:
         for s in p.standards:
             label = Standard(s.standard).label_th if s.standard in set(Standard) else s.standard
             expires = format_be_date(s.expires_on, "abbr") if s.expires_on else "-"
             rows.append(
                 [
-                    cell(label, lk.cell, options),
+                    cell(hold(label), lk.cell, options),
                     cell(hold(s.cert_no or "-"), lk.cell, options),
                     cell(hold(expires), lk.cell, options),
                 ]
