@@ -259,3 +259,46 @@ def test_0016_moves_the_keys_back_as_0015_did(register) -> None:
             == (texts[2])
         )
         assert s.execute(text("SELECT otop_key_letters(NULL)")).scalar_one() is None
+
+
+def _closing_steps(path: Path, closings: int) -> int:
+    """SQLite's steps for one more history entry of a closed business, once the register's
+    history holds ``closings`` closings of other businesses."""
+    con = sqlite3.connect(path, isolation_level=None)
+    try:
+        # The look-up runs whether or not the businesses are there: none are made.
+        con.execute("PRAGMA foreign_keys = OFF")
+        con.execute("BEGIN")
+        con.executemany(
+            "INSERT INTO status_changes (entrepreneur_id, changed_on, status, reason)"
+            " VALUES (?, '2566-01-01', 'closed', '')",
+            [(1000 + n,) for n in range(closings)],
+        )
+        steps = 0
+
+        def step() -> int:
+            nonlocal steps
+            steps += 1
+            return 0
+
+        con.set_progress_handler(step, 1)
+        con.execute(
+            "INSERT INTO status_changes (entrepreneur_id, changed_on, status, reason)"
+            " VALUES (1, '2567-01-01', 'closed', '')"
+        )
+        con.set_progress_handler(None, 1)
+        con.execute("ROLLBACK")
+        return steps
+    finally:
+        con.close()
+
+
+# SQLite-only: the triggers of 0013 and 0017 are SQLite's.
+@pytest.mark.sqlite_only
+def test_0017_a_closing_reads_its_own_business_entries_only(tmp_path) -> None:
+    path = tmp_path / "r.sqlite3"
+    Register.open(path, create=True).close()
+    few, many = _closing_steps(path, 10), _closing_steps(path, 2_000)
+    # Before 0017 each closing read every closing entry of the register: 12,304 steps
+    # beside 364.
+    assert many < few + 100
