@@ -3,10 +3,7 @@ summed once at its end.
 
 Triggers keep those tables exact row by row: every sale, product, certificate, checklist,
 history entry and business written adds itself to them by an upsert. For a load of millions
-of rows that is most of the work, and one of them, the closing of a business on each new
-history entry (closed_history_ai), looks the closing up through the index of all closing
-entries (SQLite has no statistics to prefer the index by business), so a load of many
-closings costs their number squared. The demo fills an empty register, whose rows are all
+of rows that is most of the work. The demo fills an empty register, whose rows are all
 its own, so it loads them without those triggers and then sums each table once, by the rule
 its triggers keep (as the migrations seeded an existing register; sales_totals with each
 business's main category looked up once), and makes the triggers again: all in the caller's
