@@ -14,6 +14,7 @@ The server should run with a UTF-8 character locale (C.UTF-8), as the README say
 from __future__ import annotations
 
 import argparse
+import os
 import tempfile
 import time
 from collections.abc import Callable, Iterator
@@ -100,11 +101,16 @@ def main() -> None:
     with tempfile.TemporaryDirectory() as temp:
         root = Path(temp)
         sqlite = tasks(lambda name: str(root / f"{name}.sqlite3"), root / "sqlite", args.scale)
+        loads = {"SQLite": os.getloadavg()}
         with server(args.pg) as place:
             postgres = tasks(place, root / "pg", args.scale)
+        loads["PostgreSQL"] = os.getloadavg()
     print(f"{'task':<18}{'SQLite s':>10}{'PostgreSQL s':>14}{'PG/SQLite':>11}")
     for task, seconds in sqlite.items():
         print(f"{task:<18}{seconds:>10.2f}{postgres[task]:>14.2f}{postgres[task] / seconds:>11.2f}")
+    # Other work on the machine slows both engines: the load says how much there was.
+    for engine, load in loads.items():
+        print(f"load average after {engine}: {' '.join(f'{n:.2f}' for n in load)}")
 
 
 if __name__ == "__main__":
