@@ -10,11 +10,11 @@ import pytest
 from openpyxl import load_workbook
 from sqlalchemy.orm import Session
 
+from otop_desktop import list_workbook
 from otop_desktop.database import Register
 from otop_desktop.errors import UserError
+from otop_desktop.list_workbook import ShownList, save_list, sheet_name
 from otop_desktop.outputs import OutputExists
-from otop_desktop.services import list_export
-from otop_desktop.services.list_export import ShownList, save_list, sheet_name
 from otop_desktop.services.listing import (
     EntrepreneurFilter,
     EntrepreneurRow,
@@ -79,7 +79,7 @@ def test_a_list_longer_than_one_read_is_saved_whole(
 ) -> None:
     for n in range(3):
         add_record(register, f"ร้านที่ {n}", products=False)
-    monkeypatch.setattr(list_export, "CHUNK", 2)
+    monkeypatch.setattr(list_workbook, "CHUNK", 2)
     saved = save_list(register, tmp_path / "all.xlsx", table(EntrepreneurFilter()))
     rows, _ = sheet_rows(saved.path)
     assert [r[1] for r in rows[1:]] == ["ร้านที่ 0", "ร้านที่ 1", "ร้านที่ 2"]

@@ -21,7 +21,7 @@ from otop_desktop.audit.query import AuditFilter
 from otop_desktop.audit.workbook import write_trail
 from otop_desktop.database import Register
 from otop_desktop.demo.generator import generate
-from otop_desktop.services.list_export import ShownList, save_list
+from otop_desktop.list_workbook import ShownList, save_list
 from otop_desktop.services.listing import (
     EntrepreneurFilter,
     EntrepreneurRow,

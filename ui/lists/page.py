@@ -47,7 +47,7 @@ from ui.lists.notice import ListNotice
 from ui.messages import show_user_error
 
 if TYPE_CHECKING:
-    from otop_desktop.services.list_export import SavedList
+    from otop_desktop.list_workbook import SavedList
 
 F = TypeVar("F")
 R = TypeVar("R")
@@ -483,7 +483,7 @@ class ListPage(QWidget, Generic[F, R]):
         """Saves the list as shown to ``target``; says where, or why not (nothing written)."""
         # Imported here: the workbook writer (openpyxl) would otherwise load with every list,
         # at the program's start.
-        from otop_desktop.services.list_export import ShownList, save_list
+        from otop_desktop.list_workbook import ShownList, save_list
 
         model = self.model
         columns = list(model.columns)

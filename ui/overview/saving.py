@@ -14,8 +14,8 @@ from PySide6.QtGui import QPixmap
 
 from otop_desktop.database import Register
 from otop_desktop.errors import UserError
+from otop_desktop.list_workbook import sheet_name
 from otop_desktop.outputs import write_file
-from otop_desktop.services.list_export import sheet_name
 from otop_desktop.submission.spec import Kind
 from otop_desktop.submission.workbook import PendingFiles, SheetWriter, new_workbook
 from ui.overview.series import Chart
