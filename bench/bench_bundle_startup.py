@@ -33,7 +33,9 @@ BARE = (
     "window.show()\n"
     "app.exec()\n"
 )
-POLL = 0.005  # seconds between looks at the X server (one xdotool run takes about as long)
+# Seconds between looks at the X server: both windows are seen up to this late alike. Looking
+# every 5 ms made Xvfb refuse new clients now and then ("could not connect to display").
+POLL = 0.02
 
 
 def first_window(command: list[str], env: dict[str, str]) -> float:
