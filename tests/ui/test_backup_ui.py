@@ -35,6 +35,7 @@ from tests.conftest import add_record
 from ui.backup import BackupSettingsGroup, RestoreDialog
 from ui.backup import controller as controller_module
 from ui.backup import restore_dialog as restore_dialog_module
+from ui.backup.status import WARNING_TEXT, BackupStatus
 from ui.backup.texts import when_text
 from ui.first_run import FirstRunDialog
 from ui.main_window import MainWindow
@@ -139,6 +140,33 @@ def make_old(info: BackupInfo, days: int) -> None:
     """Dates a real backup's sidecar back ``days`` days (its file and sha256 unchanged)."""
     older = replace(info, made_at=info.made_at - timedelta(days=days))
     sidecar.sidecar_of(info.file).write_text(older.to_json(), encoding="utf-8")
+
+
+def test_the_warning_keeps_the_tone_marks_above_its_vowels(qtbot: QtBot, tmp_path: Path) -> None:
+    """The warning ends in นี้, whose tone mark sits above the font's ascent: the label leaves
+    it room instead of cutting it off at its top edge (seen on the screen: "นี")."""
+    label = BackupStatus()
+    qtbot.addWidget(label)
+    label.show_newest(None, tmp_path, folder_found=True)
+    assert label.warning
+
+    def ink_rows(text: str) -> list[int]:
+        label.setText(text)
+        label.adjustSize()
+        image = label.grab().toImage()
+        return [
+            sum(
+                1
+                for x in range(image.width())
+                if image.pixelColor(x, y).red() < 200
+                and image.pixelColor(x, y).green() < WARNING_TEXT.green() + 60
+            )
+            for y in range(image.height())
+        ]
+
+    without, with_tone = ink_rows("นี"), ink_rows("นี้")
+    assert sum(with_tone) > sum(without)  # the tone mark is drawn
+    assert with_tone[0] == 0  # and not cut by the label's top edge
 
 
 def test_the_status_bar_warns_after_seven_days_without_a_backup(

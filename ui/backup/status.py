@@ -12,6 +12,7 @@ from PySide6.QtWidgets import QLabel, QWidget
 
 from otop_desktop.backup.sidecar import BackupInfo
 from ui.backup.texts import when_text
+from ui.widgets.thai_ink import mark_overshoot
 
 # Without a backup for this long, the status bar warns.
 WARN_AGE = timedelta(days=7)
@@ -26,7 +27,6 @@ class BackupStatus(QLabel):
         super().__init__(parent)
         self.warning = False
         self.setObjectName("backupStatus")
-        self.setContentsMargins(6, 0, 6, 0)
         # Coloured through the palette, not a style sheet: a style sheet on a permanent
         # widget makes the status bar show its normal widgets over a message again.
         self._normal_palette = QPalette(self.palette())
@@ -44,6 +44,8 @@ class BackupStatus(QLabel):
         font = self.font()
         font.setBold(warning)
         self.setFont(font)
+        # Room above for the stacked marks (the tone of นี้), which the status bar would cut.
+        self.setContentsMargins(6, mark_overshoot(font), 6, 0)
         self.setToolTip(tip)
         self.setAccessibleName(text)
 
