@@ -7,7 +7,7 @@ from __future__ import annotations
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
-from PySide6.QtGui import QColor, QPalette
+from PySide6.QtGui import QColor, QFont, QPalette
 from PySide6.QtWidgets import QLabel, QWidget
 
 from otop_desktop.backup.sidecar import BackupInfo
@@ -27,6 +27,12 @@ class BackupStatus(QLabel):
         super().__init__(parent)
         self.warning = False
         self.setObjectName("backupStatus")
+        # Room above for the stacked marks (the tone of นี้), which the status bar would cut;
+        # set once, in the bold warning's font: a margin changed while the status bar shows a
+        # message would show its normal widgets over the message again.
+        bold = QFont(self.font())
+        bold.setBold(True)
+        self.setContentsMargins(6, mark_overshoot(bold), 6, 0)
         # Coloured through the palette, not a style sheet: a style sheet on a permanent
         # widget makes the status bar show its normal widgets over a message again.
         self._normal_palette = QPalette(self.palette())
@@ -44,8 +50,6 @@ class BackupStatus(QLabel):
         font = self.font()
         font.setBold(warning)
         self.setFont(font)
-        # Room above for the stacked marks (the tone of นี้), which the status bar would cut.
-        self.setContentsMargins(6, mark_overshoot(font), 6, 0)
         self.setToolTip(tip)
         self.setAccessibleName(text)
 
