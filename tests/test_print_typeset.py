@@ -350,19 +350,26 @@ def test_thai_digits_option() -> None:
     assert line_texts(paragraph) == ["เลขทะเบียน ๕๐๑๓-๐๐๐๔๒ ปี ๒๕๖๘"]
 
 
-def test_thai_digits_reach_the_pdf() -> None:
+def pdf_text(line: str, sentence: str, options: TextOptions | None = None) -> str:
+    """PDFium's text of a page with ``line`` drawn on the canvas and ``sentence`` set as a
+    paragraph below it."""
+    options = options or TextOptions()
     output = io.BytesIO()
     canvas = Canvas(output, pagesize=A4)
-    draw_text(canvas, 50, 700, "หน้า 12", options=TextOptions(thai_digits=True))
-    paragraph = para("ปี 2568", styles().body, TextOptions(thai_digits=True))
+    draw_text(canvas, 50, 700, line, options=options)
+    paragraph = para(sentence, styles().body, options)
     paragraph.wrapOn(canvas, 300, 100)
     paragraph.drawOn(canvas, 50, 600)
     canvas.save()
     document = pdfium.PdfDocument(output.getvalue())
     try:
-        text = document[0].get_textpage().get_text_range()
+        return str(document[0].get_textpage().get_text_range())
     finally:
         document.close()
+
+
+def test_thai_digits_reach_the_pdf() -> None:
+    text = pdf_text("หน้า 12", "ปี 2568", TextOptions(thai_digits=True))
     assert "๑๒" in text and "๒๕๖๘" in text
     assert "12" not in text and "2568" not in text
 
@@ -370,18 +377,7 @@ def test_thai_digits_reach_the_pdf() -> None:
 @pytest.mark.parametrize("phrase", ["25 อำเภอ", "OTOP Desktop"])
 def test_a_held_phrase_is_read_with_plain_spaces(phrase: str) -> None:
     # Held with no-break spaces; a viewer's search for the phrase typed with a space finds it.
-    output = io.BytesIO()
-    canvas = Canvas(output, pagesize=A4)
-    draw_text(canvas, 50, 700, hold(phrase))
-    paragraph = para(f"รวม {hold(phrase)} ทั้งหมด", styles().body)
-    paragraph.wrapOn(canvas, 300, 100)
-    paragraph.drawOn(canvas, 50, 600)
-    canvas.save()
-    document = pdfium.PdfDocument(output.getvalue())
-    try:
-        text = document[0].get_textpage().get_text_range()
-    finally:
-        document.close()
+    text = pdf_text(hold(phrase), f"รวม {hold(phrase)} ทั้งหมด")
     assert "\u00a0" not in text
     assert text.count(phrase) == 2
 

@@ -4,6 +4,7 @@ main.py sets it up: Sarabun, the Thai translation, the Thai locale."""
 from __future__ import annotations
 
 import os
+import sys
 
 # Before the qapp fixture makes the application: Qt picks its platform only then, once.
 os.environ["QT_QPA_PLATFORM"] = "offscreen"
@@ -19,7 +20,9 @@ from pytestqt.qtbot import QtBot
 
 from otop_desktop.database import Register
 from otop_desktop.domain import OfficeKind
+from ui import launch
 from ui.app import configure_application
+from ui.settings.preferences import Preferences
 
 
 @pytest.fixture(scope="session", autouse=True)
@@ -42,6 +45,20 @@ def user_settings(tmp_path_factory: pytest.TempPathFactory) -> Path:
 def district_register(fresh_register: Callable[..., Register]) -> Register:
     """A fresh San Kamphaeng (5013) district register (on the test run's engine)."""
     return fresh_register(OfficeKind.DISTRICT, "5013", "r.sqlite3")
+
+
+@pytest.fixture
+def desktop(qapp: QApplication, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """launch.main in this process, on the test's application; the messages it shows."""
+    shown: list[str] = []
+    monkeypatch.setattr(launch, "show_user_error", lambda _p, exc: shown.append(exc.message_en))
+    preferences = Preferences(QSettings(str(tmp_path / "p.ini"), QSettings.Format.IniFormat))
+    monkeypatch.setattr(launch, "Preferences", lambda: preferences)
+    monkeypatch.setattr(launch, "make_application", lambda: qapp)
+    monkeypatch.setattr(launch, "configure_application", lambda _app, _language: None)
+    monkeypatch.setattr(launch, "install_excepthook", lambda _log: None)
+    monkeypatch.setattr(sys, "excepthook", sys.excepthook)
+    return shown
 
 
 def _type_text(edit: QLineEdit, text: str) -> None:

@@ -14,7 +14,7 @@ from contextlib import closing
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QSettings, QTimer
+from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication, QPushButton
 
 from otop_desktop.accounts.service import add_account
@@ -24,7 +24,6 @@ from otop_desktop.services.office import init_register
 from ui import launch
 from ui.accounts.login import LoginDialog
 from ui.main_window import MainWindow
-from ui.settings.preferences import Preferences
 
 HEAD_NAME, HEAD_PASSWORD = "somchai", "head-password-1"
 ROOT = Path(__file__).resolve().parents[2]
@@ -37,20 +36,6 @@ def register_with_a_head(db: Path) -> Path:
     ):
         add_account(session, HEAD_NAME, HEAD, HEAD_PASSWORD)
     return db
-
-
-@pytest.fixture
-def desktop(qapp: QApplication, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> list[str]:
-    """launch.main in this process, on the test's application; the messages it shows."""
-    shown: list[str] = []
-    monkeypatch.setattr(launch, "show_user_error", lambda _p, exc: shown.append(exc.message_en))
-    preferences = Preferences(QSettings(str(tmp_path / "p.ini"), QSettings.Format.IniFormat))
-    monkeypatch.setattr(launch, "Preferences", lambda: preferences)
-    monkeypatch.setattr(launch, "make_application", lambda: qapp)
-    monkeypatch.setattr(launch, "configure_application", lambda _app, _language: None)
-    monkeypatch.setattr(launch, "install_excepthook", lambda _log: None)
-    monkeypatch.setattr(sys, "excepthook", sys.excepthook)
-    return shown
 
 
 def at_the_login(act: Callable[[LoginDialog], None]) -> None:

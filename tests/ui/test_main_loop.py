@@ -5,11 +5,9 @@ cancelled, the register open before comes back."""
 from __future__ import annotations
 
 import sqlite3
-import sys
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import QApplication, QDialog
 
 from otop_desktop.domain import OfficeKind
@@ -17,11 +15,10 @@ from otop_desktop.services.office import init_register
 from ui import launch
 from ui.first_run import FirstRunDialog
 from ui.main_window import MainWindow
-from ui.settings.preferences import Preferences
 
 
 def test_a_cancelled_new_register_goes_back_to_the_one_open_before(
-    qapp: QApplication, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    qapp: QApplication, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, desktop: list[str]
 ) -> None:
     first = tmp_path / "first.sqlite3"
     init_register(first, OfficeKind.DISTRICT, "5013").close()
@@ -32,15 +29,7 @@ def test_a_cancelled_new_register_goes_back_to_the_one_open_before(
     with sqlite3.connect(foreign) as connection:
         connection.execute("CREATE TABLE ledger (amount INTEGER)")
     connection.close()
-    refused: list[str] = []
-    monkeypatch.setattr(launch, "show_user_error", lambda _p, exc: refused.append(exc.message_en))
-    preferences = Preferences(QSettings(str(tmp_path / "p.ini"), QSettings.Format.IniFormat))
-    monkeypatch.setattr(launch, "Preferences", lambda: preferences)
-    monkeypatch.setattr(launch, "make_application", lambda: qapp)
-    monkeypatch.setattr(launch, "configure_application", lambda _app, _language: None)
-    monkeypatch.setattr(launch, "install_excepthook", lambda _log: None)
     monkeypatch.setattr(launch, "offer_first_head", lambda *_args, **_kw: None)
-    monkeypatch.setattr(sys, "excepthook", sys.excepthook)
     set_up: list[str] = []
 
     def cancel_set_up(dialog: FirstRunDialog) -> int:
@@ -73,9 +62,10 @@ def test_a_cancelled_new_register_goes_back_to_the_one_open_before(
     assert set_up == ["ตั้งค่าทะเบียน OTOP"]
     assert not new.exists()
     # Refused in the core's words, with nothing of a register set up in it.
-    assert refused == [f"{foreign} is not an OTOP register (run init)"]
+    assert desktop == [f"{foreign} is not an OTOP register (run init)"]
     with sqlite3.connect(foreign) as connection:
         tables = connection.execute("SELECT name FROM sqlite_master WHERE type = 'table'")
         assert tables.fetchall() == [("ledger",)]
     connection.close()
-    assert preferences.recent_registers() == [str(other), str(first)]
+    # The desktop fixture hands launch the same preferences each time it asks.
+    assert launch.Preferences().recent_registers() == [str(other), str(first)]
