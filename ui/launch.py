@@ -5,15 +5,16 @@ Without ``--db`` the register lives in the per-user data folder; a register that
 exist yet is set up through the first-run dialog. ``--self-test`` checks that this build
 carries all it needs (ui.selftest) and touches no register of the user's.
 
-The first window comes as early as it can. A register file with accounts
-(otop_desktop.first_look, plain sqlite3) shows its login before the core (SQLAlchemy, the
-models) is even loaded: the register opens behind the dialog, off the GUI thread
-(ui.accounts.login.log_in_while_opening). Any other register needs the core for its first
-window (the first-run dialog, the main window), imported when it is needed; the main
-window's module and the pages under it only once that register is open. The core now loads
-after PySide6, whose import hook looks at every later module for its ``__feature__``
-switches: about a tenth of a second more before the main window, the price of a login that
-needs no core at all."""
+The first window comes as early as it can. On a set-up register file
+(otop_desktop.first_look, plain sqlite3) it comes before the core (SQLAlchemy, the models)
+is even loaded, and the register opens behind it, off the GUI thread
+(ui.accounts.opening): with accounts the login (ui.accounts.login.log_in_while_opening),
+without them the main window's frame, which shows its pages once the register is open
+(MainWindow.opened_register). Any other register — a server's, one still to be set up —
+needs the core for its first window (the first-run dialog), imported when it is needed. The
+core loads after PySide6, whose import hook looks at every later module for its
+``__feature__`` switches: a little longer to load it, the price of first windows that need
+no core at all."""
 
 from __future__ import annotations
 
@@ -31,6 +32,7 @@ from otop_desktop.outputs import remove_leftovers
 from otop_desktop.paths import default_database
 from otop_desktop.version import program_version
 from ui.accounts.login import log_in, log_in_while_opening
+from ui.accounts.opening import OpeningRegister
 from ui.app import LANGUAGES, configure_application
 from ui.messages import install_excepthook, show_user_error
 from ui.settings.preferences import Preferences
@@ -39,6 +41,7 @@ if TYPE_CHECKING:
     from PySide6.QtWidgets import QApplication
 
     from otop_desktop.database import Register
+    from ui.main_window import MainWindow
 
 EXIT_OK, EXIT_CANNOT_OPEN = 0, 2
 
@@ -85,6 +88,13 @@ def offer_first_head(register: Register, *, new_register: bool) -> None:
     offer(register, new_register=new_register)
 
 
+def make_main_window(register: Register | OpeningRegister, preferences: Preferences) -> MainWindow:
+    # Its module is loaded once the first window is decided: a login needs none of it.
+    from ui.main_window import MainWindow
+
+    return MainWindow(register, preferences=preferences)
+
+
 def run_desktop(db: str, language: str | None) -> int:
     # Bounded, private to the user (0600 in a 0700 folder), warnings and faults only.
     handler = private_log_handler("otop-desktop.log")
@@ -102,6 +112,9 @@ def run_desktop(db: str, language: str | None) -> int:
     while True:
         look = first_look(db)
         login_first = look is not None and look.has_accounts
+        # The main window: made before its register is open on a set-up register file
+        # without accounts (its frame shown meanwhile), else once the register is open.
+        window: MainWindow | None = None
         try:
             if look is not None and look.has_accounts:
                 # The login first, the register opening behind it; quitting it ends the run.
@@ -110,9 +123,12 @@ def run_desktop(db: str, language: str | None) -> int:
                     return status
                 new = False
             elif look is not None:
-                from otop_desktop.database import Register
-
-                register, new = Register.open(db), False  # set up already
+                # Set up already: the main window at once, the register opening behind it.
+                window = make_main_window(OpeningRegister(db, look.office_name), preferences)
+                window.show()
+                register, new = window.opened_register(), False
+                if register is None:  # the clerk closed the window while it opened
+                    return status
             else:
                 from otop_desktop.database import needs_set_up
                 from ui.first_run import open_or_set_up
@@ -120,7 +136,9 @@ def run_desktop(db: str, language: str | None) -> int:
                 new = needs_set_up(db)
                 register = open_or_set_up(db)
         except UserError as exc:
-            show_user_error(None, exc)
+            show_user_error(window, exc)
+            if window is not None:
+                window.close()
             if previous is None:
                 return EXIT_CANNOT_OPEN
             db, previous = previous, None
@@ -137,13 +155,16 @@ def run_desktop(db: str, language: str | None) -> int:
             # (A login shown while the register opened has been passed already.)
             if not login_first and register.has_accounts():
                 if log_in(register) is None:
+                    if window is not None:
+                        window.close()
                     return status
             elif not login_first:
                 offer_first_head(register, new_register=new)
-            from ui.main_window import MainWindow
-
-            window = MainWindow(register, preferences=preferences)
-            window.show()
+            if window is None:
+                window = make_main_window(register, preferences)
+                window.show()
+            else:
+                window.fill(register)
             status = app.exec()
         # After a restore the window has let the register go: open the restored one. After
         # File → New/Open register, or a recent one: open that one instead.

@@ -2,7 +2,12 @@
 shortcuts that reach across pages (Ctrl+1…9, Ctrl+P on a record, Ctrl+Q, F1). It holds its
 register's lock file while open, backs the register up (File → Back up now, on closing and
 daily), restores it (File → Restore from a backup…), checks it once it is shown, and hands
-over to another register (File → New register…, Open register…, the recent registers)."""
+over to another register (File → New register…, Open register…, the recent registers).
+
+The window can come before its register: on a register opening behind it (ui.launch) it
+shows its frame at once — title, size, menus — saying that the register is opening, and
+fills in its pages once it is open. This module therefore imports neither the core nor the
+pages at its top: they load when the window is filled, or when an action needs them."""
 
 from __future__ import annotations
 
@@ -11,8 +16,8 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, cast
 
-from PySide6.QtCore import QSignalBlocker, Qt, QThreadPool, QTimer
-from PySide6.QtGui import QCloseEvent, QKeySequence, QShowEvent, QUndoGroup
+from PySide6.QtCore import QEventLoop, QSignalBlocker, Qt, QThreadPool, QTimer
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QShowEvent, QUndoGroup
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -26,33 +31,21 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from otop_desktop.accounts.roles import PermissionDenied, require
-from otop_desktop.database import Register, database_url
 from otop_desktop.errors import UserError
-from otop_desktop.models.accounts import HEAD
 from otop_desktop.outputs import is_sqlite_file
-from otop_desktop.services.office import get_office
-from otop_desktop.services.overview import Target
 from otop_desktop.thaiformat import Period, fiscal_year_of_period
 from otop_desktop.version import program_version
-from ui.accounts import AccountsPage, IdleLock
+from ui.accounts.opening import OpeningRegister
 from ui.app import display_location, register_name
-from ui.backup import Backups, RestoreDialog, StartupCheck
-from ui.backup.texts import when_text
 from ui.file_dialogs import open_file_name, save_file_name
+from ui.headings import heading
 from ui.help import show_help
-from ui.lists.entrepreneurs import EntrepreneursPage, readiness_lacking, readiness_level
-from ui.lists.page import ListPage
-from ui.lists.products import ProductsPage
 from ui.messages import show_user_error
-from ui.overview import OverviewPage
-from ui.printing.verify_dialog import verify_action
-from ui.records import RecordActions
 from ui.settings.preferences import Preferences, location_to_keep
 
 # The lists behind the overview's charts: the filter box of each (list, field) a chart's
 # target names (services.overview.TARGETS); a month's sales open the sales grid instead.
-SALES_OF_MONTH = Target("sales", "period")
+SALES_OF_MONTH = ("sales", "period")
 LIST_FILTERS = {
     ("entrepreneurs", "district_code"): "district_box",
     ("entrepreneurs", "subdistrict_code"): "subdistrict_box",
@@ -70,9 +63,14 @@ LIST_FILTERS = {
 }
 
 if TYPE_CHECKING:
+    from otop_desktop.audit.record import Actor
     from otop_desktop.backup.restore import Restored
+    from otop_desktop.database import Register
+    from otop_desktop.services.overview import Target
+    from ui.accounts import IdleLock
     from ui.households import HouseholdsPage
     from ui.legacy.to_complete import ToCompletePage
+    from ui.lists.page import ListPage
     from ui.printing.print_page import PrintPage
     from ui.sales.sales_page import SalesPage
     from ui.settings.settings_page import SettingsPage
@@ -125,6 +123,10 @@ class MainWindow(QMainWindow):
     """The window for one open register. Pages are addressed by key (``show_page``), so the
     rest of the window does not depend on their order.
 
+    Made on a register still opening (an OpeningRegister), it is a frame until ``fill``:
+    ``opened_register()`` waits for the register with the frame on the screen, and whoever
+    made it fills it in once any login or question before the pages has been passed.
+
     After a restore the window closes with ``reopen_requested`` True (and ``restored`` saying
     what was done): whoever opened it then opens the register again in a new window. After
     File → New register…, Open register… or a recent register it closes the same way with
@@ -132,13 +134,12 @@ class MainWindow(QMainWindow):
 
     def __init__(
         self,
-        register: Register,
+        register: Register | OpeningRegister,
         parent: QWidget | None = None,
         *,
         preferences: Preferences | None = None,
     ) -> None:
         super().__init__(parent)
-        self.register = register
         self._preferences = preferences if preferences is not None else Preferences()
         # Set when the window closed to open a register again in a new window: after a
         # restore (the same register), or to change to ``next_db``.
@@ -148,15 +149,85 @@ class MainWindow(QMainWindow):
         self._closed = False
         self._closing = False
         self._shown_once = False
-        self.backups = Backups(register, self)
-        self.startup_check = StartupCheck(register, self)
-        self.startup_check.failed.connect(self._check_failed)
-        self.startup_check.restore_requested.connect(self.restore_from_backup)
+        self.filled = False
+        # The screen locks after the office's idle time, once the register has accounts.
+        self.idle_lock: IdleLock | None = None
+        self._keys: list[str] = []
         self.nav = QListWidget()
         self.nav.setFixedWidth(NAV_WIDTH)
         self.nav.setObjectName("nav")
         self.nav.setStyleSheet("QListWidget#nav::item { padding: 6px 10px; }")
         self.stack = QStackedWidget()
+        central = QWidget()
+        layout = QHBoxLayout(central)
+        layout.setContentsMargins(8, 8, 8, 8)
+        layout.addWidget(self.nav)
+        layout.addWidget(self.stack, 1)
+        self.setCentralWidget(central)
+        self._build_menus()
+        self.location = QLabel()
+        self.statusBar().addWidget(self.location)
+        self.setMinimumSize(*MINIMUM_SIZE)
+        self.resize(*WINDOW_SIZE)
+        # The register being opened behind the frame, the wait for it (opened_register), and
+        # what the frame shows meanwhile.
+        self._opening: OpeningRegister | None = None
+        self._waiting: QEventLoop | None = None
+        self.opening_label: QLabel | None = None
+        if isinstance(register, OpeningRegister):
+            self._show_opening(register)
+        else:
+            self.fill(register)
+
+    def _show_opening(self, opening: OpeningRegister) -> None:
+        self._opening = opening
+        # A register file (otop_desktop.first_look answers for no other): named by its file.
+        path = Path(opening.db).expanduser()
+        self._set_title(opening.office_name, path.name)
+        self._show_location(str(path))
+        self.opening_label = heading(self.tr("Opening the register…"), size_delta=2)
+        self.opening_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.stack.addWidget(self.opening_label)
+        for action in self._register_actions:
+            action.setEnabled(False)
+
+    def _show_location(self, location: str) -> None:
+        self.location.setText(self.tr("Register: {location}").format(location=location))
+
+    def opened_register(self) -> Register | None:
+        """Waits for the register opening behind the frame, the events going on meanwhile
+        (the frame painted, its menus answering), and returns it; None when the clerk closed
+        the window first (the register is let go again). Raises what opening it raised."""
+        opening = self._opening
+        assert opening is not None, "a frame made on an OpeningRegister"
+        self._waiting = QEventLoop()
+        opening.finished.connect(self._waiting.quit)
+        QTimer.singleShot(0, opening.start)  # once the frame is on the screen
+        self._waiting.exec()
+        self._waiting = None
+        if self._closed:
+            opening.close()
+            return None
+        return opening.register()  # raises the opening's error
+
+    def fill(self, register: Register) -> None:
+        """The register's pages, its place in the status bar and the menus' entries that need
+        it; the start-up check once the window is shown."""
+        # Here, not at the top: a frame shows before the core and the pages are loaded.
+        from ui.accounts import AccountsPage
+        from ui.backup import Backups, StartupCheck
+        from ui.lists.entrepreneurs import EntrepreneursPage
+        from ui.lists.products import ProductsPage
+        from ui.overview import OverviewPage
+        from ui.printing.verify_dialog import verify_action
+        from ui.records import RecordActions
+
+        self.register = register
+        self._opening = None
+        self.backups = Backups(register, self)
+        self.startup_check = StartupCheck(register, self)
+        self.startup_check.failed.connect(self._check_failed)
+        self.startup_check.restore_requested.connect(self.restore_from_backup)
         self.overview = OverviewPage(register, clickable=self.can_open_list)
         self.overview.openRequested.connect(self.open_list)
         self._settings = LazyPage(self._settings_page)
@@ -172,19 +243,12 @@ class MainWindow(QMainWindow):
         # Records imported from old spreadsheets without all their details; completing one
         # opens its own form, and the list is read again when the form closes.
         self._to_complete = LazyPage(self._to_complete_page)
-        # The screen locks after the office's idle time, once the register has accounts.
-        self.idle_lock: IdleLock | None = None
         self.accounts.first_head_created.connect(lambda _actor: self._start_idle_lock())
-        self._keys: list[str] = []
 
-        central = QWidget()
-        layout = QHBoxLayout(central)
-        layout.setContentsMargins(8, 8, 8, 8)
-        layout.addWidget(self.nav)
-        layout.addWidget(self.stack, 1)
-        self.setCentralWidget(central)
-
-        self._build_menus()
+        if self.opening_label is not None:
+            self.stack.removeWidget(self.opening_label)
+            self.opening_label.deleteLater()
+            self.opening_label = None
         # The pages in the order of the list (and of Ctrl+1…9): a new page is one more line.
         pages: list[tuple[str, str, QWidget]] = [
             ("overview", self.tr("Overview"), self.overview),
@@ -204,16 +268,18 @@ class MainWindow(QMainWindow):
             self.add_page(key, title, widget)
         self.nav.currentRowChanged.connect(self._switch_page)
         self.nav.setCurrentRow(0)
+        self.file_menu.insertAction(self._lock_separator, verify_action(register, self))
+        self._fill_recent_menu()
+        for action in self._register_actions:
+            action.setEnabled(True)
 
-        location = QLabel(
-            self.tr("Register: {location}").format(location=display_location(register.engine.url))
-        )
-        self.statusBar().addWidget(location)
+        self._show_location(display_location(register.engine.url))
         self.statusBar().addPermanentWidget(self.backups.status)
         self.backups.start()
         self.update_title()
-        self.setMinimumSize(*MINIMUM_SIZE)
-        self.resize(*WINDOW_SIZE)
+        self.filled = True
+        if self._shown_once:
+            self._start_checks()
 
     # The lazily built pages the window talks to, built when first asked for.
 
@@ -258,7 +324,7 @@ class MainWindow(QMainWindow):
         return page
 
     def _build_menus(self) -> None:
-        file_menu = self.menuBar().addMenu(self.tr("&File"))
+        self.file_menu = file_menu = self.menuBar().addMenu(self.tr("&File"))
         self.new_register_action = file_menu.addAction(self.tr("&New register…"))
         self.new_register_action.setStatusTip(
             self.tr("Set up a new register in a file of its own, and open it")
@@ -270,7 +336,6 @@ class MainWindow(QMainWindow):
         self.open_register_action.triggered.connect(self.open_register)
         self.recent_menu = file_menu.addMenu(self.tr("Recent regis&ters"))
         self.recent_menu.aboutToShow.connect(self._fill_recent_menu)
-        self._fill_recent_menu()
         file_menu.addSeparator()
         self.backup_action = file_menu.addAction(self.tr("&Back up now"))
         self.backup_action.setStatusTip(self.tr("Make a checked copy of the register now"))
@@ -279,8 +344,8 @@ class MainWindow(QMainWindow):
         self.restore_action.setStatusTip(self.tr("Put the register back as a backup holds it"))
         self.restore_action.triggered.connect(self.restore_from_backup)
         file_menu.addSeparator()
-        file_menu.addAction(verify_action(self.register, self))
-        file_menu.addSeparator()
+        # The certificate check (ui.printing) comes here once the window is filled.
+        self._lock_separator = file_menu.addSeparator()
         self.lock_action = file_menu.addAction(self.tr("&Lock now"))
         self.lock_action.setShortcut(QKeySequence("Ctrl+L"))
         self.lock_action.triggered.connect(self.lock_now)
@@ -307,6 +372,16 @@ class MainWindow(QMainWindow):
         self.help_action.triggered.connect(lambda: show_help(self))
         self.about_action = help_menu.addAction(self.tr("&About OTOP Desktop"))
         self.about_action.triggered.connect(self.show_about)
+        # What only an open register can do: greyed out while it opens behind the frame.
+        self._register_actions: list[QAction] = [
+            self.new_register_action,
+            self.open_register_action,
+            self.recent_menu.menuAction(),
+            self.backup_action,
+            self.restore_action,
+            self.go_menu.menuAction(),
+            self.about_action,
+        ]
 
     def _complete(self, open_form: Callable[[int], None], record_id: int) -> None:
         open_form(record_id)
@@ -364,12 +439,19 @@ class MainWindow(QMainWindow):
         super().showEvent(event)
         if not self._shown_once:
             self._shown_once = True
-            # Once the window is up (and painted): the check runs off the GUI thread.
-            QTimer.singleShot(0, self.startup_check.start)
-            if self.register.has_accounts():
-                self._start_idle_lock()
+            if self.filled:  # else once it is (fill)
+                self._start_checks()
+
+    def _start_checks(self) -> None:
+        # Once the window is up (and painted) with its register: the check runs off the GUI
+        # thread.
+        QTimer.singleShot(0, self.startup_check.start)
+        if self.register.has_accounts():
+            self._start_idle_lock()
 
     def _start_idle_lock(self) -> None:
+        from ui.accounts import IdleLock
+
         if self.idle_lock is None:
             self.idle_lock = IdleLock(self, self.register)
             self.accounts.idle_lock_changed.connect(self.idle_lock.set_minutes)
@@ -386,6 +468,12 @@ class MainWindow(QMainWindow):
 
     def closeEvent(self, event: QCloseEvent) -> None:
         if self._closed:
+            event.accept()
+            return
+        if not self.filled:  # the frame alone: nothing of a register's to finish
+            self._closed = True
+            if self._waiting is not None:
+                self._waiting.quit()
             event.accept()
             return
         if self._closing:  # the backup on closing is under way
@@ -420,6 +508,11 @@ class MainWindow(QMainWindow):
         """File → Restore from a backup…: the clerk picks a backup; the window lets go of
         the register, restores it, and closes with ``reopen_requested`` set. A restore that
         fails leaves the register open here as it was."""
+        from otop_desktop.accounts.roles import PermissionDenied, require
+        from otop_desktop.models.accounts import HEAD
+        from ui.backup import RestoreDialog
+        from ui.backup.texts import when_text
+
         if not self.backups.available:
             show_user_error(self, self.backups.unavailable_error())
             return
@@ -478,18 +571,22 @@ class MainWindow(QMainWindow):
     # --- the lists behind the overview's charts ---------------------------------------------
 
     def can_open_list(self, target: Target) -> bool:
-        return target == SALES_OF_MONTH or (target.list, target.field) in LIST_FILTERS
+        chart = (target.list, target.field)
+        return chart == SALES_OF_MONTH or chart in LIST_FILTERS
 
     def open_list(self, target: Target, key: object) -> None:
         """Shows the list behind a chart's bar: ``target``'s list filtered on ``key`` alone
         (the sales grid at the month, for a month's sales)."""
-        if target == SALES_OF_MONTH:
+        from ui.lists.entrepreneurs import readiness_lacking, readiness_level
+
+        chart = (target.list, target.field)
+        if chart == SALES_OF_MONTH:
             self.go_to_page("sales")
             if self.current_page() == "sales":
                 assert isinstance(key, int)
                 cast("SalesPage", self.sales.built()).show_period(Period.from_key(key))
             return
-        box_name = LIST_FILTERS.get((target.list, target.field))
+        box_name = LIST_FILTERS.get(chart)
         if box_name is None:
             return
         page_key = "support" if target.list in ("trainings", "grants") else target.list
@@ -533,14 +630,19 @@ class MainWindow(QMainWindow):
         return page
 
     def update_title(self) -> None:
+        from otop_desktop.services.office import get_office
+
         with self.register.read() as session:
             name = get_office(session).name
+        self._set_title(name, register_name(self.register.engine.url), self.register.actor)
+
+    def _set_title(self, office: str, register: str, actor: Actor | None = None) -> None:
         # Which register is open: offices keep more than one (a copy, last year's, a test).
         title = self.tr("OTOP register – {office} ({register})").format(
-            office=name, register=register_name(self.register.engine.url)
+            office=office, register=register
         )
-        if self.register.actor is not None and self.register.actor.account_id is not None:
-            title += f" – {self.register.actor.name}"
+        if actor is not None and actor.account_id is not None:
+            title += f" – {actor.name}"
         self.setWindowTitle(title)
 
     def show_about(self) -> None:
@@ -615,6 +717,8 @@ class MainWindow(QMainWindow):
     def open_recent(self, db: str) -> bool:
         """File → Recent registers: that register, unless its file has gone (moved, on a USB
         drive not plugged in): then it is said, and not offered again; nothing is set up there."""
+        from otop_desktop.database import database_url
+
         try:
             url = database_url(db)
         except UserError as exc:  # an entry edited by hand in the preferences
@@ -705,6 +809,8 @@ def _audit_page(register: Register) -> QWidget:
 
 def _recent_text(db: str) -> str:
     """A recent register as the menu shows it: a file's name and folder, or a server URL."""
+    from otop_desktop.database import database_url
+
     try:
         url = database_url(db)
     except UserError:

@@ -294,6 +294,10 @@ Open it as this computer&apos;s register, in
         <translation>&lt;h3&gt;OTOP Desktop {version}&lt;/h3&gt;&lt;p&gt;ทะเบียนผู้ผลิตผู้ประกอบการและผลิตภัณฑ์ OTOP สำหรับสำนักงานพัฒนาชุมชน&lt;/p&gt;&lt;p&gt;ทะเบียน: {location}&lt;/p&gt;&lt;p&gt;ข้อความภาษาไทยใช้แบบอักษร Sarabun (SIL Open Font License)&lt;/p&gt;</translation>
     </message>
     <message>
+        <source>Opening the register…</source>
+        <translation>กำลังเปิดทะเบียน…</translation>
+    </message>
+    <message>
         <source>About OTOP Desktop</source>
         <translation>เกี่ยวกับ OTOP Desktop</translation>
     </message>

@@ -1,7 +1,8 @@
-"""A register opened off the GUI thread while the login dialog is already on the screen: the
+"""A register opened off the GUI thread while the first window is already on the screen: the
 core (SQLAlchemy, the models) loads and the register opens — and is upgraded, if that is
-due — while the clerk types their name and password (ui.launch; otop_desktop.first_look
-tells beforehand that the register asks for a login)."""
+due — while the clerk types their name and password at the login, or while the main
+window's frame says that it is opening (ui.launch; otop_desktop.first_look tells beforehand
+that the register is set up, and whether it asks for a login)."""
 
 from __future__ import annotations
 
@@ -20,9 +21,10 @@ class OpeningRegister(QObject):
     thread pool waits for it, and must not keep it from a thread); ``register()`` waits for
     it (in a worker, or briefly in the GUI thread) and raises what the opening raised, and
     ``close()`` lets it go; both start the opening if nobody has. ``failed`` brings the
-    opening's error to the GUI thread."""
+    opening's error to the GUI thread, ``finished`` the end of the opening, either way."""
 
     failed = Signal(object)
+    finished = Signal()
 
     def __init__(self, db: str | Path, office_name: str, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -51,6 +53,7 @@ class OpeningRegister(QObject):
         self._done.set()
         if self._error is not None:
             self.failed.emit(self._error)
+        self.finished.emit()
 
     @property
     def error(self) -> BaseException | None:
