@@ -1,9 +1,11 @@
 """Opening the entry forms from the lists: a list asks, a dialog edits in its own unit of
-work, and the lists are read again so that they show what was saved."""
+work, and the lists are read again so that they show what was saved. The forms' modules are
+loaded when a form is first opened: the main window, which makes this with its lists, comes
+sooner without them."""
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
@@ -13,13 +15,13 @@ from otop_desktop.database import Register
 from otop_desktop.errors import UserError
 from otop_desktop.services.entrepreneurs import get_entrepreneur
 from otop_desktop.services.products import get_product
-from ui.forms.entrepreneur_form import EntrepreneurDialog
-from ui.forms.product_form import ProductDialog
-from ui.forms.record_dialog import RecordDialog
 from ui.lists.entrepreneurs import EntrepreneursPage
 from ui.lists.page import ListPage
 from ui.lists.products import ProductsPage
 from ui.messages import show_user_error
+
+if TYPE_CHECKING:
+    from ui.forms.record_dialog import RecordDialog
 
 
 class RecordActions(QObject):
@@ -76,6 +78,8 @@ class RecordActions(QObject):
         self.printRequested.emit(reg_no)
 
     def open_entrepreneur(self, entrepreneur_id: int | None) -> None:
+        from ui.forms.entrepreneur_form import EntrepreneurDialog
+
         try:
             dialog = EntrepreneurDialog(self._register, entrepreneur_id, self._window)
         except UserError as exc:  # deleted on another PC meanwhile
@@ -121,6 +125,8 @@ class RecordActions(QObject):
             page.select_id(dialog.saved_id)
 
     def _product_dialog(self, owner: int | None, product_id: int | None) -> None:
+        from ui.forms.product_form import ProductDialog
+
         try:
             dialog = ProductDialog(self._register, owner, product_id, self._window)
         except UserError as exc:
