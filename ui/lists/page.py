@@ -240,6 +240,9 @@ class ListPage(QWidget, Generic[F, R]):
         self.province_box: QComboBox | None = None
         self.district_box: QComboBox | None = None
         self.subdistrict_box: QComboBox | None = None
+        # A district office's subdistricts, offered once the page is first shown: geothai
+        # reads the whole country's the first time, which opening the window need not wait for.
+        self._subdistricts_due: str | None = None
         kind = OfficeKind(office.kind)
         if kind is OfficeKind.NATION:
             self.province_box = self.add_filter(
@@ -261,9 +264,9 @@ class ListPage(QWidget, Generic[F, R]):
             self.subdistrict_box.setEnabled(False)
         elif kind is OfficeKind.DISTRICT:
             self.subdistrict_box = self.add_filter(
-                QCoreApplication.translate("ListPage", "All subdistricts"),
-                self._subdistricts(office.district_code or ""),
+                QCoreApplication.translate("ListPage", "All subdistricts"), []
             )
+            self._subdistricts_due = office.district_code or ""
 
     # Building, for the subclasses ---------------------------------------------------------
 
@@ -549,6 +552,14 @@ class ListPage(QWidget, Generic[F, R]):
         self.search.selectAll()
 
     def showEvent(self, event: QShowEvent) -> None:
+        if self._subdistricts_due is not None:  # the first showing
+            assert self.subdistrict_box is not None
+            self._fill_below(
+                self.subdistrict_box,
+                QCoreApplication.translate("ListPage", "All subdistricts"),
+                self._subdistricts(self._subdistricts_due),
+            )
+            self._subdistricts_due = None
         # Read on being shown, not when built, so that the window opens without waiting for
         # a long list; and again on each later showing, since other pages change records.
         # Not on spontaneous shows (the window restored from the taskbar): nothing changed.
