@@ -222,6 +222,7 @@ class MainWindow(QMainWindow):
         from ui.printing.verify_dialog import verify_action
         from ui.records import RecordActions
 
+        assert not self.filled, "a window is filled once"
         self.register = register
         self._opening = None
         self.backups = Backups(register, self)
