@@ -30,7 +30,13 @@ from otop_desktop.models import (
 )
 from otop_desktop.models.submission import MONTHLY_EXPORT as MONTHLY
 from otop_desktop.models.submission import SUBMITTED
-from otop_desktop.search import SEARCHED_TABLES, entrepreneur_doc, product_doc, search_mask
+from otop_desktop.search import (
+    SEARCHED_TABLES,
+    entrepreneur_doc,
+    product_doc,
+    search_mask,
+    search_words,
+)
 from otop_desktop.services.numbers import (
     household_counter,
     parse_household_code,
@@ -316,7 +322,10 @@ def thai_search_warning(register: Register) -> Problem | None:
     if register.engine.dialect.name != "postgresql":
         return None
     with register.read() as session:
-        trigrams = session.scalar(text("SELECT show_trgm(:word)"), {"word": THAI_PROBE})
+        # As the search index holds Thai (migration 0018): moved to CJK ideographs.
+        trigrams = session.scalar(
+            text("SELECT show_trgm(:word)"), {"word": search_words(THAI_PROBE)}
+        )
         ctype = session.scalar(
             text("SELECT datctype FROM pg_database WHERE datname = current_database()")
         )

@@ -113,14 +113,21 @@ def coded(key: str) -> str:
     return key.translate(_CODE_TABLE)
 
 
-_DECODE_TABLE = {code: thai for thai, code in _CODE_TABLE.items()}
+# Coded letters to the CJK ideographs U+4E00–U+4E7F and Thai ones to U+4E80–U+4EFF: letters
+# to pg_trgm in every locale with Unicode letters, where Thai marks are not (migration 0018).
+_WORDS, _TYPED_WORDS = 0x4E00, 0x4E80
+_WORDS_TABLE = {
+    **{code: code - _CODED + _WORDS for code in range(_CODED, _CODED + 0x80)},
+    **{thai: thai - _THAI + _TYPED_WORDS for thai in range(_THAI, _THAI + 0x80)},
+}
 
 
-def decoded(text: str) -> str:
-    """``text`` with coded letters moved back to the Thai block: how PostgreSQL's trigram
-    index holds the documents (migration 0015; pg_trgm makes no trigrams of private-use
-    characters)."""
-    return text.translate(_DECODE_TABLE)
+def search_words(text: str) -> str:
+    """``text`` (a search document, or a part of one) as PostgreSQL's ``search_words`` column
+    holds it (migration 0018's otop_search_words): coded and typed Thai letters moved to two
+    blocks of CJK ideographs, so that pg_trgm reads a Thai word whole instead of cutting it at
+    every mark above or below its consonant."""
+    return text.translate(_WORDS_TABLE)
 
 
 @lru_cache(maxsize=65536)

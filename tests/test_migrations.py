@@ -3,7 +3,6 @@ register made by a newer program."""
 
 from __future__ import annotations
 
-import importlib.util
 import sqlite3
 from datetime import date
 from pathlib import Path
@@ -17,7 +16,7 @@ from otop_desktop.database import Register, current_revision, head_revision, mak
 from otop_desktop.errors import UserError
 from otop_desktop.models import Base
 from otop_desktop.register_check import search_problems
-from otop_desktop.search import POSITION_GAP, coded, search_mask
+from otop_desktop.search import POSITION_GAP, coded, search_mask, search_words
 from otop_desktop.services.entrepreneurs import create_entrepreneur
 from otop_desktop.services.listing import (
     EntrepreneurFilter,
@@ -230,35 +229,28 @@ def test_another_programs_database_is_refused_without_a_byte_changed(tmp_path) -
     assert sorted(p.name for p in tmp_path.iterdir()) == ["accounts.db"]
 
 
-@pytest.mark.skipif(not ON_POSTGRESQL, reason="otop_key_letters is PostgreSQL's (0015, 0016)")
-def test_0016_moves_the_keys_back_as_0015_did(register) -> None:
-    # Every coded letter, its neighbours outside the block, the Thai block itself, letters
-    # whose UTF-8 shares bytes with the coded ones (U+E0B8, U+EE80, U+0EE8) and a text of
-    # every kind at once.
+@pytest.mark.skipif(not ON_POSTGRESQL, reason="otop_search_words is PostgreSQL's (0018)")
+def test_the_servers_search_words_are_the_programs(register) -> None:
+    # The column the server computes (0018) and the text the program looks up in it must
+    # agree letter for letter, or a search misses. Every coded letter, its neighbours outside
+    # the block, the Thai block itself, letters whose UTF-8 shares bytes with the moved ones
+    # (U+E0B8, U+EE80, U+0EE8, U+4E00) and a text of every kind at once.
     texts = [
         "".join(map(chr, range(0xE000, 0xE080))),
         "\u0dff\ue080\ue0ff\uefff\uf000\ud7ff",
         "".join(map(chr, range(0x0E00, 0x0E80))),
-        "\ue0b8\uee80\uee81\u0ee8\u3e80",
-        "ก\ue001ข 12 abc\\ee80 \ue041\n\U0001f600ee81",
+        "\ue0b8\uee80\uee81\u0ee8\u3e80\u4e00\u4eff",
+        "ก\ue001ข 12 abc\\ee80 e0b8\ue041\n\U0001f600ee81",
         "",
     ]
-    spec = importlib.util.spec_from_file_location(
-        "m0016", _VERSIONS / "0016_key_letters_by_bytes.py"
-    )
-    assert spec is not None and spec.loader is not None
-    migration = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(migration)
-    translated = migration.BY_TRANSLATE.replace("$1", "CAST(:t AS text)")
     with register.read() as s:
         for t in texts:
-            ours = s.execute(text("SELECT otop_key_letters(:t)"), {"t": t}).scalar_one()
-            assert ours == s.execute(text(translated), {"t": t}).scalar_one()
-        assert (
-            s.execute(text("SELECT otop_key_letters(:t)"), {"t": texts[0]}).scalar_one()
-            == (texts[2])
-        )
-        assert s.execute(text("SELECT otop_key_letters(NULL)")).scalar_one() is None
+            server = s.execute(text("SELECT otop_search_words(:t)"), {"t": t}).scalar_one()
+            assert server == search_words(t)
+        assert s.execute(text("SELECT otop_search_words(NULL)")).scalar_one() is None
+    # The two blocks do not overlap, and neither holds what a document already had.
+    assert set(search_words(texts[0])).isdisjoint(search_words(texts[2]))
+    assert set(search_words(texts[0] + texts[2])) == set(map(chr, range(0x4E00, 0x4F00)))
 
 
 def _closing_steps(path: Path, closings: int) -> int:

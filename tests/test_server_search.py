@@ -1,6 +1,6 @@
-"""PostgreSQL's trigram index answers the forgiving search (migration 0015): the coded keys of
-the search documents have trigrams there, so a rare text finds its few rows in the index
-instead of every row being read and tested."""
+"""PostgreSQL's trigram index answers the forgiving search (migration 0018): the search
+documents' words, coded keys and typed Thai alike, have whole-word trigrams there, so a rare
+text finds its few rows in the index instead of every row being read and tested."""
 
 from __future__ import annotations
 
@@ -79,7 +79,7 @@ def test_a_rare_text_is_found_in_the_trigram_index(weavers: Register, query: str
         node
         for plan in _plans(weavers, query)
         for node in _nodes(plan)
-        if node.get("Index Name") == "ix_products_search_trgm"
+        if node.get("Index Name") == "ix_products_search_words"
     ]
     assert looked_up, "the products' trigram index was not used"
     # The index hands over the one product (and the few whose typed fields spell the key),

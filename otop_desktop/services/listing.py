@@ -19,10 +19,12 @@ from sqlalchemy import (
     and_,
     bindparam,
     case,
+    collate,
     column,
     exists,
     false,
     func,
+    literal_column,
     null,
     or_,
     select,
@@ -40,12 +42,12 @@ from otop_desktop.models import DigitalReadiness, Entrepreneur, Product, Product
 from otop_desktop.search import (
     TRIGRAM,
     coded,
-    decoded,
     fts_any,
     fts_phrase,
     search_key,
     search_mask,
     search_variants,
+    search_words,
 )
 from otop_desktop.services.readiness import level_sql
 from otop_desktop.textnorm import normalize
@@ -244,12 +246,13 @@ def _contains(
             return _Contains((model.search_pos + 0).in_(hits), hits, narrow=False)
         return _Contains(model.search_pos.in_(hits), hits, narrow=True)
     if len(texts[0]) >= TRIGRAM:
-        # A server with its own trigram index (pg_trgm), which holds the documents with their
-        # keys decoded (migration 0015): the text is looked up there, decoded, and the few
-        # rows found are tested for the text itself.
-        letters = func.otop_key_letters(model.search_text)
+        # A server with its own trigram index (pg_trgm) of each document's search_words,
+        # where Thai words are whole (migration 0018): the text is looked up there as that
+        # column holds it, and the few rows found are tested for the text itself (a typed
+        # ideograph of those blocks is the only way the two tests differ).
+        words = _words(model)
         substring = or_(
-            *(and_(_like(letters, decoded(t)), _like(model.search_text, t)) for t in texts)
+            *(and_(_like(words, search_words(t)), _like(model.search_text, t)) for t in texts)
         )
         return _Contains(substring, None, narrow=False)
     if sqlite:
@@ -274,11 +277,18 @@ def _contains(
         else:
             # The index of each document's characters (migration 0011) finds the few rows
             # holding all of the text's; the substring test keeps those holding the text.
-            chars = type_coerce(func.string_to_array(model.search_text, null()), ARRAY(Text))
-            held = chars.contains(sorted(set(texts[0])))
+            # In the collation the index is built with (migration 0018), or it is not used.
+            chars = collate(func.string_to_array(model.search_text, null()), "C")
+            held = type_coerce(chars, ARRAY(Text)).contains(sorted(set(texts[0])))
             return _Contains(and_(held, substring), None, narrow=True)
     # A text common enough that a walk of the list's order soon fills a page.
     return _Contains(substring, None, narrow=False)
+
+
+def _words(model: Searched) -> Any:
+    """PostgreSQL's ``search_words`` column (migration 0018), which the server computes and
+    the models leave out: SQLite has none."""
+    return literal_column(f"{model.__tablename__}.search_words", Text)
 
 
 def _like(document: Any, text: str) -> Any:

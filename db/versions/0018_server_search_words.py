@@ -1,0 +1,103 @@
+"""PostgreSQL: the search documents' trigrams taken from whole Thai words, kept in a column.
+
+pg_trgm makes trigrams of the runs of what the database's locale calls letters, and no Thai
+vowel or tone mark written above or below its consonant is one (ั ิ ี ึ ื ุ ู ็ ่ ้ ๊ ๋ ์ ํ):
+every Thai word was cut into pieces of one to four letters at them (ผ้าไหม is ผ and าไหม,
+ผลิตภัณฑ์ is ผล, ตภ and ณฑ). The pieces' trigrams are common to thousands of documents: บ้านนา
+found 19,878 documents in the index of 0015 for 71 that hold it, each then tested through
+otop_key_letters, and a search of a rare word took a quarter of a second on a national
+register. The keys (tone marks left out) were cut at the other marks too.
+
+Each document now also has ``search_words``, computed by the server: its coded keys moved
+to CJK ideographs U+4E00–U+4E7F and its typed Thai to U+4E80–U+4EFF — 256 characters every
+locale with Unicode letters calls letters, so a Thai word is one word to pg_trgm and its
+trigrams are as selective as its letters. The keys and the typed text stay apart, as in the
+document. The column is stored, not an index expression: the index's candidates are tested
+against the column as it is, with no function run for each. otop_desktop.search.search_words
+is the same mapping in Python, for queries; tests/test_migrations.py compares the two.
+
+In UTF-8, coded U+E000+n is EE 80 80+n (n < 64) or EE 81 40+n, Thai U+0E00+n is E0 B8 80+n
+or E0 B9 40+n, and U+4E00+n / U+4E80+n are E4 B8 / E4 B9 and E4 BA / E4 BB with the same last
+byte: the function replaces lead byte pairs in the document's bytes written in hex (0016
+says why no match can be one hex digit off; E0 and EE likewise begin only a character).
+
+The index of single characters (0011) is built with the "C" collation: its entries are sorted
+by bytes instead of through the locale, a third less time to build (a large import or the
+demo rebuilds it); queries name the same collation.
+
+Revision ID: 0018
+Revises: 0017
+"""
+
+from __future__ import annotations
+
+from alembic import op
+
+revision = "0018"
+down_revision = "0017"
+branch_labels = None
+depends_on = None
+
+TABLES = ("entrepreneurs", "products")
+
+# --- frozen copies of what 0011, 0015 and 0016 made ----------------------------------------
+KEY_LETTERS = "otop_key_letters"
+KEY_LETTERS_BODY = (
+    "SELECT convert_from(decode(replace(replace(encode(convert_to($1, 'UTF8'), 'hex'),"
+    " 'ee80', 'e0b8'), 'ee81', 'e0b9'), 'hex'), 'UTF8')"
+)
+CHARS = "string_to_array(search_text, NULL)"
+
+# --- the change ----------------------------------------------------------------------------
+WORDS = "otop_search_words"
+WORDS_BODY = (
+    "SELECT convert_from(decode(replace(replace(replace(replace("
+    "encode(convert_to($1, 'UTF8'), 'hex'),"
+    " 'ee80', 'e4b8'), 'ee81', 'e4b9'), 'e0b8', 'e4ba'), 'e0b9', 'e4bb'), 'hex'), 'UTF8')"
+)
+
+
+def _function(name: str, body: str) -> str:
+    # IMMUTABLE, so that a generated column or an index may hold it.
+    return (
+        f"CREATE FUNCTION {name}(text) RETURNS text LANGUAGE sql IMMUTABLE PARALLEL SAFE"
+        f" AS $$ {body} $$"
+    )
+
+
+def upgrade() -> None:
+    if op.get_bind().dialect.name != "postgresql":
+        return
+    op.execute(_function(WORDS, WORDS_BODY))
+    for table in TABLES:
+        op.execute(f"DROP INDEX ix_{table}_search_trgm")
+        op.execute(f"DROP INDEX ix_{table}_search_chars")
+        op.execute(
+            f"ALTER TABLE {table} ADD COLUMN search_words text"
+            f" GENERATED ALWAYS AS ({WORDS}(search_text)) STORED"
+        )
+        op.execute(
+            f"CREATE INDEX ix_{table}_search_words ON {table} USING gin (search_words gin_trgm_ops)"
+        )
+        op.execute(
+            f'CREATE INDEX ix_{table}_search_chars ON {table} USING gin (({CHARS}) COLLATE "C")'
+        )
+        # The planner's figures for the new column, which choose between the index and a
+        # walk of the list's order.
+        op.execute(f"ANALYZE {table}")
+    op.execute(f"DROP FUNCTION {KEY_LETTERS}(text)")
+
+
+def downgrade() -> None:
+    if op.get_bind().dialect.name != "postgresql":
+        return
+    op.execute(_function(KEY_LETTERS, KEY_LETTERS_BODY))
+    for table in TABLES:
+        op.execute(f"DROP INDEX ix_{table}_search_chars")
+        op.execute(f"ALTER TABLE {table} DROP COLUMN search_words")  # and its index
+        op.execute(f"CREATE INDEX ix_{table}_search_chars ON {table} USING gin ({CHARS})")
+        op.execute(
+            f"CREATE INDEX ix_{table}_search_trgm ON {table}"
+            f" USING gin ({KEY_LETTERS}(search_text) gin_trgm_ops)"
+        )
+    op.execute(f"DROP FUNCTION {WORDS}(text)")
