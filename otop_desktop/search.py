@@ -120,14 +120,23 @@ _WORDS_TABLE = {
     **{code: code - _CODED + _WORDS for code in range(_CODED, _CODED + 0x80)},
     **{thai: thai - _THAI + _TYPED_WORDS for thai in range(_THAI, _THAI + 0x80)},
 }
+#: The letters of ``search_words`` (the function's class [0-9a-z\u4e00-\u4eff]); each run of
+#: anything else is one space there.
+WORD_LETTERS = "".join(
+    chr(c)
+    for first, last in ((0x30, 0x39), (0x61, 0x7A), (0x4E00, 0x4EFF))
+    for c in range(first, last + 1)
+)
+_NOT_WORD_RE = re.compile(f"[^{WORD_LETTERS}]+")
 
 
 def search_words(text: str) -> str:
     """``text`` (a search document, or a part of one) as PostgreSQL's ``search_words`` column
     holds it (migration 0018's otop_search_words): coded and typed Thai letters moved to two
     blocks of CJK ideographs, so that pg_trgm reads a Thai word whole instead of cutting it at
-    every mark above or below its consonant."""
-    return text.translate(_WORDS_TABLE)
+    every mark above or below its consonant, and each run of other characters but digits and
+    a-z made one space, so that every word ends in a space or the text's end."""
+    return _NOT_WORD_RE.sub(" ", text.translate(_WORDS_TABLE))
 
 
 @lru_cache(maxsize=65536)

@@ -241,6 +241,8 @@ def test_the_servers_search_words_are_the_programs(register) -> None:
         "".join(map(chr, range(0x0E00, 0x0E80))),
         "\ue0b8\uee80\uee81\u0ee8\u3e80\u4e00\u4eff",
         "ก\ue001ข 12 abc\\ee80 e0b8\ue041\n\U0001f600ee81",
+        # Runs of what is not a letter there: one space each, also at the ends.
+        "-1001-25--p01\n\n(ABC) Zé ß\u0e2f.\u0e46 \t/%_\\x",
         "",
     ]
     with register.read() as s:
@@ -251,6 +253,7 @@ def test_the_servers_search_words_are_the_programs(register) -> None:
     # The two blocks do not overlap, and neither holds what a document already had.
     assert set(search_words(texts[0])).isdisjoint(search_words(texts[2]))
     assert set(search_words(texts[0] + texts[2])) == set(map(chr, range(0x4E00, 0x4F00)))
+    assert search_words(texts[5]) == " 1001 25 p01 \u4eaf \u4ec6 x"
 
 
 def _closing_steps(path: Path, closings: int) -> int:

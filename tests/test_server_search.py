@@ -35,7 +35,7 @@ def weavers(register: Register) -> Register:
     return register
 
 
-def _plans(register: Register, query: str) -> Iterator[dict[str, Any]]:
+def _plans(register: Register, query: str, found: list[str]) -> Iterator[dict[str, Any]]:
     """The plan of each statement the products list runs for ``query``, as run (EXPLAIN
     ANALYZE), with sequential scans off so that a small table is read through its index."""
     seen: list[tuple[str, Any]] = []
@@ -50,7 +50,7 @@ def _plans(register: Register, query: str) -> Iterator[dict[str, Any]]:
             rows = list_products(s, ProductFilter(query=query))
         finally:
             event.remove(register.engine, "before_cursor_execute", grab)
-        assert [row.name for row in rows] == ["ผ้าไหมแพรวาลายโบราณ"]
+        assert sorted(row.name for row in rows) == sorted(found)
         conn = s.connection()
         conn.execute(text("SET LOCAL enable_seqscan = off"))
         conn.execute(text("SET LOCAL enable_indexscan = off"))
@@ -77,7 +77,7 @@ def _nodes(plan: dict[str, Any]) -> Iterator[dict[str, Any]]:
 def test_a_rare_text_is_found_in_the_trigram_index(weavers: Register, query: str) -> None:
     looked_up = [
         node
-        for plan in _plans(weavers, query)
+        for plan in _plans(weavers, query, ["ผ้าไหมแพรวาลายโบราณ"])
         for node in _nodes(plan)
         if node.get("Index Name") == "ix_products_search_words"
     ]
@@ -85,3 +85,23 @@ def test_a_rare_text_is_found_in_the_trigram_index(weavers: Register, query: str
     # The index hands over the one product (and the few whose typed fields spell the key),
     # not every product for a test of its document.
     assert max(node["Actual Rows"] for node in looked_up) <= 2
+
+
+#: Where two letters stand in a word decides the trigram that holds them: before another
+#: letter, before a digit, before other characters, at a field's end.
+GONGS = ["ฆ้องทองเหลือง", "ฆ้อ2", "ลายฆ้อ(โบราณ)", "ปี่ฆ้อ"]
+
+
+def test_two_letters_are_found_by_their_trigrams_wherever_they_stand(weavers: Register) -> None:
+    with weavers.write() as s:
+        maker = entrepreneurs.create_entrepreneur(s, person(name="ร้านเครื่องดนตรี"))
+        for name in GONGS:
+            products.create_product(s, maker.id, ProductInput(name, 4, "900", "ชิ้น"))
+    # ฆอ: the key of ฆ้อ, typed without its tone mark; อ is in nearly every product's key.
+    looked_up = [
+        node
+        for plan in _plans(weavers, "ฆอ", GONGS)
+        for node in _nodes(plan)
+        if node.get("Index Name") == "ix_products_search_words"
+    ]
+    assert looked_up, "the products' trigram index was not used"

@@ -12,7 +12,9 @@ Each document now also has ``search_words``, computed by the server: its coded k
 to CJK ideographs U+4E00–U+4E7F and its typed Thai to U+4E80–U+4EFF — 256 characters every
 locale with Unicode letters calls letters, so a Thai word is one word to pg_trgm and its
 trigrams are as selective as its letters. The keys and the typed text stay apart, as in the
-document. The column is stored, not an index expression: the index's candidates are tested
+document. Each run of what is not one of those letters, a digit or a-z is one space: so every
+word ends in a space or at the text's end, and two letters are found by the trigrams they
+begin (with each letter that may follow them, or the space) however common each letter is. The column is stored, not an index expression: the index's candidates are tested
 against the column as it is, with no function run for each. otop_desktop.search.search_words
 is the same mapping in Python, for queries; tests/test_migrations.py compares the two.
 
@@ -51,9 +53,10 @@ CHARS = "string_to_array(search_text, NULL)"
 # --- the change ----------------------------------------------------------------------------
 WORDS = "otop_search_words"
 WORDS_BODY = (
-    "SELECT convert_from(decode(replace(replace(replace(replace("
+    "SELECT regexp_replace(convert_from(decode(replace(replace(replace(replace("
     "encode(convert_to($1, 'UTF8'), 'hex'),"
-    " 'ee80', 'e4b8'), 'ee81', 'e4b9'), 'e0b8', 'e4ba'), 'e0b9', 'e4bb'), 'hex'), 'UTF8')"
+    " 'ee80', 'e4b8'), 'ee81', 'e4b9'), 'e0b8', 'e4ba'), 'e0b9', 'e4bb'), 'hex'), 'UTF8'),"
+    " '[^0-9a-z\u4e00-\u4eff]+', ' ', 'g')"
 )
 
 

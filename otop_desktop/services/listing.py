@@ -17,6 +17,7 @@ from sqlalchemy import (
     Select,
     SQLColumnExpression,
     and_,
+    any_,
     bindparam,
     case,
     collate,
@@ -35,12 +36,13 @@ from sqlalchemy import text as sql_text
 from sqlalchemy.dialects.postgresql import ARRAY
 from sqlalchemy.orm import Session
 from sqlalchemy.sql.elements import TextClause
-from sqlalchemy.types import Text
+from sqlalchemy.types import Integer, Text
 
 from otop_desktop.domain import READINESS_ITEMS
 from otop_desktop.models import DigitalReadiness, Entrepreneur, Product, ProductStandard
 from otop_desktop.search import (
     TRIGRAM,
+    WORD_LETTERS,
     coded,
     fts_any,
     fts_phrase,
@@ -274,6 +276,12 @@ def _contains(
             hits = _starting_trigrams(session, model, texts)
             if hits is not None:
                 return _Contains(model.search_pos.in_(hits), hits, narrow=True)
+        elif len(texts[0]) == 2 and all(" " not in search_words(t) for t in texts):
+            # Two letters of search_words (no space there): their trigrams in it (migration
+            # 0018) find every row holding them, also where both letters are common.
+            found = session.scalars(_word_pairs(model, [search_words(t) for t in texts])).all()
+            held = model.id == any_(bindparam(None, list(found), type_=ARRAY(Integer)))
+            return _Contains(and_(held, substring), None, narrow=True)
         else:
             # The index of each document's characters (migration 0011) finds the few rows
             # holding all of the text's; the substring test keeps those holding the text.
@@ -283,6 +291,23 @@ def _contains(
             return _Contains(and_(held, substring), None, narrow=True)
     # A text common enough that a walk of the list's order soon fills a page.
     return _Contains(substring, None, narrow=False)
+
+
+def _word_pairs(model: Searched, pairs: list[str]) -> Select[int]:
+    """The ids of the rows whose search_words hold one of ``pairs`` (two letters each), from
+    its trigram index: within a word a pair begins a trigram with the letter after it, and at
+    a word's end one with the space or the text's end after it. One lookup per trigram, each
+    pattern joined in from a list, so that the server's planner weighs one pattern instead of
+    testing each of some three hundred against its statistics (milliseconds each)."""
+    patterns = [f"%{pair}{after}%" for pair in pairs for after in (*WORD_LETTERS, " ")]
+    patterns += [f"%{pair}" for pair in pairs]
+    listed = (
+        func.unnest(bindparam(None, patterns, type_=ARRAY(Text)))
+        .table_valued("pattern")
+        .render_derived()
+    )
+    words = _words(model)
+    return select(model.id).distinct().select_from(listed).join(model, words.like(listed.c.pattern))
 
 
 def _words(model: Searched) -> Any:
