@@ -32,8 +32,10 @@ from otop_desktop.models.submission import MONTHLY_EXPORT as MONTHLY
 from otop_desktop.models.submission import SUBMITTED
 from otop_desktop.search import (
     SEARCHED_TABLES,
+    coded,
     entrepreneur_doc,
     product_doc,
+    search_key,
     search_mask,
     search_words,
 )
@@ -322,10 +324,9 @@ def thai_search_warning(register: Register) -> Problem | None:
     if register.engine.dialect.name != "postgresql":
         return None
     with register.read() as session:
-        # As the search index holds Thai (migration 0018): moved to CJK ideographs.
-        trigrams = session.scalar(
-            text("SELECT show_trgm(:word)"), {"word": search_words(THAI_PROBE)}
-        )
+        # As the search index holds Thai (migration 0018): keys moved to CJK ideographs.
+        held = search_words(coded(search_key(THAI_PROBE)))
+        trigrams = session.scalar(text("SELECT show_trgm(:word)"), {"word": held})
         ctype = session.scalar(
             text("SELECT datctype FROM pg_database WHERE datname = current_database()")
         )

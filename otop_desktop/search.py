@@ -135,7 +135,7 @@ def search_words(text: str) -> str:
     holds it (migration 0018's otop_search_words): coded and typed Thai letters moved to two
     blocks of CJK ideographs, so that pg_trgm reads a Thai word whole instead of cutting it at
     every mark above or below its consonant, and each run of other characters but digits and
-    a-z made one space, so that every word ends in a space or the text's end."""
+    a-z made one space, so that every word ends in a space or at the text's end."""
     return _NOT_WORD_RE.sub(" ", text.translate(_WORDS_TABLE))
 
 

@@ -105,3 +105,11 @@ def test_two_letters_are_found_by_their_trigrams_wherever_they_stand(weavers: Re
         if node.get("Index Name") == "ix_products_search_words"
     ]
     assert looked_up, "the products' trigram index was not used"
+    # One rare letter: the index of the keys' characters.
+    looked_up = [
+        node
+        for plan in _plans(weavers, "ฆ", GONGS)
+        for node in _nodes(plan)
+        if node.get("Index Name") == "ix_products_search_chars"
+    ]
+    assert looked_up, "the products' index of characters was not used"

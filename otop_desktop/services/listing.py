@@ -5,7 +5,9 @@ Lists are built for lazy views: ``*_ids`` returns the ordered ids of everything 
 
 from __future__ import annotations
 
+import bisect
 import functools
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
@@ -20,17 +22,14 @@ from sqlalchemy import (
     any_,
     bindparam,
     case,
-    collate,
     column,
     exists,
     false,
     func,
     literal_column,
-    null,
     or_,
     select,
     table,
-    type_coerce,
 )
 from sqlalchemy import text as sql_text
 from sqlalchemy.dialects.postgresql import ARRAY
@@ -164,6 +163,12 @@ BROAD_MATCH = 1500
 SAMPLE_RUNS, SAMPLE_RUN = 8, 128
 COMMON_IN_SAMPLE = {"sqlite": 3, "postgresql": 32}
 MAX_SHORT_TERMS = 300
+#: A text found by PostgreSQL's trigram index in at least this many of the sample's rows (in
+#: most of its runs) is read by a walk of the list's order; rarer, its rows are fetched from
+#: the index and sorted. Fetching costs about 3 µs a row found, walking about 2 µs a row
+#: walked past (50 / its share of rows): even at near one row in a hundred on a national
+#: register (some 8 of the sample's 1,024 rows).
+SPREAD_IN_SAMPLE = 8
 
 
 @dataclass(frozen=True)
@@ -250,13 +255,20 @@ def _contains(
     if len(texts[0]) >= TRIGRAM:
         # A server with its own trigram index (pg_trgm) of each document's search_words,
         # where Thai words are whole (migration 0018): the text is looked up there as that
-        # column holds it, and the few rows found are tested for the text itself (a typed
-        # ideograph of those blocks is the only way the two tests differ).
-        words = _words(model)
-        substring = or_(
-            *(and_(_like(words, search_words(t)), _like(model.search_text, t)) for t in texts)
-        )
-        return _Contains(substring, None, narrow=False)
+        # column holds it, and the rows found are tested for the text itself.
+        substring = or_(*(_like(model.search_text, t) for t in texts))
+        if not _spread(session, model, substring):
+            words = _words(model)
+            looked_up = or_(
+                *(and_(_like(words, search_words(t)), _like(model.search_text, t)) for t in texts)
+            )
+            return _Contains(looked_up, None, narrow=True)
+        # Common all over the table: a walk of the list's order soon fills a page. Tested by
+        # strpos, which no index answers and the planner weighs by a default: with the
+        # lookup beside it, or LIKE, it takes the text for a rare one (the two tests as if
+        # independent) and reads and sorts every row found.
+        walked = or_(*(func.strpos(model.search_text, t) > 0 for t in texts))
+        return _Contains(walked, None, narrow=False)
     if sqlite:
         # Documents and queries are both normalised (casefolded): a plain substring search,
         # which SQLite's instr does many times faster than LIKE.
@@ -282,12 +294,11 @@ def _contains(
             found = session.scalars(_word_pairs(model, [search_words(t) for t in texts])).all()
             held = model.id == any_(bindparam(None, list(found), type_=ARRAY(Integer)))
             return _Contains(and_(held, substring), None, narrow=True)
-        else:
-            # The index of each document's characters (migration 0011) finds the few rows
-            # holding all of the text's; the substring test keeps those holding the text.
-            # In the collation the index is built with (migration 0018), or it is not used.
-            chars = collate(func.string_to_array(model.search_text, null()), "C")
-            held = type_coerce(chars, ARRAY(Text)).contains(sorted(set(texts[0])))
+        elif letters := sorted(set(_KEY_CHAR_RE.findall(texts[0]))):
+            # The index of the characters of each document's keys (migrations 0011, 0018)
+            # finds the few rows holding all of the text's; the substring test keeps those
+            # holding the text.
+            held = _key_chars(model).contains(letters)
             return _Contains(and_(held, substring), None, narrow=True)
     # A text common enough that a walk of the list's order soon fills a page.
     return _Contains(substring, None, narrow=False)
@@ -308,6 +319,22 @@ def _word_pairs(model: Searched, pairs: list[str]) -> Select[int]:
     )
     words = _words(model)
     return select(model.id).distinct().select_from(listed).join(model, words.like(listed.c.pattern))
+
+
+#: What the index of keys' characters holds (migration 0018's KEY_CHARS): coded letters,
+#: digits and a-z.
+_KEY_CHARS = "0-9a-z\ue000-\ue07f"
+_KEY_CHAR_RE = re.compile(f"[{_KEY_CHARS}]")
+
+
+def _key_chars(model: Searched) -> Any:
+    """PostgreSQL's indexed expression of the characters of a document's keys (migration
+    0018), written as the index is, or the index is not used."""
+    expression = (
+        f"string_to_array(regexp_replace({model.__tablename__}.search_text,"
+        f" '[^{_KEY_CHARS}]+', '', 'g'), NULL) COLLATE \"C\""
+    )
+    return literal_column(expression, ARRAY(Text))
 
 
 def _words(model: Searched) -> Any:
@@ -333,7 +360,8 @@ def _rare(session: Session, model: Searched, substring: Any) -> bool:
     if first is None or last is None:
         return False
     common = COMMON_IN_SAMPLE[session.get_bind().dialect.name]
-    found = select(model.id).where(_sampled(model, first, last), substring).limit(common)
+    found = select(model.id).where(_sampled(model, _run_starts(first, last)), substring)
+    found = found.limit(common)
     return (session.scalar(select(func.count()).select_from(found.subquery())) or 0) < common
 
 
@@ -346,13 +374,34 @@ def _ends(model: Searched) -> Select[int | None, int | None]:
     )
 
 
-def _sampled(model: Searched, first: int, last: int) -> TextClause:
-    """'The row is in one of the sample's runs', spread over the ids from ``first`` to
-    ``last``. The runs are written into the statement as numbers: the server's planner then
-    sees how few rows they hold, and SQLAlchemy builds no expression for them on each search
-    (which cost a short search about a millisecond)."""
+def _spread(session: Session, model: Searched, substring: Any) -> bool:
+    """Whether a text found by an index is common enough, and spread widely enough over the
+    table, for a walk of the list's order to fill a page soon: found in at least
+    SPREAD_IN_SAMPLE of the sample's rows, in most of its runs. Rows in one place (a
+    district's codes, 6504) a walk reaches only after most of the table."""
+    first, last = session.execute(_ends(model)).one()
+    if first is None or last is None:
+        return False
+    starts = _run_starts(first, last)
+    found = session.scalars(select(model.id).where(_sampled(model, starts), substring)).all()
+    runs = [bisect.bisect_right(starts, ident) for ident in found]
+    if runs.count(1) >= SPREAD_IN_SAMPLE:
+        # Many in the first rows written, which mostly come first in the list's order too.
+        return True
+    return len(found) >= SPREAD_IN_SAMPLE and len(set(runs)) > len(starts) // 2
+
+
+def _run_starts(first: int, last: int) -> list[int]:
+    """The first ids of the sample's runs, spread over the ids from ``first`` to ``last``."""
     span = last - first + 1
-    starts = sorted({first + span * i // SAMPLE_RUNS for i in range(SAMPLE_RUNS)})
+    return sorted({first + span * i // SAMPLE_RUNS for i in range(SAMPLE_RUNS)})
+
+
+def _sampled(model: Searched, starts: list[int]) -> TextClause:
+    """'The row is in one of the sample's runs', which begin at ``starts``. The runs are
+    written into the statement as numbers: the server's planner then sees how few rows they
+    hold, and SQLAlchemy builds no expression for them on each search (which cost a short
+    search about a millisecond)."""
     name = model.__tablename__
     runs = (f"{name}.id BETWEEN {start} AND {start + SAMPLE_RUN - 1}" for start in starts)
     return sql_text(f"({' OR '.join(runs)})")
