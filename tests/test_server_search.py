@@ -11,8 +11,10 @@ import pytest
 from sqlalchemy import event, text
 
 from otop_desktop.database import Register
+from otop_desktop.domain import OfficeKind
 from otop_desktop.services import entrepreneurs, products
 from otop_desktop.services.listing import ProductFilter, list_products
+from otop_desktop.services.office import init_register
 from otop_desktop.services.products import ProductInput
 from tests.conftest import ON_POSTGRESQL, person
 
@@ -23,8 +25,7 @@ pytestmark = pytest.mark.skipif(
 PRODUCERS = 40
 
 
-@pytest.fixture
-def weavers(register: Register) -> Register:
+def _fill(register: Register) -> None:
     with register.write() as s:
         for n in range(PRODUCERS):
             maker = entrepreneurs.create_entrepreneur(s, person(name=f"กลุ่มทอผ้าบ้านที่ {n}"))
@@ -32,6 +33,11 @@ def weavers(register: Register) -> Register:
                 products.create_product(s, maker.id, ProductInput(name, 3, "250", "ผืน"))
         maker = entrepreneurs.create_entrepreneur(s, person(name="ร้านผ้าไหมแพรวา"))
         products.create_product(s, maker.id, ProductInput("ผ้าไหมแพรวาลายโบราณ", 3, "3500", "ผืน"))
+
+
+@pytest.fixture
+def weavers(register: Register) -> Register:
+    _fill(register)
     return register
 
 
@@ -113,3 +119,38 @@ def test_two_letters_are_found_by_their_trigrams_wherever_they_stand(weavers: Re
         if node.get("Index Name") == "ix_products_search_chars"
     ]
     assert looked_up, "the products' index of characters was not used"
+
+
+#: Short texts, forgiving ones and parts of codes, each through a different lookup.
+QUERIES = ["ฆ", "ฆอ", "ฆ้อ", "ฆอ(", "อ.", "ผ้", "ฝ", "ฝ้าย", "ผาฝาย", "ทอผา", "2", "p0", "-p01"]
+
+
+def _fill_gongs(register: Register) -> None:
+    _fill(register)
+    with register.write() as s:
+        maker = entrepreneurs.create_entrepreneur(s, person(name="ร้านเครื่องดนตรี"))
+        for name in GONGS:
+            products.create_product(s, maker.id, ProductInput(name, 4, "900", "ชิ้น"))
+
+
+@pytest.fixture(scope="module")
+def sqlite_lists(tmp_path_factory: pytest.TempPathFactory) -> dict[str, list[str]]:
+    """What SQLite lists for each of QUERIES, from a register of the same rows."""
+    db = tmp_path_factory.mktemp("same") / "same.sqlite3"
+    with init_register(db, OfficeKind.DISTRICT, "5013") as local:
+        _fill_gongs(local)
+        with local.read() as s:
+            return {
+                query: [row.name for row in list_products(s, ProductFilter(query=query))]
+                for query in QUERIES
+            }
+
+
+def test_the_server_lists_what_sqlite_lists(
+    register: Register, sqlite_lists: dict[str, list[str]]
+) -> None:
+    _fill_gongs(register)
+    with register.read() as s:
+        for query in QUERIES:
+            found = [row.name for row in list_products(s, ProductFilter(query=query))]
+            assert found == sqlite_lists[query], query

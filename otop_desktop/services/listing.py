@@ -295,9 +295,9 @@ def _contains(
             held = model.id == any_(bindparam(None, list(found), type_=ARRAY(Integer)))
             return _Contains(and_(held, substring), None, narrow=True)
         elif letters := sorted(set(_KEY_CHAR_RE.findall(texts[0]))):
-            # The index of the characters of each document's keys (migrations 0011, 0018)
-            # finds the few rows holding all of the text's; the substring test keeps those
-            # holding the text.
+            # The index of the less common characters of each document's keys (migrations
+            # 0011, 0018) finds the few rows holding all of the text's; the substring test
+            # keeps those holding the text.
             held = _key_chars(model).contains(letters)
             return _Contains(and_(held, substring), None, narrow=True)
     # A text common enough that a walk of the list's order soon fills a page.
@@ -321,9 +321,12 @@ def _word_pairs(model: Searched, pairs: list[str]) -> Select[int]:
     return select(model.id).distinct().select_from(listed).join(model, words.like(listed.c.pattern))
 
 
-#: What the index of keys' characters holds (migration 0018's KEY_CHARS): coded letters,
-#: digits and a-z.
-_KEY_CHARS = "0-9a-z\ue000-\ue07f"
+#: What the index of keys' characters holds (migration 0018's KEY_CHARS): a-z and the coded
+#: Thai letters but those in most keys (and digits), which it leaves out.
+_COMMON_IN_KEYS = "0123456789กขงจดตทนบผมยรลวสหอัาำิุเ"
+_KEY_CHARS = "a-z" + "".join(
+    chr(c) for c in range(0xE001, 0xE07F) if chr(c - 0xE000 + 0x0E00) not in _COMMON_IN_KEYS
+)
 _KEY_CHAR_RE = re.compile(f"[{_KEY_CHARS}]")
 
 
