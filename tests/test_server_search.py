@@ -12,6 +12,7 @@ from sqlalchemy import event, text
 
 from otop_desktop.database import Register
 from otop_desktop.domain import OfficeKind
+from otop_desktop.search import search_words
 from otop_desktop.services import entrepreneurs, products
 from otop_desktop.services.listing import ProductFilter, list_products
 from otop_desktop.services.office import init_register
@@ -154,3 +155,25 @@ def test_the_server_lists_what_sqlite_lists(
         for query in QUERIES:
             found = [row.name for row in list_products(s, ProductFilter(query=query))]
             assert found == sqlite_lists[query], query
+
+
+def test_0018_goes_back_to_0017_and_up_again_over_rows(weavers: Register) -> None:
+    from alembic import command
+
+    from otop_desktop.database import alembic_config, current_revision, head_revision
+
+    with weavers.engine.begin() as conn:
+        command.downgrade(alembic_config(conn), "0017")
+    assert current_revision(weavers.engine) == "0017"
+    with weavers.read() as s:
+        indexes = set(s.scalars(text("SELECT indexname FROM pg_indexes")))
+    assert {"ix_products_search_trgm", "ix_products_search_chars"} <= indexes  # 0015's, 0011's
+    assert "ix_products_search_words" not in indexes
+    with weavers.engine.begin() as conn:
+        command.upgrade(alembic_config(conn), "head")
+    assert current_revision(weavers.engine) == head_revision()
+    # The column computed for the rows already there, as the program looks them up.
+    with weavers.read() as s:
+        for document, words in s.execute(text("SELECT search_text, search_words FROM products")):
+            assert words == search_words(document)
+    assert list(_plans(weavers, "ผาไหมแพรวา", ["ผ้าไหมแพรวาลายโบราณ"]))
