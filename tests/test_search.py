@@ -600,13 +600,16 @@ def test_every_plan_lists_the_demo_alike_for_every_query_and_sort(
 
     chosen = lists()
     with monkeypatch.context() as m:
-        # Every short query looked up by its index.
+        # Every short query looked up by its index, and on a server every longer one.
         m.setattr(listing, "COMMON_IN_SAMPLE", dict.fromkeys(listing.COMMON_IN_SAMPLE, 10**9))
+        m.setattr(listing, "SPREAD_IN_SAMPLE", 10**9)
         assert lists() == chosen
-    # Today's general plan: every short query walked, every longer one by its hits.
+    # Today's general plan: every short query walked, every longer one by its hits (on a
+    # server walked too).
     monkeypatch.setattr(listing, "_in_index_order", lambda *_a, **_k: None)
     monkeypatch.setattr(listing, "COMMON_IN_SAMPLE", dict.fromkeys(listing.COMMON_IN_SAMPLE, 0))
     monkeypatch.setattr(listing, "BROAD_MATCH", 0)
+    monkeypatch.setattr(listing, "SPREAD_IN_SAMPLE", 0)
     assert lists() == chosen
     found = {query: len(pages[0]) for (query, *_), pages in chosen.items()}
     assert found["zz9"] == found["ฤๅ"] == 0
