@@ -74,6 +74,16 @@ def _nodes(plan: dict[str, Any]) -> Iterator[dict[str, Any]]:
         yield from _nodes(child)
 
 
+def _lookups(register: Register, query: str, found: list[str], index: str) -> list[dict[str, Any]]:
+    """The plan nodes that read ``index`` while the products list runs ``query``."""
+    return [
+        node
+        for plan in _plans(register, query, found)
+        for node in _nodes(plan)
+        if node.get("Index Name") == index
+    ]
+
+
 @pytest.mark.parametrize(
     "query",
     [
@@ -82,12 +92,7 @@ def _nodes(plan: dict[str, Any]) -> Iterator[dict[str, Any]]:
     ],
 )
 def test_a_rare_text_is_found_in_the_trigram_index(weavers: Register, query: str) -> None:
-    looked_up = [
-        node
-        for plan in _plans(weavers, query, ["ผ้าไหมแพรวาลายโบราณ"])
-        for node in _nodes(plan)
-        if node.get("Index Name") == "ix_products_search_words"
-    ]
+    looked_up = _lookups(weavers, query, ["ผ้าไหมแพรวาลายโบราณ"], "ix_products_search_words")
     assert looked_up, "the products' trigram index was not used"
     # The index hands over the one product (and the few whose typed fields spell the key),
     # not every product for a test of its document.
@@ -105,20 +110,10 @@ def test_two_letters_are_found_by_their_trigrams_wherever_they_stand(weavers: Re
         for name in GONGS:
             products.create_product(s, maker.id, ProductInput(name, 4, "900", "ชิ้น"))
     # ฆอ: the key of ฆ้อ, typed without its tone mark; อ is in nearly every product's key.
-    looked_up = [
-        node
-        for plan in _plans(weavers, "ฆอ", GONGS)
-        for node in _nodes(plan)
-        if node.get("Index Name") == "ix_products_search_words"
-    ]
+    looked_up = _lookups(weavers, "ฆอ", GONGS, "ix_products_search_words")
     assert looked_up, "the products' trigram index was not used"
     # One rare letter: the index of the keys' characters.
-    looked_up = [
-        node
-        for plan in _plans(weavers, "ฆ", GONGS)
-        for node in _nodes(plan)
-        if node.get("Index Name") == "ix_products_search_chars"
-    ]
+    looked_up = _lookups(weavers, "ฆ", GONGS, "ix_products_search_chars")
     assert looked_up, "the products' index of characters was not used"
 
 
